@@ -1,0 +1,213 @@
+"""Checks at the boundary of the library.
+
+Every public function passes its arguments through these helpers, so that bad input
+raises a ``ValueError`` or ``TypeError`` whose message names the argument, says what
+was expected and shows what was given, instead of a stack trace from deep inside
+numpy.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+
+import numpy as np
+
+#: Largest number of strategies per player that the exact equilibrium finder accepts.
+MAX_STRATEGIES = 6
+
+#: Tolerance used when checking that a probability vector sums to one.
+PROBABILITY_TOLERANCE = 1e-9
+
+
+def _show(value: object, limit: int = 60) -> str:
+    """Return a short ``repr`` of ``value`` for error messages."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def check_real(value: object, name: str, *, minimum: float | None = None,
+               maximum: float | None = None, allow_equal_min: bool = True,
+               allow_equal_max: bool = True) -> float:
+    """Return ``value`` as a finite float, or raise naming ``name``.
+
+    Examples
+    --------
+    >>> check_real(3, "T")
+    3.0
+    >>> check_real(float("nan"), "T")
+    Traceback (most recent call last):
+    ...
+    ValueError: T must be a finite number; got nan
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number; got {type(value).__name__} "
+                        f"{_show(value)}")
+    result = float(value)
+    if not np.isfinite(result):
+        raise ValueError(f"{name} must be a finite number; got {result!r}")
+    if minimum is not None:
+        if result < minimum or (result == minimum and not allow_equal_min):
+            bound = ">=" if allow_equal_min else ">"
+            raise ValueError(f"{name} must be {bound} {minimum}; got {result!r}")
+    if maximum is not None:
+        if result > maximum or (result == maximum and not allow_equal_max):
+            bound = "<=" if allow_equal_max else "<"
+            raise ValueError(f"{name} must be {bound} {maximum}; got {result!r}")
+    return result
+
+
+def check_payoff_matrix(value: object, name: str) -> np.ndarray:
+    """Return ``value`` as a finite 2-D float array of payoffs, or raise naming ``name``.
+
+    Examples
+    --------
+    >>> check_payoff_matrix([[3, 1], [4, 2]], "A").shape
+    (2, 2)
+    >>> check_payoff_matrix([[3, 1], [4]], "A")
+    Traceback (most recent call last):
+    ...
+    ValueError: A must be a rectangular 2-D table of numbers; got rows of lengths [2, 1]
+    """
+    if value is None or isinstance(value, (str, bytes, dict, set)):
+        raise TypeError(f"{name} must be a 2-D table of numbers (a list of rows or a numpy "
+                        f"array); got {type(value).__name__} {_show(value)}")
+    if isinstance(value, Sequence) and not isinstance(value, np.ndarray):
+        rows = list(value)
+        if rows and all(isinstance(row, Sequence) and not isinstance(row, (str, bytes))
+                        for row in rows):
+            lengths = [len(row) for row in rows]
+            if len(set(lengths)) > 1:
+                raise ValueError(f"{name} must be a rectangular 2-D table of numbers; got "
+                                 f"rows of lengths {lengths}")
+    try:
+        array = np.asarray(value)
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"{name} must be a rectangular 2-D table of numbers; got "
+                         f"{_show(value)}") from error
+    if array.dtype == bool or array.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must contain only numbers; got entries of type "
+                        f"{array.dtype} in {_show(value)}")
+    if array.ndim != 2:
+        raise ValueError(f"{name} must be 2-D (rows = the row player's strategies, columns = "
+                         f"the column player's); got {array.ndim}-D with shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} must have at least one row and one column; got shape "
+                         f"{array.shape}")
+    if max(array.shape) > MAX_STRATEGIES:
+        raise ValueError(f"{name} may have at most {MAX_STRATEGIES} strategies per player "
+                         f"(this library is for small teaching games); got shape {array.shape}")
+    array = array.astype(float)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite numbers (no NaN or infinity); got "
+                         f"{_show(array.tolist())}")
+    return array
+
+
+def check_labels(value: object, count: int, name: str) -> tuple[str, ...]:
+    """Return ``value`` as a tuple of ``count`` distinct, non-empty strings.
+
+    Examples
+    --------
+    >>> check_labels(["Abstain", "Ally"], 2, "row_labels")
+    ('Abstain', 'Ally')
+    >>> check_labels(["Ally", "Ally"], 2, "row_labels")
+    Traceback (most recent call last):
+    ...
+    ValueError: row_labels must be distinct; got ['Ally', 'Ally']
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise TypeError(f"{name} must be a list of {count} strings; got "
+                        f"{type(value).__name__} {_show(value)}")
+    labels = list(value)
+    if len(labels) != count:
+        raise ValueError(f"{name} must have {count} entries, one per strategy; got "
+                         f"{len(labels)}: {_show(labels)}")
+    if not all(isinstance(label, str) and label.strip() for label in labels):
+        raise TypeError(f"{name} must contain non-empty strings; got {_show(labels)}")
+    if len(set(labels)) != len(labels):
+        raise ValueError(f"{name} must be distinct; got {labels}")
+    return tuple(labels)
+
+
+def check_name(value: object, name: str) -> str:
+    """Return ``value`` if it is a non-empty string, else raise naming ``name``.
+
+    Examples
+    --------
+    >>> check_name("United States", "row_name")
+    'United States'
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"{name} must be a non-empty string; got {type(value).__name__} "
+                        f"{_show(value)}")
+    return value
+
+
+def check_probability_vector(value: object, labels: Sequence[str], name: str) -> np.ndarray:
+    """Return a mixed strategy as a probability array, or raise naming ``name``.
+
+    ``value`` is either one of ``labels`` (a pure strategy, in any case) or a sequence of
+    non-negative numbers, one per strategy, that sums to one.
+
+    Examples
+    --------
+    >>> check_probability_vector("ally", ("Abstain", "Ally"), "sigma_r")
+    array([0., 1.])
+    >>> check_probability_vector([0.5, 0.6], ("Abstain", "Ally"), "sigma_r")
+    Traceback (most recent call last):
+    ...
+    ValueError: sigma_r must sum to 1 (a probability for each strategy); got sum 1.1
+    """
+    count = len(labels)
+    if isinstance(value, str):
+        index = label_index(value, labels, name)
+        vector = np.zeros(count)
+        vector[index] = 1.0
+        return vector
+    if value is None or isinstance(value, (bytes, dict, set)):
+        raise TypeError(f"{name} must be a strategy label or a list of {count} probabilities; "
+                        f"got {type(value).__name__} {_show(value)}")
+    try:
+        array = np.asarray(value)
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"{name} must be a list of {count} probabilities; got "
+                         f"{_show(value)}") from error
+    if array.dtype == bool or array.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must contain numbers; got {_show(value)}")
+    if array.shape != (count,):
+        raise ValueError(f"{name} must have {count} probabilities, one for each of "
+                         f"{list(labels)}; got shape {array.shape}")
+    array = array.astype(float)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain finite probabilities; got {array.tolist()}")
+    if np.any(array < -PROBABILITY_TOLERANCE):
+        raise ValueError(f"{name} must contain probabilities between 0 and 1; got "
+                         f"{array.tolist()}")
+    total = float(array.sum())
+    if abs(total - 1.0) > 1e-6:
+        raise ValueError(f"{name} must sum to 1 (a probability for each strategy); got sum "
+                         f"{round(total, 12)}")
+    return np.clip(array, 0.0, None) / total
+
+
+def label_index(value: object, labels: Sequence[str], name: str) -> int:
+    """Return the index of ``value`` among ``labels``, ignoring case and spaces.
+
+    Examples
+    --------
+    >>> label_index(" ALLY ", ("Abstain", "Ally"), "strategy")
+    1
+    >>> label_index("Defect", ("Abstain", "Ally"), "strategy")
+    Traceback (most recent call last):
+    ...
+    ValueError: strategy must be one of ['Abstain', 'Ally']; got 'Defect'
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a strategy label (one of {list(labels)}); got "
+                        f"{type(value).__name__} {_show(value)}")
+    wanted = value.strip().casefold()
+    for index, label in enumerate(labels):
+        if label.casefold() == wanted:
+            return index
+    raise ValueError(f"{name} must be one of {list(labels)}; got {value!r}")

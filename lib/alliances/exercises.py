@@ -1,0 +1,296 @@
+"""Instant feedback on exercises: ``check(question_id, answer)``.
+
+Each question's right answer is *computed* by the library from the model the notebook
+uses, never typed in. Feedback explains what to reconsider, recognises common
+misconceptions, accepts equivalent answers (fractions or decimals within a tolerance,
+labels in any case, outcomes in several spellings) and never reveals the answer.
+
+Examples
+--------
+>>> check("00-best-response", "abstain").correct
+False
+>>> check("00-best-response", "ALLY").correct
+True
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .games import Game, alliance_formation_game, symmetric_game
+
+__all__ = ["Question", "Feedback", "QUESTIONS", "check", "expected_answer"]
+
+KINDS = ("number", "label", "outcome", "outcomes", "choice")
+
+
+@dataclass(frozen=True)
+class Question:
+    """An auto-checked question.
+
+    Attributes
+    ----------
+    id : str
+        Notebook number and a slug, for example "00-best-response".
+    kind : str
+        One of "number", "label", "outcome", "outcomes", "choice".
+    answer : callable
+        Computes the right answer from the library.
+    advice : str
+        What to reconsider after a wrong answer (must not give the answer away).
+    hints : dict
+        Normalised wrong answers mapped to targeted explanations.
+    options : tuple of str
+        The allowed answers for "label" and "choice" questions.
+    tolerance : float
+        Absolute tolerance for "number" questions.
+    """
+
+    id: str
+    kind: str
+    answer: Callable[[], object]
+    advice: str
+    hints: dict[str, str] = field(default_factory=dict)
+    options: tuple[str, ...] = ()
+    tolerance: float = 0.005
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of :func:`check`: whether the answer is right, and why."""
+
+    correct: bool
+    message: str
+    answered: bool = True
+
+    def _repr_html_(self) -> str:
+        colour = "#009E73" if self.correct else ("#0072B2" if not self.answered else "#D55E00")
+        mark = "\u2714 Correct." if self.correct else (
+            "\u2026 Not answered yet." if not self.answered else "\u2718 Not yet.")
+        return (f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
+                f"<b>{mark}</b> {html.escape(self.message)}</div>")
+
+    def __str__(self) -> str:
+        mark = "Correct." if self.correct else (
+            "Not answered yet." if not self.answered else "Not yet.")
+        return f"{mark} {self.message}"
+
+    __repr__ = __str__
+
+
+# ----------------------------------------------------------------- normalising answers
+def _norm_label(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().casefold())
+
+
+def _parse_number(answer: object) -> Fraction | float:
+    if isinstance(answer, bool):
+        raise TypeError("a number is expected (for example 0.5 or '1/2'), not True/False")
+    if isinstance(answer, (int, Fraction)):
+        return Fraction(answer)
+    if isinstance(answer, float):
+        return answer
+    if isinstance(answer, str):
+        text = answer.strip().replace(" ", "")
+        if text.endswith("%"):
+            return float(text[:-1]) / 100
+        try:
+            return Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            pass
+    try:
+        return float(answer)  # numpy scalars
+    except (TypeError, ValueError):
+        raise TypeError(f"a number is expected (for example 0.5 or '1/2'); got "
+                        f"{answer!r}") from None
+
+
+def _parse_outcome(answer: object) -> tuple[str, str]:
+    if isinstance(answer, str):
+        parts = [p for p in re.split(r"[(),/;]|\band\b", answer) if p.strip()]
+    elif isinstance(answer, (tuple, list)):
+        parts = list(answer)
+    else:
+        raise TypeError(f"an outcome is expected, such as ('Ally', 'Ally'); got {answer!r}")
+    if len(parts) != 2 or not all(isinstance(p, str) for p in parts):
+        raise TypeError(f"an outcome names two strategies, the row player's first, such as "
+                        f"('Ally', 'Ally'); got {answer!r}")
+    return _norm_label(parts[0]), _norm_label(parts[1])
+
+
+def _parse_outcomes(answer: object) -> frozenset[tuple[str, str]]:
+    if isinstance(answer, str):
+        if _norm_label(answer) in ("", "none", "no equilibrium", "[]"):
+            return frozenset()
+        found = re.findall(r"\(([^()]*)\)", answer)
+        if not found:
+            raise TypeError("write outcomes in brackets, such as '(Stag, Stag), (Hare, Hare)', "
+                            "or as a list of pairs")
+        return frozenset(_parse_outcome(f) for f in found)
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        items = list(answer)
+        if len(items) == 2 and all(isinstance(i, str) for i in items):
+            items = [tuple(items)]   # a single outcome given as a pair
+        return frozenset(_parse_outcome(item) for item in items)
+    raise TypeError(f"a list of outcomes is expected, such as [('Stag', 'Stag')]; got "
+                    f"{answer!r}")
+
+
+def _canonical(question: Question, value: object) -> object:
+    if question.kind == "number":
+        return _parse_number(value)
+    if question.kind in ("label", "choice"):
+        if not isinstance(value, str):
+            raise TypeError(f"a word is expected, one of {list(question.options)}; got "
+                            f"{value!r}")
+        label = _norm_label(value)
+        allowed = [_norm_label(o) for o in question.options]
+        if allowed and label not in allowed:
+            raise TypeError(f"the answer must be one of {list(question.options)}; got "
+                            f"{value!r}")
+        return label
+    if question.kind == "outcome":
+        return _parse_outcome(value)
+    return _parse_outcomes(value)
+
+
+def _key(question: Question, value: object) -> str:
+    """A normalised text key for looking up targeted hints."""
+    if question.kind == "number":
+        return str(Fraction(value).limit_denominator(100))
+    if question.kind == "outcome":
+        return f"({value[0]}, {value[1]})"
+    if question.kind == "outcomes":
+        return "; ".join(f"({a}, {b})" for a, b in sorted(value))
+    return str(value)
+
+
+def expected_answer(question_id: str) -> object:
+    """The computed right answer of a question (for tests and instructors).
+
+    Examples
+    --------
+    >>> expected_answer("00-chicken-mixed")
+    Fraction(1, 3)
+    """
+    return _canonical(_question(question_id), _question(question_id).answer())
+
+
+def _question(question_id: object) -> Question:
+    if not isinstance(question_id, str):
+        raise TypeError(f"question_id must be a string such as '00-best-response'; got "
+                        f"{type(question_id).__name__} {question_id!r}")
+    if question_id not in QUESTIONS:
+        raise ValueError(f"question_id {question_id!r} is unknown; known ids: "
+                         f"{sorted(QUESTIONS)}")
+    return QUESTIONS[question_id]
+
+
+def check(question_id: str, answer: object) -> Feedback:
+    """Check a student's answer and explain, without giving the answer away.
+
+    Parameters
+    ----------
+    question_id : str
+        The id printed next to the exercise, for example "00-best-response".
+    answer : object
+        A number (0.5, "1/2", "50%"), a strategy label, an outcome such as
+        ("Ally", "Ally") or "(Ally, Ally)", or a list of outcomes; ``None`` or ``...``
+        means not answered yet.
+
+    Returns
+    -------
+    Feedback
+        Shown as a coloured note in the notebook; ``.correct`` is True or False.
+
+    Examples
+    --------
+    >>> check("00-chicken-mixed", "1/3").correct, check("00-chicken-mixed", 0.333).correct
+    (True, True)
+    >>> print(check("00-chicken-mixed", "2/3"))
+    Not yet. That is the probability of backing down, not of standing firm. ...
+    """
+    question = _question(question_id)
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, "Replace the placeholder with your answer and run the cell "
+                        "again.", answered=False)
+    try:
+        given = _canonical(question, answer)
+    except TypeError as error:
+        return Feedback(False, f"I could not read that answer: {error}.")
+    right = _canonical(question, question.answer())
+    if question.kind == "number":
+        correct = abs(float(given) - float(right)) <= (
+            0 if isinstance(given, Fraction) and given == right else question.tolerance)
+    else:
+        correct = given == right
+    if correct:
+        return Feedback(True, "Well done.")
+    hint = question.hints.get(_key(question, given), "")
+    return Feedback(False, (hint + " " if hint else "") + question.advice)
+
+
+# ------------------------------------------------------------------------ the questions
+def _snyder() -> Game:
+    return alliance_formation_game(4, 3, 2, 1)
+
+
+def _chicken() -> Game:
+    # T > R > S > P: backing down (cooperating) while the other stands firm is bad, mutual
+    # firmness (war) is worst.
+    return symmetric_game(4, 3, 0, 2, labels=("Back down", "Stand firm"))
+
+
+def _stag() -> Game:
+    return symmetric_game(3, 4, 2, 1, labels=("Stag", "Hare"))
+
+
+def _only(values: list) -> object:
+    if len(values) != 1:
+        raise RuntimeError(f"the question expects one answer, the model gives {values}")
+    return values[0]
+
+
+def _firm_probability() -> Fraction:
+    game = _chicken()
+    mixed = [x for x, _ in game.equilibria_exact() if all(p > 0 for p in x)]
+    return _only(mixed)[1]
+
+
+QUESTIONS: dict[str, Question] = {q.id: q for q in [
+    Question(
+        id="00-best-response", kind="label", options=("Abstain", "Ally"),
+        answer=lambda: _only(_snyder().best_responses("row", "Abstain")),
+        advice="Compare State A's payoff in the two cells of the column where State B "
+               "abstains: which is larger?",
+        hints={"abstain": "Abstaining would be best if State A wanted the best outcome for "
+                          "both; a best response only looks at State A's own payoff."}),
+    Question(
+        id="00-dominated", kind="label", options=("Abstain", "Ally", "None"),
+        answer=lambda: _only(_snyder().strictly_dominated_strategies("row") or ["None"]),
+        advice="A strategy is strictly dominated if another strategy pays more against "
+               "every strategy of the other player. Check both columns.",
+        hints={"none": "Look again: one strategy pays less than the other in both columns."}),
+    Question(
+        id="00-stag-hunt-equilibria", kind="outcomes",
+        answer=_stag().pure_equilibria,
+        advice="Check every cell: is each hunter's choice a best response to the other's? "
+               "There may be more than one such cell.",
+        hints={"(stag, stag)": "That is one of them, but not the only one.",
+               "(hare, hare)": "That is one of them, but not the only one."}),
+    Question(
+        id="00-chicken-mixed", kind="number", answer=_firm_probability,
+        advice="In a mixed equilibrium each side must be indifferent: set the expected "
+               "payoff of backing down equal to that of standing firm and solve for the "
+               "other side's probability of standing firm.",
+        hints={"2/3": "That is the probability of backing down, not of standing firm."}),
+    Question(
+        id="00-pareto", kind="choice", options=("yes", "no"),
+        answer=lambda: "yes" if _snyder().is_pareto_efficient("Ally", "Ally") else "no",
+        advice="An outcome is Pareto-efficient if no other outcome makes one side better off "
+               "without making the other worse off. Compare (Ally, Ally) with every cell."),
+]}

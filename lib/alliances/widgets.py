@@ -1,0 +1,244 @@
+"""Interactive widgets: a thin layer that wires controls to the library's functions.
+
+The model is always a library function that can be tested without any widget. Each widget
+creates its figure once, outside pyplot, and on every change updates the figure's artists,
+renders it to PNG and puts the bytes into an :class:`ipywidgets.Image`: this updates in
+place, needs no ipympl (fragile on Colab) and does not flicker.
+
+Every widget also carries a *static first view*: its display bundle holds, beside the live
+widget, a PNG of the first figure and a one-sentence text summary. JupyterLab shows the
+live widget; GitHub, nbviewer and screen readers get the picture and the sentence.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from .classification import classify, summarise
+from .games import PRESETS, Game, symmetric_game
+from .plots import PayoffMatrixPlot, figure_png
+
+__all__ = ["LiveFigure", "PayoffEditor"]
+
+
+class LiveFigure(widgets.VBox):
+    """Base class: controls, a one-sentence summary, a figure image and an error line.
+
+    Subclasses build their controls and figure, then call :meth:`_finish` once, and from
+    each control callback call :meth:`refresh`, which runs :meth:`_update` (update the
+    artists and return the summary sentence) and shows any error as readable text.
+    """
+
+    figure: Figure
+
+    def _finish(self, controls: list[widgets.Widget], css_class: str) -> None:
+        self.summary = widgets.HTML(layout=widgets.Layout(min_height="2.5em"))
+        self.summary.add_class("alliances-summary")
+        self.error = widgets.HTML()
+        self.error.add_class("alliances-error")
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image.add_class("alliances-figure")
+        self.details = widgets.HTML()
+        self.details.add_class("alliances-details")
+        self.children = [*controls, self.summary, self.error, self.image, self.details]
+        self.add_class(css_class)
+        self.add_class("alliances-widget")
+        self.sentence = ""
+        self.refresh()
+
+    def _update(self) -> tuple[str, str]:  # pragma: no cover - abstract
+        """Update the artists; return (summary sentence, details HTML)."""
+        raise NotImplementedError
+
+    def refresh(self, *_: object) -> None:
+        """Recompute and redraw; an error is shown in the widget, never raised."""
+        try:
+            sentence, details = self._update()
+        except (ValueError, TypeError) as error:
+            self.error.value = ("<div role='alert' style='color:#D55E00'><b>Cannot update:</b> "
+                                f"{html.escape(str(error))}</div>")
+            return
+        except Exception as error:  # noqa: BLE001 - a widget must never die silently
+            self.error.value = ("<div role='alert' style='color:#D55E00'><b>Unexpected error "
+                                f"({type(error).__name__}):</b> {html.escape(str(error))}. "
+                                "Please report it.</div>")
+            return
+        self.error.value = ""
+        self.sentence = sentence
+        self.summary.value = f"<p role='status' aria-live='polite'>{html.escape(sentence)}</p>"
+        self.details.value = details
+        self.image.value = figure_png(self.figure)
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict:
+        data = super()._repr_mimebundle_(**kwargs)
+        data["text/plain"] = self.sentence
+        data["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        return data
+
+
+class PayoffEditor(LiveFigure):
+    """Edit a 2x2 game live: payoffs, presets, family, equilibria and the matrix figure.
+
+    Parameters
+    ----------
+    game : Game, optional
+        The starting 2x2 game; by default the preset ``preset``.
+    preset : str
+        One of :data:`alliances.games.PRESETS`, used when ``game`` is not given.
+    labels : tuple of str
+        Strategy labels for presets.
+    row_name, col_name : str
+        Players' names for presets.
+    minimum, maximum, step : float
+        The range and step of every payoff control.
+    on_change : callable, optional
+        Called with the new :class:`Game` after every successful update.
+
+    Examples
+    --------
+    >>> editor = PayoffEditor(preset="Stag Hunt", labels=("Stag", "Hare"))
+    >>> editor.game.pure_equilibria()
+    [('Stag', 'Stag'), ('Hare', 'Hare')]
+    >>> editor.payoff_controls[0].value = 1   # Row's payoff at (Stag, Stag)
+    >>> editor.game.pure_equilibria()
+    [('Hare', 'Hare')]
+    """
+
+    def __init__(self, game: Game | None = None, *, preset: str = "Prisoner's Dilemma",
+                 labels: tuple[str, str] = ("Abstain", "Ally"), row_name: str = "State A",
+                 col_name: str = "State B", minimum: float = -10, maximum: float = 10,
+                 step: float = 0.5, on_change: Callable[[Game], None] | None = None) -> None:
+        super().__init__()
+        if game is None:
+            if preset not in PRESETS:
+                raise ValueError(f"preset must be one of {list(PRESETS)}; got {preset!r}")
+            game = symmetric_game(*PRESETS[preset], labels=labels, row_name=row_name,
+                                  col_name=col_name)
+        if not isinstance(game, Game):
+            raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
+        if game.shape != (2, 2):
+            raise ValueError(f"game must be 2x2 for the PayoffEditor; got shape {game.shape}")
+        if not minimum < maximum:
+            raise ValueError(f"minimum must be below maximum; got {minimum} and {maximum}")
+        if game.A.min() < minimum or game.B.min() < minimum or max(
+                game.A.max(), game.B.max()) > maximum:
+            raise ValueError(f"the game's payoffs must lie in [{minimum}, {maximum}], the "
+                             "range of the controls")
+        if on_change is not None and not callable(on_change):
+            raise TypeError(f"on_change must be callable or None; got {on_change!r}")
+        self._initial = game
+        self._template = game
+        self._on_change = on_change
+        self._syncing = False
+        self.payoff_controls: list[widgets.BoundedFloatText] = []
+        cells = []
+        for i in range(2):
+            for j in range(2):
+                pair = []
+                for player, matrix, name in ((0, game.A, game.row_name),
+                                             (1, game.B, game.col_name)):
+                    control = widgets.BoundedFloatText(
+                        value=float(matrix[i, j]), min=minimum, max=maximum, step=step,
+                        description=name[:12], continuous_update=False,
+                        tooltip=(f"{name}'s payoff when {game.row_name} plays "
+                                 f"{game.row_labels[i]} and {game.col_name} plays "
+                                 f"{game.col_labels[j]}"),
+                        style={"description_width": "auto"},
+                        layout=widgets.Layout(width="150px"))
+                    control.add_class("alliances-payoff")
+                    control.observe(self._changed, names="value")
+                    self.payoff_controls.append(control)
+                    pair.append(control)
+                cells.append(widgets.VBox(pair, layout=widgets.Layout(
+                    border="1px solid #999999", padding="4px")))
+        header = [widgets.HTML("")] + [widgets.HTML(f"<b>{html.escape(game.col_name)}: "
+                                                    f"{html.escape(label)}</b>")
+                                       for label in game.col_labels]
+        grid = [*header]
+        for i in range(2):
+            grid.append(widgets.HTML(f"<b>{html.escape(game.row_name)}: "
+                                     f"{html.escape(game.row_labels[i])}</b>"))
+            grid.extend(cells[2 * i: 2 * i + 2])
+        matrix = widgets.GridBox(grid, layout=widgets.Layout(
+            grid_template_columns="max-content max-content max-content", grid_gap="4px"))
+        self.preset = widgets.Dropdown(options=[*PRESETS, "Custom"], description="Preset",
+                                       value=self._matching_preset(game))
+        self.preset.add_class("alliances-preset")
+        self.preset.observe(self._preset_chosen, names="value")
+        self.reset = widgets.Button(description="Reset", icon="undo",
+                                    tooltip="Back to the game this editor started with")
+        self.reset.add_class("alliances-reset")
+        self.reset.on_click(lambda _: self.set_game(self._initial))
+        self.figure = Figure(figsize=(4.6, 3.8), dpi=100, layout="constrained")
+        self.plot = PayoffMatrixPlot(game, self.figure.add_subplot())
+        self.game = game
+        self._finish([widgets.HBox([self.preset, self.reset]), matrix], "alliances-payoff-editor")
+
+    @staticmethod
+    def _matching_preset(game: Game) -> str:
+        for name, payoffs in PRESETS.items():
+            candidate = symmetric_game(*payoffs)
+            if (candidate.A == game.A).all() and (candidate.B == game.B).all():
+                return name
+        return "Custom"
+
+    def _values(self) -> tuple[list[list[float]], list[list[float]]]:
+        v = [c.value for c in self.payoff_controls]
+        return [[v[0], v[2]], [v[4], v[6]]], [[v[1], v[3]], [v[5], v[7]]]
+
+    def _changed(self, _: object) -> None:
+        if not self._syncing:
+            self.refresh()
+
+    def _preset_chosen(self, change: dict) -> None:
+        if self._syncing or change["new"] == "Custom":
+            return
+        t = self._template
+        self.set_game(symmetric_game(*PRESETS[change["new"]], labels=t.row_labels,
+                                     row_name=t.row_name, col_name=t.col_name))
+
+    def set_game(self, game: Game) -> None:
+        """Show ``game`` (2x2, same labels): set every control, then update once."""
+        if not isinstance(game, Game) or game.shape != (2, 2):
+            raise ValueError("game must be a 2x2 alliances Game")
+        self._syncing = True
+        try:
+            for k, control in enumerate(self.payoff_controls):
+                cell, player = divmod(k, 2)
+                matrix = game.A if player == 0 else game.B
+                control.value = float(matrix[cell // 2, cell % 2])
+            self.preset.value = self._matching_preset(game)
+        finally:
+            self._syncing = False
+        self.refresh()
+
+    def _update(self) -> tuple[str, str]:
+        A, B = self._values()
+        t = self._template
+        game = Game(A, B, row_name=t.row_name, col_name=t.col_name, row_labels=t.row_labels,
+                    col_labels=t.col_labels)
+        info = classify(game)
+        self.plot.update(game)
+        self.plot.set_title(info.family)
+        self.game = game
+        if not self._syncing:
+            preset = self._matching_preset(game)
+            if self.preset.value != preset:
+                self._syncing = True
+                try:
+                    self.preset.value = preset
+                finally:
+                    self._syncing = False
+        sentences = "".join(f"<li>{html.escape(s)}</li>" for s in game.describe_equilibria())
+        details = (f"<p><b>Family:</b> {html.escape(info.family)} "
+                   f"(<code>{html.escape(info.ordinal)}</code>). {html.escape(info.description)}"
+                   f"</p><p><b>Equilibria</b>{' (degenerate game: ties)' * game.is_degenerate}:"
+                   f"</p><ul>{sentences}</ul>")
+        if self._on_change is not None:
+            self._on_change(game)
+        return summarise(game), details
