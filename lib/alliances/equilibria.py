@@ -26,11 +26,13 @@ equilibria for two-player games. *Economic Theory* 42(1), 9-37.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
 
+import nashpy
 import numpy as np
 
 from ._validation import check_payoff_matrix
@@ -180,6 +182,30 @@ def _vector_order(vector: Vector) -> tuple:
 def _profile_order(profile: tuple[Vector, Vector]) -> tuple:
     return (_vector_order(profile[0])[0] + _vector_order(profile[1])[0],
             _vector_order(profile[0]), _vector_order(profile[1]))
+
+
+def nashpy_support_enumeration(A: object, B: object) -> list[tuple[np.ndarray, np.ndarray]]:
+    """nashpy's support enumeration, for comparison (it can miss equilibria under ties).
+
+    nashpy warns when the number of equilibria it finds is even, a sign of degeneracy;
+    the warning is silenced here because :func:`analyse` reports degeneracy itself.
+
+    Examples
+    --------
+    Here Column is indifferent when Row plays its second strategy, and support
+    enumeration misses the extreme equilibrium in which Column mixes half and half:
+
+    >>> A, B = [[1, 3], [3, 1]], [[1, 0], [2, 2]]
+    >>> len(nashpy_support_enumeration(A, B)), len(analyse(A, B).extreme)
+    (1, 2)
+    """
+    a = check_payoff_matrix(A, "A")
+    b = check_payoff_matrix(B, "B")
+    if a.shape != b.shape:
+        raise ValueError(f"A and B must have the same shape; got A {a.shape} and B {b.shape}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return list(nashpy.Game(a, b).support_enumeration())
 
 
 def analyse(A: object, B: object) -> EquilibriumAnalysis:

@@ -464,27 +464,29 @@ class Game:
                     sentences.append(f"{self.row_name} plays {row_text} and {self.col_name} "
                                      f"plays {col_text}: a mixed equilibrium.")
             elif len(ys) == 1:
-                sentences.append(f"{self.row_name} is indifferent: any mix of {row_text} "
-                                 f"against {self.col_name}'s {col_text} is an equilibrium "
+                sentences.append(f"{self.row_name} is indifferent: {row_text} against "
+                                 f"{self.col_name}'s {col_text} is an equilibrium "
                                  f"(infinitely many).")
             elif len(xs) == 1:
-                sentences.append(f"{self.col_name} is indifferent: any mix of {col_text} "
-                                 f"against {self.row_name}'s {row_text} is an equilibrium "
+                sentences.append(f"{self.col_name} is indifferent: {col_text} against "
+                                 f"{self.row_name}'s {row_text} is an equilibrium "
                                  f"(infinitely many).")
             else:
-                sentences.append(f"Both are indifferent: any mix of {row_text} by "
-                                 f"{self.row_name} with any mix of {col_text} by "
-                                 f"{self.col_name} is an equilibrium (infinitely many).")
+                sentences.append(f"Both are indifferent: {row_text} by {self.row_name} with "
+                                 f"{col_text} by {self.col_name} is an equilibrium "
+                                 f"(infinitely many).")
         return sentences
 
     def _describe_side(self, vertices: tuple, player: str) -> str:
+        """A single strategy, or the phrase for a segment or polygon of strategies."""
         words = [self.describe_strategy([float(v) for v in vertex], player)
                  for vertex in vertices]
         if len(words) == 1:
             return words[0]
         if all(_is_pure(vertex) for vertex in vertices):
-            return ", ".join(words[:-1]) + " and " + words[-1]
-        return "between " + ", ".join(f"[{w}]" for w in words[:-1]) + f" and [{words[-1]}]"
+            return "any mix of " + ", ".join(words[:-1]) + " and " + words[-1]
+        return ("any strategy between " + ", ".join(f"[{w}]" for w in words[:-1])
+                + f" and [{words[-1]}]")
 
 
 def _is_pure(vector: tuple) -> bool:
