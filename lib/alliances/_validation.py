@@ -57,6 +57,15 @@ def check_real(value: object, name: str, *, minimum: float | None = None,
     return result
 
 
+def _real_array(array: np.ndarray) -> np.ndarray:
+    """Convert an object array of real numbers (Fractions, Decimals...) to float."""
+    if array.dtype == object and array.size and all(
+            isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
+            for v in array.ravel()):
+        return array.astype(float)
+    return array
+
+
 def check_payoff_matrix(value: object, name: str) -> np.ndarray:
     """Return ``value`` as a finite 2-D float array of payoffs, or raise naming ``name``.
 
@@ -85,6 +94,7 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
     except (ValueError, TypeError) as error:
         raise ValueError(f"{name} must be a rectangular 2-D table of numbers; got "
                          f"{_show(value)}") from error
+    array = _real_array(array)
     if array.dtype == bool or array.dtype.kind not in "iuf":
         raise TypeError(f"{name} must contain only numbers; got entries of type "
                         f"{array.dtype} in {_show(value)}")
@@ -173,6 +183,7 @@ def check_probability_vector(value: object, labels: Sequence[str], name: str) ->
     except (ValueError, TypeError) as error:
         raise ValueError(f"{name} must be a list of {count} probabilities; got "
                          f"{_show(value)}") from error
+    array = _real_array(array)
     if array.dtype == bool or array.dtype.kind not in "iuf":
         raise TypeError(f"{name} must contain numbers; got {_show(value)}")
     if array.shape != (count,):
