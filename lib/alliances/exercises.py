@@ -19,11 +19,12 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+import importlib
+import pkgutil
 from fractions import Fraction
+from functools import lru_cache
 
-from .games import Game, alliance_formation_game, symmetric_game
-
-__all__ = ["Question", "Feedback", "QUESTIONS", "check", "expected_answer"]
+__all__ = ["Question", "Feedback", "QUESTIONS", "all_questions", "check", "expected_answer"]
 
 KINDS = ("number", "label", "outcome", "outcomes", "choice")
 
@@ -180,14 +181,43 @@ def expected_answer(question_id: str) -> object:
     return _canonical(_question(question_id), _question(question_id).answer())
 
 
+@lru_cache(maxsize=1)
+def all_questions() -> dict[str, Question]:
+    """Every question of the course by id, from every module of the exercise bank.
+
+    Examples
+    --------
+    >>> "00-best-response" in all_questions()
+    True
+    """
+    from . import exercise_bank
+
+    found: dict[str, Question] = {}
+    for module_info in sorted(pkgutil.iter_modules(exercise_bank.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{exercise_bank.__name__}.{module_info.name}")
+        for question in getattr(module, "QUESTIONS", ()):
+            if question.id in found:
+                raise RuntimeError(f"duplicate question id {question.id!r} in {module.__name__}")
+            found[question.id] = question
+    return found
+
+
+def __getattr__(name: str) -> object:
+    # ``QUESTIONS`` is built on first use, after the exercise bank can import this module.
+    if name == "QUESTIONS":
+        return all_questions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _question(question_id: object) -> Question:
     if not isinstance(question_id, str):
         raise TypeError(f"question_id must be a string such as '00-best-response'; got "
                         f"{type(question_id).__name__} {question_id!r}")
-    if question_id not in QUESTIONS:
+    questions = all_questions()
+    if question_id not in questions:
         raise ValueError(f"question_id {question_id!r} is unknown; known ids: "
-                         f"{sorted(QUESTIONS)}")
-    return QUESTIONS[question_id]
+                         f"{sorted(questions)}")
+    return questions[question_id]
 
 
 def check(question_id: str, answer: object) -> Feedback:
@@ -234,63 +264,3 @@ def check(question_id: str, answer: object) -> Feedback:
     return Feedback(False, (hint + " " if hint else "") + question.advice)
 
 
-# ------------------------------------------------------------------------ the questions
-def _snyder() -> Game:
-    return alliance_formation_game(4, 3, 2, 1)
-
-
-def _chicken() -> Game:
-    # T > R > S > P: backing down (cooperating) while the other stands firm is bad, mutual
-    # firmness (war) is worst.
-    return symmetric_game(4, 3, 0, 2, labels=("Back down", "Stand firm"))
-
-
-def _stag() -> Game:
-    return symmetric_game(3, 4, 2, 1, labels=("Stag", "Hare"))
-
-
-def _only(values: list) -> object:
-    if len(values) != 1:
-        raise RuntimeError(f"the question expects one answer, the model gives {values}")
-    return values[0]
-
-
-def _firm_probability() -> Fraction:
-    game = _chicken()
-    mixed = [x for x, _ in game.equilibria_exact() if all(p > 0 for p in x)]
-    return _only(mixed)[1]
-
-
-QUESTIONS: dict[str, Question] = {q.id: q for q in [
-    Question(
-        id="00-best-response", kind="label", options=("Abstain", "Ally"),
-        answer=lambda: _only(_snyder().best_responses("row", "Abstain")),
-        advice="Compare State A's payoff in the two cells of the column where State B "
-               "abstains: which is larger?",
-        hints={"abstain": "Abstaining would be best if State A wanted the best outcome for "
-                          "both; a best response only looks at State A's own payoff."}),
-    Question(
-        id="00-dominated", kind="label", options=("Abstain", "Ally", "None"),
-        answer=lambda: _only(_snyder().strictly_dominated_strategies("row") or ["None"]),
-        advice="A strategy is strictly dominated if another strategy pays more against "
-               "every strategy of the other player. Check both columns.",
-        hints={"none": "Look again: one strategy pays less than the other in both columns."}),
-    Question(
-        id="00-stag-hunt-equilibria", kind="outcomes",
-        answer=_stag().pure_equilibria,
-        advice="Check every cell: is each hunter's choice a best response to the other's? "
-               "There may be more than one such cell.",
-        hints={"(stag, stag)": "That is one of them, but not the only one.",
-               "(hare, hare)": "That is one of them, but not the only one."}),
-    Question(
-        id="00-chicken-mixed", kind="number", answer=_firm_probability,
-        advice="In a mixed equilibrium each side must be indifferent: set the expected "
-               "payoff of backing down equal to that of standing firm and solve for the "
-               "other side's probability of standing firm.",
-        hints={"2/3": "That is the probability of backing down, not of standing firm."}),
-    Question(
-        id="00-pareto", kind="choice", options=("yes", "no"),
-        answer=lambda: "yes" if _snyder().is_pareto_efficient("Ally", "Ally") else "no",
-        advice="An outcome is Pareto-efficient if no other outcome makes one side better off "
-               "without making the other worse off. Compare (Ally, Ally) with every cell."),
-]}

@@ -1,84 +1,19 @@
-"""Interactive widgets: a thin layer that wires controls to the library's functions.
-
-The model is always a library function that can be tested without any widget. Each widget
-creates its figure once, outside pyplot, and on every change updates the figure's artists,
-renders it to PNG and puts the bytes into an :class:`ipywidgets.Image`: this updates in
-place, needs no ipympl (fragile on Colab) and does not flicker.
-
-Every widget also carries a *static first view*: its display bundle holds, beside the live
-widget, a PNG of the first figure and a one-sentence text summary. JupyterLab shows the
-live widget; GitHub, nbviewer and screen readers get the picture and the sentence.
-"""
+"""The payoff editor: edit a 2x2 game live and see its family and equilibria."""
 
 from __future__ import annotations
 
-import base64
 import html
 from collections.abc import Callable
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from .classification import classify, summarise
-from .games import PRESETS, Game, symmetric_game
-from .plots import PayoffMatrixPlot, figure_png
+from ..classification import classify, summarise
+from ..games import PRESETS, Game, symmetric_game
+from ..plots import PayoffMatrixPlot
+from .base import LiveFigure
 
-__all__ = ["LiveFigure", "PayoffEditor"]
-
-
-class LiveFigure(widgets.VBox):
-    """Base class: controls, a one-sentence summary, a figure image and an error line.
-
-    Subclasses build their controls and figure, then call :meth:`_finish` once, and from
-    each control callback call :meth:`refresh`, which runs :meth:`_update` (update the
-    artists and return the summary sentence) and shows any error as readable text.
-    """
-
-    figure: Figure
-
-    def _finish(self, controls: list[widgets.Widget], css_class: str) -> None:
-        self.summary = widgets.HTML(layout=widgets.Layout(min_height="2.5em"))
-        self.summary.add_class("alliances-summary")
-        self.error = widgets.HTML()
-        self.error.add_class("alliances-error")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-        self.image.add_class("alliances-figure")
-        self.details = widgets.HTML()
-        self.details.add_class("alliances-details")
-        self.children = [*controls, self.summary, self.error, self.image, self.details]
-        self.add_class(css_class)
-        self.add_class("alliances-widget")
-        self.sentence = ""
-        self.refresh()
-
-    def _update(self) -> tuple[str, str]:  # pragma: no cover - abstract
-        """Update the artists; return (summary sentence, details HTML)."""
-        raise NotImplementedError
-
-    def refresh(self, *_: object) -> None:
-        """Recompute and redraw; an error is shown in the widget, never raised."""
-        try:
-            sentence, details = self._update()
-        except (ValueError, TypeError) as error:
-            self.error.value = ("<div role='alert' style='color:#D55E00'><b>Cannot update:</b> "
-                                f"{html.escape(str(error))}</div>")
-            return
-        except Exception as error:  # noqa: BLE001 - a widget must never die silently
-            self.error.value = ("<div role='alert' style='color:#D55E00'><b>Unexpected error "
-                                f"({type(error).__name__}):</b> {html.escape(str(error))}. "
-                                "Please report it.</div>")
-            return
-        self.error.value = ""
-        self.sentence = sentence
-        self.summary.value = f"<p role='status' aria-live='polite'>{html.escape(sentence)}</p>"
-        self.details.value = details
-        self.image.value = figure_png(self.figure)
-
-    def _repr_mimebundle_(self, **kwargs: object) -> dict:
-        data = super()._repr_mimebundle_(**kwargs)
-        data["text/plain"] = self.sentence
-        data["image/png"] = base64.b64encode(self.image.value).decode("ascii")
-        return data
+__all__ = ["PayoffEditor"]
 
 
 class PayoffEditor(LiveFigure):
