@@ -48,10 +48,20 @@ def _payoff_editor_changes() -> tuple[object, Iterator[Callable[[], None]]]:
     return editor, changes()
 
 
-#: Every widget of the course: name -> factory returning (widget, endless changes).
-WIDGETS: dict[str, Callable[[], tuple[object, Iterator[Callable[[], None]]]]] = {
-    "PayoffEditor (00_start_here)": _payoff_editor_changes,
-}
+def all_cases() -> dict[str, Callable[[], tuple[object, Iterator[Callable[[], None]]]]]:
+    """Every widget of the course: name -> factory returning (widget, endless changes).
+
+    Cases come from this file and from ``benchmarks/widgets_nbNN.py`` (a dict ``CASES``).
+    """
+    import importlib.util
+
+    cases = {"PayoffEditor (00_start_here)": _payoff_editor_changes}
+    for path in sorted(Path(__file__).parent.glob("widgets_nb*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        cases.update(module.CASES)
+    return cases
 
 
 def bench_widget(name: str, factory, changes: int = 200) -> dict[str, float]:
@@ -104,7 +114,7 @@ def main() -> None:
           f"{platform.python_version()}, {platform.platform()}")
     print(f"\nwidget update, in process ({args.changes} changes each):")
     print(f"  {'widget':40s} {'median':>9s} {'p95':>9s} {'max':>9s}")
-    for name, factory in WIDGETS.items():
+    for name, factory in all_cases().items():
         r = bench_widget(name, factory, args.changes)
         print(f"  {name:40s} {r['median_ms']:7.1f}ms {r['p95_ms']:7.1f}ms {r['max_ms']:7.1f}ms")
     if not args.widgets:
