@@ -1,0 +1,136 @@
+"""Fixtures for the browser tests: a JupyterLab server and headless Chromium.
+
+* ``jupyterlab_server`` (session): JupyterLab on 127.0.0.1 serving a
+  temporary copy of ``notebooks/`` (or of ``$ALLIANCES_NOTEBOOKS_DIR`` if
+  set, to try the tests on other notebooks), with isolated Jupyter
+  directories; checked to run this environment's ipykernel.
+* ``chromium`` (session): Debian's Chromium driven by Playwright.
+* ``lab_page`` (per test): a fresh browser context and page whose console
+  errors and uncaught exceptions are recorded (see
+  ``jupyterlab.page_errors``); the server's kernels, sessions and
+  workspaces are reset after each test, and a screenshot is saved if the
+  test failed.
+
+Without Chromium or Playwright the tests skip, with the reason; with
+``REQUIRE_BROWSER=1`` (set by ``.ci/run``) they fail instead.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from . import jupyterlab as lab
+
+REPO = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "browser: drives JupyterLab in headless Chromium (needs /usr/bin/chromium and "
+        "Playwright; skipped without them unless REQUIRE_BROWSER=1)",
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test in this folder is a browser test, whether or not it says so.
+    for item in items:
+        if HERE in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    # Keep each phase's report on the item, so fixtures can tell if the test failed.
+    report = yield
+    setattr(item, f"_report_{report.when}", report)
+    return report
+
+
+def _missing_browser() -> str | None:
+    """Why the browser tests cannot run here, or None if they can."""
+    if not Path(lab.CHROMIUM_PATH).exists():
+        return f"no Chromium at {lab.CHROMIUM_PATH} (install Debian's: apt-get install chromium)"
+    for module in ("playwright", "jupyterlab"):
+        if importlib.util.find_spec(module) is None:
+            return f"{module} is not installed in {sys.prefix}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def _browser_available() -> None:
+    reason = _missing_browser()
+    if reason is None:
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but browser tests cannot run: {reason}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def jupyterlab_server(_browser_available, tmp_path_factory) -> lab.JupyterLabServer:
+    """A JupyterLab server on a temporary copy of the course notebooks."""
+    notebooks = Path(os.environ.get("ALLIANCES_NOTEBOOKS_DIR") or REPO / "notebooks")
+    if not notebooks.is_dir():
+        pytest.fail(f"no notebooks folder at {notebooks}", pytrace=False)
+    try:
+        server = lab.start_jupyterlab(notebooks, tmp_path_factory.mktemp("jupyterlab"))
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        for plugin, expected in lab.LAB_SETTING_OVERRIDES.items():
+            defaults = lab.lab_setting_defaults(server, plugin)
+            wrong = {k: defaults.get(k) for k, v in expected.items() if defaults.get(k) != v}
+            if wrong:
+                pytest.fail(f"overrides.json not applied to {plugin}: {wrong}", pytrace=False)
+        kernel = lab.kernel_python(server)
+        if kernel["kernel"] != "ipython" or Path(kernel["prefix"]) != Path(sys.prefix):
+            pytest.fail(
+                f"the python3 kernel is not this environment's ipykernel: {kernel}, "
+                f"expected prefix {sys.prefix}", pytrace=False,
+            )
+        yield server
+    finally:
+        lab.stop_jupyterlab(server)
+
+
+@pytest.fixture(scope="session")
+def chromium(_browser_available):
+    """Headless Chromium (Debian's, never a Playwright download)."""
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(
+            executable_path=lab.CHROMIUM_PATH, args=lab.CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def lab_page(chromium, jupyterlab_server, request, tmp_path_factory):
+    """A new page (own context, 1280x900) with its errors recorded."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    lab.watch_page_errors(page)
+    yield page
+    try:
+        report = getattr(request.node, "_report_call", None)
+        if report is not None and report.failed:
+            directory = tmp_path_factory.mktemp("failed")
+            path = lab.screenshot(page, directory, request.node.name)
+            print(f"screenshot of the failed test: {path}")
+            print(f"JupyterLab log: {jupyterlab_server.log_path}")
+    finally:
+        context.close()
+        jupyterlab_server.reset()
