@@ -57,12 +57,16 @@ def check_real(value: object, name: str, *, minimum: float | None = None,
     return result
 
 
-def _real_array(array: np.ndarray) -> np.ndarray:
+def _real_array(array: np.ndarray, name: str) -> np.ndarray:
     """Convert an object array of real numbers (Fractions, Decimals...) to float."""
     if array.dtype == object and array.size and all(
             isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
             for v in array.ravel()):
-        return array.astype(float)
+        try:
+            return array.astype(float)
+        except OverflowError:   # e.g. 10**400: too large for a float
+            raise ValueError(f"{name} must contain numbers small enough for a float (below "
+                             f"about 1.8e308); got {_show(array.tolist())}") from None
     return array
 
 
@@ -94,7 +98,7 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
     except (ValueError, TypeError) as error:
         raise ValueError(f"{name} must be a rectangular 2-D table of numbers; got "
                          f"{_show(value)}") from error
-    array = _real_array(array)
+    array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
         raise TypeError(f"{name} must contain only numbers; got entries of type "
                         f"{array.dtype} in {_show(value)}")
@@ -183,7 +187,7 @@ def check_probability_vector(value: object, labels: Sequence[str], name: str) ->
     except (ValueError, TypeError) as error:
         raise ValueError(f"{name} must be a list of {count} probabilities; got "
                          f"{_show(value)}") from error
-    array = _real_array(array)
+    array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
         raise TypeError(f"{name} must contain numbers; got {_show(value)}")
     if array.shape != (count,):

@@ -7,7 +7,8 @@ strategies or players happen to be listed, so the answer is the same after relab
 
   - the equilibrium is Pareto-inefficient: **Prisoner's Dilemma**;
   - the equilibrium gives each player its best outcome: **Harmony**;
-  - otherwise (efficient, but each would like the other to switch): **Deadlock**;
+  - otherwise (efficient, but at least one side would like the other to switch):
+    **Deadlock**;
 * only one player has a strictly dominant strategy: **Asymmetric dominance** (one equilibrium,
   reached by the other player's best reply, as in Snyder and Diesing's "Bully" games);
 * two pure equilibria that both players rank the same way: **Stag Hunt** when each player's
@@ -34,8 +35,9 @@ Robinson, D., and Goforth, D. (2005). *The Topology of the 2x2 Games*. Routledge
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import permutations, product
 
 import numpy as np
@@ -49,8 +51,9 @@ __all__ = ["Classification", "classify", "FAMILIES", "family_of_payoffs"]
 FAMILIES: dict[str, str] = {
     "Prisoner's Dilemma": "Each side has a dominant strategy, and the equilibrium it leads "
                           "to is worse for both than another outcome.",
-    "Deadlock": "Each side has a dominant strategy and the equilibrium is efficient, but each "
-                "would gain if the other switched: no one wants to cooperate.",
+    "Deadlock": "Each side has a dominant strategy and the equilibrium is efficient but not "
+                "the best outcome for both: at least one side would gain if the other "
+                "switched, and no one wants to cooperate.",
     "Harmony": "Each side has a dominant strategy that leads to the outcome both like best: "
                "no dilemma.",
     "Asymmetric dominance": "One side has a dominant strategy and the other simply best "
@@ -172,22 +175,28 @@ def _refinements(ranks: tuple[int, ...]) -> set[tuple[int, ...]]:
 
 
 def _mirror(a: tuple[int, ...], flip: bool) -> tuple[int, ...]:
-    """The column player's ranks in a symmetric game whose row player has ranks ``a``."""
+    """The column player's ranks in a symmetric game whose row player has ranks ``a``.
+
+    Row strategy i corresponds to column strategy s(i), with s the identity or, if
+    ``flip``, the swap: B[i, s(j)] = A[j, s(i)].
+    """
     cols = (1, 0) if flip else (0, 1)
     b = [0] * 4
     for i in range(2):
         for j in range(2):
-            b[i * 2 + cols[j]] = a[j * 2 + i]
+            b[i * 2 + cols[j]] = a[j * 2 + cols[i]]
     return tuple(b)
 
 
 @lru_cache(maxsize=None)
 def _families(a_ranks: tuple[int, ...], b_ranks: tuple[int, ...]) -> tuple[str, ...]:
-    flip = next((f for f in (False, True) if _mirror(a_ranks, f) == b_ranks), None)
-    if flip is not None:
+    flips = [f for f in (False, True) if _mirror(a_ranks, f) == b_ranks]
+    if flips:
         # A symmetric game: break ties the same way for both players, so that its
-        # neighbours are the symmetric games around it (the T, R, P, S picture).
-        found = {_strict_family(a, _mirror(a, flip)) for a in _refinements(a_ranks)}
+        # neighbours are the symmetric games around it (the T, R, P, S picture). A game
+        # symmetric in both ways (A = [[x, y], [y, x]]) has the neighbours of both.
+        found = {_strict_family(a, _mirror(a, flip)) for flip in flips
+                 for a in _refinements(a_ranks)}
     else:
         found = {_strict_family(a, b) for a in _refinements(a_ranks)
                  for b in _refinements(b_ranks)}
@@ -217,8 +226,9 @@ def family_of_payoffs(A: object, B: object) -> tuple[str, ...]:
     return _families(_ranks(tuple(a.ravel())), _ranks(tuple(b.ravel())))
 
 
-def _symmetric_roles(game: Game) -> tuple[int, int] | None:
-    """For a symmetric 2x2 game, the row index of (cooperate, defect), else None.
+def _symmetric_roles(game: Game) -> tuple[int, int, int, int] | None:
+    """For a symmetric 2x2 game, the row and column indices of (cooperate, defect), else
+    None: ``(c, d, c_col, d_col)``.
 
     The game is symmetric if B equals A transposed, possibly after listing the column
     player's strategies in the other order. Cooperation is the strategy that benefits the
@@ -227,14 +237,15 @@ def _symmetric_roles(game: Game) -> tuple[int, int] | None:
     A, B = game.A, game.B
     for flip in (False, True):
         cols = [1, 0] if flip else [0, 1]
-        if np.array_equal(B[:, cols], A.T):
+        # Listing the columns in the other order permutes the columns of both matrices.
+        if np.array_equal(B[:, cols], A[:, cols].T):
             break
     else:
         return None
     for c, d in ((0, 1), (1, 0)):
-        R, S, T, P = A[c, c], A[c, d], A[d, c], A[d, d]
+        R, S, T, P = A[c, cols[c]], A[c, cols[d]], A[d, cols[c]], A[d, cols[d]]
         if R + T > S + P or (R + T == S + P and R >= P):
-            return c, d
+            return c, d, cols[c], cols[d]
     return None  # pragma: no cover - one of the two labellings always qualifies
 
 
@@ -280,6 +291,7 @@ def classify(game: Game | object, B: object = None) -> Classification:
     "Prisoner's Dilemma / Stag Hunt"
     """
     if not isinstance(game, Game):
+        check_payoff_matrix(game, "game")   # so that errors name this argument
         game = Game(game, B)
     elif B is not None:
         raise TypeError("B must not be given when game is already a Game")
@@ -291,9 +303,9 @@ def classify(game: Game | object, B: object = None) -> Classification:
     family = " / ".join(families)
     roles = _symmetric_roles(game)
     if roles is not None:
-        c, d = roles
-        T, R, P, S = (float(game.A[d, c]), float(game.A[c, c]), float(game.A[d, d]),
-                      float(game.A[c, d]))
+        c, d, c_col, d_col = roles
+        T, R, P, S = (float(game.A[d, c_col]), float(game.A[c, c_col]),
+                      float(game.A[d, d_col]), float(game.A[c, d_col]))
         ordinal = _ordinal_text({"T": T, "R": R, "P": P, "S": S})
         cooperate, defect = game.row_labels[c], game.row_labels[d]
     else:
@@ -321,6 +333,16 @@ def _outcome(cell: tuple[str, str]) -> str:
     return f"({cell[0]}, {cell[1]})"
 
 
+def _sentence_case(function: Callable[..., str]) -> Callable[..., str]:
+    """Start the returned text with a capital letter (games without a family prefix)."""
+    @wraps(function)
+    def wrapper(*args: object, **kwargs: object) -> str:
+        text = function(*args, **kwargs)
+        return text[:1].upper() + text[1:]
+    return wrapper
+
+
+@_sentence_case
 def summarise(game: Game) -> str:
     """One plain sentence on a game's equilibria and their efficiency.
 

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,6 +90,18 @@ def _norm_label(text: str) -> str:
 
 
 def _parse_number(answer: object) -> Fraction | float:
+    value = _read_number(answer)
+    try:
+        finite = math.isfinite(float(value))
+    except OverflowError:
+        finite = False
+    if not finite:
+        raise TypeError(f"a finite number is expected (for example 0.5 or '1/2'); got "
+                        f"{answer!r}")
+    return value
+
+
+def _read_number(answer: object) -> Fraction | float:
     if isinstance(answer, bool):
         raise TypeError("a number is expected (for example 0.5 or '1/2'), not True/False")
     if isinstance(answer, (int, Fraction)):
@@ -97,9 +110,9 @@ def _parse_number(answer: object) -> Fraction | float:
         return answer
     if isinstance(answer, str):
         text = answer.strip().replace(" ", "")
-        if text.endswith("%"):
-            return float(text[:-1]) / 100
         try:
+            if text.endswith("%"):
+                return float(text[:-1]) / 100
             return Fraction(text)
         except (ValueError, ZeroDivisionError):
             pass
@@ -120,7 +133,13 @@ def _parse_outcome(answer: object) -> tuple[str, str]:
     if len(parts) != 2 or not all(isinstance(p, str) for p in parts):
         raise TypeError(f"an outcome names two strategies, the row player's first, such as "
                         f"('Ally', 'Ally'); got {answer!r}")
-    return _norm_label(parts[0]), _norm_label(parts[1])
+    # Quotes are spelling, not part of a label: "[('Stag', 'Stag')]" as text.
+    first, second = (part.strip().strip("'\"") for part in parts)
+    return _norm_label(first), _norm_label(second)
+
+
+#: Text that is a whole outcome rather than one label, e.g. "(Stag, Stag)" or "Stag, Stag".
+_OUTCOME_TEXT = re.compile(r"[(),/;]|\band\b")
 
 
 def _parse_outcomes(answer: object) -> frozenset[tuple[str, str]]:
@@ -134,7 +153,8 @@ def _parse_outcomes(answer: object) -> frozenset[tuple[str, str]]:
         return frozenset(_parse_outcome(f) for f in found)
     if isinstance(answer, (list, tuple, set, frozenset)):
         items = list(answer)
-        if len(items) == 2 and all(isinstance(i, str) for i in items):
+        if len(items) == 2 and all(isinstance(i, str) and not _OUTCOME_TEXT.search(i)
+                                   for i in items):
             items = [tuple(items)]   # a single outcome given as a pair
         return frozenset(_parse_outcome(item) for item in items)
     raise TypeError(f"a list of outcomes is expected, such as [('Stag', 'Stag')]; got "

@@ -45,6 +45,12 @@ def format_probability(value: float | Fraction, max_denominator: int = 12) -> st
     >>> format_probability(0.123456)
     '0.123'
     """
+    check_real(value, "value")
+    if isinstance(max_denominator, bool) or not isinstance(max_denominator, int):
+        raise TypeError(f"max_denominator must be an integer; got "
+                        f"{type(max_denominator).__name__} {max_denominator!r}")
+    if max_denominator < 1:
+        raise ValueError(f"max_denominator must be at least 1; got {max_denominator}")
     fraction = Fraction(value).limit_denominator(1000)
     if fraction.denominator <= max_denominator and abs(float(fraction) - float(value)) < 1e-9:
         return str(fraction)

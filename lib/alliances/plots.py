@@ -22,6 +22,7 @@ from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from ._validation import check_real
 from .games import Game
 
 __all__ = ["PALETTE", "ROW_COLOUR", "COL_COLOUR", "new_axes", "plot_payoff_matrix",
@@ -60,6 +61,8 @@ def new_axes(width: float = 5.0, height: float = 4.0, *, pyplot: bool = True) ->
     >>> ax.figure.get_size_inches().tolist()
     [5.0, 4.0]
     """
+    width = check_real(width, "width", minimum=0, allow_equal_min=False)
+    height = check_real(height, "height", minimum=0, allow_equal_min=False)
     if pyplot:
         import matplotlib.pyplot as plt
         figure = plt.figure(figsize=(width, height), dpi=100, layout="constrained")
@@ -80,6 +83,7 @@ def figure_png(figure: Figure) -> bytes:
     >>> figure_png(new_axes(pyplot=False).figure)[:4]
     b'\\x89PNG'
     """
+    _check_figure(figure)
     freeze_layout(figure)
     canvas = figure.canvas
     if not isinstance(canvas, FigureCanvasAgg):
@@ -105,10 +109,16 @@ def freeze_layout(figure: Figure) -> None:
     'PlaceHolderLayoutEngine'
 
     """
+    _check_figure(figure)
     engine = figure.get_layout_engine()
     if engine is not None and not isinstance(engine, PlaceHolderLayoutEngine):
         figure.draw_without_rendering()
         figure.set_layout_engine("none")
+
+
+def _check_figure(figure: object) -> None:
+    if not isinstance(figure, Figure):
+        raise TypeError(f"figure must be a matplotlib Figure; got {type(figure).__name__}")
 
 
 def _fmt(value: float) -> str:
@@ -299,6 +309,8 @@ def plot_payoff_matrix(game: Game, ax: Axes | None = None, *, arrows: bool = Tru
     >>> ax.get_title()
     "Prisoner's Dilemma"
     """
+    if not isinstance(game, Game):
+        raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
     if title is None and game.shape == (2, 2):
         from .classification import classify
         title = classify(game).family

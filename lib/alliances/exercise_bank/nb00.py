@@ -52,7 +52,7 @@ QUESTIONS: list[Question] = [
         hints={"none": "Look again: one strategy pays less than the other in both columns."}),
     Question(
         id="00-stag-hunt-equilibria", kind="outcomes",
-        answer=_stag().pure_equilibria,
+        answer=lambda: _stag().pure_equilibria(),
         advice="Check every cell: is each hunter's choice a best response to the other's? "
                "There may be more than one such cell.",
         hints={"(stag, stag)": "That is one of them, but not the only one.",

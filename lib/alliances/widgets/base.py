@@ -69,7 +69,11 @@ class LiveFigure(widgets.VBox):
         self.sentence = sentence
         self.summary.value = f"<p role='status' aria-live='polite'>{html.escape(sentence)}</p>"
         self.details.value = details
-        self.image.value = figure_png(self.figure)
+        self.image.value = self._render_png()
+
+    def _render_png(self) -> bytes:
+        """The figure as PNG bytes. Subclasses may render faster (for example in layers)."""
+        return figure_png(self.figure)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         data = super()._repr_mimebundle_(**kwargs)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
+from .._validation import check_real
 from ..classification import classify, summarise
 from ..games import PRESETS, Game, symmetric_game
 from ..plots import PayoffMatrixPlot
@@ -33,6 +34,10 @@ class PayoffEditor(LiveFigure):
         The range and step of every payoff control.
     on_change : callable, optional
         Called with the new :class:`Game` after every successful update.
+    symmetric : bool
+        Keep the game symmetric: editing one player's payoff in a cell also sets the
+        other player's payoff in the mirror cell (B stays A transposed). The starting
+        game must be symmetric. Default False.
 
     Examples
     --------
@@ -42,12 +47,20 @@ class PayoffEditor(LiveFigure):
     >>> editor.payoff_controls[0].value = 1   # Row's payoff at (Stag, Stag)
     >>> editor.game.pure_equilibria()
     [('Hare', 'Hare')]
+
+    In symmetric mode both players' payoffs change together:
+
+    >>> editor = PayoffEditor(preset="Prisoner's Dilemma", symmetric=True)
+    >>> editor.payoff_controls[4].value = 2.5   # Row's T, at (Ally, Abstain)
+    >>> editor.game.B.tolist()                  # Column's T, at (Abstain, Ally), follows
+    [[3.0, 2.5], [1.0, 2.0]]
     """
 
     def __init__(self, game: Game | None = None, *, preset: str = "Prisoner's Dilemma",
                  labels: tuple[str, str] = ("Abstain", "Ally"), row_name: str = "State A",
                  col_name: str = "State B", minimum: float = -10, maximum: float = 10,
-                 step: float = 0.5, on_change: Callable[[Game], None] | None = None) -> None:
+                 step: float = 0.5, on_change: Callable[[Game], None] | None = None,
+                 symmetric: bool = False) -> None:
         super().__init__()
         if game is None:
             if preset not in PRESETS:
@@ -58,6 +71,9 @@ class PayoffEditor(LiveFigure):
             raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
         if game.shape != (2, 2):
             raise ValueError(f"game must be 2x2 for the PayoffEditor; got shape {game.shape}")
+        minimum = check_real(minimum, "minimum")
+        maximum = check_real(maximum, "maximum")
+        step = check_real(step, "step", minimum=0, allow_equal_min=False)
         if not minimum < maximum:
             raise ValueError(f"minimum must be below maximum; got {minimum} and {maximum}")
         if game.A.min() < minimum or game.B.min() < minimum or max(
@@ -66,8 +82,15 @@ class PayoffEditor(LiveFigure):
                              "range of the controls")
         if on_change is not None and not callable(on_change):
             raise TypeError(f"on_change must be callable or None; got {on_change!r}")
+        if not isinstance(symmetric, bool):
+            raise TypeError(f"symmetric must be True or False; got {symmetric!r}")
+        if symmetric and not (game.B == game.A.T).all():
+            raise ValueError("game must be symmetric (B equal to A transposed) when "
+                             "symmetric=True")
+        self._symmetric = symmetric
         self._initial = game
         self._template = game
+        self._range = (minimum, maximum)
         self._on_change = on_change
         self._syncing = False
         self.payoff_controls: list[widgets.BoundedFloatText] = []
@@ -126,9 +149,19 @@ class PayoffEditor(LiveFigure):
         v = [c.value for c in self.payoff_controls]
         return [[v[0], v[2]], [v[4], v[6]]], [[v[1], v[3]], [v[5], v[7]]]
 
-    def _changed(self, _: object) -> None:
-        if not self._syncing:
-            self.refresh()
+    def _changed(self, change: dict) -> None:
+        if self._syncing:
+            return
+        if self._symmetric:
+            k = self.payoff_controls.index(change["owner"])
+            (i, j), player = divmod(k // 2, 2), k % 2
+            mirror = self.payoff_controls[2 * (2 * j + i) + 1 - player]
+            self._syncing = True
+            try:
+                mirror.value = change["new"]
+            finally:
+                self._syncing = False
+        self.refresh()
 
     def _preset_chosen(self, change: dict) -> None:
         if self._syncing or change["new"] == "Custom":
@@ -141,6 +174,11 @@ class PayoffEditor(LiveFigure):
         """Show ``game`` (2x2, same labels): set every control, then update once."""
         if not isinstance(game, Game) or game.shape != (2, 2):
             raise ValueError("game must be a 2x2 alliances Game")
+        low, high = self._range
+        if min(game.A.min(), game.B.min()) < low or max(game.A.max(), game.B.max()) > high:
+            # The bounded controls would silently clamp them and show another game.
+            raise ValueError(f"the game's payoffs must lie in [{low:g}, {high:g}], the range "
+                             "of the controls")
         self._syncing = True
         try:
             for k, control in enumerate(self.payoff_controls):

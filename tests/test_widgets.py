@@ -1,0 +1,244 @@
+"""Tests for the PayoffEditor widget, driven without a browser by setting control values.
+
+Which control edits which payoff is read from each control's own tooltip (what a student
+sees), so the test also checks that the tooltips tell the truth. Expected payoffs of the
+presets are written out by hand from their (T, R, P, S). No timing assertions: the
+latency benchmark reports numbers, it does not pass or fail.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+import sys
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+
+from alliances import Game, symmetric_game
+from alliances.widgets import LiveFigure, PayoffEditor
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+LABELS = ("Abstain", "Ally")
+
+
+def editor_module():
+    """The module whose globals PayoffEditor's callbacks use (for monkeypatching)."""
+    return sys.modules[PayoffEditor.__module__]
+
+
+def control_map(editor: PayoffEditor) -> dict[tuple[str, int, int], widgets.Widget]:
+    """(player, i, j) -> control, parsed from the tooltips."""
+    game = editor.game
+    pattern = re.compile(r"^(.+)'s payoff when (.+) plays (.+) and (.+) plays (.+)$")
+    found = {}
+    for control in editor.payoff_controls:
+        name, row_name, row_label, col_name, col_label = pattern.match(
+            control.tooltip).groups()
+        assert (row_name, col_name) == (game.row_name, game.col_name)
+        player = "row" if name == game.row_name else "column"
+        key = (player, game.row_labels.index(row_label), game.col_labels.index(col_label))
+        found[key] = control
+    assert len(found) == 8
+    return found
+
+
+def shown_payoffs(editor: PayoffEditor) -> tuple[list, list]:
+    controls = control_map(editor)
+    A = [[controls["row", i, j].value for j in range(2)] for i in range(2)]
+    B = [[controls["column", i, j].value for j in range(2)] for i in range(2)]
+    return A, B
+
+
+def figure_numbers(editor: PayoffEditor) -> dict[tuple[int, int], tuple[str, str]]:
+    return {cell: (editor.plot.row_texts[cell].get_text(), editor.plot.col_texts[cell].get_text())
+            for cell in editor.plot.row_texts}
+
+
+@pytest.fixture
+def editor() -> PayoffEditor:
+    return PayoffEditor()          # the default: Snyder's prisoner's dilemma, 4 3 2 1
+
+
+def test_initial_view(editor):
+    assert isinstance(editor, LiveFigure)
+    # PD with T, R, P, S = 4, 3, 2, 1: A = [[R, S], [T, P]], B = A^T.
+    assert shown_payoffs(editor) == ([[3, 1], [4, 2]], [[3, 4], [1, 2]])
+    assert editor.game.A.tolist() == [[3, 1], [4, 2]]
+    assert editor.game.row_labels == LABELS
+    assert editor.preset.value == "Prisoner's Dilemma"
+    assert editor.sentence.startswith("Prisoner's Dilemma")
+    assert html.escape(editor.sentence) in editor.summary.value
+    assert editor.error.value == ""
+    assert bytes(editor.image.value).startswith(PNG_SIGNATURE)
+    assert editor.plot.title.get_text() == "Prisoner's Dilemma"
+    assert "Family" in editor.details.value
+
+
+def test_changing_a_control_updates_everything(editor):
+    image, sentence = bytes(editor.image.value), editor.sentence
+    texts = dict(editor.plot.row_texts)
+    # Make Row's payoff at (Abstain, Abstain) 5: now R = 5 > T = 4 for Row only.
+    control_map(editor)["row", 0, 0].value = 5
+    assert editor.game.A.tolist() == [[5, 1], [4, 2]]
+    assert editor.game.B.tolist() == [[3, 4], [1, 2]]
+    assert editor.plot.row_texts[0, 0].get_text() == "5"
+    assert all(editor.plot.row_texts[k] is texts[k] for k in texts)   # updated in place
+    assert bytes(editor.image.value) != image
+    assert bytes(editor.image.value).startswith(PNG_SIGNATURE)
+    assert editor.sentence != sentence
+    assert editor.preset.value == "Custom"
+    # Row: Abstain now best against Abstain (5 > 4), Ally against Ally: no dominant
+    # strategy; Column still has Ally dominant: asymmetric dominance.
+    assert editor.plot.title.get_text() == "Asymmetric dominance"
+    assert editor.sentence.startswith("Asymmetric dominance")
+
+
+def test_every_control_edits_its_own_cell(editor):
+    for (player, i, j), control in control_map(editor).items():
+        before = figure_numbers(editor)
+        control.value = 7.5
+        matrix = editor.game.A if player == "row" else editor.game.B
+        assert matrix[i, j] == 7.5
+        after = figure_numbers(editor)
+        changed = {cell for cell in after if after[cell] != before[cell]}
+        assert changed <= {(i, j)}
+        shown = after[i, j][0 if player == "row" else 1]
+        assert shown == "7.5"
+
+
+@pytest.mark.parametrize("preset, T, R, P, S", [
+    ("Stag Hunt", 3, 4, 2, 1), ("Chicken", 4, 3, 1, 2), ("Deadlock", 4, 2, 3, 1),
+    ("Harmony", 3, 4, 1, 2), ("Prisoner's Dilemma", 4, 3, 2, 1)])
+def test_preset_sets_all_eight_payoffs_and_the_family(preset, T, R, P, S):
+    editor = PayoffEditor(game=Game([[0, 0], [0, 0]], [[0, 0], [0, 0]],
+                                    row_labels=LABELS, col_labels=LABELS))
+    editor.preset.value = preset
+    assert shown_payoffs(editor) == ([[R, S], [T, P]], [[R, T], [S, P]])
+    assert editor.game.A.tolist() == [[R, S], [T, P]]
+    assert editor.game.B.tolist() == [[R, T], [S, P]]
+    assert editor.plot.title.get_text() == preset
+    assert editor.sentence.startswith(preset + ":")
+    assert editor.preset.value == preset
+    assert editor.game.row_labels == LABELS                 # labels kept
+
+
+def test_typing_a_preset_by_hand_selects_it(editor):
+    controls = control_map(editor)
+    # Turn the prisoner's dilemma (4, 3, 2, 1) into chicken (4, 3, 1, 2): swap P and S.
+    for key, value in {("row", 0, 1): 2, ("column", 1, 0): 2, ("row", 1, 1): 1,
+                       ("column", 1, 1): 1}.items():
+        controls[key].value = value
+    assert editor.preset.value == "Chicken"
+    assert editor.plot.title.get_text() == "Chicken"
+
+
+def test_reset_restores_the_starting_game(editor):
+    start = (shown_payoffs(editor), editor.sentence, bytes(editor.image.value))
+    editor.preset.value = "Stag Hunt"
+    control_map(editor)["column", 1, 0].value = -3
+    assert editor.sentence != start[1]
+    editor.reset.click()
+    assert (shown_payoffs(editor), editor.sentence, bytes(editor.image.value)) == start
+    assert editor.game == PayoffEditor().game
+    assert editor.preset.value == "Prisoner's Dilemma"
+
+
+def test_error_in_the_callback_is_shown_not_raised(editor, monkeypatch):
+    sentence, game = editor.sentence, editor.game
+
+    def broken(*_, **__):
+        raise ValueError("the classifier is broken <here>")
+
+    monkeypatch.setattr(editor_module(), "classify", broken)
+    control_map(editor)["row", 0, 0].value = 6        # must not raise
+    assert "Cannot update" in editor.error.value
+    assert "the classifier is broken &lt;here&gt;" in editor.error.value   # escaped
+    assert "role='alert'" in editor.error.value
+    assert editor.sentence == sentence and editor.game == game
+    monkeypatch.undo()
+    control_map(editor)["row", 0, 0].value = 5
+    assert editor.error.value == ""
+    assert editor.game.A[0, 0] == 5
+
+
+def test_unexpected_error_is_shown_too(editor, monkeypatch):
+    def broken(*_, **__):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(editor_module(), "summarise", broken)
+    control_map(editor)["row", 0, 0].value = 6
+    assert "Unexpected error" in editor.error.value and "RuntimeError" in editor.error.value
+    assert "boom" in editor.error.value
+
+
+def test_mimebundle_has_a_static_view(editor):
+    bundle = editor._repr_mimebundle_()
+    assert bundle["text/plain"] == editor.sentence
+    assert bundle["text/plain"].startswith("Prisoner's Dilemma: ")
+    png = base64.b64decode(bundle["image/png"])
+    assert png.startswith(PNG_SIGNATURE) and png == bytes(editor.image.value)
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_controls_are_bounded(editor):
+    control = control_map(editor)["row", 0, 0]
+    control.value = 100
+    assert control.value == 10 and editor.game.A[0, 0] == 10
+    control.value = -100
+    assert control.value == -10 and editor.game.A[0, 0] == -10
+    narrow = PayoffEditor(minimum=0, maximum=5)
+    control = narrow.payoff_controls[0]
+    control.value = 9
+    assert control.value == 5
+    assert (control.min, control.max) == (0, 5)
+
+
+def test_on_change_receives_the_new_game():
+    seen = []
+    editor = PayoffEditor(on_change=seen.append)
+    control_map(editor)["column", 1, 1].value = 3
+    assert isinstance(seen[-1], Game)
+    assert seen[-1].B[1, 1] == 3 and seen[-1] == editor.game
+
+
+def test_custom_labels_and_names():
+    editor = PayoffEditor(preset="Stag Hunt", labels=("Stag", "Hare"), row_name="Ann",
+                          col_name="Bob")
+    assert editor.game.pure_equilibria() == [("Stag", "Stag"), ("Hare", "Hare")]
+    assert {(p, i, j) for p, i, j in control_map(editor)} == {
+        (p, i, j) for p in ("row", "column") for i in range(2) for j in range(2)}
+
+
+def test_set_game_shows_another_game(editor):
+    editor.set_game(symmetric_game(3, 4, 2, 1, labels=LABELS))
+    assert shown_payoffs(editor) == ([[4, 1], [3, 2]], [[4, 3], [1, 2]])
+    assert editor.preset.value == "Stag Hunt"
+
+
+def test_set_game_rejects_payoffs_outside_the_controls_range(editor):
+    # The controls cannot show 40; silently clamping would show another game.
+    with pytest.raises(ValueError, match="game"):
+        editor.set_game(symmetric_game(40, 30, 20, 10))
+    assert editor.game.A.tolist() == [[3, 1], [4, 2]]
+
+
+@pytest.mark.parametrize("kwargs, error, name", [
+    ({"preset": "Snowdrift"}, ValueError, "preset"),
+    ({"game": Game(np.zeros((3, 3)), np.zeros((3, 3)))}, ValueError, "game"),
+    ({"game": Game([[0, 0], [0, 0]], [[0, 0], [0, 0]]), "minimum": 1}, ValueError, "game"),
+    ({"game": symmetric_game(40, 30, 20, 10)}, ValueError, "game"),
+    ({"game": [[1, 2], [3, 4]]}, TypeError, "game"),
+    ({"minimum": 5, "maximum": 5}, ValueError, "minimum"),
+    ({"on_change": "print"}, TypeError, "on_change"),
+    ({"labels": ("Ally", "Ally")}, ValueError, "labels"),
+    ({"minimum": "low"}, TypeError, "minimum"),
+    ({"maximum": float("nan")}, ValueError, "maximum"),
+    ({"step": 0}, ValueError, "step"),
+    ({"step": -1}, ValueError, "step"),
+])
+def test_constructor_rejects_bad_input(kwargs, error, name):
+    with pytest.raises(error, match=name):
+        PayoffEditor(**kwargs)
