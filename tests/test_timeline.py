@@ -50,7 +50,8 @@ def test_every_source_id_of_every_data_file_resolves() -> None:
                 for value in frame[column]:
                     for source_id in value.split(";"):
                         assert source_id in known, f"{name}: {source_id} not in SOURCES.md"
-    assert "https://" in source_text(("KIEL_UST_R29",))
+    assert "https://www.nato.int" in source_text(("NATO_DEFEXP_2025_T3",))
+    assert "github.com/UkraineSupportTrackerWebsite" in source_text(("KIEL_UST_R29",))
 
 
 def test_source_text_rejects_unknown_ids() -> None:
