@@ -1,0 +1,312 @@
+"""Widgets of the alliance game and the crisis game (our formalizations).
+
+* :class:`DependenceExplorer`: the two-ally Support/Withhold game; move each ally's
+  dependence and see the equilibrium and each side's fears shift.
+* :class:`CrisisExplorer`: the crisis game tree; move the patron's commitment and the
+  payoffs and see the subgame-perfect path move from an invited challenge through
+  deterrence to entrapment.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..crisis import (ALLIES, TreePlot, ally_fears, crisis_game, crisis_story,
+                      crisis_thresholds, two_ally_game)
+from ..plots import PALETTE, PayoffMatrixPlot
+from ._layers import LayeredRenderer
+from .base import LiveFigure
+
+__all__ = ["DependenceExplorer", "CrisisExplorer", "DEPENDENCE_PRESETS", "CRISIS_PRESETS"]
+
+
+def _slider(value: float, low: float, high: float, step: float, label: str, tip: str,
+            width: str = "200px") -> widgets.FloatSlider:
+    if not low <= value <= high:
+        raise ValueError(f"the starting value of {label!r} must lie in [{low}, {high}]; got "
+                         f"{value}")
+    slider = widgets.FloatSlider(value=value, min=low, max=high, step=step, description=label,
+                                 tooltip=tip, readout_format=".2f", continuous_update=True,
+                                 style={"description_width": width},
+                                 layout=widgets.Layout(width="500px"))
+    slider.add_class("alliances-control")
+    return slider
+
+
+def _when(threshold: float) -> str:
+    if threshold == float("inf"):
+        return "at no commitment level"
+    if threshold == float("-inf"):
+        return "at every commitment level"
+    return f"when c &gt; {threshold:.3g}"
+
+
+class _Presets:
+    """A preset dropdown and a reset button shared by the two widgets."""
+
+    def _build_presets(self, presets: dict[str, dict[str, float]], initial: dict[str, float]):
+        self._presets = presets
+        self._initial_values = dict(initial)
+        self._syncing = False
+        self.preset = widgets.Dropdown(options=[*presets, "Custom"], value=self._match(initial),
+                                       description="Preset", layout=widgets.Layout(width="380px"))
+        self.preset.add_class("alliances-control")
+        self.preset.add_class("alliances-preset")
+        self.preset.observe(self._preset_chosen, names="value")
+        self.reset = widgets.Button(description="Reset", icon="undo",
+                                    tooltip="Back to the values this widget started with")
+        self.reset.add_class("alliances-control")
+        self.reset.add_class("alliances-reset")
+        self.reset.on_click(lambda _: self.set_values(self._initial_values))
+        return widgets.HBox([self.preset, self.reset])
+
+    def _match(self, values: dict[str, float]) -> str:
+        for name, preset in self._presets.items():
+            if all(abs(values[k] - v) < 1e-12 for k, v in preset.items()):
+                return name
+        return "Custom"
+
+    def _values(self) -> dict[str, float]:
+        return {name: float(c.value) for name, c in self.controls.items()}
+
+    def _set_preset_quietly(self, name: str) -> None:
+        self.preset.unobserve(self._preset_chosen, names="value")
+        try:
+            self.preset.value = name
+        finally:
+            self.preset.observe(self._preset_chosen, names="value")
+
+    def _changed(self, _: object) -> None:
+        if not self._syncing:
+            self._set_preset_quietly(self._match(self._values()))
+            self.refresh()
+
+    def _preset_chosen(self, change: dict) -> None:
+        if change["new"] != "Custom":
+            self.set_values(self._presets[change["new"]])
+
+    def set_values(self, values: dict[str, float]) -> None:
+        """Move the named controls to ``values`` (others keep theirs), then update once."""
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise ValueError(f"values names unknown controls {unknown}; controls are "
+                             f"{list(self.controls)}")
+        self._syncing = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+            self._set_preset_quietly(self._match(self._values()))
+        finally:
+            self._syncing = False
+        self.refresh()
+
+
+# ------------------------------------------------------------ dependence explorer
+#: Named settings of the two-ally game (all four parameters each).
+DEPENDENCE_PRESETS: dict[str, dict[str, float]] = {
+    "Major and minor ally": {"major_dependence": 0.3, "minor_dependence": 0.8,
+                             "entrapment_cost": 0.3, "realignment": 0.5},
+    "Equals who need each other": {"major_dependence": 0.8, "minor_dependence": 0.8,
+                                   "entrapment_cost": 0.3, "realignment": 0.5},
+    "Multipolar: realignment easy": {"major_dependence": 0.3, "minor_dependence": 0.8,
+                                     "entrapment_cost": 0.3, "realignment": 0.9},
+    "Bipolar: realignment hard": {"major_dependence": 0.3, "minor_dependence": 0.8,
+                                  "entrapment_cost": 0.3, "realignment": 0.1},
+}
+
+
+class DependenceExplorer(_Presets, LiveFigure):
+    """The two-ally game with asymmetric dependence: equilibrium and each side's fears.
+
+    Parameters
+    ----------
+    major_dependence, minor_dependence : float in [0, 1]
+    entrapment_cost : float in [0, 1]
+    realignment : float in [0, 1]
+        Starting values (see :func:`alliances.crisis.two_ally_game`).
+
+    Examples
+    --------
+    >>> explorer = DependenceExplorer()
+    >>> explorer.game.pure_equilibria()
+    [('Withhold', 'Support')]
+    >>> explorer.controls["major_dependence"].value = 0.8
+    >>> explorer.game.pure_equilibria()
+    [('Support', 'Support')]
+    """
+
+    def __init__(self, major_dependence: float = 0.3, minor_dependence: float = 0.8, *,
+                 entrapment_cost: float = 0.3, realignment: float = 0.5) -> None:
+        super().__init__()
+        initial = dict(major_dependence=major_dependence, minor_dependence=minor_dependence,
+                       entrapment_cost=entrapment_cost, realignment=realignment)
+        game = two_ally_game(**initial)      # validates
+        self.controls = {
+            "major_dependence": _slider(major_dependence, 0, 1, 0.05, "Major ally's dependence",
+                                        "How much the major ally needs the minor one"),
+            "minor_dependence": _slider(minor_dependence, 0, 1, 0.05, "Minor ally's dependence",
+                                        "How much the minor ally needs the major one"),
+            "entrapment_cost": _slider(entrapment_cost, 0, 1, 0.05, "Cost of entrapment e",
+                                       "The cost of being drawn into the other's quarrel by "
+                                       "supporting it"),
+            "realignment": _slider(realignment, 0, 1, 0.05, "Ease of realignment a",
+                                   "Chance that an ally let down walks away: high in a "
+                                   "multipolar system, low in a bipolar one"),
+        }
+        for control in self.controls.values():
+            control.observe(self._changed, names="value")
+        header = self._build_presets(DEPENDENCE_PRESETS, initial)
+        self.figure = Figure(figsize=(8.6, 3.9), dpi=100, layout="constrained")
+        left, right = self.figure.subplots(1, 2, width_ratios=[1, 1.05])
+        self.matrix = PayoffMatrixPlot(game, left, arrows=True, title="Support or withhold?")
+        self.bar_ax = right
+        x = np.arange(2)
+        self.bars_a = right.bar(x - 0.19, [0, 0], 0.36, color=PALETTE["blue"],
+                                edgecolor="black", label="fear of abandonment  a·d")
+        self.bars_e = right.bar(x + 0.19, [0, 0], 0.36, color=PALETTE["vermillion"],
+                                edgecolor="black", hatch="//", label="fear of entrapment  e")
+        self.verdicts = [right.text(i, 0, "", ha="center", va="bottom", fontsize=10,
+                                    fontweight="bold") for i in range(2)]
+        right.set_xticks(x, list(ALLIES))
+        right.set_ylim(0, 1.25)
+        right.set_ylabel("expected loss (payoff units)")
+        right.set_title("Which fear drives each ally?")
+        right.legend(loc="upper center", fontsize=8, frameon=False, ncols=1)
+        right.grid(axis="y", alpha=0.3)
+        self.game = game
+        matrix = self.matrix
+        dynamic = [*matrix.cells.values(), *matrix.row_texts.values(),
+                   *matrix.col_texts.values(), *matrix.stars.values(),
+                   *matrix.row_arrows.values(), *matrix.col_arrows.values(),
+                   *self.bars_a, *self.bars_e, *self.verdicts]
+        # Axes, labels and legends are drawn once and reused; only these artists change.
+        self._renderer = LayeredRenderer(self.figure, dynamic)
+        self._finish([header, *self.controls.values()], "alliances-dependence")
+
+    def _render_png(self) -> bytes:
+        return self._renderer.render()
+
+    def _update(self) -> tuple[str, str]:
+        values = self._values()
+        game = two_ally_game(**values)
+        fears = ally_fears(**values)
+        self.matrix.update(game)
+        self.game = game
+        for i, ally in enumerate(ALLIES):
+            a, e = fears.abandonment[ally], fears.entrapment[ally]
+            self.bars_a[i].set_height(a)
+            self.bars_e[i].set_height(e)
+            verdict = {"abandonment": "supports", "entrapment": "withholds",
+                       "balanced": "indifferent"}[fears.dominant[ally]]
+            self.verdicts[i].set_y(max(a, e) + 0.03)
+            self.verdicts[i].set_text(verdict)
+        top = max(1.0, max(fears.entrapment.values())) * 1.25
+        self.bar_ax.set_ylim(0, top)
+        equilibria = game.pure_equilibria()
+        if game.has_infinitely_many_equilibria:
+            lead = "A tie: infinitely many equilibria."
+        elif len(equilibria) == 1:
+            lead = f"Equilibrium ({equilibria[0][0]}, {equilibria[0][1]})."
+        else:
+            lead = "Equilibria: " + ", ".join(f"({r}, {c})" for r, c in equilibria) + "."
+        sentence = " ".join([lead, *(fears.sentence(ally) for ally in ALLIES)])
+        items = "".join(f"<li>{html.escape(s)}</li>" for s in game.describe_equilibria())
+        details = (f"<ul>{items}</ul><p><small>Payoff of ally i: d_i if the other supports, "
+                   "minus e if it supports, minus a·d_i if it withholds. Our formalization, "
+                   "not a model from Snyder's article.</small></p>")
+        return sentence, details
+
+
+# --------------------------------------------------------------- crisis explorer
+#: Named settings of the crisis game.
+CRISIS_PRESETS: dict[str, dict[str, float]] = {
+    "Weak commitment": {"commitment": 0.2, "patron_war_cost": 4.0, "reputation_cost": 4.0,
+                        "provocation": 3.0, "adversary_war_cost": 2.0},
+    "Middling commitment": {"commitment": 0.6, "patron_war_cost": 4.0, "reputation_cost": 4.0,
+                            "provocation": 3.0, "adversary_war_cost": 2.0},
+    "Strong commitment": {"commitment": 0.9, "patron_war_cost": 4.0, "reputation_cost": 4.0,
+                          "provocation": 3.0, "adversary_war_cost": 2.0},
+    "Strong commitment, restrained protégé": {"commitment": 0.9, "patron_war_cost": 4.0,
+                                              "reputation_cost": 4.0, "provocation": 0.0,
+                                              "adversary_war_cost": 2.0},
+}
+
+
+class CrisisExplorer(_Presets, LiveFigure):
+    """The crisis game tree: commitment and payoffs against the subgame-perfect path.
+
+    Parameters
+    ----------
+    commitment : float in [0, 1]
+    patron_war_cost, reputation_cost, provocation, adversary_war_cost : float in [0, 8]
+        Starting values (see :func:`alliances.crisis.crisis_game`); the patron's loss if the
+        protégé is defeated alone stays at its default, 2.
+
+    Examples
+    --------
+    >>> explorer = CrisisExplorer(0.2)
+    >>> explorer.analysis.equilibria[0].path
+    ('Challenge', 'Back down')
+    >>> explorer.controls["commitment"].value = 0.9
+    >>> explorer.sentence.startswith("At commitment 0.90: entrapment")
+    True
+    """
+
+    def __init__(self, commitment: float = 0.6, *, patron_war_cost: float = 4.0,
+                 reputation_cost: float = 4.0, provocation: float = 3.0,
+                 adversary_war_cost: float = 2.0) -> None:
+        super().__init__()
+        initial = dict(commitment=commitment, patron_war_cost=patron_war_cost,
+                       reputation_cost=reputation_cost, provocation=provocation,
+                       adversary_war_cost=adversary_war_cost)
+        tree = crisis_game(**initial)        # validates
+        width = "210px"
+        self.controls = {
+            "commitment": _slider(commitment, 0, 1, 0.05, "Patron's commitment c",
+                                  "How firmly the patron has promised to back the protégé",
+                                  width),
+            "patron_war_cost": _slider(patron_war_cost, 0, 8, 0.5, "Patron's cost of war W",
+                                       "What fighting the protégé's war costs the patron",
+                                       width),
+            "reputation_cost": _slider(reputation_cost, 0, 8, 0.5, "Reputation cost R",
+                                       "What breaking a full commitment costs the patron",
+                                       width),
+            "provocation": _slider(provocation, 0, 8, 0.5, "Protégé's provocation M",
+                                   "Moral hazard: how far a protégé sure of support presses "
+                                   "its claims in peacetime", width),
+            "adversary_war_cost": _slider(adversary_war_cost, 0, 8, 0.5,
+                                          "Adversary's cost of war",
+                                          "What a war against protégé and patron costs the "
+                                          "adversary", width),
+        }
+        for control in self.controls.values():
+            control.observe(self._changed, names="value")
+        header = self._build_presets(CRISIS_PRESETS, initial)
+        self.figure = Figure(figsize=(7.0, 4.6), dpi=100, layout="constrained")
+        self.plot = TreePlot(tree, self.figure.add_subplot())
+        self._renderer = LayeredRenderer(self.figure, self.plot.dynamic_artists())
+        self.tree = tree
+        self.analysis = self.plot.analysis
+        self._finish([header, *self.controls.values()], "alliances-crisis")
+
+    def _render_png(self) -> bytes:
+        return self._renderer.render()
+
+    def _update(self) -> tuple[str, str]:
+        values = self._values()
+        tree = crisis_game(**values)
+        self.plot.update(tree)
+        self.tree, self.analysis = tree, self.plot.analysis
+        story = crisis_story(self.analysis)
+        sentence = f"At commitment {values['commitment']:.2f}: {story[0].lower()}{story[1:]}"
+        thresholds = crisis_thresholds(**{k: v for k, v in values.items() if k != "commitment"})
+        lines = "".join(f"<li>{html.escape(s)}</li>" for s in self.analysis.describe())
+        details = (f"<ul>{lines}</ul><p>The patron would support a firm protégé "
+                   f"{_when(thresholds['support'])}; an emboldened protégé provokes a challenge "
+                   f"even against support {_when(thresholds['challenge'])}.</p>"
+                   "<p><small>Our formalization, not a model from Snyder's article.</small></p>")
+        return sentence, details
