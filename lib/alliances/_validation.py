@@ -43,7 +43,11 @@ def check_real(value: object, name: str, *, minimum: float | None = None,
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number; got {type(value).__name__} "
                         f"{_show(value)}")
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:   # an int such as 10**400 is too large for a float
+        raise ValueError(f"{name} must be a finite number small enough for a float (below "
+                         f"about 1.8e308); got {_show(value)}") from None
     if not np.isfinite(result):
         raise ValueError(f"{name} must be a finite number; got {result!r}")
     if minimum is not None:

@@ -15,6 +15,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import matplotlib.dates
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -161,22 +162,19 @@ def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
     ax = ax if ax is not None else new_axes(9.5, 3.6)
     levels = [level for level in LEVELS if level in set(events["actor_level"])]
     lane = {level: len(levels) - 1 - k for k, level in enumerate(levels)}
-    last_x: dict[str, list[pd.Timestamp]] = {level: [] for level in levels}
-    for number, row in enumerate(events.itertuples(index=False), start=1):
+    starts = [pd.Timestamp(s) for s in events["start"]]
+    ends = [pd.Timestamp(e) for e in events["end"]]
+    pad = pd.Timedelta(days=max(60, (max(ends) - min(starts)).days // 40))
+    ax.set_xlim(min(starts) - pad, max(ends) + pad)
+    for row, start, end in zip(events.itertuples(index=False), starts, ends):
         label, marker, colour = LEVELS[row.actor_level]
         y = lane[row.actor_level]
-        start, end = pd.Timestamp(row.start), pd.Timestamp(row.end)
         if (end - start).days > 31:
             ax.plot([start, end], [y, y], color=colour, linewidth=5, alpha=0.45,
                     solid_capstyle="butt")
         ax.plot([start], [y], marker=marker, color=colour, markersize=7, linestyle="none",
                 markeredgecolor=PALETTE["black"], markeredgewidth=0.6)
-        # Stagger the numbers of events close in time so that they do not overlap.
-        close = sum(1 for x in last_x[row.actor_level] if abs((start - x).days) < 400)
-        last_x[row.actor_level].append(start)
-        offset = 0.22 + 0.16 * (close % 3)
-        ax.annotate(str(number), (start, y), xytext=(0, offset * 72), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=7.5, color=PALETTE["black"])
+    _number_events(ax, events, starts, lane)
     ax.set_yticks([lane[level] for level in levels])
     ax.set_yticklabels([LEVELS[level][0] for level in levels])
     ax.set_ylim(-0.6, len(levels) - 0.2)
@@ -190,6 +188,67 @@ def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
               fontsize=8, frameon=False)
     ax.set_title(title or "Timeline (numbers refer to the table of events)")
     return ax
+
+
+def _number_events(ax: Axes, events: pd.DataFrame, starts: list[pd.Timestamp],
+                   lane: dict[str, int]) -> None:
+    """Write each event's number above its marker, spreading numbers that would overlap.
+
+    Within a lane, numbers closer than their width are pushed apart sideways (each cluster
+    stays centred on its events) and joined to their marker by a thin leader line, so
+    that events days apart (12 September and 2 and 4 October 2001) stay readable.
+    """
+    figure = ax.figure
+    x0, x1 = (float(v) for v in ax.get_xlim())
+    width_pt = ax.get_position().width * figure.get_figwidth() * 72.0
+    scale = width_pt / (x1 - x0)                       # points per day (date units)
+    xs = [float(matplotlib.dates.date2num(s)) for s in starts]
+    by_lane: dict[str, list[int]] = {}
+    for k, level in enumerate(events["actor_level"]):
+        by_lane.setdefault(level, []).append(k)
+    for level, members in by_lane.items():
+        members = sorted(members, key=lambda k: (xs[k], k))
+        widths = [4.6 * len(str(k + 1)) + 3.0 for k in members]
+        wanted = [(xs[k] - x0) * scale for k in members]
+        placed = _spread(wanted, widths)
+        for k, want, got in zip(members, wanted, placed):
+            shift = got - want
+            arrow = (dict(arrowstyle="-", color=PALETTE["grey"], lw=0.6, shrinkA=0,
+                          shrinkB=3.5) if abs(shift) > 2.0 else None)
+            ax.annotate(str(k + 1), (starts[k], lane[level]), xytext=(shift, 13),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
+                        color=PALETTE["black"], arrowprops=arrow)
+
+
+def _spread(wanted: list[float], widths: list[float]) -> list[float]:
+    """Positions (points) as close as possible to ``wanted``, at least half-widths apart.
+
+    Sorted input; clusters of overlapping labels are laid side by side and centred on
+    the mean of what they wanted (a one-dimensional label repel).
+    """
+    clusters: list[list[int]] = []
+    for i in range(len(wanted)):
+        clusters.append([i])
+        while len(clusters) > 1:
+            first, last = clusters[-2], clusters[-1]
+            left = _layout(first, wanted, widths)
+            right = _layout(last, wanted, widths)
+            gap = (widths[first[-1]] + widths[last[0]]) / 2
+            if right[0] - left[-1] >= gap:
+                break
+            clusters[-2:] = [first + last]
+    placed: list[float] = []
+    for cluster in clusters:
+        placed.extend(_layout(cluster, wanted, widths))
+    return placed
+
+
+def _layout(cluster: list[int], wanted: list[float], widths: list[float]) -> list[float]:
+    offsets = [0.0]
+    for a, b in zip(cluster, cluster[1:]):
+        offsets.append(offsets[-1] + (widths[a] + widths[b]) / 2)
+    centre = sum(wanted[i] for i in cluster) / len(cluster) - sum(offsets) / len(offsets)
+    return [centre + o for o in offsets]
 
 
 _ENTRY = re.compile(r"^- (?P<id>[A-Z0-9_]+)(?: \([^)]*\))?: (?P<text>.*)$")

@@ -1,0 +1,255 @@
+"""The burden-sharing explorer: Olson and Zeckhauser's alliance, live.
+
+Incomes, the weight of security and the number of allies are controls; the reaction
+curves, the Nash point, the efficient provision and every ally's burden move at once.
+The model is :mod:`alliances.burden` (our formalization of Olson and Zeckhauser 1966).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from .._validation import _show, check_real
+from ..burden import BurdenSharesPlot, ReactionCurvesPlot, nash_equilibrium
+from ._layers import LayeredRenderer, encode_png
+from .base import LiveFigure
+
+__all__ = ["BurdenSharingExplorer", "PRESETS", "MAX_ALLIES"]
+
+#: The most allies the explorer offers.
+MAX_ALLIES = 6
+#: Income sliders' range and step (income units: any currency, only ratios matter).
+INCOME_RANGE = (0.5, 20.0, 0.5)
+#: The weight of security: slider range and step.
+ALPHA_RANGE = (0.05, 0.6, 0.01)
+
+#: Named starting points: (alpha, incomes). The first is THEORY.md's check.
+PRESETS: dict[str, tuple[float, tuple[float, ...]]] = {
+    "Two unequal allies (10 and 1)": (0.1, (10.0, 1.0)),
+    "Two similar allies (10 and 9)": (0.2, (10.0, 9.0)),
+    "Four equal allies": (0.2, (5.0, 5.0, 5.0, 5.0)),
+    "One large ally, five small": (0.2, (20.0, 4.0, 3.0, 3.0, 2.0, 2.0)),
+}
+_CUSTOM = "Custom"
+
+
+class BurdenSharingExplorer(LiveFigure):
+    """Move incomes, the weight of security and the number of allies; watch who pays.
+
+    Parameters
+    ----------
+    alpha : float
+        Weight of security, within :data:`ALPHA_RANGE`.
+    incomes : sequence of float
+        Two to :data:`MAX_ALLIES` incomes within :data:`INCOME_RANGE`; their number is
+        the starting number of allies.
+
+    Examples
+    --------
+    >>> explorer = BurdenSharingExplorer(0.1, [10, 1])
+    >>> explorer.equilibrium.contributions
+    (1.0, 0.0)
+    >>> explorer.income_controls[1].value = 9.5
+    >>> explorer.equilibrium.free_riders
+    ()
+    >>> explorer.allies.value = 3
+    >>> explorer.equilibrium.n
+    3
+    """
+
+    def __init__(self, alpha: float = 0.1, incomes: tuple[float, ...] = (10.0, 1.0)) -> None:
+        super().__init__()
+        low, high, step = INCOME_RANGE
+        a_low, a_high, a_step = ALPHA_RANGE
+        alpha, incomes = _check_values(alpha, incomes)
+        self._initial = (alpha, incomes)
+        self._syncing = False
+        style = {"description_width": "11em"}
+        wide = widgets.Layout(width="30em")
+        self.preset = widgets.Dropdown(options=[*PRESETS, _CUSTOM], value=_CUSTOM,
+                                       description="Preset", style=style, layout=wide)
+        self.reset = widgets.Button(description="Reset", icon="undo",
+                                    tooltip="Back to the values this explorer started with")
+        self.allies = widgets.IntSlider(value=len(incomes), min=2, max=MAX_ALLIES, step=1,
+                                        description="number of allies", style=style,
+                                        layout=wide)
+        self.alpha = widgets.FloatSlider(value=alpha, min=a_low, max=a_high, step=a_step,
+                                         description="weight of security \u03b1",
+                                         readout_format=".2f", style=style, layout=wide)
+        padded = list(incomes) + [incomes[-1]] * (MAX_ALLIES - len(incomes))
+        self.income_controls = [
+            widgets.FloatSlider(value=y, min=low, max=high, step=step,
+                                description=f"income of ally {i + 1}", readout_format=".1f",
+                                style=style, layout=widgets.Layout(width="30em"))
+            for i, y in enumerate(padded)]
+        controls = [self.preset, self.allies, self.alpha, *self.income_controls]
+        for control in [*controls, self.reset]:
+            control.add_class("alliances-control")
+        self.preset.add_class("alliances-preset")
+        self.reset.add_class("alliances-reset")
+        self.allies.add_class("alliances-allies")
+        self.alpha.add_class("alliances-alpha")
+        for control in self.income_controls:
+            control.add_class("alliances-income")
+        for control in controls[1:]:
+            control.observe(self._changed, names="value")
+        self.preset.observe(self._preset_chosen, names="value")
+        self.reset.on_click(lambda _: self.set_values(*self._initial))
+
+        # Two figures side by side, each with its own cached static layer: an income
+        # change that moves the reaction plot's axes does not redraw the bar chart's.
+        # Fixed margins, not a layout engine: tick labels change with the sliders, and a
+        # layout computed for the first view could clip them later.
+        self.figure = Figure(figsize=(5.2, 4.2), dpi=100)
+        self.figure.subplots_adjust(left=0.14, right=0.95, top=0.92, bottom=0.31)
+        self.bar_figure = Figure(figsize=(4.0, 4.2), dpi=100)
+        self.bar_figure.subplots_adjust(left=0.17, right=0.96, top=0.92, bottom=0.31)
+        self.curves = ReactionCurvesPlot(alpha, incomes, self.figure.add_subplot())
+        self.bars = BurdenSharesPlot(nash_equilibrium(alpha, incomes),
+                                     self.bar_figure.add_subplot())
+        self._renderers = [LayeredRenderer(self.figure, self.curves.dynamic_artists()),
+                           LayeredRenderer(self.bar_figure, self.bars.dynamic_artists())]
+        self._syncing = True
+        self.preset.value = self._matching_preset()
+        self._syncing = False
+        self._finish([widgets.HBox([self.preset, self.reset]), self.allies, self.alpha,
+                      *self.income_controls], "alliances-burden-explorer")
+        self.image.layout.width = "920px"      # its natural size: never stretched, may shrink
+
+    # ------------------------------------------------------------------ controls
+    def _values(self) -> tuple[float, tuple[float, ...]]:
+        n = self.allies.value
+        return self.alpha.value, tuple(c.value for c in self.income_controls[:n])
+
+    def _matching_preset(self) -> str:
+        alpha, incomes = self._values()
+        for name, (a, ys) in PRESETS.items():
+            if abs(a - alpha) < 1e-9 and len(ys) == len(incomes) and all(
+                    abs(p - q) < 1e-9 for p, q in zip(ys, incomes)):
+                return name
+        return _CUSTOM
+
+    def _changed(self, _: object) -> None:
+        if not self._syncing:
+            self.refresh()
+
+    def _preset_chosen(self, change: dict) -> None:
+        if self._syncing or change["new"] == _CUSTOM:
+            return
+        self.set_values(*PRESETS[change["new"]])
+
+    def set_values(self, alpha: float, incomes: tuple[float, ...]) -> None:
+        """Set alpha and the incomes (their number sets the number of allies), then update.
+
+        Examples
+        --------
+        >>> explorer = BurdenSharingExplorer()
+        >>> explorer.set_values(0.2, (10.0, 9.0))
+        >>> explorer.preset.value
+        'Two similar allies (10 and 9)'
+        """
+        alpha, incomes = _check_values(alpha, incomes)
+        self._syncing = True
+        try:
+            self.alpha.value = alpha
+            self.allies.value = len(incomes)
+            for control, y in zip(self.income_controls, incomes):
+                control.value = y
+            self.preset.value = self._matching_preset()
+        finally:
+            self._syncing = False
+        self.refresh()
+
+    # ------------------------------------------------------------------ update
+    def _render_png(self) -> bytes:
+        return encode_png(np.hstack([r.pixels() for r in self._renderers]))
+
+    def _update(self) -> tuple[str, str]:
+        alpha, incomes = self._values()
+        n = len(incomes)
+        for i, control in enumerate(self.income_controls):
+            control.layout.display = "" if i < n else "none"
+        eq = nash_equilibrium(alpha, incomes)
+        self.curves.update(alpha, incomes)
+        self.bars.update(eq)
+        self.equilibrium = eq
+        if not self._syncing:
+            preset = self._matching_preset()
+            if self.preset.value != preset:
+                self._syncing = True
+                try:
+                    self.preset.value = preset
+                finally:
+                    self._syncing = False
+        return _sentence(eq), _details(eq)
+
+
+def _check_values(alpha: object, incomes: object) -> tuple[float, tuple[float, ...]]:
+    """Alpha and 2 to MAX_ALLIES incomes, each within its slider's range, or an error."""
+    low, high, _ = INCOME_RANGE
+    a_low, a_high, _ = ALPHA_RANGE
+    alpha = check_real(alpha, "alpha", minimum=a_low, maximum=a_high)
+    if isinstance(incomes, (str, bytes, dict, set)) or not isinstance(incomes, Sequence):
+        raise TypeError(f"incomes must be a list of 2 to {MAX_ALLIES} numbers; got "
+                        f"{type(incomes).__name__} {_show(incomes)}")
+    if not 2 <= len(incomes) <= MAX_ALLIES:
+        raise ValueError(f"incomes must list 2 to {MAX_ALLIES} allies; got {len(incomes)}")
+    values = tuple(check_real(y, f"incomes[{i}]", minimum=low, maximum=high)
+                   for i, y in enumerate(incomes))
+    return alpha, values
+
+
+def _allies(indices: tuple[int, ...]) -> str:
+    names = [str(i + 1) for i in indices]
+    if len(names) == 1:
+        return f"ally {names[0]}"
+    return f"allies {', '.join(names[:-1])} and {names[-1]}"
+
+
+def _sentence(eq) -> str:
+    """One sentence: who pays how much of its income, who free-rides, and the shortfall."""
+    payers = eq.contributors
+    burdens = [eq.burdens[i] for i in payers]
+    if len(payers) > 1 and max(burdens) - min(burdens) < 5e-4:
+        amounts = f"each {burdens[0]:.1%}"
+    elif len(payers) <= 3:
+        amounts = ", ".join(f"{b:.1%}" for b in burdens)
+    else:
+        amounts = f"from {min(burdens):.1%} to {max(burdens):.1%}"
+    amounts += " of income" if len(payers) > 1 else " of its income"
+    everyone = "both allies" if eq.n == 2 else f"all {eq.n} allies"
+    who = (f"only {_allies(payers)} pays ({amounts})" if len(payers) == 1 else
+           f"{everyone} pay ({amounts})" if len(payers) == eq.n else
+           f"{_allies(payers)} pay ({amounts})")
+    free = eq.free_riders
+    riders = ""
+    if free:
+        riders = f" and {_allies(free)} {'pays' if len(free) == 1 else 'pay'} nothing"
+    return (f"With \u03b1 = {eq.alphas[0]:.2f}, {who}{riders}: the alliance buys "
+            f"{eq.total:.3g} of defence instead of the efficient {eq.efficient_total:.3g} "
+            f"({eq.gap / eq.efficient_total:.0%} short).")
+
+
+_CELL = "style='padding:2px 10px;text-align:right'"
+
+
+def _details(eq) -> str:
+    """A table of the equilibrium, ally by ally, and the sum of the marginal rates."""
+    rows = "".join(
+        "<tr>" + "".join(f"<td {_CELL}>{v}</td>" for v in
+                         (i + 1, f"{y:g}", f"{x:.3f}", f"{b:.1%}", f"{s:.0%}", f"{si:.0%}"))
+        + "</tr>"
+        for i, (y, x, b, s, si) in enumerate(zip(eq.incomes, eq.contributions, eq.burdens,
+                                                eq.shares, eq.income_shares)))
+    head = "".join(f"<th {_CELL}>{h}</th>" for h in (
+        "ally", "income", "defence", "burden (% of income)",
+        "share of the alliance's defence", "share of the allies' income"))
+    return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            f"<p>Sum of the allies' marginal rates of substitution at the equilibrium: "
+            f"{eq.sum_of_mrs:.2f} (efficiency needs 1). "
+            f"{html.escape('Our formalization of Olson and Zeckhauser (1966).')}</p>")

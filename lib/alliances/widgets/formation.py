@@ -1,0 +1,191 @@
+"""Join or stay out: sliders for the threat, strengths and costs, and the region plot.
+
+The model is :func:`alliances.formation.join_decision` (our formalization of the
+capability-aggregation view and of Morrow's 1991 autonomy-security trade-off); the
+widget only wires the sliders to it and shows the decision, the reason and where the
+current state lies on the map of threat against a second parameter.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from .._validation import _show, check_real
+from ..formation import DEFAULTS, PARAMETERS, PRESETS, JoinRegionPlot, join_decision
+from ._layers import LayeredRenderer
+from .base import LiveFigure
+
+__all__ = ["JoinOrStayOut"]
+
+_CUSTOM = "Custom"
+
+
+def _check_slider_values(params: object) -> dict[str, float]:
+    """Known parameters, each a number within its slider's range, or an error."""
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be a dict of parameters such as {{'threat': 0.5}}; got "
+                        f"{type(params).__name__} {_show(params)}")
+    unknown = sorted(str(k) for k in set(params) - set(PARAMETERS))
+    if unknown:
+        raise ValueError(f"params: unknown parameter(s) {unknown}; the parameters are "
+                         f"{list(PARAMETERS)}")
+    checked = {}
+    for name, value in params.items():
+        _, low, high, _ = PARAMETERS[name]
+        checked[name] = check_real(value, name, minimum=low, maximum=high)
+    return checked
+
+
+def _check_y_name(y_name: object) -> None:
+    allowed = [name for name in PARAMETERS if name != "threat"]
+    if not isinstance(y_name, str) or y_name not in allowed:
+        raise ValueError(f"y_name must be one of {allowed}; got {_show(y_name)}")
+
+
+class JoinOrStayOut(LiveFigure):
+    """Sliders for a state's situation; the decision, why, and the region where joining pays.
+
+    Parameters
+    ----------
+    params : dict, optional
+        Starting values (names of :data:`alliances.formation.PARAMETERS`; missing ones
+        take :data:`alliances.formation.DEFAULTS`), within the sliders' ranges.
+    y_name : str
+        The parameter on the region plot's vertical axis (the horizontal one is the
+        threat).
+
+    Examples
+    --------
+    >>> widget = JoinOrStayOut()
+    >>> widget.decision.decision
+    'join'
+    >>> widget.sliders["threat"].value = 0.1
+    >>> widget.decision.decision
+    'stay out'
+    >>> widget.y_axis.value = "spending"
+    >>> widget.plot.ax.get_ylabel()
+    'spending obligation'
+    """
+
+    def __init__(self, params: dict[str, float] | None = None,
+                 y_name: str = "own_strength") -> None:
+        super().__init__()
+        values = dict(DEFAULTS)
+        values.update(_check_slider_values({} if params is None else params))
+        _check_y_name(y_name)
+        choices = [(label, name) for name, (label, *_) in PARAMETERS.items() if name != "threat"]
+        self._initial = (dict(values), y_name)
+        self._syncing = False
+        style = {"description_width": "17em"}
+        layout = widgets.Layout(width="38em")
+        self.sliders: dict[str, widgets.FloatSlider] = {}
+        for name, (label, low, high, step) in PARAMETERS.items():
+            slider = widgets.FloatSlider(value=values[name], min=low, max=high, step=step,
+                                         description=label, readout_format=".2f",
+                                         style=style, layout=layout)
+            slider.add_class("alliances-control")
+            slider.add_class(f"alliances-{name.replace('_', '-')}")
+            slider.observe(self._changed, names="value")
+            self.sliders[name] = slider
+        self.y_axis = widgets.Dropdown(options=choices, value=y_name,
+                                       description="vertical axis of the map", style=style,
+                                       layout=layout)
+        self.y_axis.observe(self._changed, names="value")
+        self.preset = widgets.Dropdown(options=[*PRESETS, _CUSTOM], value=_CUSTOM,
+                                       description="Preset", style={"description_width": "5em"},
+                                       layout=widgets.Layout(width="24em"))
+        self.preset.observe(self._preset_chosen, names="value")
+        self.reset = widgets.Button(description="Reset", icon="undo",
+                                    tooltip="Back to the values this widget started with")
+        self.reset.on_click(lambda _: self.set_values(*self._initial))
+        for control, css in ((self.y_axis, "alliances-y-axis"), (self.preset, "alliances-preset"),
+                             (self.reset, "alliances-reset")):
+            control.add_class("alliances-control")
+            control.add_class(css)
+        # Fixed margins, not a layout engine: the axis labels change with the map's axis.
+        self.figure = Figure(figsize=(5.6, 4.6), dpi=100)
+        self.figure.subplots_adjust(left=0.14, right=0.95, top=0.88, bottom=0.22)
+        self.plot = JoinRegionPlot(values, y_name, self.figure.add_subplot())
+        self._renderer = LayeredRenderer(self.figure, self.plot.dynamic_artists())
+        self._syncing = True
+        self.preset.value = self._matching_preset()
+        self._syncing = False
+        self._finish([widgets.HBox([self.preset, self.reset]), *self.sliders.values(),
+                      self.y_axis], "alliances-join-or-stay-out")
+        self.image.layout.width = "560px"      # its natural size: never stretched, may shrink
+
+    def _values(self) -> dict[str, float]:
+        return {name: slider.value for name, slider in self.sliders.items()}
+
+    def _matching_preset(self) -> str:
+        values = self._values()
+        for name, preset in PRESETS.items():
+            if all(abs(values[k] - preset[k]) < 1e-9 for k in values):
+                return name
+        return _CUSTOM
+
+    def _changed(self, _: object) -> None:
+        if not self._syncing:
+            self.refresh()
+
+    def _preset_chosen(self, change: dict) -> None:
+        if self._syncing or change["new"] == _CUSTOM:
+            return
+        self.set_values(PRESETS[change["new"]], self.y_axis.value)
+
+    def set_values(self, params: dict[str, float], y_name: str | None = None) -> None:
+        """Set the sliders (and the map's vertical axis), then update once.
+
+        Examples
+        --------
+        >>> widget = JoinOrStayOut()
+        >>> widget.set_values({"threat": 0.05})
+        >>> widget.decision.decision
+        'stay out'
+        """
+        params = _check_slider_values(params)
+        if y_name is not None:
+            _check_y_name(y_name)
+        self._syncing = True
+        try:
+            for name, value in params.items():
+                self.sliders[name].value = value
+            if y_name is not None:
+                self.y_axis.value = y_name
+            self.preset.value = self._matching_preset()
+        finally:
+            self._syncing = False
+        self.refresh()
+
+    def _render_png(self) -> bytes:
+        return self._renderer.render()
+
+    def _update(self) -> tuple[str, str]:
+        values = self._values()
+        decision = join_decision(**values)
+        self.plot.update(values, self.y_axis.value)
+        self.decision = decision
+        if not self._syncing:
+            preset = self._matching_preset()
+            if self.preset.value != preset:
+                self._syncing = True
+                try:
+                    self.preset.value = preset
+                finally:
+                    self._syncing = False
+        first, _, rest = decision.reason.partition(". ")
+        cell = "style='padding:2px 10px;text-align:right'"
+        rows = "".join(f"<tr><td {cell}>{html.escape(name)}</td><td {cell}>{value:+.3f}</td>"
+                       "</tr>" for name, value in decision.terms.items())
+        details = (f"<p>{html.escape(rest)}</p><table><thead><tr><th {cell}>term (weighted)"
+                   f"</th><th {cell}>contribution to the net benefit</th></tr></thead><tbody>"
+                   f"{rows}<tr><td {cell}><b>net benefit</b></td><td {cell}>"
+                   f"<b>{decision.net_benefit:+.3f}</b></td></tr></tbody></table>"
+                   "<p>Our formalization of the capability-"
+                   "aggregation view and of Morrow's (1991) autonomy\u2013security "
+                   "trade-off.</p>")
+        return (first + "." if rest else first), details
