@@ -1,0 +1,155 @@
+"""The live family map: edit a game and watch its point move across the 2x2 families."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from ..classification import classify, summarise
+from .._validation import check_real
+from ..family_map import (PAYOFF_NAMES, FamilyMapPlot, LayeredRenderer, _check_interval,
+                          _check_pair, family_changes, family_map, family_phrase)
+from ..games import Game, alliance_formation_game, symmetric_game
+from .base import LiveFigure
+from .payoff_editor import PayoffEditor
+
+__all__ = ["FamilyMapExplorer", "PAIRS"]
+
+#: The pairs of payoffs the map can be drawn over: menu label -> (x, y).
+PAIRS: dict[str, tuple[str, str]] = {
+    "T across, P up": ("T", "P"),
+    "T across, S up": ("T", "S"),
+    "S across, P up": ("S", "P"),
+    "T across, R up": ("T", "R"),
+    "R across, P up": ("R", "P"),
+    "R across, S up": ("R", "S"),
+}
+
+
+def _payoffs(game: Game) -> dict[str, float]:
+    """T, R, P, S of a symmetric game whose first strategy is the cooperative one."""
+    a = game.A
+    return {"T": float(a[1, 0]), "R": float(a[0, 0]), "P": float(a[1, 1]), "S": float(a[0, 1])}
+
+
+class FamilyMapExplorer(LiveFigure):
+    """A :class:`PayoffEditor` linked to a live map of the 2x2 families.
+
+    The editor keeps the game symmetric (editing a payoff sets the other state's in the
+    mirror cell). The map shows the families over two payoffs (T and P by default, the
+    other two fixed at the game's values); the game is the star, which moves as the reader
+    edits. *Swap P and S* exchanges the two readings of Snyder's ranking.
+
+    Parameters
+    ----------
+    game : Game, optional
+        A symmetric 2x2 game whose first strategy is the cooperative one; by default
+        Snyder's alliance game (T, R, P, S) = (4, 3, 2, 1).
+    pair : (str, str)
+        The payoffs on the map's axes, one of :data:`PAIRS`' values.
+    limits : (float, float)
+        The range of the map's axes and of the editor's payoff boxes.
+    step : float
+        The step of the payoff boxes.
+
+    Examples
+    --------
+    >>> explorer = FamilyMapExplorer()
+    >>> explorer.plot.point.get_data()
+    ([4.0], [2.0])
+    >>> explorer.swap.click()                       # P and S exchange places
+    >>> explorer.plot.point.get_data(), explorer.sentence[:60]
+    (([4.0], [1.0]), 'The star, your game with T = 4, R = 3, P = 1, S = 2, lies in')
+    >>> explorer.editor.payoff_controls[0].value = 5     # R = 5: the map itself changes
+    >>> explorer.plot.view.note
+    'fixed: R = 5, S = 2'
+    """
+
+    def __init__(self, game: Game | None = None, *, pair: tuple[str, str] = ("T", "P"),
+                 limits: tuple[float, float] = (0.0, 6.0), step: float = 0.5) -> None:
+        super().__init__()
+        game = alliance_formation_game() if game is None else game
+        if not isinstance(game, Game) or game.shape != (2, 2):
+            raise TypeError(f"game must be a 2x2 alliances Game; got {game!r}")
+        if not (game.B == game.A.T).all():
+            raise ValueError("game must be symmetric (B equal to A transposed): the map shows "
+                             "symmetric games")
+        pair = _check_pair(pair)
+        if pair not in PAIRS.values():
+            raise ValueError(f"pair must be one of {list(PAIRS.values())}; got {pair!r}")
+        low, high = _check_interval(limits, "limits")
+        step = check_real(step, "step", minimum=0, allow_equal_min=False)
+        if game.A.min() < low or game.A.max() > high:
+            raise ValueError(f"the game's payoffs must lie within limits {limits!r}")
+        self._limits = (low, high)
+        self._ready = False
+        self.editor = PayoffEditor(game, minimum=low, maximum=high, step=step, symmetric=True,
+                                   on_change=self._game_changed)
+        self.pair = widgets.Dropdown(options=list(PAIRS.items()), value=pair,
+                                     description="Map over",
+                                     style={"description_width": "auto"})
+        self.swap = widgets.Button(description="Swap P and S", icon="exchange",
+                                   tooltip="Exchange the payoffs of two rival blocs (P) and of "
+                                           "abstaining alone (S)")
+        for control in (self.pair, self.swap):
+            control.add_class("alliances-control")
+        self.pair.add_class("alliances-map-pair")
+        self.swap.add_class("alliances-swap")
+        self.pair.observe(self.refresh, names="value")
+        self.swap.on_click(self._swap)
+        self._speed_up_editor()
+        self.figure = Figure(figsize=(8.4, 5.2), dpi=100, layout="constrained")
+        self.plot = FamilyMapPlot(self._map(), self.figure.add_subplot())
+        self._ready = True
+        self._finish([self.editor, widgets.HBox([self.pair, self.swap])],
+                     "alliances-family-map")
+
+    def _speed_up_editor(self) -> None:
+        """Render the editor's matrix in layers too: its frame (axes, labels, legend) once,
+        then only the cells, payoffs, stars, arrows and title (the strategy labels of this
+        editor never change). Uses the ``_render_png`` hook of :class:`LiveFigure`."""
+        plot = self.editor.plot
+        dynamic = [*plot.cells.values(), *plot.row_texts.values(), *plot.col_texts.values(),
+                   *plot.stars.values(), *plot.row_arrows.values(), *plot.col_arrows.values(),
+                   plot.title]
+        renderer = LayeredRenderer(self.editor.figure, [dynamic])
+        self.editor._render_png = lambda: renderer.render("matrix", [None])
+
+    def _game_changed(self, _: Game) -> None:
+        if self._ready:
+            self.refresh()
+
+    def _swap(self, _: object = None) -> None:
+        v = _payoffs(self.editor.game)
+        t = self.editor.game
+        self.editor.set_game(symmetric_game(v["T"], v["R"], v["S"], v["P"],
+                                            labels=t.row_labels, row_name=t.row_name,
+                                            col_name=t.col_name))
+
+    def _map(self):
+        v = _payoffs(self.editor.game)
+        return family_map(**v, pair=self.pair.value, limits=self._limits, resolution=None,
+                          labels=self.editor.game.row_labels)
+
+    def _render_png(self) -> bytes:
+        return self.plot.render_png()
+
+    def _update(self) -> tuple[str, str]:
+        game = self.editor.game
+        v = _payoffs(game)
+        self.plot.update(self._map())
+        info = classify(game)
+        numbers = ", ".join(f"{k} = {v[k]:g}" for k in PAYOFF_NAMES)
+        where = (f"lies on a tie line, {family_phrase(info.family)}" if info.on_boundary
+                 else f"lies in the {info.family} region")
+        equilibria = summarise(game).split(": ", 1)[-1]
+        sentence = f"The star, your game with {numbers}, {where}: {equilibria}"
+        changes = [c for name in self.pair.value for c in family_changes(**v, payoff=name)]
+        items = "".join(f"<li>{html.escape(c.sentence())}</li>" for c in changes) or \
+            "<li>No tie along these two payoffs changes the family.</li>"
+        details = (f"<p><b>Why:</b> the ranking is <code>{html.escape(info.ordinal)}</code>. "
+                   f"{html.escape(info.description)}</p><p><b>Across the nearest tie "
+                   f"lines:</b></p><ul>{items}</ul>")
+        return sentence, details

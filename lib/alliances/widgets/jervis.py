@@ -1,0 +1,138 @@
+"""The Jervis widget: offence advantage and distinguishability -> game family and p*."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from .._validation import check_real
+from ..family_map import FamilyMapPlot, LayeredRenderer
+from ..jervis import (WORLDS, ThresholdPlot, jervis_plane, offence_defence_game,
+                      world_labels)
+from .base import LiveFigure
+
+__all__ = ["JervisWidget"]
+
+#: Named presets: the four worlds at the corners of the plane.
+PRESETS: dict[str, tuple[float, float]] = {
+    f"World {k}: {verdict.split(';')[0].split(',')[0]}": (1.0 if offence else -1.0,
+                                                          1.0 if distinguishable else 0.0)
+    for k, (offence, distinguishable, verdict) in WORLDS.items()}
+
+
+class JervisWidget(LiveFigure):
+    """Move offence advantage and distinguishability; see the game family and p*.
+
+    Left: the offence-defence plane coloured by the family of the game it gives (our
+    illustrative formalization, :func:`alliances.jervis.offence_defence_game`), with
+    Jervis's four worlds in the corners and the current point as a star. Right: the
+    expected payoff of cooperating and of defecting against the belief p that the other
+    cooperates, and the threshold p*.
+
+    Parameters
+    ----------
+    offence : float
+        Starting offence advantage, -1 (defence has the advantage) to 1, in steps of 0.1.
+    distinguishability : float
+        Starting distinguishability of postures, 0 to 1, in steps of 0.05.
+
+    Examples
+    --------
+    >>> widget = JervisWidget(offence=1, distinguishability=0)
+    >>> widget.sentence.startswith("World 1")
+    True
+    >>> widget.offence.value = -1.0
+    >>> widget.threshold.text.get_text()
+    'p* = 1/2'
+    """
+
+    def __init__(self, offence: float = 0.5, distinguishability: float = 0.0) -> None:
+        super().__init__()
+        o = check_real(offence, "offence", minimum=-1, maximum=1)
+        d = check_real(distinguishability, "distinguishability", minimum=0, maximum=1)
+        self._initial = (o, d)
+        style = {"description_width": "11em"}
+        layout = widgets.Layout(width="30em")
+        self.offence = widgets.FloatSlider(value=o, min=-1.0, max=1.0, step=0.1,
+                                           description="Offence advantage",
+                                           readout_format=".1f", style=style, layout=layout,
+                                           tooltip="-1: defence has the advantage; +1: "
+                                                   "offence has the advantage")
+        self.distinguishability = widgets.FloatSlider(
+            value=d, min=0.0, max=1.0, step=0.05, description="Distinguishability",
+            readout_format=".2f", style=style, layout=layout,
+            tooltip="0: offensive and defensive postures look alike; 1: clearly different")
+        self.world = widgets.Dropdown(options=["Custom", *PRESETS], value="Custom",
+                                      description="Jump to", style={"description_width":
+                                                                    "auto"})
+        self.reset = widgets.Button(description="Reset", icon="undo",
+                                    tooltip="Back to the starting point")
+        for control, name in ((self.offence, "alliances-offence"),
+                              (self.distinguishability, "alliances-distinguishability"),
+                              (self.world, "alliances-preset"),
+                              (self.reset, "alliances-reset")):
+            control.add_class("alliances-control")
+            control.add_class(name)
+        self.offence.observe(self.refresh, names="value")
+        self.distinguishability.observe(self.refresh, names="value")
+        self.world.observe(self._jump, names="value")
+        self.reset.on_click(lambda _: self._set(*self._initial))
+        self._syncing = False
+        self.figure = Figure(figsize=(10.6, 4.0), dpi=100, layout="constrained")
+        left, right = self.figure.subplots(1, 2, width_ratios=[1.3, 1])
+        self.plane = FamilyMapPlot(jervis_plane(o, d), left, legend=False, markers=False)
+        self.plane.prepare_layers()
+        self._worlds = world_labels(left)
+        self.threshold = ThresholdPlot(offence_defence_game(o, d).threshold, right,
+                                       ylim=(-2.5, 4.6))
+        self._renderer = LayeredRenderer(
+            self.figure, [[*self.plane.map_artists(), *self._worlds],
+                          [*self.threshold.artists(), self.plane.point]])
+        note = widgets.HTML("<p style='margin:0'>Offence advantage runs from −1 (defence has "
+                            "the advantage) to +1 (offence has it); distinguishability from 0 "
+                            "(postures look alike) to 1 (clearly different). The mapping to "
+                            "payoffs is our illustrative formalization.</p>")
+        self._finish([note, self.offence, self.distinguishability,
+                      widgets.HBox([self.world, self.reset])], "alliances-jervis")
+
+    def _set(self, offence: float, distinguishability: float) -> None:
+        self._syncing = True
+        try:
+            self.offence.value = offence
+            self.distinguishability.value = distinguishability
+        finally:
+            self._syncing = False
+        self.refresh()
+
+    def _jump(self, change: dict) -> None:
+        if change["new"] in PRESETS:
+            self._set(*PRESETS[change["new"]])
+
+    def refresh(self, *args: object) -> None:
+        """Recompute and redraw (once, when a preset sets both sliders)."""
+        if not self._syncing:
+            super().refresh(*args)
+
+    def _render_png(self) -> bytes:
+        return self._renderer.render("frame", [("plane",), None])
+
+    def _update(self) -> tuple[str, str]:
+        o, d = self.offence.value, self.distinguishability.value
+        world = offence_defence_game(o, d)
+        self.plane.update(jervis_plane(o, d))
+        self.threshold.update(world.threshold)
+        match = next((name for name, point in PRESETS.items() if point == (o, d)), "Custom")
+        if self.world.value != match:
+            self._syncing = True
+            try:
+                self.world.value = match
+            finally:
+                self._syncing = False
+        cells = "".join(f"<td>{getattr(world, k):g}</td>" for k in "TRPS")
+        details = (f"<p>First-strike index z = {world.index:g}. Payoffs (our formalization): "
+                   f"</p><table><tr><th>T = DC</th><th>R = CC</th><th>P = DD</th>"
+                   f"<th>S = CD</th></tr><tr>{cells}</tr></table>"
+                   f"<p>{html.escape(world.threshold.formula)}</p>")
+        return world.sentence(), details

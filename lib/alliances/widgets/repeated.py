@@ -1,0 +1,115 @@
+"""The discount-factor widget: how patient must states be to sustain mutual abstention?"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from .._validation import check_real
+from ..family_map import LayeredRenderer
+from ..games import format_probability
+from ..repeated import DiscountPlot
+from .base import LiveFigure
+
+__all__ = ["DiscountWidget"]
+
+
+class DiscountWidget(LiveFigure):
+    """Move the discount factor δ and the temptation T; see which strategies sustain abstention.
+
+    The stage game is Snyder's alliance game with R = 3 (both abstain) and S = 1 (abstain
+    alone) fixed; T (ally alone) and P (two rival blocs) are sliders kept in the
+    prisoner's-dilemma ordering T > R > P > S, so both thresholds are always defined
+    for grim trigger and the widget never has to refuse a setting.
+
+    Parameters
+    ----------
+    T : float
+        Starting temptation, 3.5 to 8 in steps of 0.5.
+    P : float
+        Starting punishment, 1.25 to 2.75 in steps of 0.25.
+    delta : float
+        Starting discount factor, 0 to 0.95 in steps of 0.05.
+
+    Examples
+    --------
+    >>> widget = DiscountWidget(T=4, P=2, delta=0.4)
+    >>> widget.sentence
+    'With δ = 0.4, mutual abstention is sustained neither by grim trigger (it needs δ ≥ 1/2) nor by tit-for-tat (it needs δ ≥ 1/2).'
+    >>> widget.delta.value = 0.6
+    >>> widget.sentence.split(",")[1]
+    ' mutual abstention is sustained by grim trigger (it needs δ ≥ 1/2) and by tit-for-tat (it needs δ ≥ 1/2).'
+    """
+
+    R = 3.0
+    S = 1.0
+
+    def __init__(self, T: float = 4.0, P: float = 2.0, delta: float = 0.6) -> None:
+        super().__init__()
+        t = check_real(T, "T", minimum=3.5, maximum=8)
+        p = check_real(P, "P", minimum=1.25, maximum=2.75)
+        d = check_real(delta, "delta", minimum=0, maximum=0.95)
+        self._initial = (t, p, d)
+        style = {"description_width": "16em"}
+        layout = widgets.Layout(width="34em")
+        self.delta = widgets.FloatSlider(value=d, min=0.0, max=0.95, step=0.05,
+                                         description="δ, weight of the next round",
+                                         readout_format=".2f", style=style, layout=layout)
+        self.temptation = widgets.FloatSlider(value=t, min=3.5, max=8.0, step=0.5,
+                                              description="T, ally while the other abstains",
+                                              readout_format=".1f", style=style, layout=layout)
+        self.punishment = widgets.FloatSlider(value=p, min=1.25, max=2.75, step=0.25,
+                                              description="P, two rival blocs",
+                                              readout_format=".2f", style=style, layout=layout)
+        self.reset = widgets.Button(description="Reset", icon="undo",
+                                    tooltip="Back to the starting values")
+        for control, name in ((self.delta, "alliances-delta"),
+                              (self.temptation, "alliances-temptation"),
+                              (self.punishment, "alliances-punishment"),
+                              (self.reset, "alliances-reset")):
+            control.add_class("alliances-control")
+            control.add_class(name)
+            if control is not self.reset:
+                control.observe(self.refresh, names="value")
+        self.reset.on_click(self._reset)
+        self._syncing = False
+        self.figure = Figure(figsize=(7.4, 4.2), dpi=100, layout="constrained")
+        self.plot = DiscountPlot(t, self.R, p, self.S, d, self.figure.add_subplot(),
+                                 ylim=(0.6, 8.4))
+        self._renderer = LayeredRenderer(self.figure, [self.plot.artists()])
+        note = widgets.HTML(f"<p style='margin:0'>Fixed: R = {self.R:g} (both abstain) and "
+                            f"S = {self.S:g} (abstain while the other allies).</p>")
+        self._finish([note, self.delta, self.temptation, self.punishment, self.reset],
+                     "alliances-discount")
+
+    def _reset(self, _: object = None) -> None:
+        self._syncing = True
+        try:
+            self.temptation.value, self.punishment.value, self.delta.value = self._initial
+        finally:
+            self._syncing = False
+        self.refresh()
+
+    def refresh(self, *args: object) -> None:
+        """Recompute and redraw (once when Reset sets every slider)."""
+        if not self._syncing:
+            super().refresh(*args)
+
+    def _render_png(self) -> bytes:
+        return self._renderer.render("frame", [None])
+
+    def _update(self) -> tuple[str, str]:
+        t, p, d = self.temptation.value, self.punishment.value, self.delta.value
+        result = self.plot.update(t, self.R, p, self.S, d)
+        rows = []
+        for name, value, reason in (("grim trigger", result.grim, result.grim_reason),
+                                    ("tit-for-tat", result.tit_for_tat,
+                                     result.tit_for_tat_reason)):
+            rows.append(f"<li><b>{name}</b>: " + (
+                f"needs δ ≥ {format_probability(value)}" if value is not None else
+                html.escape(reason)) + "</li>")
+        details = (f"<p>Game: T = {t:g}, R = {self.R:g}, P = {p:g}, S = {self.S:g}.</p>"
+                   f"<ul>{''.join(rows)}</ul>")
+        return result.sentence(), details
