@@ -73,9 +73,6 @@ class LiveFigure(widgets.VBox):
         self.sentence = sentence
         self.summary.value = f"<p role='status' aria-live='polite'>{html.escape(sentence)}</p>"
         self.details.value = details
-        # The sentence is also the figure's text alternative: ipywidgets' Image has no
-        # alt, but its tooltip becomes the <img>'s title, which screen readers announce.
-        self.image.tooltip = f"Figure: {sentence}"
         self.image.value = self._render_png()
 
     def _render_png(self) -> bytes:

@@ -109,6 +109,7 @@ class PayoffEditor(LiveFigure):
                         style={"description_width": "auto"},
                         layout=widgets.Layout(width="150px"))
                     control.add_class("alliances-payoff")
+                    control.add_class("alliances-control")
                     control.observe(self._changed, names="value")
                     self.payoff_controls.append(control)
                     pair.append(control)
