@@ -644,7 +644,8 @@ class ReactionCurvesPlot:
     dotted line is the efficient total ``x_1 + X_-1 = alpha sum(Y)``; the diamond on it
     is the equal-burden efficient split; the thin grey line through the Nash point
     shows the Nash total, so the distance between the two diagonals is the
-    under-provision.
+    under-provision. The title gives the totals (``numbers_in_title=True``) or, for a
+    widget that states them in words, stays fixed.
 
     Examples
     --------
@@ -656,9 +657,13 @@ class ReactionCurvesPlot:
     [1.5556]
     """
 
-    def __init__(self, alpha: float, incomes: Sequence[float], ax: Axes | None = None) -> None:
+    def __init__(self, alpha: float, incomes: Sequence[float], ax: Axes | None = None, *,
+                 numbers_in_title: bool = True) -> None:
         if ax is not None and not isinstance(ax, Axes):
             raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        if not isinstance(numbers_in_title, bool):
+            raise TypeError(f"numbers_in_title must be True or False; got {numbers_in_title!r}")
+        self.numbers_in_title = numbers_in_title
         self.ax = ax if ax is not None else new_axes(5.0, 4.2, pyplot=False)
         ax = self.ax
         blue, red, green = PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"]
@@ -714,13 +719,15 @@ class ReactionCurvesPlot:
         self.legend.get_texts()[1].set_text("ally 2's best response" if len(y) == 2
                                             else "others' joint best response")
         self.title.set_text(f"Nash total {eq.total:.3g}, efficient {star:.3g}: "
-                            f"under-provision {eq.gap:.3g}")
+                            f"under-provision {eq.gap:.3g}" if self.numbers_in_title else
+                            "Reaction curves: Nash and efficient totals")
         self.equilibrium = eq
 
     def dynamic_artists(self) -> list:
         """The artists that change with the parameters (for a layered widget renderer)."""
         return [self.curve_1, self.curve_others, self.efficient_line, self.nash_total_line,
-                self.equal_point, self.nash_point, self.title]
+                self.equal_point, self.nash_point] + ([self.title] if self.numbers_in_title
+                                                      else [])
 
 
 def plot_reaction_curves(alpha: float, incomes: Sequence[float],

@@ -109,7 +109,9 @@ class BurdenSharingExplorer(LiveFigure):
         self.figure.subplots_adjust(left=0.14, right=0.95, top=0.92, bottom=0.31)
         self.bar_figure = Figure(figsize=(4.0, 4.2), dpi=100)
         self.bar_figure.subplots_adjust(left=0.17, right=0.96, top=0.92, bottom=0.31)
-        self.curves = ReactionCurvesPlot(alpha, incomes, self.figure.add_subplot())
+        # The totals are in the sentence; a fixed title keeps text out of every frame.
+        self.curves = ReactionCurvesPlot(alpha, incomes, self.figure.add_subplot(),
+                                         numbers_in_title=False)
         self.bars = BurdenSharesPlot(nash_equilibrium(alpha, incomes),
                                      self.bar_figure.add_subplot())
         self._renderers = [LayeredRenderer(self.figure, self.curves.dynamic_artists()),
