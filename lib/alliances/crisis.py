@@ -137,7 +137,7 @@ class Decision:
                               f"actions of {self.player}'s node")
         for label, child in pairs:
             if not isinstance(child, (Decision, Leaf)):
-                raise TypeError(f"action {label!r} of {self.player}'s node must lead to a "
+                raise TypeError(f"actions of {self.player}'s node: {label!r} must lead to a "
                                 f"Decision or a Leaf; got {type(child).__name__}")
         if not isinstance(self.label, str):
             raise TypeError(f"label must be a string; got {type(self.label).__name__}")
@@ -156,7 +156,16 @@ class Decision:
 
 
 def _describe_path(path: Path) -> str:
-    return "at the start" if not path else "after " + ", ".join(path)
+    return "at the start" if not path else "after " + ", ".join(map(str, path))
+
+
+def _path_key(path: object, name: str = "path") -> Path:
+    """``path`` as a tuple of action labels, or a TypeError naming ``name``."""
+    if isinstance(path, (str, bytes)) or not isinstance(path, Sequence) or not all(
+            isinstance(action, str) for action in path):
+        raise TypeError(f"{name} must be a sequence of action labels (strings); got "
+                        f"{_show(path)}")
+    return tuple(path)
 
 
 class GameTree:
@@ -209,8 +218,8 @@ class GameTree:
         if isinstance(node, Leaf):
             if len(node.payoffs) != len(self.players):
                 raise ValueError(f"the leaf {_describe_path(path)} must have "
-                                 f"{len(self.players)} payoffs, one for each of "
-                                 f"{list(self.players)}; got {len(node.payoffs)}: "
+                                 f"{len(self.players)} payoffs, one for each of the "
+                                 f"players {list(self.players)}; got {len(node.payoffs)}: "
                                  f"{node.payoffs}")
             return
         if node.player not in self.players:
@@ -228,7 +237,7 @@ class GameTree:
         >>> crisis_game(0.5).node(("Challenge",)).player
         'Protégé'
         """
-        key = tuple(path)
+        key = _path_key(path)
         if key not in self._nodes:
             raise ValueError(f"path must be a sequence of actions from the root; no node "
                              f"{_describe_path(key)}")
@@ -314,13 +323,17 @@ class GameTree:
             strategy = profile[player]
             if isinstance(strategy, str):
                 strategy = (strategy,)
+            if not isinstance(strategy, Sequence):
+                raise TypeError(f"profile must map {player!r} to a tuple of actions; got "
+                                f"{_show(strategy)}")
             if len(strategy) != len(paths):
                 raise ValueError(f"the strategy of {player} must give one action for each of its "
                                  f"{len(paths)} nodes; got {_show(strategy)}")
             for path, action in zip(paths, strategy):
                 node = self._nodes[path]
                 index = label_index(action, [a for a, _ in node.actions],
-                                    f"the action of {player} {_describe_path(path)}")
+                                    f"profile: the action of {player} "
+                                    f"{_describe_path(path)}")
                 plans[path] = node.actions[index][0]
         return plans
 
@@ -388,7 +401,7 @@ class SubgamePerfectEquilibrium:
         'Abandon'
         """
         plan = dict(self.plan)
-        key = tuple(path)
+        key = _path_key(path)
         if key not in plan:
             raise ValueError(f"path must lead to a decision node; no decision node "
                              f"{_describe_path(key)}")
@@ -631,11 +644,12 @@ class NormalForm:
         index = []
         for i, item in enumerate(items):
             if isinstance(item, str):
-                index.append(label_index(item, self.labels[i], f"strategy of {self.players[i]}"))
-            elif tuple(item) in self.strategies[i]:
+                index.append(label_index(item, self.labels[i],
+                                         f"profile: the strategy of {self.players[i]}"))
+            elif isinstance(item, Sequence) and tuple(item) in self.strategies[i]:
                 index.append(self.strategies[i].index(tuple(item)))
             else:
-                raise ValueError(f"strategy of {self.players[i]} must be one of "
+                raise ValueError(f"profile: the strategy of {self.players[i]} must be one of "
                                  f"{list(self.labels[i])}; got {_show(item)}")
         return tuple(index)
 
@@ -707,6 +721,9 @@ class NormalForm:
         j = label_index(column, self.players, "column")
         if i == j:
             raise ValueError(f"row and column must be two different players; got {row!r} twice")
+        if fixed is not None and not isinstance(fixed, Mapping):
+            raise TypeError(f"fixed must map each other player to a strategy; got "
+                            f"{_show(fixed)}")
         fixed = dict(fixed or {})
         others = [p for k, p in enumerate(self.players) if k not in (i, j)]
         unknown = [p for p in fixed if p not in self.players]
@@ -740,6 +757,14 @@ def index_to_labels(normal_form: NormalForm, index: Sequence[int]) -> tuple[str,
     >>> index_to_labels(NormalForm.from_tree(crisis_game(0.5)), (0, 1, 1))
     ('Not challenge', 'Stand firm', 'Abandon')
     """
+    if not isinstance(normal_form, NormalForm):
+        raise TypeError(f"normal_form must be a NormalForm; got {type(normal_form).__name__}")
+    if isinstance(index, (str, bytes)) or not isinstance(index, Sequence) or \
+            len(index) != len(normal_form.players) or not all(
+                isinstance(k, (int, np.integer)) and not isinstance(k, bool)
+                and 0 <= k < n for k, n in zip(index, normal_form.shape)):
+        raise ValueError(f"index must give one strategy number per player, within "
+                         f"{normal_form.shape}; got {_show(index)}")
     return tuple(normal_form.labels[i][k] for i, k in enumerate(index))
 
 
@@ -804,6 +829,13 @@ class TreePlot:
             raise TypeError(f"tree must be a GameTree; got {type(tree).__name__}")
         if ax is not None and not isinstance(ax, Axes):
             raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        try:
+            payoff_format.format(1.5)
+        except (AttributeError, ValueError, TypeError, IndexError, KeyError):
+            raise ValueError(f"payoff_format must be a format string for one number, such "
+                             f"as '{{:.3g}}'; got {payoff_format!r}") from None
+        if not isinstance(payoff_format, str):
+            raise TypeError(f"payoff_format must be a string; got {payoff_format!r}")
         if ax is None:
             ax = Figure(figsize=(7.0, 4.6), dpi=100, layout="constrained").add_subplot()
         self.ax = ax
@@ -1102,7 +1134,7 @@ class AllyFears:
         >>> print(ally_fears(0.3, 0.8).sentence("Minor ally"))
         Minor ally supports: its fear of abandonment (0.4) outweighs its fear of entrapment (0.3).
         """
-        if ally not in self.dominant:
+        if not isinstance(ally, str) or ally not in self.dominant:
             raise ValueError(f"ally must be one of {list(self.dominant)}; got {ally!r}")
         a, e = self.abandonment[ally], self.entrapment[ally]
         if self.dominant[ally] == "abandonment":

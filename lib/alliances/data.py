@@ -119,6 +119,12 @@ got 'integer'
                 f"{', '.join(repr(d) for d in DTYPES)}; got {self.dtype!r}"
             )
         numeric = self.dtype in ("int", "float")
+        for bound in ("min", "max"):
+            value = getattr(self, bound)
+            if value is not None and (isinstance(value, bool) or not isinstance(
+                    value, (int, float)) or value != value):
+                raise TypeError(f"Column {self.name!r}: {bound} must be a number or None; "
+                                f"got {value!r}")
         if (self.min is not None or self.max is not None) and not numeric:
             raise ValueError(f"Column {self.name!r}: min/max need dtype 'int' or 'float'")
         if self.min is not None and self.max is not None and self.min > self.max:

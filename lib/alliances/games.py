@@ -77,6 +77,7 @@ def symmetric_game(T: float, R: float, P: float, S: float, *,
     [('Ally', 'Ally')]
     """
     values = [check_real(v, name) for v, name in ((T, "T"), (R, "R"), (P, "P"), (S, "S"))]
+    labels = check_labels(labels, 2, "labels")
     t, r, p, s = values
     a = np.array([[r, s], [t, p]])
     return Game(a, a.T, row_name=row_name, col_name=col_name, row_labels=labels,
@@ -306,6 +307,8 @@ class Game:
         True
         """
         index = self._player(player)
+        if not isinstance(strict, (bool, np.bool_)):
+            raise TypeError(f"strict must be True or False; got {strict!r}")
         payoff = self.A if index == 0 else self.B.T
         labels = self.row_labels if index == 0 else self.col_labels
         for k in range(payoff.shape[0]):

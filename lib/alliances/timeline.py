@@ -159,6 +159,8 @@ def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
     ['NATO (collective decision)', 'member state (bilateral)']
     """
     _check_events(events)
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
     ax = ax if ax is not None else new_axes(9.5, 3.6)
     levels = [level for level in LEVELS if level in set(events["actor_level"])]
     lane = {level: len(levels) - 1 - k for k, level in enumerate(levels)}
@@ -262,7 +264,11 @@ def sources(path: str | Path | None = None) -> dict[str, str]:
     >>> "KIEL_UST_R29" in sources()
     True
     """
+    if path is not None and not isinstance(path, (str, Path)):
+        raise TypeError(f"path must be a path to SOURCES.md or None; got {path!r}")
     path = Path(path) if path is not None else data.DATA_DIR / "SOURCES.md"
+    if not path.is_file():
+        raise FileNotFoundError(f"path {str(path)!r} is not a file (expected data/SOURCES.md)")
     text = path.read_text(encoding="utf-8")
     if "## Source list" not in text:
         raise ValueError(f"{path} has no '## Source list' section")
@@ -288,6 +294,10 @@ def source_text(source_ids: tuple[str, ...] | str) -> str:
     >>> source_text("KIEL_UST_R29")[:37]
     'KIEL_UST_R29: Kiel Institute, Ukraine'
     """
+    if not isinstance(source_ids, (str, tuple, list)) or not all(
+            isinstance(i, str) for i in source_ids):
+        raise TypeError(f"source_ids must be a string ('A;B') or a tuple of strings; got "
+                        f"{source_ids!r}")
     ids = source_ids.split(";") if isinstance(source_ids, str) else list(source_ids)
     known = sources()
     missing = [i for i in ids if i not in known]

@@ -5,7 +5,8 @@ most of the cost of a frame. :class:`LayeredRenderer` draws the static layer onc
 the pixels, and on each update restores them and draws only the *dynamic* artists (the
 curves, points and bars that moved) on top, as matplotlib's blitting does. The static
 layer is redrawn only when something in it changed (axis limits, tick labels, axis
-labels, legend or title text), which :func:`static_key` detects.
+labels, legend or title text), which :func:`static_key` detects, and then only the Axes
+that changed, when its area touches nothing else (else the whole figure).
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import numpy as np
 import PIL.Image
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter
+from matplotlib.transforms import Bbox
 
 from ..plots import freeze_layout
 
@@ -107,7 +110,9 @@ class LayeredRenderer:
             artist.set_animated(True)
         self._key: tuple | None = None
         self._background = None
+        self._areas: list[Bbox] = []
         self.static_draws = 0
+        self.partial_draws = 0
 
     def render(self) -> bytes:
         """The figure as PNG bytes: static layer (cached if unchanged) plus dynamic artists."""
@@ -125,10 +130,13 @@ class LayeredRenderer:
             canvas = FigureCanvasAgg(figure)
         key = static_key(figure)
         if self._background is None or key != self._key:
-            canvas.draw()
+            if not self._redraw_changed_axes(canvas, key):
+                canvas.draw()
+                self.static_draws += 1
+                renderer = canvas.get_renderer()
+                self._areas = [self._area(ax, renderer) for ax in figure.axes]
             self._background = canvas.copy_from_bbox(figure.bbox)
             self._key = key
-            self.static_draws += 1
         else:
             canvas.restore_region(self._background)
         renderer = canvas.get_renderer()
@@ -136,3 +144,49 @@ class LayeredRenderer:
             if artist.get_visible():
                 artist.draw(renderer)
         return np.array(canvas.buffer_rgba())
+
+    @staticmethod
+    def _area(ax, renderer) -> Bbox:
+        """Everything an Axes draws (ticks, labels, title), in pixels, with a margin."""
+        return ax.get_tightbbox(renderer).padded(3)
+
+    def _redraw_changed_axes(self, canvas: FigureCanvasAgg, key: tuple) -> bool:
+        """Redraw only the Axes whose part of ``key`` changed, over the kept background.
+
+        Possible when the figure has the same Axes as at the last draw and each changed
+        Axes, before and after, touches no other Axes and no figure-level artist. Returns
+        False (and draws nothing) otherwise; the caller then draws the whole figure.
+        """
+        figure = self.figure
+        old = self._key
+        if self._background is None or old is None or len(old) != len(key) or len(
+                self._areas) != len(figure.axes):
+            return False
+        changed = [i for i, (a, b) in enumerate(zip(old, key)) if a != b]
+        renderer = canvas.get_renderer()
+        regions, areas = [], list(self._areas)
+        for i in changed:
+            areas[i] = self._area(figure.axes[i], renderer)
+            region = Bbox.union([self._areas[i], areas[i]])
+            others = [area for j, area in enumerate(self._areas) if j != i]
+            others += [a.get_window_extent(renderer) for a in (
+                *figure.texts, *figure.legends, *figure.patches, *figure.lines,
+                *figure.images) if a.get_visible()]
+            if any(region.overlaps(area) for area in others):
+                return False
+            regions.append(region)
+        canvas.restore_region(self._background)
+        pixels = np.asarray(canvas.buffer_rgba())
+        height, width = pixels.shape[:2]
+        face = np.round(np.array(to_rgba(figure.get_facecolor())) * 255).astype(np.uint8)
+        for region in regions:
+            x0, x1 = (int(np.clip(v, 0, width)) for v in (np.floor(region.x0),
+                                                        np.ceil(region.x1)))
+            y0, y1 = (int(np.clip(v, 0, height)) for v in (np.floor(region.y0),
+                                                         np.ceil(region.y1)))
+            pixels[height - y1:height - y0, x0:x1] = face
+        for i in changed:
+            figure.axes[i].draw(renderer)
+        self._areas = areas
+        self.partial_draws += 1
+        return True

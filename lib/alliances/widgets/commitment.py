@@ -138,6 +138,10 @@ class CommitmentExplorer(LiveFigure):
         """
         if not isinstance(model, CommitmentModel):
             raise TypeError(f"model must be a CommitmentModel; got {type(model).__name__}")
+        if preset is not None and (not isinstance(preset, str)
+                                   or preset not in self.preset.options):
+            raise ValueError(f"preset must be one of {list(self.preset.options)} or None; got "
+                             f"{preset!r}")
         self._syncing = True
         try:
             for name, slider in self.controls.items():

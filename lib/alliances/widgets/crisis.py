@@ -25,10 +25,10 @@ __all__ = ["DependenceExplorer", "CrisisExplorer", "DEPENDENCE_PRESETS", "CRISIS
 
 
 def _slider(value: float, low: float, high: float, step: float, label: str, tip: str,
-            width: str = "200px") -> widgets.FloatSlider:
+            width: str = "200px", *, name: str = "value") -> widgets.FloatSlider:
     if not low <= value <= high:
-        raise ValueError(f"the starting value of {label!r} must lie in [{low}, {high}]; got "
-                         f"{value}")
+        raise ValueError(f"{name} must lie in [{low}, {high}], the range of the slider "
+                         f"{label!r}; got {value}")
     slider = widgets.FloatSlider(value=value, min=low, max=high, step=step, description=label,
                                  tooltip=tip, readout_format=".2f", continuous_update=True,
                                  style={"description_width": width},
@@ -147,15 +147,17 @@ class DependenceExplorer(_Presets, LiveFigure):
         game = two_ally_game(**initial)      # validates
         self.controls = {
             "major_dependence": _slider(major_dependence, 0, 1, 0.05, "Major ally's dependence",
-                                        "How much the major ally needs the minor one"),
+                                        "How much the major ally needs the minor one",
+                                        name="major_dependence"),
             "minor_dependence": _slider(minor_dependence, 0, 1, 0.05, "Minor ally's dependence",
-                                        "How much the minor ally needs the major one"),
+                                        "How much the minor ally needs the major one",
+                                        name="minor_dependence"),
             "entrapment_cost": _slider(entrapment_cost, 0, 1, 0.05, "Cost of entrapment e",
                                        "The cost of being drawn into the other's quarrel by "
-                                       "supporting it"),
+                                       "supporting it", name="entrapment_cost"),
             "realignment": _slider(realignment, 0, 1, 0.05, "Ease of realignment a",
                                    "Chance that an ally let down walks away: high in a "
-                                   "multipolar system, low in a bipolar one"),
+                                   "multipolar system, low in a bipolar one", name="realignment"),
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
@@ -268,20 +270,20 @@ class CrisisExplorer(_Presets, LiveFigure):
         self.controls = {
             "commitment": _slider(commitment, 0, 1, 0.05, "Patron's commitment c",
                                   "How firmly the patron has promised to back the protégé",
-                                  width),
+                                  width, name="commitment"),
             "patron_war_cost": _slider(patron_war_cost, 0, 8, 0.5, "Patron's cost of war W",
                                        "What fighting the protégé's war costs the patron",
-                                       width),
+                                       width, name="patron_war_cost"),
             "reputation_cost": _slider(reputation_cost, 0, 8, 0.5, "Reputation cost R",
                                        "What breaking a full commitment costs the patron",
-                                       width),
+                                       width, name="reputation_cost"),
             "provocation": _slider(provocation, 0, 8, 0.5, "Protégé's provocation M",
                                    "Moral hazard: how far a protégé sure of support presses "
-                                   "its claims in peacetime", width),
+                                   "its claims in peacetime", width, name="provocation"),
             "adversary_war_cost": _slider(adversary_war_cost, 0, 8, 0.5,
                                           "Adversary's cost of war",
                                           "What a war against protégé and patron costs the "
-                                          "adversary", width),
+                                          "adversary", width, name="adversary_war_cost"),
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
