@@ -119,6 +119,12 @@ def _check_snapshot(snapshot: object, allowed: Sequence[str] = SNAPSHOTS,
     return snapshot
 
 
+def _check_ax(ax: object) -> None:
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__} "
+                        f"{_show(ax)}")
+
+
 def _check_year(year: object, first: int, last: int, name: str) -> int:
     if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
         raise TypeError(f"{name} must be an integer year; got {type(year).__name__} "
@@ -510,8 +516,11 @@ def deaths_per_thousand(troops_as_of: str = "2009-10-01", deaths: str | pd.Serie
         counts = deaths
         if not counts.map(lambda v: isinstance(v, (int, np.integer)) and v >= 0).all():
             raise ValueError("deaths must hold whole numbers >= 0 by country")
+    elif isinstance(deaths, str):
+        counts = fatalities(_check_snapshot(deaths, FATALITY_SNAPSHOTS, "deaths"))
     else:
-        counts = fatalities(deaths)
+        raise TypeError(f"deaths must be one of {list(FATALITY_SNAPSHOTS)} or a pandas Series "
+                        f"of deaths by country; got {type(deaths).__name__} {_show(deaths)}")
     troops = isaf_contributions(troops_as_of).set_index("country")
     both = [c for c in counts.index if c in troops.index]
     table = pd.DataFrame({
@@ -663,6 +672,7 @@ def plot_shares(table: pd.DataFrame | None = None, ax: Axes | None = None) -> Ax
     >>> ax.get_xlabel()
     'share of the ISAF total (%)'
     """
+    _check_ax(ax)
     table = share_table() if table is None else table
     labels = [SNAPSHOT_LABELS[s] for s in SNAPSHOTS]
     if not isinstance(table, pd.DataFrame) or not set(labels) <= set(table.columns):
@@ -707,6 +717,7 @@ def plot_deaths_per_thousand(table: pd.DataFrame, ax: Axes | None = None, *,
     if not isinstance(table, pd.DataFrame) or not {"country", "per_1000", "region",
                                                    "troops"} <= set(table.columns):
         raise TypeError("table must be a DataFrame from deaths_per_thousand()")
+    _check_ax(ax)
     if isinstance(min_troops, bool) or not isinstance(min_troops, (int, np.integer)) \
             or min_troops < 1:
         raise ValueError(f"min_troops must be a whole number >= 1; got {min_troops!r}")
@@ -766,9 +777,14 @@ def plot_spending(series: pd.DataFrame | None = None, ax: Axes | None = None, *,
     >>> ax.get_ylabel()
     'defence spending, % of GDP (NATO)'
     """
+    _check_ax(ax)
     series = spending_series() if series is None else series
     if not isinstance(series, pd.DataFrame) or series.empty:
         raise TypeError("series must be a non-empty DataFrame from spending_series()")
+    if events is not None and not (isinstance(events, dict) and all(
+            isinstance(label, str) and isinstance(day, date) for label, day in events.items())):
+        raise TypeError(f"events must be a dict of str labels to dates, or None; got "
+                        f"{type(events).__name__} {_show(events)}")
     if events is None:
         from .timeline import timeline
         afg, ukr = timeline("afghanistan"), timeline("ukraine")

@@ -275,11 +275,11 @@ def _check_codes(codes: object, name: str) -> list[str]:
     return list(codes)
 
 
-def _check_year(year: object, first: int, last: int, what: str) -> int:
-    if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
-        raise TypeError(f"year must be an integer; got {type(year).__name__} {year!r}")
+def _check_year(year: object, first: int, last: int, what: str, name: str = "year") -> int:
+    if isinstance(year, (bool, np.bool_)) or not isinstance(year, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer; got {type(year).__name__} {_show(year)}")
     if not first <= year <= last:
-        raise ValueError(f"year must be between {first} and {last} for {what}; got {year}")
+        raise ValueError(f"{name} must be between {first} and {last} for {what}; got {year}")
     return int(year)
 
 
@@ -464,6 +464,10 @@ def _nato_countries() -> pd.DataFrame:
     return table[table["entity_type"] == "country"]
 
 
+#: Most decimals :func:`allies_at_or_above` rounds to (the data have far fewer).
+MAX_DECIMALS = 10
+
+
 def allies_at_or_above(threshold: float = 2.0, decimals: int | None = None) -> pd.DataFrame:
     """How many Allies spent at least ``threshold`` % of GDP, each year 2014-2024.
 
@@ -476,7 +480,7 @@ def allies_at_or_above(threshold: float = 2.0, decimals: int | None = None) -> p
         In % of GDP; NATO's guideline is 2.
     decimals : int, optional
         Round each value to this many decimals before comparing, as a reader of the
-        published (rounded) table would; by default the full precision of the file.
+        published (rounded) table would; by default the full precision of the file. 0 to 10.
 
     Returns
     -------
@@ -493,9 +497,14 @@ def allies_at_or_above(threshold: float = 2.0, decimals: int | None = None) -> p
     'Greece; United Kingdom; United States'
     """
     threshold = check_real(threshold, "threshold", minimum=0.0, maximum=100.0)
-    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int)
-                                 or decimals < 0):
-        raise ValueError(f"decimals must be None or a non-negative integer; got {decimals!r}")
+    if decimals is not None:
+        if isinstance(decimals, (bool, np.bool_)) or not isinstance(decimals, (int, np.integer)):
+            raise TypeError(f"decimals must be None or a non-negative integer (at most "
+                            f"{MAX_DECIMALS}); got {type(decimals).__name__} {_show(decimals)}")
+        if not 0 <= decimals <= MAX_DECIMALS:
+            raise ValueError(f"decimals must be None or a non-negative integer (at most "
+                             f"{MAX_DECIMALS}); got {_show(decimals)}")
+        decimals = int(decimals)
     table = _nato_countries()
     values = table["defence_pct_gdp"] if decimals is None else table["defence_pct_gdp"].round(
         decimals)
@@ -542,7 +551,7 @@ def burden_ranks(codes: Sequence[str] = FRONTLINE,
         raise ValueError(f"codes: not in NATO's 2025 table: {unknown}")
     columns = {}
     for year in years:
-        year = _check_year(year, 2014, 2024, "NATO's 2025 release (years)")
+        year = _check_year(year, 2014, 2024, "NATO's 2025 release", "years")
         rows = table[table["year"] == year].copy()
         rows["rank"] = rows["defence_pct_gdp"].rank(ascending=False, method="min").astype(int)
         ranked = rows.set_index("iso3")

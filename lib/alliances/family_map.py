@@ -78,7 +78,10 @@ FAMILY_STYLE: dict[str, tuple[str, str]] = {
 SYMMETRIC_FAMILIES: tuple[str, ...] = ("Prisoner's Dilemma", "Chicken", "Stag Hunt", "Deadlock",
                                        "Harmony", "Coordination", "Battle of the Sexes")
 #: Style of an area on the boundary between families (a tie that holds everywhere in it).
-BOUNDARY_STYLE: tuple[str, str] = (PALETTE["grey"], "xx")
+#: Its hatch (a square grid with dots) matches no family's hatch, single or doubled as in
+#: the legend: "xx" was Deadlock's legend hatch, and grey and purple are close under
+#: deuteranopia.
+BOUNDARY_STYLE: tuple[str, str] = (PALETTE["grey"], "+.")
 
 #: Kinds of pure-equilibrium sets of a symmetric game: key -> (marker, description).
 #: "C" is the first (cooperative) strategy, "D" the second; in the descriptions {C} and

@@ -397,6 +397,10 @@ def join_region(x_name: str, x_values: object, y_name: str, y_values: object,
                for name, x in terms.items() if not name.startswith("_"))
 
 
+#: Bounds on :class:`JoinRegionPlot`'s grid size (points along the vertical axis).
+MIN_RESOLUTION, MAX_RESOLUTION = 10, 400
+
+
 class JoinRegionPlot:
     """Where joining pays: threat on the x axis, any other parameter on the y axis.
 
@@ -418,8 +422,16 @@ class JoinRegionPlot:
                  ax: Axes | None = None, *, resolution: int = 121) -> None:
         if ax is not None and not isinstance(ax, Axes):
             raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-        self.ax = ax if ax is not None else new_axes(5.2, 4.2, pyplot=False)
+        if isinstance(resolution, (bool, np.bool_)) or not isinstance(
+                resolution, (int, np.integer)):
+            raise TypeError(f"resolution must be an integer from {MIN_RESOLUTION} to "
+                            f"{MAX_RESOLUTION}; got {type(resolution).__name__} "
+                            f"{_show(resolution)}")
+        if not MIN_RESOLUTION <= resolution <= MAX_RESOLUTION:
+            raise ValueError(f"resolution must be an integer from {MIN_RESOLUTION} to "
+                             f"{MAX_RESOLUTION}; got {_show(resolution)}")
         self.resolution = int(resolution)
+        self.ax = ax if ax is not None else new_axes(5.2, 4.2, pyplot=False)
         ax = self.ax
         self.region = Polygon([[0, 0]], closed=True, facecolor=PALETTE["sky_blue"],
                               alpha=0.45, hatch="//", edgecolor=PALETTE["blue"], lw=0)

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ._validation import check_real
+from ._validation import _show, check_real
 from .games import format_probability
 from .plots import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 
@@ -550,6 +550,23 @@ def plot_replicator(shares: np.ndarray, timepoints: object, names: Sequence[str]
     return ax
 
 
+def _check_ylim(ylim: object) -> tuple[float, float] | None:
+    """Return ``ylim`` as ``(low, high)`` floats with ``low < high``, or None."""
+    if ylim is None:
+        return None
+    if isinstance(ylim, (str, bytes)) or not isinstance(ylim, (Sequence, np.ndarray)):
+        raise TypeError(f"ylim must be None or a pair of numbers (low, high); got "
+                        f"{type(ylim).__name__} {_show(ylim)}")
+    if len(ylim) != 2:
+        raise ValueError(f"ylim must be a pair of numbers (low, high); got {len(ylim)} "
+                         f"entries: {_show(ylim)}")
+    low = check_real(ylim[0], "ylim[0] (ylim's low end)")
+    high = check_real(ylim[1], "ylim[1] (ylim's high end)")
+    if not low < high:
+        raise ValueError(f"ylim must be (low, high) with low < high; got {_show(ylim)}")
+    return low, high
+
+
 class DiscountPlot:
     """Average payoff per round of cooperating and of deviating, against δ; updated in place.
 
@@ -575,9 +592,9 @@ class DiscountPlot:
                  ax: Axes | None = None, *, ylim: tuple[float, float] | None = None) -> None:
         if ax is not None and not isinstance(ax, Axes):
             raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        self._ylim = _check_ylim(ylim)
         self.ax = ax if ax is not None else new_axes(6.4, 4.0, pyplot=False)
         ax = self.ax
-        self._ylim = ylim
         grid = self.GRID
         self.cooperate, = ax.plot(grid, grid, color=ROW_COLOUR, linewidth=2.4,
                                   label="abstain for ever (R)")

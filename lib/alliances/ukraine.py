@@ -264,6 +264,10 @@ def donor_groups(aid: pd.DataFrame | None = None,
     ('not in NATO', 'NATO member')
     """
     frame = _frame(aid, "aid", "kiel_ukraine_aid_by_donor", _AID_COLUMNS)
+    if members is not None and not isinstance(members, pd.DataFrame):
+        raise TypeError(f"members must be a pandas DataFrame indexed by ISO3 code, such as "
+                        f"nato_members(), or None to load it; got {type(members).__name__} "
+                        f"{_show(members)}")
     member_codes = set((nato_members() if members is None else members).index)
     pairs = frame[["donor", "donor_iso3"]].drop_duplicates().set_index("donor")["donor_iso3"]
 
@@ -402,7 +406,11 @@ def largest_month(series: pd.Series) -> PeakMonth:
     """
     if not isinstance(series, pd.Series) or series.empty:
         raise TypeError("series must be a non-empty pandas Series, such as monthly_aid()")
-    values = series.to_numpy(dtype=float)
+    try:
+        values = series.to_numpy(dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"series must contain numbers (EUR bn by month); got "
+                        f"{_show(series.tolist())}") from None
     if not np.all(np.isfinite(values)):
         raise ValueError("series must contain finite numbers")
     best = values.max()
@@ -744,8 +752,10 @@ def ladder_events(ladder: Sequence[Rung] = SUPPORT_LADDER) -> pd.DataFrame:
     >>> table.loc[table["label"] == "battle tanks", "date"].item()
     datetime.date(2023, 1, 25)
     """
-    if isinstance(ladder, (str, bytes)) or not all(isinstance(r, Rung) for r in ladder):
-        raise TypeError("ladder must be a sequence of Rung")
+    if isinstance(ladder, (str, bytes)) or not isinstance(ladder, Sequence) \
+            or not all(isinstance(r, Rung) for r in ladder):
+        raise TypeError(f"ladder must be a sequence of Rung, such as SUPPORT_LADDER; got "
+                        f"{type(ladder).__name__} {_show(ladder)}")
     raw = data.load("case_study_timeline")
     raw = raw[raw["case_study"] == "ukraine"]
     events = timeline("ukraine")

@@ -135,6 +135,12 @@ class CaveatExplorer(LiveFigure):
         """
         if not isinstance(model, CaveatModel):
             raise TypeError(f"model must be a CaveatModel; got {type(model).__name__}")
+        choices = [*CAVEAT_PRESETS, "Custom"]
+        if preset is not None and not isinstance(preset, str):
+            raise TypeError(f"preset must be one of {choices} or None; got "
+                            f"{type(preset).__name__} {preset!r:.60}")
+        if preset is not None and preset not in choices:
+            raise ValueError(f"preset must be one of {choices} or None; got {preset!r:.60}")
         self._syncing = True
         try:
             for name, slider in self.controls.items():
