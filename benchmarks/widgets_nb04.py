@@ -13,18 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-
-def _steps(controls: list) -> Iterator[Callable[[], None]]:
-    direction = {name: 1 for name, _ in controls}
-    k = 0
-    while True:
-        name, control = controls[k % len(controls)]
-        value = control.value + direction[name] * control.step
-        if not control.min <= value <= control.max:
-            direction[name] *= -1
-            value = control.value + direction[name] * control.step
-        yield lambda c=control, v=round(value, 10): setattr(c, "value", v)
-        k += 1
+from slider_changes import steps as _steps
 
 
 def _calibration_steps() -> tuple[object, Iterator[Callable[[], None]]]:

@@ -13,30 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-
-def _steps(controls: list) -> Iterator[Callable[[], None]]:
-    direction = {name: 1 for name, _ in controls}
-    k = 0
-    while True:
-        name, control = controls[k % len(controls)]
-        value = control.value + direction[name] * control.step
-        if not control.min <= value <= control.max:
-            direction[name] *= -1
-            value = control.value + direction[name] * control.step
-        yield lambda c=control, v=round(value, 10): setattr(c, "value", v)
-        k += 1
-
-
-def _jumps(controls: list, values: dict[str, list[float]]) -> Iterator[Callable[[], None]]:
-    k = 0
-    while True:
-        name, control = controls[k % len(controls)]
-        options = values[name]
-        value = options[(k // len(controls)) % len(options)]
-        if control.value == value:
-            value = options[(k // len(controls) + 1) % len(options)]
-        yield lambda c=control, v=value: setattr(c, "value", v)
-        k += 1
+from slider_changes import jumps as _jumps
+from slider_changes import steps as _steps
 
 
 def _caveats_steps() -> tuple[object, Iterator[Callable[[], None]]]:
