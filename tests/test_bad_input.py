@@ -29,6 +29,7 @@ import math
 import pkgutil
 import re
 import signal
+import sys
 import time
 import warnings
 from collections.abc import Mapping, Sequence
@@ -455,12 +456,15 @@ def _widget_classes() -> list[type]:
 
     for info in pkgutil.walk_packages(package.__path__, "alliances.widgets."):
         importlib.import_module(info.name)
-    found, todo = set(), [LiveFigure]
+    found, seen, todo = set(), set(), [LiveFigure]
     while todo:
         for sub in todo.pop().__subclasses__():
-            if sub.__module__.startswith("alliances") and sub not in found:
-                found.add(sub)
+            if sub.__module__.startswith("alliances") and sub not in seen:
+                seen.add(sub)
                 todo.append(sub)
+                # Public widgets only: a base such as ModelExplorer is not in __all__.
+                if sub.__name__ in getattr(sys.modules[sub.__module__], "__all__", ()):
+                    found.add(sub)
     return sorted(found, key=lambda c: f"{c.__module__}.{c.__qualname__}")
 
 

@@ -166,6 +166,8 @@ def test_widget_answers_every_slider_and_every_corner() -> None:
     before = explorer.sentence
     explorer.controls["credit"].value = 0.0
     assert explorer.sentence != before and explorer.comparison.allowed.caveats == 0.0
+    assert explorer.preset.value == "Patron counts only troops that fight (credit 0)"
+    explorer.controls["k"].value = 0.5               # matches no preset any more
     assert explorer.preset.value == "Custom"
     for values in itertools.product(*[(s.min, s.max) for s in explorer.controls.values()]):
         for slider, value in zip(explorer.controls.values(), values):

@@ -368,7 +368,7 @@ def test_commitment_explorer_every_slider_end_is_valid() -> None:
 def test_commitment_explorer_rejects_models_outside_the_sliders() -> None:
     from alliances.widgets.commitment import CommitmentExplorer
 
-    with pytest.raises(ValueError, match="model.L_A"):
+    with pytest.raises(ValueError, match=r"model's L_A must lie in \[0.0, 20.0\]"):
         CommitmentExplorer(CommitmentModel(L_A=50))
     with pytest.raises(TypeError, match="model"):
         CommitmentExplorer("model")

@@ -15,11 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances.classification import family_of_payoffs
-from alliances.family_map import (EQUILIBRIUM_KINDS, FamilyMapPlot, LayeredRenderer,
+from alliances.family_map import (EQUILIBRIUM_KINDS, FamilyMapPlot,
                                   affine_family_regions, family_changes, family_map,
                                   family_phrase, family_style, pattern_family)
 from alliances.games import symmetric_game
 from alliances.plots import new_axes
+from alliances.rendering import LayeredRenderer
 from alliances.widgets.family_map import PAIRS, FamilyMapExplorer
 from alliances.widgets.payoff_editor import PayoffEditor
 
@@ -209,7 +210,7 @@ def test_layered_renderer_needs_one_key_per_layer() -> None:
     line, = figure.axes[0].plot([0, 1], [0, 1])
     renderer = LayeredRenderer(figure, [[line]])
     with pytest.raises(ValueError, match="keys"):
-        renderer.render("frame", [None, None])
+        renderer.render([None, None])
 
 
 # -------------------------------------------------------------------- widget

@@ -31,31 +31,27 @@ Examples
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
-import PIL.Image
-from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 
 from ._validation import check_labels, check_real
 from .classification import FAMILIES, family_of_payoffs
 from .games import Game, symmetric_game
-from .plots import PALETTE, freeze_layout, new_axes
+from .plots import PALETTE, new_axes
+from .rendering import LayeredRenderer
 
 __all__ = ["PAYOFF_NAMES", "SYMMETRIC_FAMILIES", "FAMILY_STYLE", "BOUNDARY_STYLE",
            "EQUILIBRIUM_KINDS", "Region", "TieSegment", "FamilyChange", "FamilyMap",
            "family_map", "affine_family_regions", "pattern_family", "family_changes",
-           "family_phrase", "MapView", "LayeredRenderer", "AXIS_WORDS", "FamilyMapPlot",
+           "family_phrase", "MapView", "AXIS_WORDS", "FamilyMapPlot",
            "plot_family_map", "family_style"]
 
 #: The four payoffs of a symmetric 2x2 game, in the order used throughout.
@@ -824,84 +820,6 @@ class MapView:
     key: tuple
 
 
-class LayeredRenderer:
-    """Render a figure to PNG, redrawing only the layers that changed (Agg blitting).
-
-    The figure's static parts (axes, ticks, labels, legends) form the *frame*, drawn
-    again only when ``frame_key`` changes. Each layer is a list of artists, drawn in
-    order on top of the frame; a layer whose key is unchanged (and is not ``None``) is
-    restored from a saved copy of the pixels instead of being drawn.
-
-    Parameters
-    ----------
-    figure : Figure
-    layers : list of list of Artist
-        Bottom to top. The artists are set *animated*: only this renderer draws them.
-
-    Examples
-    --------
-    >>> fig = new_axes(pyplot=False).figure
-    >>> line, = fig.axes[0].plot([0, 1], [0, 1])
-    >>> renderer = LayeredRenderer(fig, [[line]])
-    >>> renderer.render("frame", [None])[:4]
-    b'\\x89PNG'
-    """
-
-    def __init__(self, figure, layers: Sequence[Sequence[object]]) -> None:
-        if not isinstance(figure, Figure):
-            raise TypeError(f"figure must be a matplotlib Figure; got {type(figure).__name__}")
-        if isinstance(layers, (str, bytes)) or not isinstance(layers, Sequence) or not all(
-                isinstance(layer, Sequence) and not isinstance(layer, (str, bytes))
-                and all(isinstance(a, Artist) for a in layer) for layer in layers):
-            raise TypeError(f"layers must be a list of lists of matplotlib artists; got "
-                            f"{layers!r:.80}")
-        self.figure = figure
-        self.layers = [list(layer) for layer in layers]
-        for layer in self.layers:
-            for artist in layer:
-                artist.set_animated(True)
-        self._frame_key: object = object()
-        self._frame = None
-        self._saved: dict[int, tuple[object, object]] = {}
-
-    def render(self, frame_key: object, keys: Sequence[object]) -> bytes:
-        """PNG bytes of the figure; ``keys`` has one entry per layer (None: always draw)."""
-        if isinstance(keys, (str, bytes)) or not isinstance(keys, Sequence):
-            raise TypeError(f"keys must be a list with one key per layer; got {keys!r:.80}")
-        if len(keys) != len(self.layers):
-            raise ValueError(f"keys must have one entry per layer ({len(self.layers)}); got "
-                             f"{len(keys)}")
-        figure = self.figure
-        freeze_layout(figure)
-        canvas = figure.canvas
-        if not isinstance(canvas, FigureCanvasAgg):
-            canvas = FigureCanvasAgg(figure)
-        if self._frame is None or frame_key != self._frame_key:
-            canvas.draw()
-            self._frame = canvas.copy_from_bbox(figure.bbox)
-            self._frame_key = frame_key
-            self._saved.clear()
-        reuse = -1
-        for k, key in enumerate(keys):
-            saved = self._saved.get(k)
-            if key is None or saved is None or saved[0] != key:
-                break
-            reuse = k
-        canvas.restore_region(self._frame if reuse < 0 else self._saved[reuse][1])
-        for k in range(reuse + 1, len(self.layers)):
-            for artist in self.layers[k]:
-                if artist.get_visible():
-                    figure.draw_artist(artist)
-            if keys[k] is not None:
-                self._saved[k] = (keys[k], canvas.copy_from_bbox(figure.bbox))
-            else:
-                self._saved.pop(k, None)
-        buffer = io.BytesIO()
-        PIL.Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buffer, format="png",
-                                                                   compress_level=1)
-        return buffer.getvalue()
-
-
 class FamilyMapPlot:
     """A family-map figure whose artists are updated in place for a new map.
 
@@ -1136,7 +1054,7 @@ class FamilyMapPlot:
             self.prepare_layers()
             self._renderer = LayeredRenderer(self.ax.figure,
                                              [self.map_artists(), [self.point]])
-        return self._renderer.render(self.frame_key, [self.map_key, None])
+        return self._renderer.render([self.map_key, None], frame_key=self.frame_key)
 
 
 def _verb(label: str) -> str:

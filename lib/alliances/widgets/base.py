@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from ..plots import figure_png
 
-__all__ = ["LiveFigure"]
+__all__ = ["LiveFigure", "CUSTOM"]
+
+#: The preset dropdown's entry for values that match no preset.
+CUSTOM = "Custom"
 
 #: Colour of the error message: a darker vermillion than the palette's (#D55E00 has a
 #: contrast of 3.9:1 on white, below WCAG AA's 4.5:1 for text; this one has 5.5:1).
@@ -30,12 +35,95 @@ ERROR_TEXT_COLOUR = "#B34700"
 class LiveFigure(widgets.VBox):
     """Base class: controls, a one-sentence summary, a figure image and an error line.
 
-    Subclasses build their controls and figure, then call :meth:`_finish` once, and from
-    each control callback call :meth:`refresh`, which runs :meth:`_update` (update the
-    artists and return the summary sentence) and shows any error as readable text.
+    Subclasses build their controls and figure, then call :meth:`_finish` once. Each
+    control is observed by :meth:`_changed`, which calls :meth:`refresh`: that runs
+    :meth:`_update` (update the artists and return the summary sentence) and shows any
+    error as readable text. Code that sets several controls does it inside
+    :meth:`hold`, so that the widget updates once, at the end.
+
+    A widget with presets builds its dropdown and reset button with :meth:`_preset_bar`
+    and implements :meth:`_matching_preset`, :meth:`_apply_preset` and :meth:`_reset`;
+    the dropdown then always names the preset the controls match, or "Custom".
     """
 
     figure: Figure
+    _held = 0
+    preset: widgets.Dropdown | None = None
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Set several controls together: one update when the block ends, not one each.
+
+        Examples
+        --------
+        >>> from alliances.widgets.formation import JoinOrStayOut
+        >>> widget = JoinOrStayOut()
+        >>> with widget.hold():
+        ...     widget.sliders["threat"].value = 0.1
+        ...     widget.decision.decision            # not updated yet
+        'join'
+        >>> widget.decision.decision
+        'stay out'
+        """
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+        if not self._held:
+            self.refresh()
+
+    def _changed(self, *_: object) -> None:
+        """Observe every control with this: it updates, except inside :meth:`hold`."""
+        if not self._held:
+            self.refresh()
+
+    # ------------------------------------------------------------------ presets
+    def _preset_bar(self, names: Iterable[str], *, description: str = "Preset",
+                    width: str = "380px", label_width: str = "initial",
+                    tooltip: str = "Back to the values this widget started with"
+                    ) -> widgets.HBox:
+        """The preset dropdown (``self.preset``) and the reset button (``self.reset``)."""
+        self.preset = widgets.Dropdown(options=[*names, CUSTOM], value=CUSTOM,
+                                       description=description,
+                                       style={"description_width": label_width},
+                                       layout=widgets.Layout(width=width))
+        self.reset = widgets.Button(description="Reset", icon="undo", tooltip=tooltip)
+        for control, css in ((self.preset, "alliances-preset"),
+                             (self.reset, "alliances-reset")):
+            control.add_class("alliances-control")
+            control.add_class(css)
+        self.preset.observe(self._preset_picked, names="value")
+        self.reset.on_click(lambda _: self._reset())
+        return widgets.HBox([self.preset, self.reset])
+
+    def _preset_picked(self, change: dict) -> None:
+        if not self._held and change["new"] != CUSTOM:
+            self._apply_preset(change["new"])
+
+    def _show_preset(self) -> None:
+        """Name the preset that the controls match (or "Custom"), without applying it."""
+        if self.preset is None:
+            return
+        name = self._matching_preset()
+        if self.preset.value != name:
+            self._held += 1
+            try:
+                self.preset.value = name
+            finally:
+                self._held -= 1
+
+    def _matching_preset(self) -> str:  # pragma: no cover - overridden with presets
+        """The name of the preset the controls show, or :data:`CUSTOM`."""
+        return CUSTOM
+
+    def _apply_preset(self, name: str) -> None:  # pragma: no cover - abstract
+        """Set the controls to the preset ``name`` (inside :meth:`hold`)."""
+        raise NotImplementedError
+
+    def _reset(self) -> None:  # pragma: no cover - abstract
+        """Set the controls back to the values the widget started with."""
+        raise NotImplementedError
 
     def _finish(self, controls: list[widgets.Widget], css_class: str) -> None:
         self.summary = widgets.HTML(layout=widgets.Layout(min_height="2.5em"))
@@ -58,6 +146,7 @@ class LiveFigure(widgets.VBox):
 
     def refresh(self, *_: object) -> None:
         """Recompute and redraw; an error is shown in the widget, never raised."""
+        self._show_preset()
         try:
             sentence, details = self._update()
         except (ValueError, TypeError) as error:
@@ -84,3 +173,105 @@ class LiveFigure(widgets.VBox):
         data["text/plain"] = self.sentence
         data["image/png"] = base64.b64encode(self.image.value).decode("ascii")
         return data
+
+
+class ModelExplorer(LiveFigure):
+    """A widget with one slider per parameter of a frozen model, and named presets.
+
+    Subclasses set the class attributes and implement :meth:`_build` (the figure and its
+    renderer) and :meth:`_show` (update the figure for a model; return the sentence and
+    the details). Presets are changes from the default model ``MODEL()``.
+    """
+
+    #: The model class: a frozen dataclass with ``replace(**changes)``.
+    MODEL: type
+    #: One slider per parameter: (name, label, minimum, maximum, step, tooltip).
+    SLIDERS: tuple[tuple[str, str, float, float, float, str], ...]
+    #: Named presets: parameter changes from ``MODEL()``.
+    PRESETS: dict[str, dict[str, float]]
+    #: The widget's CSS class.
+    CSS_CLASS: str
+    #: Width of the preset dropdown.
+    PRESET_WIDTH = "380px"
+
+    def __init__(self, model: object = None) -> None:
+        super().__init__()
+        if model is not None and not isinstance(model, self.MODEL):
+            raise TypeError(f"model must be a {self.MODEL.__name__} or None; got "
+                            f"{type(model).__name__}")
+        model = self.MODEL() if model is None else model
+        self._check_model(model)
+        self._initial = model
+        self.controls: dict[str, widgets.FloatSlider] = {}
+        for key, label, low, high, step, tip in self.SLIDERS:
+            slider = widgets.FloatSlider(
+                value=self._value(model, key), min=low, max=high, step=step,
+                description=label, tooltip=tip,
+                readout_format=".2f", continuous_update=True,
+                style={"description_width": "230px"}, layout=widgets.Layout(width="520px"))
+            slider.add_class("alliances-control")
+            slider.observe(self._changed, names="value")
+            self.controls[key] = slider
+        bar = self._preset_bar(self.PRESETS, width=self.PRESET_WIDTH,
+                               tooltip="Back to the parameters this explorer started with")
+        self.model = model
+        self._build(model)
+        self._finish([bar, *self.controls.values()], self.CSS_CLASS)
+
+    @staticmethod
+    def _value(model: object, name: str) -> float:
+        """The value of the slider ``name`` for ``model``."""
+        return getattr(model, name)
+
+    def _build(self, model: object) -> None:  # pragma: no cover - abstract
+        """Create the figure (``self.figure``) and what draws it, for ``model``."""
+        raise NotImplementedError
+
+    def _show(self, model: object) -> tuple[str, str]:  # pragma: no cover - abstract
+        """Update the figure for ``model``; return (summary sentence, details HTML)."""
+        raise NotImplementedError
+
+    def _check_model(self, model: object) -> None:
+        """A model of the right class whose every slider value is in its slider's range."""
+        if not isinstance(model, self.MODEL):
+            raise TypeError(f"model must be a {self.MODEL.__name__}; got "
+                            f"{type(model).__name__}")
+        for key, _, low, high, _, _ in self.SLIDERS:
+            value = self._value(model, key)
+            if not low <= value <= high:
+                raise ValueError(f"model's {key} must lie in [{low}, {high}], the range of "
+                                 f"its slider; got {value}")
+
+    def _slider_model(self) -> object:
+        values = {name: float(slider.value) for name, slider in self.controls.items()}
+        return self._initial.replace(**values)
+
+    def _matching_preset(self) -> str:
+        for name, changes in self.PRESETS.items():
+            preset = self.MODEL().replace(**changes)
+            if all(self._value(preset, key) == slider.value
+                   for key, slider in self.controls.items()):
+                return name
+        return CUSTOM
+
+    def _apply_preset(self, name: str) -> None:
+        self.set_model(self.MODEL().replace(**self.PRESETS[name]))
+
+    def _reset(self) -> None:
+        self.set_model(self._initial)
+
+    def set_model(self, model: object) -> None:
+        """Move every slider to ``model``'s parameters, then update once.
+
+        The parameters without a slider keep the values the explorer started with.
+        """
+        self._check_model(model)
+        with self.hold():
+            for name, slider in self.controls.items():
+                slider.value = self._value(model, name)
+
+    def _update(self) -> tuple[str, str]:
+        model = self._slider_model()
+        sentence, details = self._show(model)
+        self.model = model
+        return sentence, details

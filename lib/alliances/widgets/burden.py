@@ -16,8 +16,8 @@ from matplotlib.figure import Figure
 
 from .._validation import _show, check_real
 from ..burden import BurdenSharesPlot, ReactionCurvesPlot, nash_equilibrium
-from ._layers import LayeredRenderer, encode_png
-from .base import LiveFigure
+from ..rendering import LayeredRenderer, encode_png
+from .base import CUSTOM, LiveFigure
 
 __all__ = ["BurdenSharingExplorer", "PRESETS", "MAX_ALLIES"]
 
@@ -35,7 +35,6 @@ PRESETS: dict[str, tuple[float, tuple[float, ...]]] = {
     "Four equal allies": (0.2, (5.0, 5.0, 5.0, 5.0)),
     "One large ally, five small": (0.2, (20.0, 4.0, 3.0, 3.0, 2.0, 2.0)),
 }
-_CUSTOM = "Custom"
 
 
 class BurdenSharingExplorer(LiveFigure):
@@ -68,13 +67,10 @@ class BurdenSharingExplorer(LiveFigure):
         a_low, a_high, a_step = ALPHA_RANGE
         alpha, incomes = _check_values(alpha, incomes)
         self._initial = (alpha, incomes)
-        self._syncing = False
         style = {"description_width": "11em"}
         wide = widgets.Layout(width="30em")
-        self.preset = widgets.Dropdown(options=[*PRESETS, _CUSTOM], value=_CUSTOM,
-                                       description="Preset", style=style, layout=wide)
-        self.reset = widgets.Button(description="Reset", icon="undo",
-                                    tooltip="Back to the values this explorer started with")
+        bar = self._preset_bar(PRESETS, width="30em", label_width="11em",
+                               tooltip="Back to the values this explorer started with")
         self.allies = widgets.IntSlider(value=len(incomes), min=2, max=MAX_ALLIES, step=1,
                                         description="number of allies", style=style,
                                         layout=wide)
@@ -87,19 +83,11 @@ class BurdenSharingExplorer(LiveFigure):
                                 description=f"income of ally {i + 1}", readout_format=".1f",
                                 style=style, layout=widgets.Layout(width="30em"))
             for i, y in enumerate(padded)]
-        controls = [self.preset, self.allies, self.alpha, *self.income_controls]
-        for control in [*controls, self.reset]:
+        for control, css in ((self.allies, "alliances-allies"), (self.alpha, "alliances-alpha"),
+                             *((c, "alliances-income") for c in self.income_controls)):
             control.add_class("alliances-control")
-        self.preset.add_class("alliances-preset")
-        self.reset.add_class("alliances-reset")
-        self.allies.add_class("alliances-allies")
-        self.alpha.add_class("alliances-alpha")
-        for control in self.income_controls:
-            control.add_class("alliances-income")
-        for control in controls[1:]:
+            control.add_class(css)
             control.observe(self._changed, names="value")
-        self.preset.observe(self._preset_chosen, names="value")
-        self.reset.on_click(lambda _: self.set_values(*self._initial))
 
         # Two figures side by side, each with its own cached static layer: an income
         # change that moves the reaction plot's axes does not redraw the bar chart's.
@@ -114,13 +102,10 @@ class BurdenSharingExplorer(LiveFigure):
                                          numbers_in_title=False)
         self.bars = BurdenSharesPlot(nash_equilibrium(alpha, incomes),
                                      self.bar_figure.add_subplot())
-        self._renderers = [LayeredRenderer(self.figure, self.curves.dynamic_artists()),
-                           LayeredRenderer(self.bar_figure, self.bars.dynamic_artists())]
-        self._syncing = True
-        self.preset.value = self._matching_preset()
-        self._syncing = False
-        self._finish([widgets.HBox([self.preset, self.reset]), self.allies, self.alpha,
-                      *self.income_controls], "alliances-burden-explorer")
+        self._renderers = [LayeredRenderer(self.figure, [self.curves.dynamic_artists()]),
+                           LayeredRenderer(self.bar_figure, [self.bars.dynamic_artists()])]
+        self._finish([bar, self.allies, self.alpha, *self.income_controls],
+                     "alliances-burden-explorer")
         self.image.layout.width = "920px"      # its natural size: never stretched, may shrink
 
     # ------------------------------------------------------------------ controls
@@ -134,16 +119,13 @@ class BurdenSharingExplorer(LiveFigure):
             if abs(a - alpha) < 1e-9 and len(ys) == len(incomes) and all(
                     abs(p - q) < 1e-9 for p, q in zip(ys, incomes)):
                 return name
-        return _CUSTOM
+        return CUSTOM
 
-    def _changed(self, _: object) -> None:
-        if not self._syncing:
-            self.refresh()
+    def _apply_preset(self, name: str) -> None:
+        self.set_values(*PRESETS[name])
 
-    def _preset_chosen(self, change: dict) -> None:
-        if self._syncing or change["new"] == _CUSTOM:
-            return
-        self.set_values(*PRESETS[change["new"]])
+    def _reset(self) -> None:
+        self.set_values(*self._initial)
 
     def set_values(self, alpha: float, incomes: tuple[float, ...]) -> None:
         """Set alpha and the incomes (their number sets the number of allies), then update.
@@ -156,16 +138,11 @@ class BurdenSharingExplorer(LiveFigure):
         'Two similar allies (10 and 9)'
         """
         alpha, incomes = _check_values(alpha, incomes)
-        self._syncing = True
-        try:
+        with self.hold():
             self.alpha.value = alpha
             self.allies.value = len(incomes)
             for control, y in zip(self.income_controls, incomes):
                 control.value = y
-            self.preset.value = self._matching_preset()
-        finally:
-            self._syncing = False
-        self.refresh()
 
     # ------------------------------------------------------------------ update
     def _render_png(self) -> bytes:
@@ -180,14 +157,6 @@ class BurdenSharingExplorer(LiveFigure):
         self.curves.update(alpha, incomes)
         self.bars.update(eq)
         self.equilibrium = eq
-        if not self._syncing:
-            preset = self._matching_preset()
-            if self.preset.value != preset:
-                self._syncing = True
-                try:
-                    self.preset.value = preset
-                finally:
-                    self._syncing = False
         return _sentence(eq), _details(eq)
 
 

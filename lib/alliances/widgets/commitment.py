@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import html
 
-import ipywidgets as widgets
-
 from ..commitment import CommitmentModel, CommitmentPlot
-from ._layers import LayeredRenderer
-from .base import LiveFigure
+from ..rendering import LayeredRenderer
+from .base import ModelExplorer
 
 __all__ = ["CommitmentExplorer", "COMMITMENT_PRESETS"]
 
@@ -47,7 +45,7 @@ _SLIDERS = (
 )
 
 
-class CommitmentExplorer(LiveFigure):
+class CommitmentExplorer(ModelExplorer):
     """Sliders for the commitment model; both risk curves, EU(c), c* and the dominant fear.
 
     Parameters
@@ -66,104 +64,29 @@ class CommitmentExplorer(LiveFigure):
     (True, 'abandonment')
     >>> explorer.sentence.startswith("Fear of abandonment dominates")
     True
+    >>> explorer.set_model(CommitmentModel(alpha=1, beta=1, k=0))
+    >>> explorer.result.c_star
+    1.0
     """
 
-    def __init__(self, model: CommitmentModel | None = None) -> None:
-        super().__init__()
-        model = CommitmentModel() if model is None else model
-        if not isinstance(model, CommitmentModel):
-            raise TypeError(f"model must be a CommitmentModel or None; got "
-                            f"{type(model).__name__}")
-        self._initial = model
-        self._syncing = False
-        self.controls: dict[str, widgets.FloatSlider] = {}
-        for name, label, low, high, step, tip in _SLIDERS:
-            value = getattr(model, name)
-            if not low <= value <= high:
-                raise ValueError(f"model.{name} must lie in [{low}, {high}], the range of its "
-                                 f"slider; got {value}")
-            slider = widgets.FloatSlider(
-                value=value, min=low, max=high, step=step, description=label,
-                tooltip=tip, readout_format=".2f", continuous_update=True,
-                style={"description_width": "230px"}, layout=widgets.Layout(width="520px"))
-            slider.add_class("alliances-control")
-            slider.observe(self._changed, names="value")
-            self.controls[name] = slider
-        self.preset = widgets.Dropdown(options=[*COMMITMENT_PRESETS, "Custom"],
-                                       value="Default (interior c*)" if model ==
-                                       CommitmentModel() else "Custom",
-                                       description="Preset",
-                                       layout=widgets.Layout(width="380px"))
-        self.preset.add_class("alliances-control")
-        self.preset.add_class("alliances-preset")
-        self.preset.observe(self._preset_chosen, names="value")
-        self.reset = widgets.Button(description="Reset", icon="undo",
-                                    tooltip="Back to the parameters this explorer started with")
-        self.reset.add_class("alliances-control")
-        self.reset.add_class("alliances-reset")
-        self.reset.on_click(lambda _: self.set_model(self._initial))
+    MODEL = CommitmentModel
+    SLIDERS = _SLIDERS
+    PRESETS = COMMITMENT_PRESETS
+    CSS_CLASS = "alliances-commitment"
+
+    def _build(self, model: CommitmentModel) -> None:
         self.plot = CommitmentPlot(model)
         self.figure = self.plot.axes[0].figure
         # Axes, ticks and legend are drawn once and reused; only the curves move.
-        self._renderer = LayeredRenderer(self.figure, self.plot.dynamic_artists())
-        self.model = model
+        self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
         self.result = self.plot.result
-        self._finish([widgets.HBox([self.preset, self.reset]), *self.controls.values()],
-                     "alliances-commitment")
-
-    def _changed(self, _: object) -> None:
-        if not self._syncing:
-            self.preset.unobserve(self._preset_chosen, names="value")
-            try:
-                self.preset.value = "Custom"
-            finally:
-                self.preset.observe(self._preset_chosen, names="value")
-            self.refresh()
-
-    def _preset_chosen(self, change: dict) -> None:
-        if change["new"] == "Custom":
-            return
-        self.set_model(CommitmentModel().replace(**COMMITMENT_PRESETS[change["new"]]),
-                       preset=change["new"])
-
-    def set_model(self, model: CommitmentModel, preset: str | None = None) -> None:
-        """Move every slider to ``model``'s parameters, then update once.
-
-        Examples
-        --------
-        >>> explorer = CommitmentExplorer()
-        >>> explorer.set_model(CommitmentModel(alpha=1, beta=1, k=0))
-        >>> explorer.result.c_star
-        1.0
-        """
-        if not isinstance(model, CommitmentModel):
-            raise TypeError(f"model must be a CommitmentModel; got {type(model).__name__}")
-        if preset is not None and (not isinstance(preset, str)
-                                   or preset not in self.preset.options):
-            raise ValueError(f"preset must be one of {list(self.preset.options)} or None; got "
-                             f"{preset!r}")
-        self._syncing = True
-        try:
-            for name, slider in self.controls.items():
-                slider.value = getattr(model, name)
-            self.preset.unobserve(self._preset_chosen, names="value")
-            try:
-                self.preset.value = preset if preset is not None else (
-                    "Default (interior c*)" if model == CommitmentModel() else "Custom")
-            finally:
-                self.preset.observe(self._preset_chosen, names="value")
-        finally:
-            self._syncing = False
-        self.refresh()
 
     def _render_png(self) -> bytes:
         return self._renderer.render()
 
-    def _update(self) -> tuple[str, str]:
-        values = {name: float(slider.value) for name, slider in self.controls.items()}
-        model = self._initial.replace(**values)
+    def _show(self, model: CommitmentModel) -> tuple[str, str]:
         result = self.plot.update(model)
-        self.model, self.result = model, result
+        self.result = result
         rows = [
             ("best commitment c*", " and ".join(f"{m:.3f}" for m in result.maximisers)
              if len(result.maximisers) > 1 else f"{result.c_star:.3f}"),

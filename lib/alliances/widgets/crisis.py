@@ -18,8 +18,8 @@ from matplotlib.figure import Figure
 from ..crisis import (ALLIES, TreePlot, ally_fears, crisis_game, crisis_story,
                       crisis_thresholds, two_ally_game)
 from ..plots import PALETTE, PayoffMatrixPlot
-from ._layers import LayeredRenderer
-from .base import LiveFigure
+from ..rendering import LayeredRenderer
+from .base import CUSTOM, LiveFigure
 
 __all__ = ["DependenceExplorer", "CrisisExplorer", "DEPENDENCE_PRESETS", "CRISIS_PRESETS"]
 
@@ -46,48 +46,28 @@ def _when(threshold: float) -> str:
 
 
 class _Presets:
-    """A preset dropdown and a reset button shared by the two widgets."""
+    """Presets as values of named controls, shared by the two widgets (see LiveFigure)."""
 
     def _build_presets(self, presets: dict[str, dict[str, float]], initial: dict[str, float]):
         self._presets = presets
         self._initial_values = dict(initial)
-        self._syncing = False
-        self.preset = widgets.Dropdown(options=[*presets, "Custom"], value=self._match(initial),
-                                       description="Preset", layout=widgets.Layout(width="380px"))
-        self.preset.add_class("alliances-control")
-        self.preset.add_class("alliances-preset")
-        self.preset.observe(self._preset_chosen, names="value")
-        self.reset = widgets.Button(description="Reset", icon="undo",
-                                    tooltip="Back to the values this widget started with")
-        self.reset.add_class("alliances-control")
-        self.reset.add_class("alliances-reset")
-        self.reset.on_click(lambda _: self.set_values(self._initial_values))
-        return widgets.HBox([self.preset, self.reset])
+        return self._preset_bar(presets)
 
-    def _match(self, values: dict[str, float]) -> str:
+    def _matching_preset(self) -> str:
+        values = self._values()
         for name, preset in self._presets.items():
             if all(abs(values[k] - v) < 1e-12 for k, v in preset.items()):
                 return name
-        return "Custom"
+        return CUSTOM
 
     def _values(self) -> dict[str, float]:
         return {name: float(c.value) for name, c in self.controls.items()}
 
-    def _set_preset_quietly(self, name: str) -> None:
-        self.preset.unobserve(self._preset_chosen, names="value")
-        try:
-            self.preset.value = name
-        finally:
-            self.preset.observe(self._preset_chosen, names="value")
+    def _apply_preset(self, name: str) -> None:
+        self.set_values(self._presets[name])
 
-    def _changed(self, _: object) -> None:
-        if not self._syncing:
-            self._set_preset_quietly(self._match(self._values()))
-            self.refresh()
-
-    def _preset_chosen(self, change: dict) -> None:
-        if change["new"] != "Custom":
-            self.set_values(self._presets[change["new"]])
+    def _reset(self) -> None:
+        self.set_values(self._initial_values)
 
     def set_values(self, values: dict[str, float]) -> None:
         """Move the named controls to ``values`` (others keep theirs), then update once."""
@@ -95,14 +75,9 @@ class _Presets:
         if unknown:
             raise ValueError(f"values names unknown controls {unknown}; controls are "
                              f"{list(self.controls)}")
-        self._syncing = True
-        try:
+        with self.hold():
             for name, value in values.items():
                 self.controls[name].value = value
-            self._set_preset_quietly(self._match(self._values()))
-        finally:
-            self._syncing = False
-        self.refresh()
 
 
 # ------------------------------------------------------------ dependence explorer
@@ -186,7 +161,7 @@ class DependenceExplorer(_Presets, LiveFigure):
                    *matrix.row_arrows.values(), *matrix.col_arrows.values(),
                    *self.bars_a, *self.bars_e, *self.verdicts]
         # Axes, labels and legends are drawn once and reused; only these artists change.
-        self._renderer = LayeredRenderer(self.figure, dynamic)
+        self._renderer = LayeredRenderer(self.figure, [dynamic])
         self._finish([header, *self.controls.values()], "alliances-dependence")
 
     def _render_png(self) -> bytes:
@@ -290,7 +265,7 @@ class CrisisExplorer(_Presets, LiveFigure):
         header = self._build_presets(CRISIS_PRESETS, initial)
         self.figure = Figure(figsize=(7.0, 4.6), dpi=100, layout="constrained")
         self.plot = TreePlot(tree, self.figure.add_subplot())
-        self._renderer = LayeredRenderer(self.figure, self.plot.dynamic_artists())
+        self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
         self.tree = tree
         self.analysis = self.plot.analysis
         self._finish([header, *self.controls.values()], "alliances-crisis")

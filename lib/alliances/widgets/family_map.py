@@ -9,9 +9,10 @@ from matplotlib.figure import Figure
 
 from ..classification import classify, summarise
 from .._validation import check_real
-from ..family_map import (PAYOFF_NAMES, FamilyMapPlot, LayeredRenderer, _check_interval,
+from ..family_map import (PAYOFF_NAMES, FamilyMapPlot, _check_interval,
                           _check_pair, family_changes, family_map, family_phrase)
 from ..games import Game, alliance_formation_game, symmetric_game
+from ..rendering import LayeredRenderer
 from .base import LiveFigure
 from .payoff_editor import PayoffEditor
 
@@ -115,7 +116,7 @@ class FamilyMapExplorer(LiveFigure):
                    *plot.stars.values(), *plot.row_arrows.values(), *plot.col_arrows.values(),
                    plot.title]
         renderer = LayeredRenderer(self.editor.figure, [dynamic])
-        self.editor._render_png = lambda: renderer.render("matrix", [None])
+        self.editor._render_png = lambda: renderer.render()
 
     def _game_changed(self, _: Game) -> None:
         if self._ready:

@@ -16,12 +16,11 @@ from matplotlib.figure import Figure
 
 from .._validation import _show, check_real
 from ..formation import DEFAULTS, PARAMETERS, PRESETS, JoinRegionPlot, join_decision
-from ._layers import LayeredRenderer
-from .base import LiveFigure
+from ..rendering import LayeredRenderer
+from .base import CUSTOM, LiveFigure
 
 __all__ = ["JoinOrStayOut"]
 
-_CUSTOM = "Custom"
 
 
 def _check_slider_values(params: object) -> dict[str, float]:
@@ -79,7 +78,6 @@ class JoinOrStayOut(LiveFigure):
         _check_y_name(y_name)
         choices = [(label, name) for name, (label, *_) in PARAMETERS.items() if name != "threat"]
         self._initial = (dict(values), y_name)
-        self._syncing = False
         style = {"description_width": "17em"}
         layout = widgets.Layout(width="38em")
         self.sliders: dict[str, widgets.FloatSlider] = {}
@@ -95,27 +93,16 @@ class JoinOrStayOut(LiveFigure):
                                        description="vertical axis of the map", style=style,
                                        layout=layout)
         self.y_axis.observe(self._changed, names="value")
-        self.preset = widgets.Dropdown(options=[*PRESETS, _CUSTOM], value=_CUSTOM,
-                                       description="Preset", style={"description_width": "5em"},
-                                       layout=widgets.Layout(width="24em"))
-        self.preset.observe(self._preset_chosen, names="value")
-        self.reset = widgets.Button(description="Reset", icon="undo",
-                                    tooltip="Back to the values this widget started with")
-        self.reset.on_click(lambda _: self.set_values(*self._initial))
-        for control, css in ((self.y_axis, "alliances-y-axis"), (self.preset, "alliances-preset"),
-                             (self.reset, "alliances-reset")):
-            control.add_class("alliances-control")
-            control.add_class(css)
+        self.y_axis.add_class("alliances-control")
+        self.y_axis.add_class("alliances-y-axis")
+        bar = self._preset_bar(PRESETS, width="24em", label_width="5em")
         # Fixed margins, not a layout engine: the axis labels change with the map's axis.
         self.figure = Figure(figsize=(5.6, 4.6), dpi=100)
         self.figure.subplots_adjust(left=0.14, right=0.95, top=0.88, bottom=0.22)
         self.plot = JoinRegionPlot(values, y_name, self.figure.add_subplot())
-        self._renderer = LayeredRenderer(self.figure, self.plot.dynamic_artists())
-        self._syncing = True
-        self.preset.value = self._matching_preset()
-        self._syncing = False
-        self._finish([widgets.HBox([self.preset, self.reset]), *self.sliders.values(),
-                      self.y_axis], "alliances-join-or-stay-out")
+        self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
+        self._finish([bar, *self.sliders.values(), self.y_axis],
+                     "alliances-join-or-stay-out")
         self.image.layout.width = "560px"      # its natural size: never stretched, may shrink
 
     def _values(self) -> dict[str, float]:
@@ -126,16 +113,13 @@ class JoinOrStayOut(LiveFigure):
         for name, preset in PRESETS.items():
             if all(abs(values[k] - preset[k]) < 1e-9 for k in values):
                 return name
-        return _CUSTOM
+        return CUSTOM
 
-    def _changed(self, _: object) -> None:
-        if not self._syncing:
-            self.refresh()
+    def _apply_preset(self, name: str) -> None:
+        self.set_values(PRESETS[name])
 
-    def _preset_chosen(self, change: dict) -> None:
-        if self._syncing or change["new"] == _CUSTOM:
-            return
-        self.set_values(PRESETS[change["new"]], self.y_axis.value)
+    def _reset(self) -> None:
+        self.set_values(*self._initial)
 
     def set_values(self, params: dict[str, float], y_name: str | None = None) -> None:
         """Set the sliders (and the map's vertical axis), then update once.
@@ -150,16 +134,11 @@ class JoinOrStayOut(LiveFigure):
         params = _check_slider_values(params)
         if y_name is not None:
             _check_y_name(y_name)
-        self._syncing = True
-        try:
+        with self.hold():
             for name, value in params.items():
                 self.sliders[name].value = value
             if y_name is not None:
                 self.y_axis.value = y_name
-            self.preset.value = self._matching_preset()
-        finally:
-            self._syncing = False
-        self.refresh()
 
     def _render_png(self) -> bytes:
         return self._renderer.render()
@@ -169,14 +148,6 @@ class JoinOrStayOut(LiveFigure):
         decision = join_decision(**values)
         self.plot.update(values, self.y_axis.value)
         self.decision = decision
-        if not self._syncing:
-            preset = self._matching_preset()
-            if self.preset.value != preset:
-                self._syncing = True
-                try:
-                    self.preset.value = preset
-                finally:
-                    self._syncing = False
         first, _, rest = decision.reason.partition(". ")
         cell = "style='padding:2px 10px;text-align:right'"
         rows = "".join(f"<tr><td {cell}>{html.escape(name)}</td><td {cell}>{value:+.3f}</td>"

@@ -8,10 +8,11 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .._validation import check_real
-from ..family_map import FamilyMapPlot, LayeredRenderer
+from ..family_map import FamilyMapPlot
 from ..jervis import (WORLDS, ThresholdPlot, jervis_plane, offence_defence_game,
                       world_labels)
-from .base import LiveFigure
+from ..rendering import LayeredRenderer
+from .base import CUSTOM, LiveFigure
 
 __all__ = ["JervisWidget"]
 
@@ -64,22 +65,14 @@ class JervisWidget(LiveFigure):
             value=d, min=0.0, max=1.0, step=0.05, description="Distinguishability",
             readout_format=".2f", style=style, layout=layout,
             tooltip="0: offensive and defensive postures look alike; 1: clearly different")
-        self.world = widgets.Dropdown(options=["Custom", *PRESETS], value="Custom",
-                                      description="Jump to", style={"description_width":
-                                                                    "auto"})
-        self.reset = widgets.Button(description="Reset", icon="undo",
-                                    tooltip="Back to the starting point")
+        bar = self._preset_bar(PRESETS, description="Jump to", width="auto",
+                               tooltip="Back to the starting point")
+        self.world = self.preset
         for control, name in ((self.offence, "alliances-offence"),
-                              (self.distinguishability, "alliances-distinguishability"),
-                              (self.world, "alliances-preset"),
-                              (self.reset, "alliances-reset")):
+                              (self.distinguishability, "alliances-distinguishability")):
             control.add_class("alliances-control")
             control.add_class(name)
-        self.offence.observe(self.refresh, names="value")
-        self.distinguishability.observe(self.refresh, names="value")
-        self.world.observe(self._jump, names="value")
-        self.reset.on_click(lambda _: self._set(*self._initial))
-        self._syncing = False
+            control.observe(self._changed, names="value")
         self.figure = Figure(figsize=(10.6, 4.0), dpi=100, layout="constrained")
         left, right = self.figure.subplots(1, 2, width_ratios=[1.3, 1])
         self.plane = FamilyMapPlot(jervis_plane(o, d), left, legend=False, markers=False)
@@ -94,42 +87,31 @@ class JervisWidget(LiveFigure):
                             "the advantage) to +1 (offence has it); distinguishability from 0 "
                             "(postures look alike) to 1 (clearly different). The mapping to "
                             "payoffs is our illustrative formalization.</p>")
-        self._finish([note, self.offence, self.distinguishability,
-                      widgets.HBox([self.world, self.reset])], "alliances-jervis")
+        self._finish([note, self.offence, self.distinguishability, bar], "alliances-jervis")
 
     def _set(self, offence: float, distinguishability: float) -> None:
-        self._syncing = True
-        try:
+        with self.hold():
             self.offence.value = offence
             self.distinguishability.value = distinguishability
-        finally:
-            self._syncing = False
-        self.refresh()
 
-    def _jump(self, change: dict) -> None:
-        if change["new"] in PRESETS:
-            self._set(*PRESETS[change["new"]])
+    def _matching_preset(self) -> str:
+        point = (self.offence.value, self.distinguishability.value)
+        return next((name for name, p in PRESETS.items() if p == point), CUSTOM)
 
-    def refresh(self, *args: object) -> None:
-        """Recompute and redraw (once, when a preset sets both sliders)."""
-        if not self._syncing:
-            super().refresh(*args)
+    def _apply_preset(self, name: str) -> None:
+        self._set(*PRESETS[name])
+
+    def _reset(self) -> None:
+        self._set(*self._initial)
 
     def _render_png(self) -> bytes:
-        return self._renderer.render("frame", [("plane",), None])
+        return self._renderer.render([("plane",), None])
 
     def _update(self) -> tuple[str, str]:
         o, d = self.offence.value, self.distinguishability.value
         world = offence_defence_game(o, d)
         self.plane.update(jervis_plane(o, d))
         self.threshold.update(world.threshold)
-        match = next((name for name, point in PRESETS.items() if point == (o, d)), "Custom")
-        if self.world.value != match:
-            self._syncing = True
-            try:
-                self.world.value = match
-            finally:
-                self._syncing = False
         cells = "".join(f"<td>{getattr(world, k):g}</td>" for k in "TRPS")
         details = (f"<p>First-strike index z = {world.index:g}. Payoffs (our formalization): "
                    f"</p><table><tr><th>T = DC</th><th>R = CC</th><th>P = DD</th>"

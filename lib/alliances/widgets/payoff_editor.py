@@ -12,7 +12,7 @@ from .._validation import check_real
 from ..classification import classify, summarise
 from ..games import PRESETS, Game, symmetric_game
 from ..plots import PayoffMatrixPlot
-from .base import LiveFigure
+from .base import CUSTOM, LiveFigure
 
 __all__ = ["PayoffEditor"]
 
@@ -92,7 +92,6 @@ class PayoffEditor(LiveFigure):
         self._template = game
         self._range = (minimum, maximum)
         self._on_change = on_change
-        self._syncing = False
         self.payoff_controls: list[widgets.BoundedFloatText] = []
         cells = []
         for i in range(2):
@@ -125,51 +124,41 @@ class PayoffEditor(LiveFigure):
             grid.extend(cells[2 * i: 2 * i + 2])
         matrix = widgets.GridBox(grid, layout=widgets.Layout(
             grid_template_columns="max-content max-content max-content", grid_gap="4px"))
-        self.preset = widgets.Dropdown(options=[*PRESETS, "Custom"], description="Preset",
-                                       value=self._matching_preset(game))
-        self.preset.add_class("alliances-preset")
-        self.preset.observe(self._preset_chosen, names="value")
-        self.reset = widgets.Button(description="Reset", icon="undo",
-                                    tooltip="Back to the game this editor started with")
-        self.reset.add_class("alliances-reset")
-        self.reset.on_click(lambda _: self.set_game(self._initial))
+        bar = self._preset_bar(PRESETS, width="300px",
+                               tooltip="Back to the game this editor started with")
         self.figure = Figure(figsize=(4.6, 3.8), dpi=100, layout="constrained")
         self.plot = PayoffMatrixPlot(game, self.figure.add_subplot())
         self.game = game
-        self._finish([widgets.HBox([self.preset, self.reset]), matrix], "alliances-payoff-editor")
+        self._finish([bar, matrix], "alliances-payoff-editor")
 
-    @staticmethod
-    def _matching_preset(game: Game) -> str:
+    def _matching_preset(self) -> str:
+        A, B = self._values()
         for name, payoffs in PRESETS.items():
             candidate = symmetric_game(*payoffs)
-            if (candidate.A == game.A).all() and (candidate.B == game.B).all():
+            if (candidate.A == A).all() and (candidate.B == B).all():
                 return name
-        return "Custom"
+        return CUSTOM
 
     def _values(self) -> tuple[list[list[float]], list[list[float]]]:
         v = [c.value for c in self.payoff_controls]
         return [[v[0], v[2]], [v[4], v[6]]], [[v[1], v[3]], [v[5], v[7]]]
 
     def _changed(self, change: dict) -> None:
-        if self._syncing:
+        if self._held:
             return
-        if self._symmetric:
-            k = self.payoff_controls.index(change["owner"])
-            (i, j), player = divmod(k // 2, 2), k % 2
-            mirror = self.payoff_controls[2 * (2 * j + i) + 1 - player]
-            self._syncing = True
-            try:
-                mirror.value = change["new"]
-            finally:
-                self._syncing = False
-        self.refresh()
+        with self.hold():
+            if self._symmetric:           # the other player's payoff in the mirror cell
+                k = self.payoff_controls.index(change["owner"])
+                (i, j), player = divmod(k // 2, 2), k % 2
+                self.payoff_controls[2 * (2 * j + i) + 1 - player].value = change["new"]
 
-    def _preset_chosen(self, change: dict) -> None:
-        if self._syncing or change["new"] == "Custom":
-            return
+    def _apply_preset(self, name: str) -> None:
         t = self._template
-        self.set_game(symmetric_game(*PRESETS[change["new"]], labels=t.row_labels,
+        self.set_game(symmetric_game(*PRESETS[name], labels=t.row_labels,
                                      row_name=t.row_name, col_name=t.col_name))
+
+    def _reset(self) -> None:
+        self.set_game(self._initial)
 
     def set_game(self, game: Game) -> None:
         """Show ``game`` (2x2, same labels): set every control, then update once."""
@@ -180,16 +169,11 @@ class PayoffEditor(LiveFigure):
             # The bounded controls would silently clamp them and show another game.
             raise ValueError(f"the game's payoffs must lie in [{low:g}, {high:g}], the range "
                              "of the controls")
-        self._syncing = True
-        try:
+        with self.hold():
             for k, control in enumerate(self.payoff_controls):
                 cell, player = divmod(k, 2)
                 matrix = game.A if player == 0 else game.B
                 control.value = float(matrix[cell // 2, cell % 2])
-            self.preset.value = self._matching_preset(game)
-        finally:
-            self._syncing = False
-        self.refresh()
 
     def _update(self) -> tuple[str, str]:
         A, B = self._values()
@@ -200,14 +184,6 @@ class PayoffEditor(LiveFigure):
         self.plot.update(game)
         self.plot.set_title(info.family)
         self.game = game
-        if not self._syncing:
-            preset = self._matching_preset(game)
-            if self.preset.value != preset:
-                self._syncing = True
-                try:
-                    self.preset.value = preset
-                finally:
-                    self._syncing = False
         sentences = "".join(f"<li>{html.escape(s)}</li>" for s in game.describe_equilibria())
         details = (f"<p><b>Family:</b> {html.escape(info.family)} "
                    f"(<code>{html.escape(info.ordinal)}</code>). {html.escape(info.description)}"

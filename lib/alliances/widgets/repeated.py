@@ -8,7 +8,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .._validation import check_real
-from ..family_map import LayeredRenderer
+from ..rendering import LayeredRenderer
 from ..games import format_probability
 from ..repeated import DiscountPlot
 from .base import LiveFigure
@@ -72,9 +72,8 @@ class DiscountWidget(LiveFigure):
             control.add_class("alliances-control")
             control.add_class(name)
             if control is not self.reset:
-                control.observe(self.refresh, names="value")
-        self.reset.on_click(self._reset)
-        self._syncing = False
+                control.observe(self._changed, names="value")
+        self.reset.on_click(lambda _: self._reset())
         self.figure = Figure(figsize=(7.4, 4.2), dpi=100, layout="constrained")
         self.plot = DiscountPlot(t, self.R, p, self.S, d, self.figure.add_subplot(),
                                  ylim=(0.6, 8.4))
@@ -84,21 +83,12 @@ class DiscountWidget(LiveFigure):
         self._finish([note, self.delta, self.temptation, self.punishment, self.reset],
                      "alliances-discount")
 
-    def _reset(self, _: object = None) -> None:
-        self._syncing = True
-        try:
+    def _reset(self) -> None:
+        with self.hold():
             self.temptation.value, self.punishment.value, self.delta.value = self._initial
-        finally:
-            self._syncing = False
-        self.refresh()
-
-    def refresh(self, *args: object) -> None:
-        """Recompute and redraw (once when Reset sets every slider)."""
-        if not self._syncing:
-            super().refresh(*args)
 
     def _render_png(self) -> bytes:
-        return self._renderer.render("frame", [None])
+        return self._renderer.render()
 
     def _update(self) -> tuple[str, str]:
         t, p, d = self.temptation.value, self.punishment.value, self.delta.value

@@ -22,7 +22,7 @@ from ..commitment import CommitmentModel, CommitmentPlot
 from ..plots import PALETTE
 from ..ukraine import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIOD_STYLE, PERIODS,
                        Calibration, calibrate, plot_calibration_map)
-from ._layers import LayeredRenderer, encode_png
+from ..rendering import LayeredRenderer, encode_png
 from .base import LiveFigure
 
 __all__ = ["CalibrationExplorer"]
@@ -111,7 +111,6 @@ class CalibrationExplorer(LiveFigure):
         start.update(_check_estimates(estimates or {}))
         self._initial = dict(start)
         self.estimates: dict[str, tuple[float, float]] = dict(start)
-        self._syncing = False
 
         self.period = widgets.ToggleButtons(
             options=[(p.label, key) for key, p in PERIODS.items()], value=period,
@@ -189,27 +188,19 @@ class CalibrationExplorer(LiveFigure):
         dynamic = [a for a in self.plot.dynamic_artists() if a is not self.plot.title]
         dynamic += [*self.bands, self.refused_mark, self.refused_text]
         self._cache: dict[tuple[str, float, float], Calibration] = {}
-        self._renderer = LayeredRenderer(self.figure, dynamic)
+        self._renderer = LayeredRenderer(self.figure, [dynamic])
         self._map_renderer = LayeredRenderer(self.map_figure,
-                                             [*self.points.values(), self.ring])
+                                             [[*self.points.values(), self.ring]])
         self._finish([self.period, *self.controls.values(), self.reset],
                      "alliances-calibration")
 
     # ------------------------------------------------------------------ events
-    def _changed(self, _: object) -> None:
-        if not self._syncing:
-            self.refresh()
-
     def _period_changed(self, change: dict) -> None:
         self._move_sliders(self.estimates[change["new"]])
-        self.refresh()
 
     def _move_sliders(self, pair: tuple[float, float]) -> None:
-        self._syncing = True
-        try:
+        with self.hold():
             self.controls["L_A"].value, self.controls["p_E"].value = pair
-        finally:
-            self._syncing = False
 
     def set_estimates(self, estimates: dict[str, tuple[float, float]]) -> None:
         """Replace the estimates of the periods named in ``estimates``, then update once.
@@ -223,7 +214,6 @@ class CalibrationExplorer(LiveFigure):
         """
         self.estimates.update(_check_estimates(estimates))
         self._move_sliders(self.estimates[self.period.value])
-        self.refresh()
 
     def verdicts(self) -> dict[str, str]:
         """The verdict of each period's estimates (see :class:`alliances.ukraine.Calibration`).
