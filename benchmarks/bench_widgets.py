@@ -55,7 +55,7 @@ def all_cases() -> dict[str, Callable[[], tuple[object, Iterator[Callable[[], No
     """
     import importlib.util
 
-    cases = {"PayoffEditor (00_start_here)": _payoff_editor_changes}
+    cases = {"PayoffEditor (00)": _payoff_editor_changes}
     for path in sorted(Path(__file__).parent.glob("widgets_nb*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)

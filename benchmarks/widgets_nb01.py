@@ -6,18 +6,10 @@ change one control to a new value), cycling through every control of the widget.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
 
-
-def _cycle(controls_and_values) -> Iterator[Callable[[], None]]:
-    """Cycle through (control, values) pairs; each change sets a value the control lacks."""
-    for k in itertools.count():
-        control, values = controls_and_values[k % len(controls_and_values)]
-        value = values[(k // len(controls_and_values)) % len(values)]
-        if control.value == value:
-            value = values[(k // len(controls_and_values) + 1) % len(values)]
-        yield lambda c=control, v=value: setattr(c, "value", v)
+from slider_changes import cycle as _cycle
+from slider_changes import steps as _steps
 
 
 def _burden_explorer() -> tuple[object, Iterator[Callable[[], None]]]:
@@ -30,23 +22,13 @@ def _burden_explorer() -> tuple[object, Iterator[Callable[[], None]]]:
     return widget, _cycle(pairs)
 
 
-def _steps(pairs) -> Iterator[Callable[[], None]]:
-    """Move each control one step up, then back down, in turn: arrow keys on a slider."""
-    for k in itertools.count():
-        control = pairs[k % len(pairs)]
-        up = (k // len(pairs)) % 2 == 0
-        step = control.step if up else -control.step
-        value = control.value + step
-        if not control.min <= value <= control.max:
-            value = control.value - step
-        yield lambda c=control, v=value: setattr(c, "value", v)
-
-
 def _burden_explorer_steps() -> tuple[object, Iterator[Callable[[], None]]]:
     from alliances.widgets.burden import BurdenSharingExplorer
 
     widget = BurdenSharingExplorer(0.2, (10.0, 9.0, 6.0, 3.0))
-    return widget, _steps([widget.alpha, *widget.income_controls[:4]])
+    controls = [("alpha", widget.alpha)]
+    controls += [(f"income {i + 1}", c) for i, c in enumerate(widget.income_controls[:4])]
+    return widget, _steps(controls)
 
 
 def _join_or_stay_out() -> tuple[object, Iterator[Callable[[], None]]]:
@@ -64,7 +46,7 @@ def _join_or_stay_out() -> tuple[object, Iterator[Callable[[], None]]]:
 
 
 CASES = {
-    "BurdenSharingExplorer (01_alliance_costs)": _burden_explorer,
-    "BurdenSharingExplorer, one arrow-key step": _burden_explorer_steps,
-    "JoinOrStayOut (01_alliance_costs)": _join_or_stay_out,
+    "BurdenSharingExplorer (01, jumps)": _burden_explorer,
+    "BurdenSharingExplorer (01, steps)": _burden_explorer_steps,
+    "JoinOrStayOut (01, jumps)": _join_or_stay_out,
 }

@@ -6,18 +6,9 @@ change one control to a new value), cycling through every control of the widget.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
 
-
-def _cycle(controls_and_values) -> Iterator[Callable[[], None]]:
-    """Cycle through (control, values) pairs; each change sets a value the control lacks."""
-    for k in itertools.count():
-        control, values = controls_and_values[k % len(controls_and_values)]
-        value = values[(k // len(controls_and_values)) % len(values)]
-        if control.value == value:
-            value = values[(k // len(controls_and_values) + 1) % len(values)]
-        yield lambda c=control, v=value: setattr(c, "value", v)
+from slider_changes import cycle as _cycle
 
 
 def _family_map_payoffs() -> tuple[object, Iterator[Callable[[], None]]]:

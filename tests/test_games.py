@@ -136,6 +136,33 @@ def test_expected_payoffs_is_the_double_sum(game, data):
 # ----------------------------------------------------------------------- best responses
 
 
+@settings(max_examples=150, deadline=None)
+@given(small_games())
+def test_every_equilibrium_support_is_a_best_response(game):
+    """best_responses (floats, MIXING_TOLERANCE) agrees with the exact equilibria: against
+    each extreme equilibrium's strategy, as the floats a reader would type, every strategy
+    the other player mixes is a best response, and no strategy outside the best responses
+    is used. Pure outcomes agree exactly (no slack is needed without mixing)."""
+    for x, y in game.equilibria_exact():
+        x_float, y_float = [float(p) for p in x], [float(p) for p in y]
+        row_best = set(game.best_responses("row", y_float))
+        col_best = set(game.best_responses("column", x_float))
+        assert {game.row_labels[i] for i, p in enumerate(x) if p > 0} <= row_best
+        assert {game.col_labels[j] for j, q in enumerate(y) if q > 0} <= col_best
+    pure = {(r, c) for r in game.row_labels for c in game.col_labels
+            if r in game.best_responses("row", c) and c in game.best_responses("column", r)}
+    assert pure == set(game.pure_equilibria())
+
+
+def test_a_near_tie_of_pure_payoffs_is_not_a_tie():
+    """Pure payoffs are exact: 0.1 + 0.2 is more than 0.3, in the equilibria, in the best
+    responses and in the Pareto comparison alike."""
+    game = Game([[0.1 + 0.2, 0.0], [0.3, 0.0]], [[1.0, 0.0], [1.0, 0.0]])
+    assert game.best_responses("row", game.col_labels[0]) == [game.row_labels[0]]
+    assert game.pure_equilibria()[0][0] == game.row_labels[0]
+    assert (game.row_labels[1], game.col_labels[0]) not in game.pareto_optimal_outcomes()
+
+
 def test_best_responses_pure_and_mixed():
     game = symmetric_game(3, 4, 2, 1, labels=("Stag", "Hare"))   # A = [[4, 1], [3, 2]]
     assert game.best_responses("row", "Stag") == ["Stag"]

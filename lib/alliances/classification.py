@@ -35,9 +35,8 @@ Robinson, D., and Goforth, D. (2005). *The Topology of the 2x2 Games*. Routledge
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import lru_cache
 from itertools import permutations, product
 
 import numpy as np
@@ -333,16 +332,6 @@ def _outcome(cell: tuple[str, str]) -> str:
     return f"({cell[0]}, {cell[1]})"
 
 
-def _sentence_case(function: Callable[..., str]) -> Callable[..., str]:
-    """Start the returned text with a capital letter (games without a family prefix)."""
-    @wraps(function)
-    def wrapper(*args: object, **kwargs: object) -> str:
-        text = function(*args, **kwargs)
-        return text[:1].upper() + text[1:]
-    return wrapper
-
-
-@_sentence_case
 def summarise(game: Game) -> str:
     """One plain sentence on a game's equilibria and their efficiency.
 
@@ -366,6 +355,12 @@ def summarise(game: Game) -> str:
     """
     if not isinstance(game, Game):
         raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
+    text = _summary(game)
+    return text[:1].upper() + text[1:]       # games larger than 2x2 have no family prefix
+
+
+def _summary(game: Game) -> str:
+    """The sentence of :func:`summarise`, perhaps starting with a small letter."""
     prefix = f"{classify(game).family}: " if game.shape == (2, 2) else ""
     if game.has_infinitely_many_equilibria:
         return prefix + "infinitely many equilibria. " + game.describe_equilibria()[0]

@@ -20,7 +20,15 @@ from ._validation import (check_labels, check_name, check_payoff_matrix,
                           check_probability_vector, check_real, label_index)
 
 __all__ = ["Game", "symmetric_game", "alliance_formation_game", "PRESETS",
-           "format_probability"]
+           "format_probability", "MIXING_TOLERANCE"]
+
+#: How close two expected payoffs against a *mixed* strategy must be to count as a tie.
+#: Pure payoffs are compared exactly, as the equilibria are computed exactly; but a mixed
+#: strategy typed as floats (``[1/3, 2/3]``) is never exact, and without this slack a
+#: player would have no tie, hence no reason to mix, against an exact equilibrium
+#: strategy. ``tests/test_games.py`` checks that every equilibrium's support is a best
+#: response under it.
+MIXING_TOLERANCE = 1e-12
 
 #: Named symmetric 2x2 games as (T, R, P, S): temptation, reward, punishment, sucker.
 #: Ordinal payoffs, 4 = best. Strategy 0 is "cooperate", strategy 1 is "defect".
@@ -226,6 +234,9 @@ class Game:
     def best_responses(self, player: str, against: object) -> list[str]:
         """The pure best responses of ``player`` to the other player's strategy.
 
+        Against a pure strategy the payoffs are compared exactly, as in the equilibria;
+        against a mixed one, expected payoffs within :data:`MIXING_TOLERANCE` are tied.
+
         Parameters
         ----------
         player : {"row", "column"} or a player's name
@@ -243,13 +254,14 @@ class Game:
         ['Stag', 'Hare']
         """
         if self._player(player) == 0:
-            y = check_probability_vector(against, self.col_labels, "against")
-            values, labels = self.A @ y, self.row_labels
+            mix = check_probability_vector(against, self.col_labels, "against")
+            values, labels = self.A @ mix, self.row_labels
         else:
-            x = check_probability_vector(against, self.row_labels, "against")
-            values, labels = x @ self.B, self.col_labels
+            mix = check_probability_vector(against, self.row_labels, "against")
+            values, labels = mix @ self.B, self.col_labels
+        slack = MIXING_TOLERANCE if np.count_nonzero(mix) > 1 else 0.0   # pure: exact
         best = values.max()
-        return [label for label, v in zip(labels, values) if v >= best - 1e-12]
+        return [label for label, v in zip(labels, values) if v >= best - slack]
 
     def is_best_response(self, sigma_r: object, sigma_c: object) -> tuple[bool, bool]:
         """Whether each player's strategy is a best response to the other's.
@@ -335,8 +347,9 @@ class Game:
                 if not self._pareto_dominated(self.A[i, j], self.B[i, j])]
 
     def _pareto_dominated(self, u_r: float, u_c: float) -> bool:
-        better = (self.A >= u_r - 1e-12) & (self.B >= u_c - 1e-12)
-        strictly = (self.A > u_r + 1e-12) | (self.B > u_c + 1e-12)
+        # Pure payoffs are compared as they are, exactly, like the equilibria.
+        better = (self.A >= u_r) & (self.B >= u_c)
+        strictly = (self.A > u_r) | (self.B > u_c)
         return bool(np.any(better & strictly))
 
     def is_pareto_efficient(self, sigma_r: object, sigma_c: object) -> bool:
@@ -446,7 +459,7 @@ class Game:
         """
         labels = self.row_labels if self._player(player) == 0 else self.col_labels
         vector = check_probability_vector(sigma, labels, "sigma")
-        parts = [(label, p) for label, p in zip(labels, vector) if p > 1e-12]
+        parts = [(label, p) for label, p in zip(labels, vector) if p > MIXING_TOLERANCE]
         if len(parts) == 1:
             return parts[0][0]
         return ", ".join(f"{label} {format_probability(p)}" for label, p in parts)
