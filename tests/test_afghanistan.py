@@ -17,6 +17,7 @@ from scipy import stats
 from alliances import afghanistan as af
 from alliances.burden_data import BurdenTest
 from alliances.data import DATA_DIR
+from hand_statistics import average_ranks, pearson
 
 
 def _rows(name: str) -> list[dict]:
@@ -26,29 +27,6 @@ def _rows(name: str) -> list[dict]:
 
 def _troops(as_of: str) -> list[dict]:
     return [r for r in _rows("isaf_troop_contributions") if r["as_of"] == as_of]
-
-
-def _ranks(values: list[float]) -> list[float]:
-    """Average ranks (1 = smallest), ties sharing the mean of their positions."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
-
-
-def _pearson(x: list[float], y: list[float]) -> float:
-    mx, my = sum(x) / len(x), sum(y) / len(y)
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sxx = sum((a - mx) ** 2 for a in x)
-    syy = sum((b - my) ** 2 for b in y)
-    return sxy / math.sqrt(sxx * syy)
 
 
 # ------------------------------------------------------------------------------ troops
@@ -110,7 +88,7 @@ def test_oz_troop_test_recomputed_with_hand_ranks(as_of) -> None:
             pairs.append((gdp[name], int(r["troops"]) / (gdp[name] / 1e9)))
     assert len(pairs) == 28      # all 29 Allies of the 2019 release but Montenegro
     x, y = [p[0] for p in pairs], [p[1] for p in pairs]
-    rho = _pearson(_ranks(x), _ranks(y))
+    rho = pearson(average_ranks(x), average_ranks(y))
     test = af.troops_vs_gdp(as_of)
     assert test.result.n == 28
     assert test.result.rho == pytest.approx(rho, abs=1e-12)

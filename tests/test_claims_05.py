@@ -19,6 +19,7 @@ from scipy import stats
 from alliances.caveats import CaveatModel
 from alliances.commitment import CommitmentModel
 from alliances.data import DATA_DIR
+from hand_statistics import spearman
 from notebook_tools import prose, section
 
 NB = "05_case_afghanistan.ipynb"
@@ -46,32 +47,6 @@ def _pct(country: str, year: int) -> float:
 
 def _afghan_events() -> list[dict]:
     return [r for r in _rows("case_study_timeline") if r["case_study"] == "afghanistan"]
-
-
-def _ranks(values: list[float]) -> list[float]:
-    """Average ranks (1 = smallest); tied values share the mean of their positions."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for position in range(i, j + 1):
-            ranks[order[position]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
-
-
-def _spearman(x: list[float], y: list[float]) -> tuple[float, float]:
-    """Spearman's rho as Pearson's r of average ranks, and its t-approximation p-value."""
-    rx, ry = _ranks(x), _ranks(y)
-    n = len(x)
-    mx, my = sum(rx) / n, sum(ry) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
-    rho = sxy / math.sqrt(sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry))
-    t = rho * math.sqrt((n - 2) / (1 - rho * rho))
-    return rho, 2 * stats.t.sf(abs(t), n - 2)
 
 
 def _oz(as_of: str) -> tuple[list[str], list[float], list[float], list[float]]:
@@ -194,14 +169,14 @@ def test_section_3_olson_zeckhauser_on_troops() -> None:
     oz = section(NB, "Olson and Zeckhauser on troops")
     names, sizes, troops, burden = _oz("2009-10-01")
     assert len(names) == 28 and "The scatter shows the 28 Allies of October 2009" in oz
-    rho_troops, _ = _spearman(sizes, troops)
+    rho_troops, _ = spearman(sizes, troops)
     assert "the rank correlation between GDP and troops is 0.86" in oz
     assert round(rho_troops, 2) == 0.86
-    rho, p = _spearman(sizes, burden)
+    rho, p = spearman(sizes, burden)
     assert "$\\rho = -0.41$ with $p = 0.03$ ($n = 28$)" in oz
     assert (round(rho, 2), round(p, 2)) == (-0.41, 0.03)
     _, sizes10, _, burden10 = _oz("2010-11")
-    rho10, p10 = _spearman(sizes10, burden10)
+    rho10, p10 = spearman(sizes10, burden10)
     assert "$\\rho = -0.34$ with $p = 0.08$" in oz
     assert (round(rho10, 2), round(p10, 2)) == (-0.34, 0.08) and p10 > 0.05
     # critical |rho| at 5 %, n = 28: rho = t / sqrt(n - 2 + t^2)
@@ -345,7 +320,7 @@ def test_exercise_solutions_1_to_4() -> None:
     assert round(100 * t08["Poland"] / sum(t08.values()), 1) == 2.2
     two = section(NB, "Exercise 2")
     _, sizes10, _, burden10 = _oz("2010-11")
-    rho, p = _spearman(sizes10, burden10)
+    rho, p = spearman(sizes10, burden10)
     assert "$\\rho = -0.34$, $p = 0.08$, $n = 28$" in two and len(sizes10) == 28
     assert (round(rho, 2), round(p, 2)) == (-0.34, 0.08)
     three = section(NB, "Exercise 3")

@@ -21,6 +21,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from ..plots import figure_png
+from ..rendering import LayeredRenderer
 
 __all__ = ["LiveFigure", "CUSTOM"]
 
@@ -178,13 +179,15 @@ class LiveFigure(widgets.VBox):
 class ModelExplorer(LiveFigure):
     """A widget with one slider per parameter of a frozen model, and named presets.
 
-    Subclasses set the class attributes and implement :meth:`_build` (the figure and its
-    renderer) and :meth:`_show` (update the figure for a model; return the sentence and
-    the details). Presets are changes from the default model ``MODEL()``.
+    Subclasses set the class attributes and implement :meth:`_show` (update the plot for
+    a model; return the sentence, the rows of the details table and a note). Presets are
+    changes from the default model ``MODEL()``.
     """
 
     #: The model class: a frozen dataclass with ``replace(**changes)``.
     MODEL: type
+    #: The plot class: ``PLOT(model)`` draws it, ``.axes``, ``.dynamic_artists()``.
+    PLOT: type
     #: One slider per parameter: (name, label, minimum, maximum, step, tooltip).
     SLIDERS: tuple[tuple[str, str, float, float, float, str], ...]
     #: Named presets: parameter changes from ``MODEL()``.
@@ -223,13 +226,20 @@ class ModelExplorer(LiveFigure):
         """The value of the slider ``name`` for ``model``."""
         return getattr(model, name)
 
-    def _build(self, model: object) -> None:  # pragma: no cover - abstract
-        """Create the figure (``self.figure``) and what draws it, for ``model``."""
-        raise NotImplementedError
+    def _build(self, model: object) -> None:
+        """Create the plot and its figure for ``model``; axes, ticks and legends are drawn
+        once and reused, only the plot's dynamic artists are drawn on each update."""
+        self.plot = self.PLOT(model)
+        self.figure = self.plot.axes[0].figure
+        self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
 
-    def _show(self, model: object) -> tuple[str, str]:  # pragma: no cover - abstract
-        """Update the figure for ``model``; return (summary sentence, details HTML)."""
-        raise NotImplementedError
+    def _render_png(self) -> bytes:
+        return self._renderer.render()
+
+    def _show(self, model: object) -> tuple[str, list[tuple[str, str]], str]:
+        """Update the plot for ``model``; return the summary sentence, the rows (name,
+        value) of the details table and a note under it (plain text)."""
+        raise NotImplementedError  # pragma: no cover - abstract
 
     def _check_model(self, model: object) -> None:
         """A model of the right class whose every slider value is in its slider's range."""
@@ -272,6 +282,9 @@ class ModelExplorer(LiveFigure):
 
     def _update(self) -> tuple[str, str]:
         model = self._slider_model()
-        sentence, details = self._show(model)
+        sentence, rows, note = self._show(model)
         self.model = model
-        return sentence, details
+        table = "".join(f"<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td></tr>"
+                        for a, b in rows)
+        return sentence, (f"<table class='alliances-table'>{table}</table><p><small>"
+                          f"{html.escape(note)}</small></p>")

@@ -9,10 +9,7 @@ usable troops; the sentence says it in words.
 
 from __future__ import annotations
 
-import html
-
 from ..caveats import CaveatModel, CaveatPlot
-from ..rendering import LayeredRenderer
 from .base import ModelExplorer
 
 __all__ = ["CaveatExplorer", "CAVEAT_PRESETS"]
@@ -63,6 +60,7 @@ class CaveatExplorer(ModelExplorer):
     """
 
     MODEL = CaveatModel
+    PLOT = CaveatPlot
     SLIDERS = _SLIDERS
     PRESETS = CAVEAT_PRESETS
     CSS_CLASS = "alliances-caveats"
@@ -72,17 +70,7 @@ class CaveatExplorer(ModelExplorer):
     def _value(model: CaveatModel, name: str) -> float:
         return model.credit if name == "credit" else getattr(model.commitment, name)
 
-    def _build(self, model: CaveatModel) -> None:
-        self.plot = CaveatPlot(model)
-        self.figure = self.plot.axes[0].figure
-        # Axes, colour bar and legends are drawn once; only the map, markers and bars move.
-        self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
-        self.comparison = self.plot.comparison
-
-    def _render_png(self) -> bytes:
-        return self._renderer.render()
-
-    def _show(self, model: CaveatModel) -> tuple[str, str]:
+    def _show(self, model: CaveatModel) -> tuple[str, list[tuple[str, str]], str]:
         comparison = self.plot.update(model)
         self.comparison = comparison
         allowed, banned = comparison.allowed, comparison.banned
@@ -94,13 +82,9 @@ class CaveatExplorer(ModelExplorer):
             ("usable troops the caveats cost the alliance", f"{comparison.usable_lost:.3f}"),
             ("what the freedom to restrict is worth to the ally", f"{comparison.ally_gain:.3f}"),
         ]
-        table = "".join(f"<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td></tr>"
-                        for a, b in rows)
         m = model.commitment
-        details = (f"<table class='alliances-table'>{table}</table><p><small>"
-                   f"{html.escape(allowed.explanation)} Fixed: p_A = {m.p_A:g}, p_E = "
-                   f"{m.p_E:g}, r0 = {m.r0:g}, alpha = {m.alpha:g}, beta = {m.beta:g}. Our "
-                   "formalization, built on the commitment model of part 3; not a model from "
-                   "the literature.</small></p>")
-        return comparison.summary, details
+        note = (f"{allowed.explanation} Fixed: p_A = {m.p_A:g}, p_E = {m.p_E:g}, r0 = "
+                f"{m.r0:g}, alpha = {m.alpha:g}, beta = {m.beta:g}. Our formalization, built "
+                "on the commitment model of part 3; not a model from the literature.")
+        return comparison.summary, rows, note
 

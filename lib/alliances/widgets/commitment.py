@@ -7,10 +7,7 @@ and the best commitment c*, and the sentence says which fear dominates and why.
 
 from __future__ import annotations
 
-import html
-
 from ..commitment import CommitmentModel, CommitmentPlot
-from ..rendering import LayeredRenderer
 from .base import ModelExplorer
 
 __all__ = ["CommitmentExplorer", "COMMITMENT_PRESETS"]
@@ -70,21 +67,12 @@ class CommitmentExplorer(ModelExplorer):
     """
 
     MODEL = CommitmentModel
+    PLOT = CommitmentPlot
     SLIDERS = _SLIDERS
     PRESETS = COMMITMENT_PRESETS
     CSS_CLASS = "alliances-commitment"
 
-    def _build(self, model: CommitmentModel) -> None:
-        self.plot = CommitmentPlot(model)
-        self.figure = self.plot.axes[0].figure
-        # Axes, ticks and legend are drawn once and reused; only the curves move.
-        self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
-        self.result = self.plot.result
-
-    def _render_png(self) -> bytes:
-        return self._renderer.render()
-
-    def _show(self, model: CommitmentModel) -> tuple[str, str]:
+    def _show(self, model: CommitmentModel) -> tuple[str, list[tuple[str, str]], str]:
         result = self.plot.update(model)
         self.result = result
         rows = [
@@ -97,9 +85,6 @@ class CommitmentExplorer(ModelExplorer):
             ("what full commitment adds: L_E p_E (1 - r0)", f"{result.entrapment_stake:.3f}"),
             ("method", result.method),
         ]
-        table = "".join(f"<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td></tr>"
-                        for a, b in rows)
-        details = (f"<table class='alliances-table'>{table}</table><p><small>Fixed: p_E = "
-                   f"{model.p_E:g}, V = {model.V:g}. Our formalization of Snyder (1984), "
-                   "not a model from his article.</small></p>")
-        return result.explanation, details
+        note = (f"Fixed: p_E = {model.p_E:g}, V = {model.V:g}. Our formalization of Snyder "
+                "(1984), not a model from his article.")
+        return result.explanation, rows, note
