@@ -10,6 +10,7 @@ README.md are the ones CI runs.
 from __future__ import annotations
 
 import importlib.metadata
+import itertools
 import importlib.util
 import os
 import re
@@ -392,3 +393,34 @@ def test_ci_run_fails_unless_tests_passed(tmp_path, command, succeeds):
     assert (result.returncode == 0) == succeeds, output
     assert not (tmp_path / ".venv").exists(), ".ci/run must build the venv from nothing"
     assert ".ci/run finished with exit code" in output and "after" in output
+
+
+# ------------------------------------------------------------------------ performance
+def test_readme_performance_figures_come_from_the_reports_it_cites():
+    """The README's measured figures are copied from committed benchmark reports: the
+    widget table and the execution times from the newest report the section cites, every
+    other figure of its tables (the "before" figures) from one of the cited reports."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Performance", 1)[1].split("\n## ", 1)[0]
+    cited = sorted(set(re.findall(r"benchmarks/results/(report-\d{8}-\d{6}\.md)", section)))
+    assert cited, "the Performance section cites no benchmark report"
+
+    def figures(name: str) -> set[str]:
+        report = (ROOT / "benchmarks" / "results" / name).read_text(encoding="utf-8")
+        return set(re.findall(r"\| (\d+\.\d) (?=[|(])", report))
+
+    newest, anywhere = figures(cited[-1]), set().union(*(figures(c) for c in cited))
+    rows = [line for line in section.splitlines() if line.startswith("| ")
+            and "---" not in line]
+    start = next(i for i, r in enumerate(rows) if r.startswith("| widget (notebook) |"))
+    widget_table = list(itertools.takewhile(lambda r: "(0" in r, rows[start + 1:]))
+    assert len(widget_table) >= 11, widget_table
+    for row in widget_table:
+        in_process = re.findall(r"\d+\.\d", row.split("|")[2])
+        missing = [v for v in in_process if v not in newest]
+        assert in_process and not missing, f"{row}: {missing} not in {cited[-1]}"
+    timings = next(r for r in rows if r.startswith("| 00 / 01"))
+    assert set(re.findall(r"\d+\.\d", timings)) <= newest, timings
+    for row in rows:
+        for value in re.findall(r"(?<![\d.])\d+\.\d(?![\d.])", row):
+            assert value in anywhere, f"{value} in {row!r} is in none of {cited}"

@@ -188,9 +188,9 @@ class LayeredRenderer:
         Parameters
         ----------
         keys : list, optional
-            One hashable key per layer. A layer whose key (and every key below it) equals the one
-            of the last call, and is not None, is restored instead of drawn. By default
-            every layer is drawn.
+            One hashable key per layer. A layer whose key (and every key below it) equals
+            the one of the last call, and is not None, is restored instead of drawn. By
+            default every layer is drawn.
         frame_key : hashable, optional
             Anything that changes when the static part changes in a way
             :func:`static_key` does not see; a new value redraws everything.

@@ -119,7 +119,7 @@ class LiveFigure(widgets.VBox):
         return CUSTOM
 
     def _apply_preset(self, name: str) -> None:  # pragma: no cover - abstract
-        """Set the controls to the preset ``name`` (inside :meth:`hold`)."""
+        """Set the controls to the preset ``name``, in one update (use :meth:`hold`)."""
         raise NotImplementedError
 
     def _reset(self) -> None:  # pragma: no cover - abstract

@@ -8,8 +8,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .._validation import check_real
-from ..rendering import LayeredRenderer
 from ..games import format_probability
+from ..rendering import LayeredRenderer
 from ..repeated import DiscountPlot
 from .base import LiveFigure
 

@@ -20,9 +20,9 @@ from matplotlib.lines import Line2D
 
 from ..commitment import CommitmentModel, CommitmentPlot
 from ..plots import PALETTE
+from ..rendering import LayeredRenderer, encode_png
 from ..ukraine import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIOD_STYLE, PERIODS,
                        Calibration, calibrate, plot_calibration_map)
-from ..rendering import LayeredRenderer, encode_png
 from .base import LiveFigure
 
 __all__ = ["CalibrationExplorer"]
