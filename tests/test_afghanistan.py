@@ -227,7 +227,6 @@ def test_bad_input_names_the_argument(call, error, word) -> None:
         call()
 
 
-
 def test_plots_are_titled_and_labelled() -> None:
     for ax in (af.plot_shares(), af.plot_deaths_per_thousand(af.deaths_per_thousand()),
                af.plot_spending()):

@@ -22,7 +22,6 @@ from .base import CUSTOM, LiveFigure
 __all__ = ["JoinOrStayOut"]
 
 
-
 def _check_slider_values(params: object) -> dict[str, float]:
     """Known parameters, each a number within its slider's range, or an error."""
     if not isinstance(params, Mapping):
