@@ -397,16 +397,18 @@ def test_ci_run_fails_unless_tests_passed(tmp_path, command, succeeds):
 
 # ------------------------------------------------------------------------ performance
 def test_readme_performance_figures_come_from_the_reports_it_cites():
-    """The README's measured figures are copied from committed benchmark reports: the
+    """The README's measured figures are copied from committed benchmark reports (in
+    benchmarks/published/; benchmarks/results/ is each machine's own): the
     widget table and the execution times from the newest report the section cites, every
     other figure of its tables (the "before" figures) from one of the cited reports."""
     text = README.read_text(encoding="utf-8")
     section = text.split("## Performance", 1)[1].split("\n## ", 1)[0]
-    cited = sorted(set(re.findall(r"benchmarks/results/(report-\d{8}-\d{6}\.md)", section)))
+    cited = sorted(set(re.findall(r"benchmarks/published/(report-\d{8}-\d{6}\.md)",
+                                  section)))
     assert cited, "the Performance section cites no benchmark report"
 
     def figures(name: str) -> set[str]:
-        report = (ROOT / "benchmarks" / "results" / name).read_text(encoding="utf-8")
+        report = (ROOT / "benchmarks" / "published" / name).read_text(encoding="utf-8")
         return set(re.findall(r"\| (\d+\.\d) (?=[|(])", report))
 
     newest, anywhere = figures(cited[-1]), set().union(*(figures(c) for c in cited))
