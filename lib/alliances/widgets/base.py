@@ -48,6 +48,8 @@ class LiveFigure(widgets.VBox):
     """
 
     figure: Figure
+    #: The layered renderer of ``figure``, if the widget has one (see _render_png).
+    _renderer: LayeredRenderer | None = None
     _held = 0
     preset: widgets.Dropdown | None = None
 
@@ -166,7 +168,11 @@ class LiveFigure(widgets.VBox):
         self.image.value = self._render_png()
 
     def _render_png(self) -> bytes:
-        """The figure as PNG bytes. Subclasses may render faster (for example in layers)."""
+        """The figure as PNG bytes: through ``self._renderer`` (only what changed is drawn)
+        if the widget made one, else a plain drawing. Subclasses with several figures or
+        layer keys override this."""
+        if self._renderer is not None:
+            return self._renderer.render()
         return figure_png(self.figure)
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
@@ -232,9 +238,6 @@ class ModelExplorer(LiveFigure):
         self.plot = self.PLOT(model)
         self.figure = self.plot.axes[0].figure
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
-
-    def _render_png(self) -> bytes:
-        return self._renderer.render()
 
     def _show(self, model: object) -> tuple[str, list[tuple[str, str]], str]:
         """Update the plot for ``model``; return the summary sentence, the rows (name,

@@ -164,9 +164,6 @@ class DependenceExplorer(_Presets, LiveFigure):
         self._renderer = LayeredRenderer(self.figure, [dynamic])
         self._finish([header, *self.controls.values()], "alliances-dependence")
 
-    def _render_png(self) -> bytes:
-        return self._renderer.render()
-
     def _update(self) -> tuple[str, str]:
         values = self._values()
         game = two_ally_game(**values)
@@ -269,9 +266,6 @@ class CrisisExplorer(_Presets, LiveFigure):
         self.tree = tree
         self.analysis = self.plot.analysis
         self._finish([header, *self.controls.values()], "alliances-crisis")
-
-    def _render_png(self) -> bytes:
-        return self._renderer.render()
 
     def _update(self) -> tuple[str, str]:
         values = self._values()

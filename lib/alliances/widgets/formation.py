@@ -139,9 +139,6 @@ class JoinOrStayOut(LiveFigure):
             if y_name is not None:
                 self.y_axis.value = y_name
 
-    def _render_png(self) -> bytes:
-        return self._renderer.render()
-
     def _update(self) -> tuple[str, str]:
         values = self._values()
         decision = join_decision(**values)

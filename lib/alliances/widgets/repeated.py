@@ -87,9 +87,6 @@ class DiscountWidget(LiveFigure):
         with self.hold():
             self.temptation.value, self.punishment.value, self.delta.value = self._initial
 
-    def _render_png(self) -> bytes:
-        return self._renderer.render()
-
     def _update(self) -> tuple[str, str]:
         t, p, d = self.temptation.value, self.punishment.value, self.delta.value
         result = self.plot.update(t, self.R, p, self.S, d)
