@@ -70,7 +70,7 @@ class RichardsonFit:
         >>> richardson_fit([10, 11, 13, 14, 16, 17], [20, 21, 21, 23, 24, 26]).significant("k")
         False
         """
-        if name not in COEFFICIENTS:
+        if not isinstance(name, str) or name not in COEFFICIENTS:
             raise ValueError(f"name must be one of {COEFFICIENTS}; got {name!r}")
         low, high = self.ci[name]
         return low > 0 or high < 0
