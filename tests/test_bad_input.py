@@ -7,7 +7,7 @@ own doctest; one argument at a time is replaced by junk: wrong types, wrong shap
 infinities, empty containers, huge numbers, negative values where a share is expected,
 probabilities off the simplex, near-miss strings, damaged tables. The call must then
 either work or raise ``ValueError``/``TypeError`` whose message names that argument
-(CONVENTIONS.md, "Validate at the boundary"; a path that does not exist may raise
+(CONTRIBUTING.md, "The library"; a path that does not exist may raise
 ``FileNotFoundError``, Python's own convention, if it names the argument); anything else
 (``KeyError``, ``AttributeError``, ``OverflowError``, a ``TraitError``, a hang...) fails.
 All the problems of one callable are listed together (one input each), rather than

@@ -1,4 +1,4 @@
-"""Every course notebook follows the template of CONVENTIONS.md and is stored clean.
+"""Every course notebook follows the template of CONTRIBUTING.md and is stored clean.
 
 nbval (run by the same ``python -m pytest``) re-executes the notebooks and compares
 outputs; these tests check the shape and hygiene that nbval does not.

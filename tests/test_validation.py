@@ -1,6 +1,6 @@
 """Bad input to every public function and class raises ValueError or TypeError naming it.
 
-The convention (CONVENTIONS.md, "The library"): validate at the boundary, and let the
+The convention (CONTRIBUTING.md, "The library"): validate at the boundary, and let the
 message name the argument, so that a student sees "sigma_r must sum to 1" rather than a
 stack trace from inside numpy. A hypothesis test then throws junk of many types at the
 main entry points: they either work or raise ValueError/TypeError, never anything else.

@@ -22,7 +22,7 @@ damaged file fails its schema check). Nothing is typed in; every figure comes fr
   NATO's defence spending as a share of GDP (August 2025 release, 2014-2024) for the
   European Allies; NATO and SIPRI series are never mixed.
 
-There is no population data in the course (``THEORY.md`` section 9): troops or deaths
+There is no population data in the course (theory notes, gaps in the sources): troops or deaths
 per million inhabitants cannot be computed here, and are not.
 
 Examples
@@ -93,7 +93,7 @@ FINAL = "2001-2021 final"
 FATALITY_SNAPSHOTS: tuple[str, ...] = (FINAL, "2009-05-18", "2010-11", "2012-05-20")
 #: The allies that a source of the Riga summit (CRS RS22529, 2006) names as "doing most of
 #: the fighting in southern Afghanistan", and those it names as "deployed in the quieter
-#: north" (THEORY.md §7a).
+#: north".
 SOUTH: tuple[str, ...] = ("United Kingdom", "Canada", "Netherlands", "United States")
 NORTH: tuple[str, ...] = ("France", "Germany", "Italy")
 #: The year of NATO's real GDP used as the size of each Ally: 2012, the first year of
@@ -101,7 +101,7 @@ NORTH: tuple[str, ...] = ("France", "Germany", "Italy")
 GDP_YEAR = 2012
 #: Countries in NATO's 2019 release that were not yet Allies at the snapshots, with the
 #: reason. Montenegro contributed to ISAF in 2010 as a partner; it joined NATO in 2017
-#: (a standard date, listed as not verified in THEORY.md §6).
+#: (a standard date, not verified against nato.int in the course's sources).
 NOT_YET_ALLIES: dict[str, str] = {"Montenegro": "a partner at the snapshots; joined NATO in 2017"}
 
 # ISAF spellings that differ from NATO's 2019 release.

@@ -2,7 +2,7 @@
 
 In Afghanistan many Allies sent troops to ISAF but restricted how, when and where they
 could be used ("national caveats"); the Riga summit of November 2006 agreed to remove
-*some* of them (``THEORY.md`` §7a). This module is **our formalization** of why an ally
+*some* of them (the course's timeline). This module is **our formalization** of why an ally
 would do that, built on the commitment model of notebook 03
 (:class:`alliances.commitment.CommitmentModel`, itself our formalization of Snyder 1984).
 

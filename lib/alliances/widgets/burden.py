@@ -28,7 +28,7 @@ INCOME_RANGE = (0.5, 20.0, 0.5)
 #: The weight of security: slider range and step.
 ALPHA_RANGE = (0.05, 0.6, 0.01)
 
-#: Named starting points: (alpha, incomes). The first is THEORY.md's check.
+#: Named starting points: (alpha, incomes). The first is notebook 01's corner example.
 PRESETS: dict[str, tuple[float, tuple[float, ...]]] = {
     "Two unequal allies (10 and 1)": (0.1, (10.0, 1.0)),
     "Two similar allies (10 and 9)": (0.2, (10.0, 9.0)),
