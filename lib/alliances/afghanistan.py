@@ -763,9 +763,9 @@ def plot_deaths_per_thousand(table: pd.DataFrame, ax: Axes | None = None, *,
     ax.set_ylabel("deaths 2001-2021 per 1,000 troops in ISAF")
     ax.set_ylim(0, float(shown["per_1000"].max()) * 1.15)
     handles = [Patch(facecolor=style[r]["color"], hatch=style[r]["hatch"], edgecolor="black",
-                     label=lab) for r, lab in (("south", "RC South (named at Riga)"),
+                     label=lab) for r, lab in (("south", "fighting in the south (Riga-era source)"),
                                                ("outside the south",
-                                                "outside RC South (named at Riga)"),
+                                                "outside the south (Riga-era source)"),
                                                ("other", "other"))]
     ax.legend(handles=handles, fontsize=8, loc="upper right")
     ax.set_title(f"Who did the fighting: deaths per 1,000 troops (contingents of "
