@@ -500,7 +500,8 @@ def test_widgets_have_a_guiding_question_and_links_use_known_slugs() -> None:
                for o in outputs):
             before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
             assert "?" in before, f"cell {i}: a widget without a guiding question"
-    glossary = {"abandonment", "article-5", "burden-sharing", "collective-good", "entrapment",
+    glossary = {"abandonment", "alliance-security-dilemma", "article-5", "burden-sharing",
+                "collective-good", "entrapment", "free-riding",
                 "escalation-risk", "isaf", "national-caveats", "oef", "our-formalization",
                 "spearman-rank-correlation"}
     theory = {"how-to-read-the-labels", "article-5", "case-notes-afghanistan",
