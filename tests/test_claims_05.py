@@ -490,7 +490,7 @@ def test_section_3_grouping_outside_the_south() -> None:
 def test_widgets_have_a_guiding_question_and_links_use_known_slugs() -> None:
     """Seminar budget: the markdown just before each widget asks a question; every link to
     the glossary and theory notes uses a slug the course defines; no reference points at a
-    THEORY.md outside the repository."""
+    theory file outside the repository."""
     import re
     from notebook_tools import read
     cells = read(NB).cells
