@@ -6,8 +6,9 @@ that states pool strength against a threat. Morrow (1991) adds that alliances tr
 status quo): in an asymmetric alliance the minor partner gains security and gives up
 autonomy, while the major partner gains autonomy (influence, bases) for little security.
 
-The model below is **our formalization** of these verbal arguments (``THEORY.md``
-section 4 gives Morrow's utility ``U = w s + (1 - w) a``); the functional forms are
+The model below is **our formalization** of these verbal arguments (the course's theory notes,
+``notebooks/theory_notes.md#autonomy-and-security``, give Morrow's utility
+``U = w s + (1 - w) a``); the functional forms are
 illustrative, not Morrow's. A state weighs:
 
 * the **security gained**: if challenged (which happens with probability ``threat``),
