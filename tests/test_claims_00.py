@@ -102,3 +102,19 @@ def test_nb00_section_6_two_segments_meet_at_ally_ally() -> None:
     ally = [0.0, 1.0]
     for xs, ys in sets:
         assert any(list(x) == ally for x in xs) and any(list(y) == ally for y in ys)
+
+
+def test_nb00_first_cell_time_is_the_measured_core_path() -> None:
+    """00_start_here, first cell: "about M minutes" is what tools/core_path.py estimates, and
+    the core path is within the seminar budget (at most 2,500 words and 20 code cells)."""
+    import importlib.util
+    import sys
+
+    from notebook_tools import NOTEBOOK_DIR, ROOT, read
+    spec = importlib.util.spec_from_file_location("core_path", ROOT / "tools" / "core_path.py")
+    core_path = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("core_path", core_path)   # dataclasses look their module up
+    spec.loader.exec_module(core_path)
+    measured = core_path.measure(NOTEBOOK_DIR / NB00)
+    assert f"about {measured.minutes} minutes" in read(NB00).cells[0].source
+    assert measured.words <= 2500 and measured.code_cells <= 20
