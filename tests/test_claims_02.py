@@ -163,7 +163,8 @@ def test_section_5_dilemma_preset(text) -> None:
 
 
 def test_section_5_tipping_preset(text) -> None:
-    """Going further, many states: "crosses above it at k = 1", "two equilibria, all abstain and all ally",
+    """Going further, many states: "crosses above it at k = 1", "two equilibria, all abstain
+    and all ally",
     "a critical mass of one"."""
     assert "Now the Ally curve starts below the Abstain curve and crosses above it at k = 1" \
            in text

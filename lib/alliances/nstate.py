@@ -3,8 +3,8 @@
 Snyder (1984) likens the primary alliance dilemma to a prisoner's dilemma; with more than
 two states it becomes an *n-person* game in which each state's best choice depends on how
 many others ally. This module implements the n-state form of the course's theory notes
-(``notebooks/theory_notes.md#the-primary-dilemma-as-a-game``), **our formalization**, whose functional forms are **illustrative only**. With k the number of
-*other* states that ally:
+(``notebooks/theory_notes.md#the-primary-dilemma-as-a-game``), **our formalization**, whose
+functional forms are **illustrative only**. With k the number of *other* states that ally:
 
 * Ally:     u(Ally, k) = b·f(k + 1) − c − t·g(n − 1 − k)
 * Abstain:  u(Abstain, k) = −h if k >= 1, else 0
