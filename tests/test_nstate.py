@@ -39,7 +39,7 @@ def _brute_force(ally, abstain) -> set[int]:
 
 
 def _closed_form(n, b, c, t, h):
-    """The n-state form of the theory notes with f(m) = m/(m+1) and g(j) = 1 - j/(n-1), written out again."""
+    """The theory notes' n-state form, f(m) = m/(m+1) and g(j) = 1 - j/(n-1), written out again."""
     ally = [b * (k + 1) / (k + 2) - c - t * (1 - (n - 1 - k) / (n - 1)) for k in range(n)]
     abstain = [(-h if k >= 1 else 0.0) for k in range(n)]
     return ally, abstain
