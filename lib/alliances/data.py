@@ -552,7 +552,7 @@ def available() -> list[str]:
     --------
     >>> names = available()
     >>> len(names)
-    10
+    13
     >>> names[:2]
     ['case_study_timeline', 'coalition_fatalities_afghanistan']
     """
