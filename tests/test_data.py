@@ -71,6 +71,13 @@ ROW_COUNTS = [
     # SOURCES.md: "## 8. `case_study_timeline.csv` (42 rows)"
     ("case_study_timeline", 42,
      "`case_study_timeline.csv` (42 rows)"),
+    # SOURCES.md: "## 9. `sipri_milex_non_nato_1949_2024.csv` (1,094 rows)"
+    ("sipri_milex_non_nato_1949_2024", 1094,
+     "`sipri_milex_non_nato_1949_2024.csv` (1,094 rows)"),
+    # SOURCES.md: "## 10. `nato_accession_dates.csv` (32 rows)"
+    ("nato_accession_dates", 32, "`nato_accession_dates.csv` (32 rows)"),
+    # SOURCES.md: "## 11. `nato_russia_timeline.csv` (19 rows)"
+    ("nato_russia_timeline", 19, "`nato_russia_timeline.csv` (19 rows)"),
 ]
 STEMS = [stem for stem, _, _ in ROW_COUNTS]
 
@@ -216,6 +223,38 @@ def test_sipri_spot_values_quoted_in_sources_md() -> None:
     # "for the 32 current NATO members (Iceland has no SIPRI data)"
     countries = df.index.get_level_values("country")
     assert countries.nunique() == 31 and "Iceland" not in countries
+
+
+def test_non_nato_sipri_spot_values_and_russia_years() -> None:
+    df = load("sipri_milex_non_nato_1949_2024")
+    indexed = df.set_index(["country", "year"])
+    # SOURCES.md §9: "Russia 2024 = 7.05 % of GDP, 150,534 m constant 2023 US$"
+    assert indexed.loc[("Russia", 2024), "milex_pct_gdp"] == 7.05
+    assert indexed.loc[("Russia", 2024), "milex_usd_m_constant_2023"] == 150534
+    # "Russia (1992–2024), USSR (constant US$ only 1988–1990)": two series, never spliced
+    russia = df[df["country"] == "Russia"]["year"]
+    ussr = df[df["country"] == "USSR"]
+    assert russia.min() == 1992 and russia.max() == 2024 and russia.is_unique
+    assert sorted(ussr["year"]) == [1988, 1989, 1990]
+    assert ussr["milex_pct_gdp"].isna().all()
+
+
+def test_accession_dates_cover_the_32_members() -> None:
+    df = load("nato_accession_dates")
+    # SOURCES.md §10: "the date each of the 32 members joined NATO and its enlargement round"
+    assert df["country"].nunique() == 32
+    assert (df["enlargement_round"] == "founding").sum() == 12
+    later = df[df["enlargement_round"] != "founding"]
+    assert (later["accession_date"].str[:4] == later["enlargement_round"]).all()
+
+
+def test_nato_russia_timeline_dates_are_consistent() -> None:
+    df = load("nato_russia_timeline")
+    length = {"day": 10, "month": 7, "year": 4}
+    for col in ("date_start", "date_end"):
+        assert (df[col].str.len() == df["date_precision"].map(length)).all(), col
+    assert (df["date_start"] <= df["date_end"]).all()
+    assert df["date_start"].is_monotonic_increasing
 
 
 def test_isaf_snapshots_reconcile_with_sources_md() -> None:

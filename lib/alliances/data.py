@@ -478,6 +478,57 @@ _SCHEMA_LIST: tuple[Schema, ...] = (
         "copy or a single outlet.",
         key=("date_start", "event"),
     ),
+    Schema(
+        "sipri_milex_non_nato_1949_2024.csv",
+        (
+            Column("country", "str"),
+            Column("year", "int", min=1949, max=2024),
+            Column("milex_usd_m_constant_2023", "float", min=0, nullable=True),
+            Column("milex_pct_gdp", "float", nullable=True, **_PCT),
+            _src("SIPRI_MILEX_2025"),
+        ),
+        "SIPRI Military Expenditure Database (2025 release), 1949-2024, for states outside "
+        "NATO: Russia (1992-2024), the USSR (constant US$ only, 1988-1990; never splice it "
+        "onto Russia), Ukraine, Georgia, Belarus, China, India, Japan, South Korea, Taiwan, "
+        "Australia, New Zealand and the ten ASEAN members; millions of constant 2023 US$ "
+        "and share of GDP (%). Same export and caveats as the NATO members' SIPRI file; "
+        "Russia's and China's figures are SIPRI estimates flagged as highly uncertain. "
+        "Confidence medium.",
+        key=("country", "year"),
+    ),
+    Schema(
+        "nato_accession_dates.csv",
+        (
+            Column("country", "str"),
+            Column("accession_date", "date"),
+            Column("enlargement_round", "str", allowed=(
+                "founding", "1952", "1955", "1982", "1999", "2004", "2009", "2017", "2020",
+                "2023", "2024")),
+            Column("note", "str", nullable=True),
+            Column("source_ids", "str", pattern=_SOURCE_IDS),
+        ),
+        "The date each of NATO's 32 members joined and its enlargement round, 1949-2024. "
+        "Source: NATO, 'NATO member countries'. Confidence high.",
+        key=("country",),
+    ),
+    Schema(
+        "nato_russia_timeline.csv",
+        (
+            Column("date_start", "date"),
+            Column("date_end", "date"),
+            Column("date_precision", "str", allowed=("day", "month", "year")),
+            Column("actor_level", "str", allowed=("nato", "member", "other")),
+            Column("event", "str"),
+            Column("source_ids", "str", pattern=_SOURCE_IDS),
+        ),
+        "Dated events in NATO-Russia relations, 1990-2024 (Baker's 'one inch' remark, the "
+        "Two Plus Four treaty, Partnership for Peace, the Founding Act, enlargement rounds, "
+        "Kosovo, the NATO-Russia Council, Munich 2007, Bucharest 2008, Georgia, Crimea, "
+        "Russia's draft treaties, the 2022 invasion, Finland and Sweden), each tagged with "
+        "the actor level (NATO, a member, other) and its sources. Dates checked against "
+        "official texts and contemporary reports. Confidence high.",
+        key=("date_start", "event"),
+    ),
 )
 
 #: One :class:`Schema` per data file, keyed by the file name without ``.csv``.
@@ -501,7 +552,7 @@ def available() -> list[str]:
     --------
     >>> names = available()
     >>> len(names)
-    10
+    13
     >>> names[:2]
     ['case_study_timeline', 'coalition_fatalities_afghanistan']
     """
