@@ -29,7 +29,7 @@ def _model() -> CommitmentModel:
 
 # ------------------------------------------------------------------ section 1
 def test_section_1_definitions_carry_the_page_numbers_and_labels() -> None:
-    """Section 1: abandonment (p. 466) and entrapment (p. 467) as THEORY.md §1 gives them,
+    """Section 1: abandonment (p. 466) and entrapment (p. 467) as the theory notes give them,
     with its label; the list of drivers marked as paraphrase."""
     text = section(NB, "1. The dilemma in words")
     assert "**Abandonment** (Snyder 1984, p. 466) is defection by the ally" in text
@@ -102,7 +102,7 @@ def test_section_3_first_view_of_the_explorer() -> None:
 # ------------------------------------------------------------------ section 4
 def test_section_4_interplay_table_is_marked_as_paraphrase() -> None:
     """Section 4: the interplay table "(about pp. 466–471)" is "[paraphrase, unverified page]"
-    as THEORY.md §1c marks it."""
+    as the theory notes mark it."""
     text = section(NB, "4. The alliance game")
     assert "(about pp. 466–471)" in text and "**[paraphrase, unverified page]**" in text
 
@@ -248,7 +248,7 @@ def test_section_6_realignment_in_the_two_ally_game() -> None:
 
 
 def test_section_6_abstract_quotes() -> None:
-    """Section 6 quotes Snyder's abstract, marked verified, as THEORY.md §1 gives it."""
+    """Section 6 quotes Snyder's abstract, marked verified, as the theory notes give it."""
     text = section(NB, "6. Multipolar against bipolar")
     assert ('"is more severe, and places more constraints on allies\' policies toward '
             'adversaries, in multipolar than in bipolar alliances"') in text
