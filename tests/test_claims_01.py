@@ -175,7 +175,8 @@ def test_section_4_critical_rho() -> None:
 
 
 def test_section_4_1_sipri_1964() -> None:
-    """Section 3.1 (and its folded note on sizes): rho = 0.60, p = 0.022, n = 14; rounding moves implied GDP well under 1 %,
+    """Section 3.1 (and its folded note on sizes): rho = 0.60, p = 0.022, n = 14; rounding
+    moves implied GDP well under 1 %,
     too little to change a ranking; the worked example 5 / 0.025 = 200."""
     text = section(NB, "3.1 1964")
     assert "The rank correlation is $\\rho = 0.60$ with $p = 0.022$ and $n = 14$" in text
@@ -239,7 +240,8 @@ def test_section_4_3_pairing_and_ranks() -> None:
 
 
 def test_section_4_3_figure_sentences() -> None:
-    """Going further C2 and section 3.2 figures: 2019, small Bulgaria and the Baltic states spend as large a share as
+    """Going further C2 and section 3.2 figures: 2019, small Bulgaria and the Baltic states
+    spend as large a share as
     France or the UK, Germany, Italy, Spain and Canada less; 2024, Poland and the Baltic states
     among the highest burdens."""
     text = prose(NB)
@@ -299,7 +301,8 @@ def test_section_5_pledges() -> None:
 
 
 def test_section_5_counts_and_rounding() -> None:
-    """Section 4, 4.1 and Going further D: 3 in 2014, 18 in 2024, between 3 and 8 in 2014-2022, 10 in 2023; Poland 1.996 %
+    """Section 4, 4.1 and Going further D: 3 in 2014, 18 in 2024, between 3 and 8 in
+    2014-2022, 10 in 2023; Poland 1.996 %
     in 2018, 4 at full precision and 5 rounded; "19 of 31" in the press."""
     text = prose(NB)
     assert "So 3 Allies met the guideline in 2014 and 18 in 2024" in text
@@ -324,7 +327,8 @@ def test_section_5_counts_and_rounding() -> None:
 
 
 def test_section_5_estimates_2025() -> None:
-    """Going further D: "The 18 Allies with a reported 2025 estimate all reach 2 % or more"; Germany and
+    """Going further D: "The 18 Allies with a reported 2025 estimate all reach 2 % or more";
+    Germany and
     "a dozen other Allies" have none."""
     text = prose(NB)
     assert "The 18 Allies with a reported 2025 estimate all reach 2 % or more" in text
@@ -339,7 +343,8 @@ def test_section_5_estimates_2025() -> None:
 
 
 def test_exercise_solutions() -> None:
-    """Solutions of exercises 1, 5, 6, 2 and 3 (numbered as in the notebook): x2 = 5/9, x1 = 14/9 (about 1.56); corner at 8; efficient 3.8
+    """Solutions of exercises 1, 5, 6, 2 and 3 (numbered as in the notebook): x2 = 5/9,
+    x1 = 14/9 (about 1.56); corner at 8; efficient 3.8
     against a Nash total of 19/9 (about 2.11); rho = 0.60 with 14 Allies; 4 in 2018 (Greece,
     Latvia, the UK and the US), 5 if rounded."""
     text = prose(NB)
@@ -401,7 +406,8 @@ def test_section_4_1_two_vintages_for_2024() -> None:
     The June 2024 values are only in SOURCES.md, never in a computation."""
     text = section(NB, "4.1 Two NATO releases")
     assert "on 17 June 2024" in text and "said that **23** Allies would spend" in text
-    assert "| Allies at or above 2 % | 23 (Stoltenberg, 17 June 2024) | 18 (computed above) |" in text
+    assert ("| Allies at or above 2 % | 23 (Stoltenberg, 17 June 2024) | 18 (computed above) |"
+            in text)
     assert "| Poland, % of GDP | 4.12 | 3.79 |" in text
     assert "| Spain, % of GDP | 1.28 | 1.43 |" in text
     assert "never mixes vintages in one computation" in text
@@ -438,7 +444,8 @@ def test_section_3_3_after_olson_and_zeckhauser() -> None:
     assert "**Kim and Sandler (2020)**" in text and "2011–2017" in text
     assert "theory_notes.md#burden-sharing" in text
     refs = section(NB, "References")
-    assert "Plümper, T., and Neumayer, E. (2015)" in refs and "Kim, W., and Sandler, T. (2020)" in refs
+    assert "Plümper, T., and Neumayer, E. (2015)" in refs
+    assert "Kim, W., and Sandler, T. (2020)" in refs
     results = [nato_2019_test(y).result for y in range(2012, 2020)]
     assert all(abs(r.rho) < 0.3 and r.pvalue > 0.05 for r in results)
 

@@ -29,14 +29,14 @@ def _model() -> CommitmentModel:
 
 # ------------------------------------------------------------------ section 1
 def test_section_1_definitions_carry_the_page_numbers_and_labels() -> None:
-    """Section 1 (and Going further A): abandonment (p. 466) and entrapment (p. 467) as the theory notes give them,
-    with its label; the list of drivers marked as paraphrase."""
+    """Section 1 (and Going further A): abandonment (p. 466) and entrapment (p. 467) as the
+    theory notes give them, with its label; the list of drivers marked as paraphrase."""
     text = section(NB, "1. The dilemma in words")
     assert ("**[Abandonment](glossary.md#abandonment)** (Snyder 1984, p. 466) is defection by the "
             "ally") in text
-    assert ('**[Entrapment](glossary.md#entrapment)** (Snyder 1984, p. 467) is "being dragged into a '
-            "conflict over an ally's interests that one does not share, or shares only partially\"") \
-        in text
+    assert ('**[Entrapment](glossary.md#entrapment)** (Snyder 1984, p. 467) is "being dragged '
+            "into a conflict over an ally's interests that one does not share, or shares only "
+            'partially"') in text
     assert "[verified via a secondary source that cites the pages]" in text
     assert "[paraphrase, unverified page]" in section(NB, "A. What drives each fear")
     assert "reducing one fear tends to increase the other" in text
@@ -259,7 +259,8 @@ def test_section_6_abstract_quotes() -> None:
 
 # ------------------------------------------------------------------ exercises
 def test_exercise_parameters_match_the_exercise_bank() -> None:
-    """Exercises 1–3, 5 and 6 state the parameters that lib/alliances/exercise_bank/nb03.py uses."""
+    """Exercises 1–3, 5 and 6 state the parameters that lib/alliances/exercise_bank/nb03.py
+    uses."""
     text = prose(NB)
     assert ("$L_A = 10$, $p_A = 0.5$, $L_E = 8$, $p_E = 0.5$, $r_0 = 0.25$ and $k = 1.5$"
             in text)

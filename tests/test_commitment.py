@@ -74,7 +74,8 @@ def test_marginal_utility_at_vertical_ends_is_infinite() -> None:
 
 # ------------------------------------------------------------- linear: corners
 @pytest.mark.parametrize("L_A, p_A, L_E, p_E, r0, k, expected", [
-    # Theory notes, commitment model: full commitment iff L_A p_A > L_E p_E (1 - r0) + k, otherwise none
+    # Theory notes, commitment model: full commitment iff L_A p_A > L_E p_E (1 - r0) + k,
+    # otherwise none
     (8, 0.5, 4, 0.5, 0.5, 1, 1.0),     # 4 > 1 + 1
     (8, 0.5, 4, 0.5, 0.5, 4, 0.0),     # 4 < 1 + 4
     (2, 0.5, 8, 0.5, 0.0, 0, 0.0),     # 1 < 4

@@ -9,8 +9,8 @@ larger share of its income than the small ones ("the exploitation of the great b
 small").
 
 The functional forms here are **our formalization** (the usual textbook rendering,
-``notebooks/theory_notes.md``, section "Burden sharing"), not equations printed in the article. Ally ``i`` with income
-``Y_i`` has Cobb-Douglas utility::
+``notebooks/theory_notes.md``, section "Burden sharing"), not equations printed in the
+article. Ally ``i`` with income ``Y_i`` has Cobb-Douglas utility::
 
     U_i = alpha * ln(X) + (1 - alpha) * ln(Y_i - x_i),      0 < alpha < 1,
 

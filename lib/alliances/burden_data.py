@@ -2,8 +2,8 @@
 
 Olson and Zeckhauser (1966) tested their model with a Spearman rank correlation between
 the NATO members' national income and the share of it they spent on defence, for 1964.
-Their table is not available to us (``notebooks/theory_notes.md``, section "Burden sharing"), so the course runs the same
-test on data we can trace:
+Their table is not available to us (``notebooks/theory_notes.md``, section "Burden
+sharing"), so the course runs the same test on data we can trace:
 
 * :func:`sipri_test`: SIPRI's current estimates for a year (1964 by default, with the 15
   Allies of 1964). SIPRI gives military spending in constant 2023 US$ and as a share of
