@@ -83,21 +83,27 @@ class SmallStatePlot:
                          fontsize=9)
         right.set_ylim(-2.0, 2.0)
         right.set_ylabel("payoff (units of A's damage)")
-        self.title = right.set_title("", fontsize=10)
+        # the sentence is a dynamic text, not the Axes title, so that the static layer
+        # (titles, ticks, labels) stays as kept pixels (alliances.rendering)
+        self.map_key: tuple | None = None
+        self.title = right.text(0.5, 1.02, "", transform=right.transAxes, ha="center",
+                                va="bottom", fontsize=10)
         self.update(model)
 
     def update(self, model: SmallState):
         """Redraw for ``model``; return its :class:`~alliances.smallstate.Choice`."""
         choice = best_choice(model)
-        _, _, codes = choice_map("threat", "reliability", model, n=_GRID)
-        self.image.set_data(codes)
-        grid = np.linspace(0, 1, _GRID)
-        for code, label in enumerate(self.labels):
-            rows, cols = np.nonzero(codes == code)
-            label.set_visible(rows.size > 0.01 * codes.size)
-            if rows.size:
-                label.set_position((float(np.clip(np.median(grid[cols]), 0.14, 0.86)),
-                                    float(np.clip(np.median(grid[rows]), 0.06, 0.94))))
+        if self.map_key != (key := self.key(model)):     # the map ignores threat, reliability
+            _, _, codes = choice_map("threat", "reliability", model, n=_GRID)
+            self.image.set_data(codes)
+            grid = np.linspace(0, 1, _GRID)
+            for code, label in enumerate(self.labels):
+                rows, cols = np.nonzero(codes == code)
+                label.set_visible(rows.size > 0.01 * codes.size)
+                if rows.size:
+                    label.set_position((float(np.clip(np.median(grid[cols]), 0.14, 0.86)),
+                                        float(np.clip(np.median(grid[rows]), 0.06, 0.94))))
+            self.map_key = key
         self.point.set_data([model.threat], [model.reliability])
         for k, (bar, text, name) in enumerate(zip(self.bars, self.values, OPTIONS)):
             value = choice.values[name]
@@ -112,9 +118,22 @@ class SmallStatePlot:
         self.title.set_text(choice.sentence())
         return choice
 
+    @staticmethod
+    def key(model: SmallState) -> tuple[float, float, float]:
+        """What the choice map depends on: entrapment, trade and the bandwagon price."""
+        return (model.entrapment, model.trade, model.bandwagon_price)
+
+    def map_artists(self) -> list:
+        """The choice map and its region names (they change only with :meth:`key`)."""
+        return [self.image, *self.labels]
+
+    def point_artists(self) -> list:
+        """The star, the bars and the sentence (they change on every update)."""
+        return [self.point, *self.bars, *self.values, self.title]
+
     def dynamic_artists(self) -> list:
         """The artists that change on :meth:`update`."""
-        return [self.image, *self.labels, self.point, *self.bars, *self.values, self.title]
+        return [*self.map_artists(), *self.point_artists()]
 
 
 def plot_choice_map(model: SmallState | None = None,

@@ -75,7 +75,8 @@ class SmallStateExplorer(LiveFigure):
             "payoffs in units of the damage A can do.)</p>")
         self.plot = SmallStatePlot(model)
         self.figure = self.plot.axes[0].figure
-        self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
+        self._renderer = LayeredRenderer(self.figure, [self.plot.map_artists(),
+                                                       self.plot.point_artists()])
         self.choice = None
         self._finish([question, bar, *self.sliders.values()], "alliances-smallstate")
 
@@ -98,6 +99,10 @@ class SmallStateExplorer(LiveFigure):
 
     def _reset(self) -> None:
         self._set({name: getattr(self._initial, name) for name in PARAMETERS})
+
+    def _render_png(self) -> bytes:
+        # the map layer is kept as pixels while entrapment and trade stay the same
+        return self._renderer.render([self.plot.key(self._model()), None])
 
     def _update(self) -> tuple[str, str]:
         model = self._model()
