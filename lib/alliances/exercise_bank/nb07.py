@@ -64,9 +64,9 @@ QUESTIONS: list[Question] = [
     Question(
         id="07-bandwagon-choice", kind="choice", options=OPTIONS,
         answer=lambda: best_choice(SmallState(**NO_PATRON, reliability=0.1)).name,
-        advice="Compute all four payoffs: Align with A = trade - threat/2 - entrapment; "
-               "Stay out = 2 x trade - threat; Align with B = trade - threat x (1 - "
-               "reliability) - entrapment; and check whether any hedging beats staying out.",
+        advice="Compute every payoff: bandwagoning pays trade - threat/2 - entrapment; "
+               "staying out 2 x trade - threat; a full alliance with B trade - threat x (1 - "
+               "reliability) - entrapment; then check whether any hedging beats staying out.",
         hints={"stay out": "Staying out leaves the whole threat (0.9) on the small state; "
                            "the threatening power's client bears only half of it.",
                "align with b": "A patron that comes one time in ten removes little of the "
