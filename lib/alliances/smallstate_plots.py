@@ -27,6 +27,11 @@ OPTION_COLOURS = (PALETTE["vermillion"], PALETTE["blue"], PALETTE["green"], PALE
 _GRID = 161
 
 
+def _map_key(model: SmallState) -> tuple[float, float, float]:
+    """What the choice map depends on: entrapment, trade and the bandwagon price."""
+    return (model.entrapment, model.trade, model.bandwagon_price)
+
+
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
@@ -55,6 +60,10 @@ class SmallStatePlot:
                  axes: tuple[Axes, Axes] | None = None) -> None:
         if not isinstance(model, SmallState):
             raise TypeError(f"model must be a SmallState; got {type(model).__name__}")
+        if axes is not None and (not isinstance(axes, (tuple, list)) or len(axes) != 2
+                                 or not all(isinstance(a, Axes) for a in axes)):
+            raise TypeError(f"axes must be two matplotlib Axes (a tuple) or None; got "
+                            f"{type(axes).__name__}")
         if axes is None:
             figure = Figure(figsize=(10.2, 4.2), dpi=100, layout="constrained")
             axes = tuple(figure.subplots(1, 2, width_ratios=[1.15, 1]))
@@ -85,6 +94,8 @@ class SmallStatePlot:
         right.set_ylabel("payoff (units of A's damage)")
         # the sentence is a dynamic text, not the Axes title, so that the static layer
         # (titles, ticks, labels) stays as kept pixels (alliances.rendering)
+        #: The (entrapment, trade, bandwagon price) of the map drawn; the map ignores the
+        #: threat and the reliability, so it is redrawn only when this changes.
         self.map_key: tuple | None = None
         self.title = right.text(0.5, 1.02, "", transform=right.transAxes, ha="center",
                                 va="bottom", fontsize=10)
@@ -93,7 +104,7 @@ class SmallStatePlot:
     def update(self, model: SmallState):
         """Redraw for ``model``; return its :class:`~alliances.smallstate.Choice`."""
         choice = best_choice(model)
-        if self.map_key != (key := self.key(model)):     # the map ignores threat, reliability
+        if self.map_key != (key := _map_key(model)):     # the map ignores threat, reliability
             _, _, codes = choice_map("threat", "reliability", model, n=_GRID)
             self.image.set_data(codes)
             grid = np.linspace(0, 1, _GRID)
@@ -117,11 +128,6 @@ class SmallStatePlot:
             text.set_position((k, max(value, 0) + 0.05))
         self.title.set_text(choice.sentence())
         return choice
-
-    @staticmethod
-    def key(model: SmallState) -> tuple[float, float, float]:
-        """What the choice map depends on: entrapment, trade and the bandwagon price."""
-        return (model.entrapment, model.trade, model.bandwagon_price)
 
     def map_artists(self) -> list:
         """The choice map and its region names (they change only with :meth:`key`)."""

@@ -226,8 +226,15 @@ def permutation_pvalue(group_a: object, group_b: object) -> float:
     >>> permutation_pvalue([3.0, 4.0], [1.0, 2.0])     # the most extreme of 6 splits
     0.16666666666666666
     """
-    a = np.asarray(group_a, dtype=float)
-    b = np.asarray(group_b, dtype=float)
+    groups = []
+    for value, name in ((group_a, "group_a"), (group_b, "group_b")):
+        if not isinstance(value, (list, tuple, np.ndarray)):
+            raise TypeError(f"{name} must be a list of numbers; got {type(value).__name__}")
+        try:
+            groups.append(np.asarray(value, dtype=float))
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must be a list of numbers; got {value!r:.60}") from None
+    a, b = groups
     if a.ndim != 1 or b.ndim != 1 or a.size < 1 or b.size < 1:
         raise ValueError("group_a and group_b must be non-empty 1-D lists of numbers")
     if not (np.isfinite(a).all() and np.isfinite(b).all()):

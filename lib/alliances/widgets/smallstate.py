@@ -102,7 +102,7 @@ class SmallStateExplorer(LiveFigure):
 
     def _render_png(self) -> bytes:
         # the map layer is kept as pixels while entrapment and trade stay the same
-        return self._renderer.render([self.plot.key(self._model()), None])
+        return self._renderer.render([self.plot.map_key, None])
 
     def _update(self) -> tuple[str, str]:
         model = self._model()
