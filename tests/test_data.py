@@ -68,9 +68,9 @@ ROW_COUNTS = [
     # SOURCES.md, table in section 7: "| `kiel_ukraine_heavy_weapons_by_donor.csv` | 61 |"
     ("kiel_ukraine_heavy_weapons_by_donor", 61,
      "| `kiel_ukraine_heavy_weapons_by_donor.csv` | 61 |"),
-    # SOURCES.md: "## 8. `case_study_timeline.csv` (42 rows)"
-    ("case_study_timeline", 42,
-     "`case_study_timeline.csv` (42 rows)"),
+    # SOURCES.md: "## 8. `case_study_timeline.csv` (47 rows)"
+    ("case_study_timeline", 47,
+     "`case_study_timeline.csv` (47 rows)"),
 ]
 STEMS = [stem for stem, _, _ in ROW_COUNTS]
 

@@ -658,7 +658,7 @@ def plot_monthly_aid(monthly: pd.DataFrame | None = None,
     if events is not None:
         bottom.set_xlabel("month of allocation (dotted lines: member states' decisions, "
                           "named in the top panel)")
-    top.legend(loc="upper left", frameon=False, fontsize=9, ncols=3)
+    top.legend(loc="upper right", frameon=False, fontsize=9, ncols=1)
     bottom.legend(loc="upper left", frameon=False, fontsize=9)
     for ax in (top, bottom):
         ax.grid(axis="y", alpha=0.3)
@@ -812,7 +812,7 @@ def plot_support_ladder(ladder: Sequence[Rung] = SUPPORT_LADDER, ax: Axes | None
                     textcoords="offset points", ha="left", va="top", fontsize=8)
     ax.axhline(1.0, color=PALETTE["grey"], lw=0.8, ls="--")
     ax.set_ylim(0, 1.08)
-    ax.set_xlim(pd.Timestamp(date(2012, 7, 1)), end)
+    ax.set_xlim(pd.Timestamp(date(2011, 7, 1)), end)
     ax.set_ylabel("commitment level c (our coding)")
     ax.set_xlabel("year (each step with the month it was decided)")
     ax.set_title("Step by step: the depth of Western military support to Ukraine")
