@@ -1,8 +1,8 @@
 """Tests of alliances.ukraine and its widget.
 
 Expected values come from an independent reading of the CSV files with the csv module,
-from THEORY.md §7b's table, from hand calculation (the closed form of the calibrated
-model) or from a different method (brute-force best commitments against the linear
+from figures recorded when the data were copied (the all-donor totals are in
+`data/SOURCES.md` §7), from hand calculation (the closed form of the calibrated model) or from a different method (brute-force best commitments against the linear
 boundaries of the reproducing regions), never from the code under test.
 """
 
@@ -61,8 +61,8 @@ def _close_figures():
 
 
 # ----------------------------------------------------------------- the aid data
-def test_theory_table_is_reproduced() -> None:
-    """THEORY.md §7b: US 115.4 / 64.6, Germany 29.9 / 24.2, EU 84.4 (financial 81.2),
+def test_recorded_totals_are_reproduced() -> None:
+    """The course's recorded totals: US 115.4 / 64.6, Germany 29.9 / 24.2, EU 84.4 (financial 81.2),
     all donors 358.4 = military 173.0 + financial 159.7 + humanitarian 25.7."""
     table = aid_by_donor().round(1)
     assert table.loc["United States", ["total", "military"]].tolist() == [115.4, 64.6]
