@@ -2,8 +2,9 @@
 
 Expected values come from an independent reading of the CSV files with the csv module,
 from figures recorded when the data were copied (the all-donor totals are in
-`data/SOURCES.md` §7), from hand calculation (the closed form of the calibrated model) or from a different method (brute-force best commitments against the linear
-boundaries of the reproducing regions), never from the code under test.
+`data/SOURCES.md` §7), from hand calculation (the closed form of the calibrated model)
+or from a different method (brute-force best commitments against the linear boundaries
+of the reproducing regions), never from the code under test.
 """
 
 from __future__ import annotations
