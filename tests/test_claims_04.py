@@ -400,7 +400,8 @@ def _tank_payoffs_from_the_text() -> dict[tuple[str, str], int]:
     """Germany's ordinal payoffs as section 4 states them, read from the prose."""
     text = section(NB, "4. Allies waiting for each other")
     value = {}
-    for phrase, cell in [("both send (", ("S", "S")), ("it waits while the other sends (", ("W", "S")),
+    for phrase, cell in [("both send (", ("S", "S")),
+                         ("it waits while the other sends (", ("W", "S")),
                          ("neither sends (", ("W", "W")), ("it sends alone (", ("S", "W"))]:
         match = re.search(re.escape(phrase) + r"(\d)", text)
         assert match, phrase

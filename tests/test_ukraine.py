@@ -245,7 +245,8 @@ def test_plots() -> None:
     assert "Japan (not in NATO)" in labels and "EU institutions (not NATO)" in labels
     assert "EUR bn" in ax.get_xlabel() and ax.get_title()
     top, bottom = plot_monthly_aid(events=timeline("ukraine"))
-    assert top.get_ylabel() == "per month, EUR bn" and "member states' decisions" in bottom.get_xlabel()
+    assert top.get_ylabel() == "per month, EUR bn"
+    assert "member states' decisions" in bottom.get_xlabel()
     labels = {t.get_text() for t in top.texts}
     # Member states' decisions in the Kiel period, by name and date: HIMARS and the tanks.
     assert any("HIMARS" in t and "31 May 2022" in t for t in labels), labels
