@@ -36,6 +36,9 @@ def test_dates_are_expanded_by_precision() -> None:
     assert eagle["when"] == "Oct 2001 to May 2002"
     first = timeline("afghanistan").iloc[0]
     assert first["start"] == first["end"] == date(2001, 9, 12)
+    nsatu = timeline("ukraine").set_index("name").loc["Washington summit creates NSATU"]
+    assert (nsatu["start"], nsatu["end"]) == (date(2024, 7, 10), date(2024, 7, 11))
+    assert nsatu["when"] == "10–11 Jul 2024"
     year = timeline("burden_sharing").iloc[0]   # "2006" at year precision
     assert (year["start"], year["end"], year["when"]) == (date(2006, 1, 1), date(2006, 12, 31),
                                                            "2006")

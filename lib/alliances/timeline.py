@@ -141,7 +141,11 @@ def _display(start: date, end: date, precision: str) -> str:
             return f"{d:%b %Y}"
         return f"{d.year}"
     first, last = one(start, True), one(end, False)
-    return first if first == last else f"{first} to {last}"
+    if first == last:
+        return first
+    if precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{last}"                    # "10–11 Jul 2024"
+    return f"{first} to {last}"
 
 
 def timeline(case_study: str) -> pd.DataFrame:
