@@ -1,7 +1,7 @@
 """The calibration explorer of part 4: your estimates, the best commitment, and history.
 
 For each of three historical choices (2014, the no-fly zone, 2022-2024) the reader sets
-an estimate of the loss from abandonment ``L_A`` and of the entrapment risk ``p_E``; the
+an estimate of the loss from abandonment ``L_A`` and of the escalation risk ``p_E``; the
 widget shows the commitment model of part 3 with those estimates (both risk curves,
 EU(c) and the best commitment c*), the band of commitment levels that stands for the
 historical choice, and, on the map of :func:`alliances.ukraine.plot_calibration_map`,
