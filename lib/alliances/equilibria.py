@@ -19,8 +19,8 @@ and rational arithmetic, with the method of Avis, Rosenberg, Savani and von Sten
 3. A pair of vertices is an *extreme equilibrium* when together they carry every label.
 4. Extreme equilibria form a bipartite graph (row vertices, column vertices); its maximal
    bicliques are the *maximal Nash subsets*. They are enumerated by a depth-first search
-   over candidate vertices with a canonicity test (Kuznetsov's Close-by-One, a
-   Bron-Kerbosch-style search like the paper's CliqueAlgorithm): each maximal biclique is
+   over candidate vertices with a canonicity test (Close-by-One, from formal concept
+   analysis: a Bron-Kerbosch-style search like the paper's CliqueAlgorithm): each maximal biclique is
    found once, with polynomial work per biclique, so the cost grows with the output
    rather than with the 2^n subsets of one side. Every equilibrium is a convex
    combination inside one of them, so a subset with more than one vertex on a side means
@@ -38,9 +38,6 @@ References
 ----------
 Avis, D., Rosenberg, G. D., Savani, R., and von Stengel, B. (2010). Enumeration of Nash
 equilibria for two-player games. *Economic Theory* 42(1), 9-37.
-
-Kuznetsov, S. O. (1993). A fast algorithm for computing all intersections of objects
-from an arbitrary semilattice. *Nauchno-Tekhnicheskaya Informatsiya*, Seriya 2, 1, 17-20.
 """
 
 from __future__ import annotations
@@ -173,7 +170,13 @@ class EquilibriumAnalysis:
 
 
 def _bits(mask: int) -> list[int]:
-    return [k for k in range(mask.bit_length()) if mask >> k & 1]
+    """The positions of the set bits of ``mask``, lowest first."""
+    positions = []
+    while mask:
+        low = mask & -mask
+        positions.append(low.bit_length() - 1)
+        mask ^= low
+    return positions
 
 
 def _integer_matrix(matrix: np.ndarray) -> list[list[int]]:
@@ -208,18 +211,29 @@ def _leaving_row(tableau: list[list[int]], column: int, width: int) -> int | Non
     Rows are compared on (right-hand side, slack columns) divided by the entry in
     ``column``: the ratio test of the perturbed right-hand side ``1 + (eps, eps^2, ...)``,
     which never ties, so each basis has exactly one neighbour per entering variable.
+    Entries are compared by cross-multiplication (all the divisors are positive).
     """
-    best = None
+    ties: list[int] = []
+    best_p = best_rhs = 0
     for r, entries in enumerate(tableau):
         p = entries[column]
         if p <= 0:
             continue
-        if best is None:
-            best = r
+        if not ties:
+            ties, best_p, best_rhs = [r], p, entries[-1]
             continue
-        q = tableau[best][column]
-        for k in [-1, *range(width, len(entries) - 1)]:
-            left, right = entries[k] * q, tableau[best][k] * p
+        difference = entries[-1] * best_p - best_rhs * p
+        if difference < 0:
+            ties, best_p, best_rhs = [r], p, entries[-1]
+        elif difference == 0:
+            ties.append(r)
+    if len(ties) <= 1:
+        return ties[0] if ties else None
+    best = ties[0]
+    for r in ties[1:]:
+        p, q = tableau[r][column], tableau[best][column]
+        for k in range(width, len(tableau[r]) - 1):
+            left, right = tableau[r][k] * q, tableau[best][k] * p
             if left != right:
                 if left < right:
                     best = r
@@ -265,9 +279,10 @@ def _vertices(payoff: list[list[int]], clock: _Clock) -> dict[tuple, tuple[int, 
             if row is None:
                 continue
             new_basis = basis[:row] + (column,) + basis[row + 1:]
-            if frozenset(new_basis) in seen:
+            new_key = frozenset(new_basis)
+            if new_key in seen:
                 continue
-            seen.add(frozenset(new_basis))
+            seen.add(new_key)
             stack.append((new_basis, _pivot(tableau, row, column, det), tableau[row][column]))
     return found
 
@@ -279,9 +294,10 @@ def _maximal_bicliques(neighbours: list[int], right_count: int,
     ``neighbours[a]`` is the bit mask of the right vertices adjacent to left vertex ``a``.
     A maximal biclique is a pair (X, Y) with Y the common neighbours of X and X every left
     vertex adjacent to all of Y. Close-by-One: from (X, Y), add each left vertex ``a``
-    after the last one added, close the result, and keep it only if the closure adds no
-    vertex before ``a`` (otherwise it is reached from another branch). Each maximal
-    biclique is reached exactly once, with O(left^2) mask operations per biclique.
+    after the last one added that has a neighbour in Y, close the result, and keep it
+    only if the closure adds no vertex before ``a`` (otherwise it is reached from another
+    branch). Each maximal biclique is reached exactly once, with a number of mask
+    operations per biclique that is polynomial in the size of the graph.
 
     Examples
     --------
@@ -290,25 +306,30 @@ def _maximal_bicliques(neighbours: list[int], right_count: int,
     >>> sorted(_maximal_bicliques([0b11, 0b10], 2, _Clock(None)))
     [(1, 3), (3, 2)]
     """
-    left_count = len(neighbours)
-    everyone = (1 << right_count) - 1
+    back = [0] * right_count                      # left neighbours of each right vertex
+    for a, mask in enumerate(neighbours):
+        for y in _bits(mask):
+            back[y] |= 1 << a
+    everyone = (1 << len(neighbours)) - 1
 
-    def closure(right: int) -> int:
-        return sum(1 << a for a in range(left_count) if neighbours[a] & right == right)
+    def closure(right: int) -> int:               # left vertices adjacent to all of right
+        left = everyone
+        for y in _bits(right):
+            left &= back[y]
+        return left
 
     found = []
-    stack = [(closure(everyone), everyone, 0)]
+    stack = [(closure((1 << right_count) - 1), (1 << right_count) - 1, 0)]
     while stack:
         clock.check()
         left, right, start = stack.pop()
         if left:
             found.append((left, right))
-        for a in range(start, left_count):
-            if left >> a & 1:
-                continue
+        reachable = 0
+        for y in _bits(right):
+            reachable |= back[y]
+        for a in _bits((reachable & ~left) >> start << start):
             common = right & neighbours[a]
-            if not common:
-                continue
             grown = closure(common)
             earlier = (1 << a) - 1
             if grown & earlier == left & earlier:
@@ -317,16 +338,20 @@ def _maximal_bicliques(neighbours: list[int], right_count: int,
 
 
 def _equilibria(p_vertices: dict, q_vertices: dict, m: int, n: int,
-                found: list) -> None:
+                found: list, clock: _Clock) -> None:
     """Append to ``found`` every completely labelled pair (x, y) of nonzero vertices."""
     rows, cols = (1 << m) - 1, (1 << n) - 1
     q_list = [(key, zeros, tight) for key, (zeros, tight) in q_vertices.items() if zeros != cols]
+    y_zeros = np.array([zeros for _, zeros, _ in q_list], dtype=np.int64)
+    y_tight = np.array([tight for _, _, tight in q_list], dtype=np.int64)
     for x_key, (x_zeros, x_tight) in p_vertices.items():
+        clock.check()
         if x_zeros == rows:
             continue
-        for y_key, y_zeros, y_tight in q_list:
-            if x_zeros | y_tight == rows and x_tight | y_zeros == cols:
-                found.append((x_key, y_key))
+        rows_needed, cols_needed = rows & ~x_zeros, cols & ~x_tight
+        matches = np.flatnonzero(((y_tight & rows_needed) == rows_needed)
+                                 & ((y_zeros & cols_needed) == cols_needed))
+        found.extend((x_key, q_list[k][0]) for k in matches)
 
 
 def _normalise(key: tuple) -> Vector:
@@ -354,7 +379,7 @@ def _analyse(a: list[list[int]], b: list[list[int]],
         # P = {x >= 0 : B^T x <= 1}: rows of B^T are indexed by column strategies.
         p_vertices = _vertices([[b[i][j] for i in range(m)] for j in range(n)], clock)
         q_vertices = _vertices(a, clock)
-        _equilibria(p_vertices, q_vertices, m, n, found)
+        _equilibria(p_vertices, q_vertices, m, n, found, clock)
     except _OutOfTime:
         count = max(len(found), _pure_equilibrium_count(a, b))
         raise EquilibriumSearchStopped(count, budget) from None
