@@ -20,9 +20,9 @@ and rational arithmetic, with the method of Avis, Rosenberg, Savani and von Sten
 4. Extreme equilibria form a bipartite graph (row vertices, column vertices); its maximal
    bicliques are the *maximal Nash subsets*. They are enumerated by a depth-first search
    over candidate vertices with a canonicity test (Close-by-One, from formal concept
-   analysis: a Bron-Kerbosch-style search like the paper's CliqueAlgorithm): each maximal biclique is
-   found once, with polynomial work per biclique, so the cost grows with the output
-   rather than with the 2^n subsets of one side. Every equilibrium is a convex
+   analysis: a Bron-Kerbosch-style search like the paper's CliqueAlgorithm): each
+   maximal biclique is found once, with polynomial work per biclique, so the cost grows
+   with the output rather than with the 2^n subsets of one side. Every equilibrium is a convex
    combination inside one of them, so a subset with more than one vertex on a side means
    infinitely many equilibria. They are computed only when asked for.
 
@@ -468,11 +468,12 @@ def analyse(A: object, B: object, *,
     A game too large for the budget stops with a message instead of blocking (a budget
     of 0 s stops every game that has not been solved before):
 
-    >>> analyse([[5, 0, 0], [0, 5, 0], [0, 0, 5]], [[5, 0, 0], [0, 5, 0], [0, 0, 5]],
-    ...         time_budget=0)
-    Traceback (most recent call last):
-    ...
-    alliances.equilibria.EquilibriumSearchStopped: this game has at least 3 equilibria; listing stopped after 0 s ...
+    >>> coordination = [[5, 0, 0], [0, 5, 0], [0, 0, 5]]
+    >>> try:
+    ...     analyse(coordination, coordination, time_budget=0)
+    ... except EquilibriumSearchStopped as stop:
+    ...     print(str(stop).split(" (")[0])
+    this game has at least 3 equilibria; listing stopped after 0 s
     """
     a = check_payoff_matrix(A, "A")
     b = check_payoff_matrix(B, "B")
