@@ -573,6 +573,12 @@ def test_a_zero_budget_stops_grouping_with_a_clear_message():
     assert caught.value.stage == "grouping"
     assert str(caught.value).startswith("this game has 7 extreme equilibria; grouping "
                                         "them into sets of equilibria stopped after 0 s")
+    # Listing and grouping share one budget: listing that used all of it leaves none.
+    spent = EquilibriumAnalysis(complete.extreme, complete.degenerate, 1.0, 1.0)
+    with pytest.raises(EquilibriumSearchStopped):
+        spent.components
+    assert len(EquilibriumAnalysis(complete.extreme, complete.degenerate, 1.0,
+                                   0.0).components) == 7
 
 
 def test_listing_does_not_wait_for_the_grouping(monkeypatch):

@@ -127,7 +127,10 @@ class EquilibriumAnalysis:
     degenerate : bool
         Whether some mixed strategy has more pure best responses than its support size.
     time_budget : float or None
-        Seconds allowed for computing :attr:`components` when it is first asked for.
+        Seconds allowed for solving the game: listing took ``listing_seconds`` of them,
+        and computing :attr:`components`, when it is first asked for, may take the rest.
+    listing_seconds : float
+        Seconds that listing the extreme equilibria took.
     components : tuple of (tuple of Vector, tuple of Vector)
         The maximal Nash subsets: any mix of the row vertices combined with any mix of the
         column vertices is an equilibrium. Computed (from :attr:`extreme` alone) the
@@ -137,6 +140,7 @@ class EquilibriumAnalysis:
     extreme: tuple[tuple[Vector, Vector], ...]
     degenerate: bool
     time_budget: float | None = field(default=None, compare=False, repr=False)
+    listing_seconds: float = field(default=0.0, compare=False, repr=False)
 
     @property
     def infinitely_many(self) -> bool:
@@ -159,7 +163,9 @@ class EquilibriumAnalysis:
         for x, y in self.extreme:
             neighbours[x_index[x]] |= 1 << y_index[y]
         try:
-            bicliques = _maximal_bicliques(neighbours, len(ys), _Clock(self.time_budget))
+            left = (None if self.time_budget is None
+                    else max(0.0, self.time_budget - self.listing_seconds))
+            bicliques = _maximal_bicliques(neighbours, len(ys), _Clock(left))
         except _OutOfTime:
             raise EquilibriumSearchStopped(len(self.extreme), self.time_budget,
                                            "grouping") from None
@@ -389,7 +395,7 @@ def _analyse(a: list[list[int]], b: list[list[int]],
                          for zeros, tight in q_vertices.values()))
     extreme = tuple(sorted(((_normalise(x), _normalise(y)) for x, y in found),
                            key=_profile_order))
-    return EquilibriumAnalysis(extreme, degenerate, budget)
+    return EquilibriumAnalysis(extreme, degenerate, budget, time.perf_counter() - clock.start)
 
 
 def _vector_order(vector: Vector) -> tuple:
@@ -437,8 +443,8 @@ def analyse(A: object, B: object, *,
         most ``MAX_STRATEGIES`` strategies a player (see :mod:`alliances._validation`).
     time_budget : float or None, optional
         Seconds the search may take; by default :data:`TIME_BUDGET`. ``None`` waits as
-        long as the game needs. The same budget applies, separately, when the maximal
-        Nash subsets (``components``) are first asked for.
+        long as the game needs. Listing the extreme equilibria and grouping them into
+        maximal Nash subsets (``components``, computed when first asked for) share it.
 
     Returns
     -------
@@ -490,7 +496,8 @@ def analyse(A: object, B: object, *,
         cached = _CACHE[key]
         if cached.time_budget == budget:
             return cached
-        return EquilibriumAnalysis(cached.extreme, cached.degenerate, budget)
+        return EquilibriumAnalysis(cached.extreme, cached.degenerate, budget,
+                                   cached.listing_seconds)
     result = _analyse(a_int, b_int, budget)
     _CACHE[key] = result
     if len(_CACHE) > _CACHE_SIZE:
