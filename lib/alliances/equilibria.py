@@ -84,6 +84,11 @@ class EquilibriumSearchStopped(ValueError):
     stage : str
         ``"listing"`` (the extreme equilibria) or ``"grouping"`` (the maximal Nash
         subsets of equilibria that were all listed).
+
+    Examples
+    --------
+    >>> print(EquilibriumSearchStopped(75, 1.0))
+    this game has at least 75 equilibria; listing stopped after 1 s (the time budget ...
     """
 
     def __init__(self, found: int, seconds: float, stage: str = "listing") -> None:
@@ -155,6 +160,14 @@ class EquilibriumAnalysis:
 
     @cached_property
     def components(self) -> tuple[tuple[tuple[Vector, ...], tuple[Vector, ...]], ...]:
+        """The maximal Nash subsets, found from :attr:`extreme` the first time they are
+        asked for, within what the time budget has left.
+
+        Examples
+        --------
+        >>> [(len(xs), len(ys)) for xs, ys in analyse([[1, 1]], [[2, 2]]).components]
+        [(1, 2)]
+        """
         xs = sorted({x for x, _ in self.extreme}, key=_vector_order)
         ys = sorted({y for _, y in self.extreme}, key=_vector_order)
         x_index = {x: k for k, x in enumerate(xs)}
