@@ -1,0 +1,104 @@
+"""The Zero to JupyterHub values (deploy/z2jh/config.yaml) against the chart's schema.
+
+Helm validates a release's values (the chart's defaults merged with the user's values) against
+the chart's ``values.schema.json``; this test does the same with the vendored schema and
+defaults of chart 4.4.0 (see deploy/z2jh/README.md), and checks that the per-student memory in
+the values covers what the load test measured.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+Z2JH = ROOT / "deploy" / "z2jh"
+PUBLISHED = ROOT / "benchmarks" / "published"
+
+
+def helm_merge(defaults: dict, values: dict) -> dict:
+    """Helm's coalescing of values: maps merge key by key, anything else replaces."""
+    out = copy.deepcopy(defaults)
+    for key, value in values.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = helm_merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def bytes_of(quantity: str | int) -> int:
+    """A Kubernetes memory quantity ("512M", "1G", "1Gi") in bytes."""
+    units = {"K": 10**3, "M": 10**6, "G": 10**9, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
+    text = str(quantity)
+    for suffix in sorted(units, key=len, reverse=True):
+        if text.endswith(suffix):
+            return int(float(text[: -len(suffix)]) * units[suffix])
+    return int(text)
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return json.loads((Z2JH / "values.schema.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def defaults() -> dict:
+    return yaml.safe_load((Z2JH / "chart-4.4.0-values.yaml").read_text())
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    return yaml.safe_load((Z2JH / "config.yaml").read_text())
+
+
+def test_config_validates_against_the_chart_schema(schema, defaults, config):
+    jsonschema.validate(helm_merge(defaults, config), schema,
+                        cls=jsonschema.Draft7Validator)
+
+
+@pytest.mark.parametrize("bad", [
+    {"singleuser": {"memmory": {"limit": "1G"}}},        # misspelt key
+    {"cull": {"timeout": "an hour"}},                    # wrong type
+    {"singleuser": {"cpu": {"limit": "1"}}},             # CPU must be a number
+])
+def test_the_schema_catches_mistakes(schema, defaults, config, bad):
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(helm_merge(helm_merge(defaults, config), bad), schema,
+                            cls=jsonschema.Draft7Validator)
+
+
+def test_helm_merge_merges_maps_and_replaces_the_rest():
+    merged = helm_merge({"a": {"x": 1, "y": [1]}, "b": 2}, {"a": {"y": [2]}, "c": 3})
+    assert merged == {"a": {"x": 1, "y": [2]}, "b": 2, "c": 3}
+
+
+def test_the_course_choices(config):
+    single = config["singleuser"]
+    assert single["defaultUrl"].endswith("notebooks/00_start_here.ipynb")
+    assert (ROOT / "notebooks" / "00_start_here.ipynb").exists()
+    assert "gitpuller" in " ".join(single["lifecycleHooks"]["postStart"]["exec"]["command"])
+    assert bytes_of(single["memory"]["guarantee"]) <= bytes_of(single["memory"]["limit"])
+    assert single["cpu"]["guarantee"] <= single["cpu"]["limit"]
+    assert config["cull"]["enabled"] and config["cull"]["every"] < config["cull"]["timeout"]
+
+
+def test_memory_guarantee_covers_the_measured_student():
+    """Guarantee >= server RSS + the heaviest notebook's kernel RSS; limit >= that plus a
+    second kernel (a second open notebook), from the published measurements."""
+    hub_file, kernels_file = PUBLISHED / "hub_load.json", PUBLISHED / "hub_load_kernels.json"
+    if not (hub_file.exists() and kernels_file.exists()):
+        pytest.skip("no published load-test figures yet (benchmarks/hub_load.py)")
+    config = yaml.safe_load((Z2JH / "config.yaml").read_text())
+    server_rss = max(r["server_rss_mib"] for r in json.loads(hub_file.read_text())["results"])
+    kernels = json.loads(kernels_file.read_text())["notebooks"].values()
+    kernel_rss = max(k["kernel"]["rss_mib"] for k in kernels)
+    mib = 2**20
+    memory = config["singleuser"]["memory"]
+    assert bytes_of(memory["guarantee"]) >= (server_rss + kernel_rss) * mib
+    assert bytes_of(memory["limit"]) >= (server_rss + 2 * kernel_rss) * mib
