@@ -660,7 +660,19 @@ try:
 except Exception:
     _r["open_figures"] = None
 _r["gc_objects"] = len(_g.get_objects())
+try:
+    from ipywidgets.widgets import widget as _w
+    _r["live_widgets"] = len(_w._instances)
+except Exception:
+    _r["live_widgets"] = None
+_r["output_cache"] = len(globals().get("Out", {}))
 print("__PROBE__" + __import__("json").dumps(_r))
+"""
+
+TRIM = """
+import gc as _g, ctypes as _c
+_g.collect()
+_c.CDLL("libc.so.6").malloc_trim(0)
 """
 
 FLOOR_FIGURE = """
@@ -691,8 +703,13 @@ def _kernel_after(codes: list[str], timeout: float) -> dict:
                 probe.update(json.loads(msg["content"]["text"].split("__PROBE__", 1)[1]))
         kc.execute_interactive(PROBE, timeout=timeout, output_hook=hook)
         time.sleep(1)
-        info = psutil.Process(km.provisioner.process.pid).memory_full_info()
+        proc = psutil.Process(km.provisioner.process.pid)
+        info = proc.memory_full_info()
+        # how much of it is freed heap that the allocator keeps (not live objects)
+        kc.execute_interactive(TRIM, timeout=timeout, output_hook=lambda m: None)
+        trimmed = proc.memory_info().rss
         return {"rss_mib": round(info.rss / MIB, 1), "uss_mib": round(info.uss / MIB, 1),
+                "rss_after_gc_trim_mib": round(trimmed / MIB, 1),
                 "errors": errors, "run_s": round(elapsed, 2), **probe}
     finally:
         kc.stop_channels()
