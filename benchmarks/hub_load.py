@@ -696,6 +696,8 @@ def _kernel_after(codes: list[str], timeout: float) -> dict:
             reply = kc.execute_interactive(code, timeout=timeout, output_hook=lambda m: None)
             errors += reply["content"]["status"] != "ok"
         elapsed = time.perf_counter() - t0
+        proc = psutil.Process(km.provisioner.process.pid)
+        cpu = proc.cpu_times()
         probe = {}
 
         def hook(msg):
@@ -703,14 +705,14 @@ def _kernel_after(codes: list[str], timeout: float) -> dict:
                 probe.update(json.loads(msg["content"]["text"].split("__PROBE__", 1)[1]))
         kc.execute_interactive(PROBE, timeout=timeout, output_hook=hook)
         time.sleep(1)
-        proc = psutil.Process(km.provisioner.process.pid)
         info = proc.memory_full_info()
         # how much of it is freed heap that the allocator keeps (not live objects)
         kc.execute_interactive(TRIM, timeout=timeout, output_hook=lambda m: None)
         trimmed = proc.memory_info().rss
         return {"rss_mib": round(info.rss / MIB, 1), "uss_mib": round(info.uss / MIB, 1),
                 "rss_after_gc_trim_mib": round(trimmed / MIB, 1),
-                "errors": errors, "run_s": round(elapsed, 2), **probe}
+                "errors": errors, "run_s": round(elapsed, 2),
+                "run_cpu_s": round(cpu.user + cpu.system, 2), **probe}
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
