@@ -105,7 +105,14 @@ def markdown(report: dict, kernels: dict | None) -> str:
     m = report["machine"]
     lines = [f"# Hub load test, {report['date'][:10]}", "",
              f"Machine: {m['cpus']} cores ({m['cpu']}), {m['memory_gib']} GiB, "
-             f"Python {m['python']}. Command: `{report['command']}`.", "",
+             f"Python {m['python']}. Command: `{report['command']}`.", ""]
+    worst = max(x for r in report["results"]
+                for x in (r["load_average_before"][0], r["load_average_after"][0]))
+    if worst > m["cpus"]:
+        lines += [f"The machine was shared with other jobs (1-minute load average up to "
+                  f"{worst} on {m['cpus']} cores): these figures are what a student got on a "
+                  "busy machine, not the machine's capacity.", ""]
+    lines += [
              "| N | p50 ms | p95 ms | max ms | lost | USS/student MiB | RSS/student MiB "
              "| CPU % of a core (all) | Run All s | Run All kernel CPU s | start s "
              "| load average before -> after |",
@@ -117,6 +124,20 @@ def markdown(report: dict, kernels: dict | None) -> str:
             f"| {r['rss_per_user_mib']} | {r['cpu_percent']} | {r['run_all_s']} "
             f"| {r['run_all_kernel_cpu_s']} | {r['start_s']} "
             f"| {r['load_average_before']} -> {r['load_average_after']} |")
+    top = max(report["results"], key=lambda r: r["users"])
+    ok_p95 = top["p95_ms"] is not None and top["p95_ms"] <= 250
+    lines += ["", "## Against the targets (30 students, p95 <= 250 ms, no lost update, "
+              "USS <= 250 MiB per student)", "",
+              f"- Largest N measured: {top['users']}"
+              + (" (the target's 30 was not measured)." if top["users"] < 30 else "."),
+              f"- Round trip p95 at N = {top['users']}: {top['p95_ms']} ms: "
+              + ("within" if ok_p95 else "above") + " 250 ms.",
+              f"- Lost updates: {sum(r['lost_updates'] for r in report['results'])} of "
+              f"{sum(r['moves'] for r in report['results'])} slider changes.",
+              f"- Memory per student (USS): {max(r['mem_per_user_max_mib'] for r in report['results'])}"
+              f" MiB, {'within' if max(r['mem_per_user_max_mib'] for r in report['results']) <= 250 else 'above'}"
+              " 250 MiB (server "
+              f"{top.get('server_uss_mib')} + kernel {top.get('kernel_uss_mib')} MiB)."]
     if kernels:
         lines += ["", "## Kernel memory after Run All, against the floor", "",
                   "Floor: a kernel that runs only the notebook's imports and draws one "

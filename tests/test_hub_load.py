@@ -114,3 +114,52 @@ def test_notebook_imports_skip_magics_and_other_code():
              "def f(:\n  broken"]
     assert hub_load.notebook_imports(cells) == [
         "import numpy as np", "from alliances import Game, symmetric_game"]
+
+
+# ---------------------------------------------------------------- sizing (plot_hub_load)
+_pspec = importlib.util.spec_from_file_location(
+    "plot_hub_load", ROOT / "benchmarks" / "plot_hub_load.py")
+plot_hub_load = importlib.util.module_from_spec(_pspec)
+_pspec.loader.exec_module(plot_hub_load)
+
+
+def _report(**row):
+    base = {"users": 1, "mem_per_user_max_mib": 300.0, "rss_per_user_max_mib": 400.0,
+            "cpu_percent_per_user": 1.0, "run_all_kernel_cpu_s": 6.0}
+    return {"results": [{**base, **row}]}
+
+
+def test_sizing_follows_the_stated_rules():
+    (row,) = plot_hub_load.sizing(_report(), sizes=(30,))
+    # 30 x 300 x 1.3 + (400 - 300) + 128 = 11,928 MiB = 11.6 GiB
+    assert row["vm_memory_gib"] == 11.6
+    assert row["k8s_guaranteed_gib"] == 15.0               # 30 x 512 MiB
+    assert row["cores_steady"] == 0.5                      # 30 x 0.01 + 0.2
+    assert row["cores_run_all_minute"] == 3.2              # 30 x 6 / 60 + 0.2
+
+
+def test_sizing_takes_the_heaviest_notebook_and_the_largest_n():
+    report = _report()
+    report["results"].append({**report["results"][0], "users": 5,
+                              "mem_per_user_max_mib": 320.0})
+    kernels = {"notebooks": {"a": {"kernel": {"run_cpu_s": 12.0}},
+                             "b": {"kernel": {"run_cpu_s": 3.0}}}}
+    s = plot_hub_load.per_student(report, kernels)
+    assert s["uss"] == 320.0 and s["run_all_cpu_s"] == 12.0
+
+
+def test_guide_sizing_table_is_the_published_one():
+    """The instructor guide's sizing table is copied from the published measurement."""
+    published = ROOT / "benchmarks" / "published"
+    if not (published / "hub_load.json").exists():
+        pytest.skip("no published load-test figures yet (benchmarks/hub_load.py)")
+    report = json.loads((published / "hub_load.json").read_text())
+    kfile = published / "hub_load_kernels.json"
+    kernels = json.loads(kfile.read_text()) if kfile.exists() else None
+    guide = (ROOT / "notebooks" / "instructor_guide.md").read_text(encoding="utf-8")
+    section = guide.split("### Sizing a hub for a class", 1)[1].split("\n## ", 1)[0]
+    for row in plot_hub_load.sizing(report, kernels):
+        cells = (f"| {row['students']} | {row['vm_memory_gib']} | "
+                 f"{row['k8s_guaranteed_gib']} | {row['cores_steady']} | "
+                 f"{row['cores_run_all_minute']} |")
+        assert cells in section, cells
