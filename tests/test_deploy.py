@@ -33,13 +33,23 @@ def helm_merge(defaults: dict, values: dict) -> dict:
 
 
 def bytes_of(quantity: str | int) -> int:
-    """A Kubernetes memory quantity ("512M", "1G", "1Gi") in bytes."""
-    units = {"K": 10**3, "M": 10**6, "G": 10**9, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
-    text = str(quantity)
-    for suffix in sorted(units, key=len, reverse=True):
-        if text.endswith(suffix):
-            return int(float(text[: -len(suffix)]) * units[suffix])
-    return int(text)
+    """A memory size as KubeSpawner (and TLJH) read ``singleuser.memory``: JupyterHub's
+    ByteSpecification, a number of bytes or a number with K, M, G or T in units of 1024
+    ("512M" is 512 MiB). Kubernetes' own suffixes ("512Mi") are refused there, so here too."""
+    if isinstance(quantity, int | float):
+        return int(quantity)
+    units = {"K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+    if quantity[-1:] not in units:
+        raise ValueError(f"memory size {quantity!r}: expected a number with K, M, G or T")
+    return int(float(quantity[:-1]) * units[quantity[-1]])
+
+
+def test_bytes_of_reads_memory_as_jupyterhub_does():
+    assert bytes_of("512M") == 512 * 2**20
+    assert bytes_of("1G") == 2**30
+    assert bytes_of(1000) == 1000
+    with pytest.raises(ValueError, match="512Mi"):
+        bytes_of("512Mi")
 
 
 @pytest.fixture(scope="module")
