@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import copy
 import json
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -112,3 +115,37 @@ def test_memory_guarantee_covers_the_measured_student():
     memory = config["singleuser"]["memory"]
     assert bytes_of(memory["guarantee"]) >= (server_rss + kernel_rss) * mib
     assert bytes_of(memory["limit"]) >= (server_rss + 2 * kernel_rss) * mib
+
+
+def build_command() -> list[str]:
+    """The repo2docker build command written in config.yaml's comments."""
+    lines, inside = [], False
+    for line in (Z2JH / "config.yaml").read_text().splitlines():
+        text = line.lstrip("# ").rstrip()
+        if text.startswith("jupyter-repo2docker"):
+            inside = True
+        if inside:
+            lines.append(text.rstrip("\\").strip())
+            if not line.rstrip().endswith("\\"):
+                break
+    return shlex.split(" ".join(lines))
+
+
+def test_the_documented_image_build_is_accepted_by_repo2docker(tmp_path):
+    """repo2docker (a test requirement) writes the Dockerfile of the documented command
+    without Docker (--no-build --debug): the course's pins and nbgitpuller go in."""
+    exe = Path(sys.executable).with_name("jupyter-repo2docker")
+    if not exe.exists():
+        pytest.skip("jupyter-repo2docker is not installed (requirements-test.txt has it)")
+    cmd = build_command()
+    assert cmd[0] == "jupyter-repo2docker" and cmd[-1] == "." and "--no-run" in cmd
+    args = [a for a in cmd[1:] if a != "--no-run"]
+    i = args.index("--image-name")
+    args[i + 1] = "example/alliance-dilemmas:test"      # the placeholders are not valid names
+    done = subprocess.run([str(exe), "--no-build", "--debug", *args[:-1], str(ROOT)],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    dockerfile = done.stdout + done.stderr
+    assert 'pip install --no-cache-dir -r "binder/requirements.txt"' in dockerfile
+    assert "RUN python -m pip install --no-cache-dir nbgitpuller==" in dockerfile
+    assert "--target-repo-dir" in cmd and "/srv/alliance-dilemmas" in cmd
