@@ -31,7 +31,8 @@ from the repository root, with the course's virtual environment in ``.venv``::
     /tmp/hubload/env/bin/pip install -r requirements-hub.txt
     npm install --prefix /tmp/hubload/chp configurable-http-proxy@5.3.0
 
-Then one command runs the whole benchmark (on a quiet machine, about 20 minutes)::
+Then one command runs the whole benchmark (on a quiet machine; it takes tens of minutes,
+most of it the students' Run All at the larger N)::
 
     .venv/bin/python benchmarks/hub_load.py --users 1 5 10 20 30 40 --kernels
 
