@@ -20,7 +20,7 @@ server. What this script adds to nbconvert's lab template:
 * widgets: each widget output's bundle also holds the static first view (image/png and
   text). The widget-view entry is dropped before rendering, so the page shows the PNG,
   never "Error displaying widget" or the widget's JSON; the widget state is dropped too,
-  and no widget manager is loaded.
+  and no widget manager is loaded. The widget's text fallback becomes the image's alt text.
 * math: nbconvert would load MathJax from cdnjs. Here ``latex2mathml`` turns ``$...$`` and
   ``$$...$$`` into MathML at build time, which browsers render without any script.
 * no script or stylesheet from a network (require.js, MathJax, Mermaid blocks are emptied;
@@ -67,6 +67,14 @@ nav.site-nav { max-width: 1000px; margin: 0 auto; padding: 8px 16px; font: 14px 
 math[display=block] { margin: 0.6em 0; }
 @media print { nav.site-nav { display: none; } }
 </style>{%- endblock html_head_css -%}
+{%- block data_png scoped -%}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+{%- if output.metadata.site_alt %} alt="{{ output.metadata.site_alt | escape_html }}"{% endif %}
+{%- for key in ('width', 'height') %}{% set value = output | get_metadata(key, 'image/png') %}
+{%- if value is not none %} {{ key }}="{{ value | escape_html }}"{% endif %}{% endfor %}>
+</div>
+{%- endblock data_png -%}
 {%- block body_header -%}{{ super() }}
 <nav class="site-nav">{{ resources.site_nav }}</nav>
 {%- endblock body_header -%}
@@ -182,7 +190,9 @@ def static_notebook(path: Path) -> nbformat.NotebookNode:
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         for output in cell.get("outputs", []):
-            output.get("data", {}).pop(WIDGET_VIEW, None)
+            data = output.get("data", {})
+            if data.pop(WIDGET_VIEW, None) is not None and "text/plain" in data:
+                output.metadata["site_alt"] = data["text/plain"]  # the widget's own summary
     return nb
 
 
