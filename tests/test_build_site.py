@@ -131,3 +131,12 @@ def test_site_requirements_are_pinned_in_the_test_requirements_too():
     site = pins("requirements-site.txt")
     assert {p.split("==")[0] for p in site} == {"playwright", "pypdf", "latex2mathml"}
     assert site <= pins("requirements-test.txt")
+
+
+def test_the_pages_workflow_runs_the_readme_command_and_uploads_its_output():
+    workflow = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert 'eval "$(python3 tests/readme_commands.py site)"' in workflow
+    assert "path: _site/" in workflow
+    assert "branches: [main]" in workflow
+    from readme_commands import readme_command
+    assert readme_command("site").endswith(".venv/bin/python tools/build_site.py")
