@@ -139,5 +139,8 @@ def test_the_pdf_holds_every_page_with_a_bookmark_each(site):
     reader = PdfReader(out / build_site.PDF_NAME)
     assert [item.title for item in reader.outline] == [build_site.page_title(p) for p in sources]
     assert len(reader.pages) > 2 * len(sources)
+    stored = sum("image/png" in o.get("data", {}) for p in sources if p.suffix == ".ipynb"
+                 for c in nbformat.read(p, 4).cells for o in c.get("outputs", []))
+    assert sum(len(page.images) for page in reader.pages) == stored
     first = reader.pages[0].extract_text()
     assert "Start here" in first
