@@ -13,9 +13,11 @@ anchors are kept, and headings get GitHub's slugs, the ones the notebooks link t
 
 Why nbconvert and not Jupyter Book: nbconvert is already installed (JupyterLab needs it),
 renders the stored outputs as they are, and its templates can be told to load nothing from
-a network. Jupyter Book 1.x would add Sphinx, MyST-NB, a theme and some forty packages, and
-its widget and math support loads scripts from CDNs; Jupyter Book 2 needs Node and a MyST
-server. What this script adds to nbconvert's lab template:
+a network. Jupyter Book 1.0.4 (the last 1.x) would add 39 packages to this environment
+(pip's dry run), Sphinx 7 among them, and by default loads MathJax (Sphinx's mathjax
+extension) and the widget manager (MyST-NB's ``nb_ipywidgets_js``) from CDNs; Jupyter
+Book 2 is a distribution of mystmd, which runs on Node.js. What this script adds to
+nbconvert's lab template:
 
 * widgets: each widget output's bundle also holds the static first view (image/png and
   text). The widget-view entry is dropped before rendering, so the page shows the PNG,
