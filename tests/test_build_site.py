@@ -140,3 +140,18 @@ def test_the_pages_workflow_runs_the_readme_command_and_uploads_its_output():
     assert "branches: [main]" in workflow
     from readme_commands import readme_command
     assert readme_command("site").endswith(".venv/bin/python tools/build_site.py")
+
+
+def test_build_refuses_to_empty_a_folder_that_is_not_an_earlier_site(tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(ValueError, match="out: .* not an earlier site"):
+        build_site.build(tmp_path, pdf=False)
+    with pytest.raises(ValueError, match="out: "):
+        build_site.build(ROOT / "notebooks" / "..", pdf=False)
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+def test_the_pdf_needs_a_browser_and_says_where_it_looked(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHROMIUM_PATH", str(tmp_path / "no-such-browser"))
+    with pytest.raises(FileNotFoundError, match="CHROMIUM_PATH: no browser at .*no-pdf"):
+        build_site.build_pdf([], tmp_path / "x.pdf", [])

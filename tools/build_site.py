@@ -35,9 +35,11 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -198,7 +200,7 @@ def static_notebook(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def render_page(path: Path, nav: str, root: Path = ROOT) -> str:
+def render_page(path: Path, nav: str) -> str:
     """One page's HTML: its title, the navigation line, links pointing at pages."""
     exporter = _SiteExporter()
     body, _ = exporter.from_notebook_node(
@@ -248,7 +250,7 @@ def build_html(out: Path, root: Path = ROOT) -> list[Path]:
     for i, (path, rel) in enumerate(zip(sources, rels)):
         target = out / rel.with_suffix(".html")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_page(path, _nav(rel, rels, i), root), encoding="utf-8")
+        target.write_text(render_page(path, _nav(rel, rels, i)), encoding="utf-8")
         written.append(target)
     (out / "index.html").write_text(index_page(sources, root), encoding="utf-8")
     return written
@@ -256,13 +258,13 @@ def build_html(out: Path, root: Path = ROOT) -> list[Path]:
 
 def build_pdf(html_pages: list[Path], pdf: Path, titles: list[str]) -> Path:
     """Print each page with Debian's Chromium and join the prints into ``pdf``."""
-    import os
-    import tempfile
-
     from playwright.sync_api import sync_playwright
     from pypdf import PdfWriter
 
     chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not Path(chromium).is_file():
+        raise FileNotFoundError(f"CHROMIUM_PATH: no browser at {chromium} to print the PDF "
+                                "(apt-get install chromium, or build with --no-pdf)")
     writer = PdfWriter()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -283,6 +285,10 @@ def build_pdf(html_pages: list[Path], pdf: Path, titles: list[str]) -> Path:
 def build(out: Path, pdf: bool = True, root: Path = ROOT) -> list[Path]:
     """Build the site (and the PDF) into a fresh ``out``; return the pages written."""
     if out.exists():
+        if out.resolve() in (root.resolve(), *root.resolve().parents) or (
+                any(out.iterdir()) and not (out / "index.html").is_file()):
+            raise ValueError(f"out: {out} is not an earlier site (no index.html) or holds the "
+                             "repository; give a new or empty folder, it is emptied first")
         shutil.rmtree(out)
     out.mkdir(parents=True)
     written = build_html(out, root)
