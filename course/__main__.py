@@ -172,10 +172,12 @@ def _run(command: list[str], env: dict[str, str] | None = None) -> int:
     sys.stderr.flush()
     if os.name == "posix":
         os.execve(command[0], command, env if env is not None else dict(os.environ))
-    try:
-        return subprocess.call(command, cwd=ROOT, env=env)
-    except KeyboardInterrupt:
-        return 130
+    child = subprocess.Popen(command, cwd=ROOT, env=env)
+    while True:  # Control-C reaches the child too: let it shut down, then return
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            continue
 
 
 def open_course(args: argparse.Namespace) -> int:
