@@ -602,3 +602,21 @@ def test_readme_performance_figures_come_from_the_reports_it_cites():
     for row in rows:
         for value in re.findall(r"(?<![\d.])\d+\.\d(?![\d.])", row):
             assert value in anywhere, f"{value} in {row!r} is in none of {cited}"
+
+
+def test_readme_install_times_come_from_the_published_install_report():
+    """The README's install figures (Performance) are copied from the committed report
+    of the side-by-side install benchmark (benchmarks/bench_install.py) that it cites."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Performance", 1)[1].split("\n## ", 1)[0]
+    paragraphs = [p for p in section.split("\n\n") if "benchmarks/published/install-" in p]
+    assert paragraphs, "the Performance section cites no install report"
+    for paragraph in paragraphs:
+        names = re.findall(r"benchmarks/published/(install-\d{8}-\d{6}\.md)", paragraph)
+        assert len(names) == 1, paragraph
+        report = (PUBLISHED / names[0]).read_text(encoding="utf-8")
+        in_report = set(re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", report))
+        stated = re.findall(r"(?<![\d.:-])\d+\.\d+(?![\d.])", paragraph.replace(names[0], ""))
+        assert stated, paragraph
+        missing = [v for v in stated if v not in in_report]
+        assert not missing, f"{missing} are not in {names[0]}"
