@@ -333,7 +333,8 @@ def test_test_requirements_include_the_lock_and_pin_every_tool():
     """The test tools stay outside the runtime lock: requirements-test.txt is the lock
     (-r requirements.txt) and exact pins of the tools."""
     lines = read_lines(REQUIREMENTS_TEST)
-    assert "-r requirements.txt" in lines, "requirements-test.txt must start from -r requirements.txt"
+    assert "-r requirements.txt" in lines, (
+        "requirements-test.txt must start from -r requirements.txt")
     for line in lines:
         assert line == "-r requirements.txt" or PIN.match(line), (
             f"requirements-test.txt: {line!r} must be an exact pin 'name==version'"
@@ -509,7 +510,8 @@ def test_readme_open_command_and_binder_badge_open_the_same_notebook():
     badge = re.search(r"https://mybinder\.org/v2/gh/\S+?urlpath=lab/tree/(\S+?)\)",
                       README.read_text(encoding="utf-8"))
     assert badge, "README.md needs a Binder badge that opens JupyterLab"
-    assert badge[1] == START_NOTEBOOK, "the Binder badge and the open command open different notebooks"
+    assert badge[1] == START_NOTEBOOK, (
+        "the Binder badge and the open command open different notebooks")
 
 
 def test_readme_commands_script_prints_the_same_command():
