@@ -16,6 +16,7 @@ import sys
 import ipywidgets as widgets
 import numpy as np
 import pytest
+import traitlets
 
 from alliances import Game, symmetric_game
 from alliances.widgets import LiveFigure, PayoffEditor
@@ -72,13 +73,13 @@ def test_initial_view(editor):
     assert editor.sentence.startswith("Prisoner's Dilemma")
     assert html.escape(editor.sentence) in editor.summary.value
     assert editor.error.value == ""
-    assert bytes(editor.image.value).startswith(PNG_SIGNATURE)
+    assert editor.png.startswith(PNG_SIGNATURE)
     assert editor.plot.title.get_text() == "Prisoner's Dilemma"
     assert "Family" in editor.details.value
 
 
 def test_changing_a_control_updates_everything(editor):
-    image, sentence = bytes(editor.image.value), editor.sentence
+    image, sentence = editor.png, editor.sentence
     texts = dict(editor.plot.row_texts)
     # Make Row's payoff at (Abstain, Abstain) 5: now R = 5 > T = 4 for Row only.
     control_map(editor)["row", 0, 0].value = 5
@@ -86,8 +87,8 @@ def test_changing_a_control_updates_everything(editor):
     assert editor.game.B.tolist() == [[3, 4], [1, 2]]
     assert editor.plot.row_texts[0, 0].get_text() == "5"
     assert all(editor.plot.row_texts[k] is texts[k] for k in texts)   # updated in place
-    assert bytes(editor.image.value) != image
-    assert bytes(editor.image.value).startswith(PNG_SIGNATURE)
+    assert editor.png != image
+    assert editor.png.startswith(PNG_SIGNATURE)
     assert editor.sentence != sentence
     assert editor.preset.value == "Custom"
     # Row: Abstain now best against Abstain (5 > 4), Ally against Ally: no dominant
@@ -136,12 +137,12 @@ def test_typing_a_preset_by_hand_selects_it(editor):
 
 
 def test_reset_restores_the_starting_game(editor):
-    start = (shown_payoffs(editor), editor.sentence, bytes(editor.image.value))
+    start = (shown_payoffs(editor), editor.sentence, editor.png)
     editor.preset.value = "Stag Hunt"
     control_map(editor)["column", 1, 0].value = -3
     assert editor.sentence != start[1]
     editor.reset.click()
-    assert (shown_payoffs(editor), editor.sentence, bytes(editor.image.value)) == start
+    assert (shown_payoffs(editor), editor.sentence, editor.png) == start
     assert editor.game == PayoffEditor().game
     assert editor.preset.value == "Prisoner's Dilemma"
 
@@ -179,21 +180,49 @@ def test_mimebundle_has_a_static_view(editor):
     assert bundle["text/plain"] == editor.sentence
     assert bundle["text/plain"].startswith("Prisoner's Dilemma: ")
     png = base64.b64decode(bundle["image/png"])
-    assert png.startswith(PNG_SIGNATURE) and png == bytes(editor.image.value)
+    assert png.startswith(PNG_SIGNATURE) and png == editor.png
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
-def test_controls_are_bounded(editor):
+def test_out_of_range_payoffs_are_refused_not_clamped(editor):
+    """Issue 18: a value outside the range is never changed silently into the bound."""
     control = control_map(editor)["row", 0, 0]
-    control.value = 100
-    assert control.value == 10 and editor.game.A[0, 0] == 10
-    control.value = -100
-    assert control.value == -10 and editor.game.A[0, 0] == -10
+    with pytest.raises(traitlets.TraitError, match=r"must lie in \[-10, 10\]"):
+        control.value = 100
+    assert control.value == 3 and editor.game.A[0, 0] == 3
+    control.text.value = "100"                     # typed by a student
+    assert control.value == 3 and editor.game.A[0, 0] == 3
+    assert "outside the range" in control.message.value and "kept 3" in control.message.value
+    assert control.text.value == "3"
     narrow = PayoffEditor(minimum=0, maximum=5)
-    control = narrow.payoff_controls[0]
-    control.value = 9
-    assert control.value == 5
-    assert (control.min, control.max) == (0, 5)
+    field = narrow.payoff_controls[0]
+    field.text.value = "9"
+    assert field.value == 3 and "from 0 to 5" in field.message.value
+    assert (field.min, field.max) == (0, 5)
+
+
+#: What a student may type, and what the field must then hold (None: refused, value kept).
+HOSTILE = [("2,5", 2.5), ("2.5", 2.5), (" -1,5 ", -1.5), ("\u22122", -2.0), ("abc", None),
+           ("", None), ("1e999", None), ("-1e999", None), ("nan", None), ("inf", None),
+           ("-1e6", None), ("11", None), ("1,2,3", None), ("1.000,5", None), ("10", 10.0),
+           ("-10", -10.0)]
+
+
+@pytest.mark.parametrize(("typed", "expected"), HOSTILE)
+def test_a_typed_payoff_is_taken_as_meant_or_refused_visibly(editor, typed, expected):
+    control = control_map(editor)["row", 1, 0]           # T = 4
+    before = editor.game.A.tolist()
+    control.text.value = typed
+    if expected is None:
+        assert control.value == 4 and editor.game.A.tolist() == before
+        assert control.text.value == "4"
+        assert "role='alert'" in control.message.value and "kept 4" in control.message.value
+    else:
+        assert control.value == expected and editor.game.A[1, 0] == expected
+        assert control.message.value == ""
+    # A later valid entry clears the message.
+    control.text.value = "0"
+    assert control.value == 0 and control.message.value == ""
 
 
 def test_on_change_receives_the_new_game():

@@ -22,8 +22,9 @@ from matplotlib.figure import Figure
 
 from ..plots import figure_png
 from ..rendering import LayeredRenderer
+from .fields import NumberField, with_readout
 
-__all__ = ["LiveFigure", "CUSTOM"]
+__all__ = ["LiveFigure", "CUSTOM", "NumberField", "image_html", "png_size"]
 
 #: The preset dropdown's entry for values that match no preset.
 CUSTOM = "Custom"
@@ -31,6 +32,41 @@ CUSTOM = "Custom"
 #: Colour of the error message: a darker vermillion than the palette's (#D55E00 has a
 #: contrast of 3.9:1 on white, below WCAG AA's 4.5:1 for text; this one has 5.5:1).
 ERROR_TEXT_COLOUR = "#B34700"
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels of a PNG, read from its header.
+
+    Examples
+    --------
+    >>> from alliances.plots import new_axes
+    >>> png_size(figure_png(new_axes(pyplot=False).figure))  # 5 x 4 inches at 100 dpi
+    (500, 400)
+    """
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("png must be PNG bytes")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def image_html(png: bytes, alt: str, pixel_ratio: float = 1) -> str:
+    """An ``<img>`` of ``png`` shown at most at the size it was drawn for, with ``alt``.
+
+    The width and height attributes are the drawn size in CSS pixels (the PNG's pixels
+    divided by ``pixel_ratio``); ``max-width: 100%`` and ``height: auto`` let a narrow
+    screen scale it down with its proportions kept, and nothing scales it up.
+
+    Examples
+    --------
+    >>> from alliances.plots import new_axes
+    >>> tag = image_html(figure_png(new_axes(pyplot=False).figure), "A <plot>")
+    >>> tag[:4], 'width="500"' in tag, 'alt="A &lt;plot&gt;"' in tag
+    ('<img', True, True)
+    """
+    width, height = png_size(png)
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img class="alliances-figure-img" src="data:image/png;base64,{data}" '
+            f'width="{round(width / pixel_ratio)}" height="{round(height / pixel_ratio)}" '
+            f'alt="{html.escape(alt)}" style="max-width:100%;height:auto;display:block">')
 
 
 class LiveFigure(widgets.VBox):
@@ -48,6 +84,8 @@ class LiveFigure(widgets.VBox):
     """
 
     figure: Figure
+    #: Pixels of the figure's PNG per CSS pixel on screen (2: drawn for high-DPI screens).
+    PIXEL_RATIO = 1
     #: The layered renderer of ``figure``, if the widget has one (see _render_png).
     _renderer: LayeredRenderer | None = None
     _held = 0
@@ -128,20 +166,71 @@ class LiveFigure(widgets.VBox):
         """Set the controls back to the values the widget started with."""
         raise NotImplementedError
 
-    def _finish(self, controls: list[widgets.Widget], css_class: str) -> None:
+    def _finish(self, controls: list[widgets.Widget], css_class: str,
+                advanced: list[widgets.Widget] = ()) -> None:
+        """Lay the widget out; call once, at the end of ``__init__``.
+
+        ``controls`` are the first view (at most four sliders or number fields besides the
+        preset bar, by the course's rule); ``advanced`` are shown only after the reader
+        presses the *Advanced settings* toggle (a button: Tab to it, Space or Enter). Every
+        slider gets a :func:`~alliances.widgets.fields.with_readout` read-out. Controls
+        sit in a column beside the figure where the width allows, above it where not.
+        """
+        self._rows: dict[int, widgets.Widget] = {}
+        first = [self._row(c) for c in controls]
+        column = [*first]
+        self.advanced_toggle = None
+        self.advanced = None
+        if advanced:
+            self.advanced = widgets.VBox([self._row(c) for c in advanced],
+                                         layout=widgets.Layout(display="none"))
+            self.advanced.add_class("alliances-advanced")
+            self.advanced_toggle = widgets.ToggleButton(
+                value=False, description="Advanced settings", icon="sliders",
+                tooltip=f"Show or hide {len(advanced)} more controls")
+            self.advanced_toggle.add_class("alliances-control")
+            self.advanced_toggle.add_class("alliances-advanced-toggle")
+            self.advanced_toggle.observe(self._toggle_advanced, names="value")
+            column += [self.advanced_toggle, self.advanced]
         self.summary = widgets.HTML(layout=widgets.Layout(min_height="2.5em"))
         self.summary.add_class("alliances-summary")
         self.error = widgets.HTML()
         self.error.add_class("alliances-error")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="100%"))
         self.image.add_class("alliances-figure")
         self.details = widgets.HTML()
         self.details.add_class("alliances-details")
-        self.children = [*controls, self.summary, self.error, self.image, self.details]
+        self.control_column = widgets.VBox([*column, self.error], layout=widgets.Layout(
+            flex="0 1 auto", max_width="100%"))
+        self.control_column.add_class("alliances-controls")
+        self.figure_column = widgets.VBox([self.summary, self.image], layout=widgets.Layout(
+            flex="1 1 0%", max_width="100%"))
+        self.figure_column.add_class("alliances-figure-column")
+        top = widgets.Box([self.control_column, self.figure_column], layout=widgets.Layout(
+            display="flex", flex_flow="row wrap", align_items="flex-start", grid_gap="4px 16px",
+            width="100%"))
+        self.children = [top, self.details]
         self.add_class(css_class)
         self.add_class("alliances-widget")
         self.sentence = ""
+        self.png = b""
         self.refresh()
+
+    def _row(self, control: widgets.Widget) -> widgets.Widget:
+        """A slider with its checked read-out (see :func:`with_readout`); others as they are."""
+        if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)) and control.readout:
+            row = with_readout(control)
+            self._rows[id(control)] = row
+            return row
+        return control
+
+    def show_control(self, control: widgets.Widget, visible: bool) -> None:
+        """Show or hide ``control`` together with its read-out."""
+        target = self._rows.get(id(control), control)
+        target.layout.display = "" if visible else "none"
+
+    def _toggle_advanced(self, change: dict) -> None:
+        self.advanced.layout.display = "" if change["new"] else "none"
 
     def _update(self) -> tuple[str, str]:  # pragma: no cover - abstract
         """Update the artists; return (summary sentence, details HTML)."""
@@ -165,7 +254,8 @@ class LiveFigure(widgets.VBox):
         self.sentence = sentence
         self.summary.value = f"<p role='status' aria-live='polite'>{html.escape(sentence)}</p>"
         self.details.value = details
-        self.image.value = self._render_png()
+        self.png = self._render_png()
+        self.image.value = image_html(self.png, sentence, self.PIXEL_RATIO)
 
     def _render_png(self) -> bytes:
         """The figure as PNG bytes: through ``self._renderer`` (only what changed is drawn)
@@ -178,7 +268,7 @@ class LiveFigure(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         data = super()._repr_mimebundle_(**kwargs)
         data["text/plain"] = self.sentence
-        data["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        data["image/png"] = base64.b64encode(self.png).decode("ascii")
         return data
 
 
@@ -202,6 +292,9 @@ class ModelExplorer(LiveFigure):
     CSS_CLASS: str
     #: Width of the preset dropdown.
     PRESET_WIDTH = "380px"
+    #: The parameters whose sliders are on the first view (at most four); the others
+    #: are behind the *Advanced settings* toggle. Default: the first four of SLIDERS.
+    FIRST_VIEW: tuple[str, ...] | None = None
 
     def __init__(self, model: object = None) -> None:
         super().__init__()
@@ -225,7 +318,9 @@ class ModelExplorer(LiveFigure):
                                tooltip="Back to the parameters this explorer started with")
         self.model = model
         self._build(model)
-        self._finish([bar, *self.controls.values()], self.CSS_CLASS)
+        first = self.FIRST_VIEW or tuple(key for key, *_ in self.SLIDERS[:4])
+        self._finish([bar, *(self.controls[k] for k in first)], self.CSS_CLASS,
+                     advanced=[s for k, s in self.controls.items() if k not in first])
 
     @staticmethod
     def _value(model: object, name: str) -> float:

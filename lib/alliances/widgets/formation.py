@@ -100,9 +100,10 @@ class JoinOrStayOut(LiveFigure):
         self.figure.subplots_adjust(left=0.14, right=0.95, top=0.88, bottom=0.22)
         self.plot = JoinRegionPlot(values, y_name, self.figure.add_subplot())
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
-        self._finish([bar, *self.sliders.values(), self.y_axis],
-                     "alliances-join-or-stay-out")
-        self.image.layout.width = "560px"      # its natural size: never stretched, may shrink
+        first = ("threat", "own_strength", "allies_strength")
+        self._finish([bar, *(self.sliders[k] for k in first), self.y_axis],
+                     "alliances-join-or-stay-out",
+                     advanced=[s for k, s in self.sliders.items() if k not in first])
 
     def _values(self) -> dict[str, float]:
         return {name: slider.value for name, slider in self.sliders.items()}
