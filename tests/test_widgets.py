@@ -271,3 +271,85 @@ def test_set_game_rejects_payoffs_outside_the_controls_range(editor):
 def test_constructor_rejects_bad_input(kwargs, error, name):
     with pytest.raises(error, match=name):
         PayoffEditor(**kwargs)
+
+
+# ------------------------------------------------------------ every widget's first view
+def _all_widget_classes() -> list[type]:
+    import importlib
+    import pkgutil
+
+    from alliances import widgets as package
+
+    for info in pkgutil.walk_packages(package.__path__, "alliances.widgets."):
+        importlib.import_module(info.name)
+    found, todo = set(), [LiveFigure]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            todo.append(sub)
+            if sub.__name__ in getattr(sys.modules[sub.__module__], "__all__", ()):
+                found.add(sub)
+    return sorted(found, key=lambda c: c.__name__)
+
+
+WIDGET_CLASSES = _all_widget_classes()
+
+
+def _first_view_controls(root: widgets.Widget, widget: LiveFigure) -> list[widgets.Widget]:
+    """Sliders, number fields (not a slider's read-out) and dropdowns (not the preset
+    menu) that a reader sees before opening *Advanced settings*."""
+    from alliances.widgets.fields import NumberField
+
+    if root is widget.advanced or getattr(root, "layout", None) is not None and \
+            root.layout.display == "none":
+        return []
+    if isinstance(root, NumberField):
+        return [] if "alliances-readout-field" in root._dom_classes else [root]
+    if isinstance(root, (widgets.FloatSlider, widgets.IntSlider)):
+        return [root]
+    if isinstance(root, widgets.Dropdown):
+        return [] if root is widget.preset else [root]
+    if isinstance(root, widgets.Box):
+        return [c for child in root.children for c in _first_view_controls(child, widget)]
+    return []
+
+
+@pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
+def test_at_most_four_sliders_on_the_first_view(cls):
+    """Issue 15, section 2: at most four sliders (or dropdowns) before *Advanced settings*.
+    The payoff editors' matrix of number fields is the game itself, one control per
+    payoff, and is counted apart (it is the whole widget, not a row of parameters)."""
+    from alliances.widgets.fields import NumberField
+
+    widget = cls()
+    shown = _first_view_controls(widget.control_column, widget)
+    sliders = [c for c in shown if not isinstance(c, NumberField)]
+    assert len(sliders) <= 4, f"{cls.__name__}: {len(sliders)} on the first view: " \
+                              f"{[c.description for c in sliders]}"
+    if widget.advanced is not None:
+        toggle = widget.advanced_toggle
+        assert widget.advanced.layout.display == "none"
+        hidden = [c for c in widget.advanced.children if c.layout.display != "none"]
+        assert hidden, f"{cls.__name__}: an Advanced toggle with nothing behind it"
+        toggle.value = True
+        assert widget.advanced.layout.display == ""
+        toggle.value = False
+        assert widget.advanced.layout.display == "none"
+
+
+@pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
+def test_the_figure_is_an_img_at_its_drawn_size_with_alt_text(cls):
+    from alliances.widgets.base import png_size
+
+    widget = cls()
+    width, height = png_size(widget.png)
+    tag = widget.image.value
+    match = re.fullmatch(r'<img class="alliances-figure-img" src="data:image/png;base64,'
+                         r'([A-Za-z0-9+/=]+)" width="(\d+)" height="(\d+)" alt="([^"]*)" '
+                         r'style="max-width:100%;height:auto;display:block"'
+                         r'(?: data-min-text-px="[\d.]+")?>', tag)
+    assert match, tag[:200]
+    assert base64.b64decode(match[1]) == widget.png
+    assert (int(match[2]), int(match[3])) == (width, height)
+    assert html.unescape(match[4]) == widget.sentence and widget.sentence
+    # Nothing may stretch it: the widget's own layout never sets a width on the image.
+    assert widget.image.layout.width is None

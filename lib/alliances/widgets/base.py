@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from ..plots import figure_png
 from ..rendering import LayeredRenderer
@@ -48,12 +49,15 @@ def png_size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
-def image_html(png: bytes, alt: str, pixel_ratio: float = 1) -> str:
+def image_html(png: bytes, alt: str, pixel_ratio: float = 1, *,
+               min_text_px: float | None = None) -> str:
     """An ``<img>`` of ``png`` shown at most at the size it was drawn for, with ``alt``.
 
     The width and height attributes are the drawn size in CSS pixels (the PNG's pixels
     divided by ``pixel_ratio``); ``max-width: 100%`` and ``height: auto`` let a narrow
     screen scale it down with its proportions kept, and nothing scales it up.
+    ``min_text_px``, the height of the figure's smallest text at the drawn size, goes into
+    a ``data-min-text-px`` attribute (the browser tests check it on screen).
 
     Examples
     --------
@@ -66,7 +70,8 @@ def image_html(png: bytes, alt: str, pixel_ratio: float = 1) -> str:
     data = base64.b64encode(png).decode("ascii")
     return (f'<img class="alliances-figure-img" src="data:image/png;base64,{data}" '
             f'width="{round(width / pixel_ratio)}" height="{round(height / pixel_ratio)}" '
-            f'alt="{html.escape(alt)}" style="max-width:100%;height:auto;display:block">')
+            f'alt="{html.escape(alt)}" style="max-width:100%;height:auto;display:block"'
+            + (f' data-min-text-px="{min_text_px:.2f}"' if min_text_px else "") + ">")
 
 
 class LiveFigure(widgets.VBox):
@@ -191,7 +196,13 @@ class LiveFigure(widgets.VBox):
             self.advanced_toggle.add_class("alliances-control")
             self.advanced_toggle.add_class("alliances-advanced-toggle")
             self.advanced_toggle.observe(self._toggle_advanced, names="value")
-            column += [self.advanced_toggle, self.advanced]
+            bar = first[0] if first else None
+            if self.preset is not None and isinstance(bar, widgets.HBox) and \
+                    self.preset in bar.children:      # beside the preset menu and reset
+                bar.children = [*bar.children, self.advanced_toggle]
+                column += [self.advanced]
+            else:
+                column += [self.advanced_toggle, self.advanced]
         self.summary = widgets.HTML(layout=widgets.Layout(min_height="2.5em"))
         self.summary.add_class("alliances-summary")
         self.error = widgets.HTML()
@@ -203,12 +214,16 @@ class LiveFigure(widgets.VBox):
         self.control_column = widgets.VBox([*column, self.error], layout=widgets.Layout(
             flex="0 1 auto", max_width="100%"))
         self.control_column.add_class("alliances-controls")
+        # The figure column is never narrower than the figure (see _fit_figure_column):
+        # where the figure does not fit beside the controls, it goes below them at its
+        # drawn size instead of shrinking.
         self.figure_column = widgets.VBox([self.summary, self.image], layout=widgets.Layout(
             flex="1 1 0%", max_width="100%"))
         self.figure_column.add_class("alliances-figure-column")
         top = widgets.Box([self.control_column, self.figure_column], layout=widgets.Layout(
             display="flex", flex_flow="row wrap", align_items="flex-start", grid_gap="4px 16px",
             width="100%"))
+        top.add_class("alliances-main")
         self.children = [top, self.details]
         self.add_class(css_class)
         self.add_class("alliances-widget")
@@ -224,10 +239,16 @@ class LiveFigure(widgets.VBox):
             return row
         return control
 
-    def show_control(self, control: widgets.Widget, visible: bool) -> None:
+    def _show_control(self, control: widgets.Widget, visible: bool) -> None:
         """Show or hide ``control`` together with its read-out."""
         target = self._rows.get(id(control), control)
         target.layout.display = "" if visible else "none"
+
+    def _fit_figure_column(self) -> None:
+        width = round(png_size(self.png)[0] / self.PIXEL_RATIO)
+        minimum = f"min({width}px, 100%)"
+        if self.figure_column.layout.min_width != minimum:
+            self.figure_column.layout.min_width = minimum
 
     def _toggle_advanced(self, change: dict) -> None:
         self.advanced.layout.display = "" if change["new"] else "none"
@@ -255,7 +276,23 @@ class LiveFigure(widgets.VBox):
         self.summary.value = f"<p role='status' aria-live='polite'>{html.escape(sentence)}</p>"
         self.details.value = details
         self.png = self._render_png()
-        self.image.value = image_html(self.png, sentence, self.PIXEL_RATIO)
+        self._fit_figure_column()
+        self.image.value = image_html(self.png, sentence, self.PIXEL_RATIO,
+                                      min_text_px=self.smallest_text_px())
+
+    def figures(self) -> list[Figure]:
+        """The figures this widget draws into its image (not those of a widget inside it)."""
+        return [v for v in vars(self).values() if isinstance(v, Figure)]
+
+    def smallest_text_px(self) -> float | None:
+        """The font size, in CSS pixels at the drawn size, of the smallest visible text of
+        the widget's figures (computed once: the figures' fonts do not change)."""
+        if getattr(self, "_smallest_text_px", None) is None:
+            sizes = [text.get_fontsize() * figure.dpi / 72 / self.PIXEL_RATIO
+                     for figure in self.figures() for text in figure.findobj(Text)
+                     if text.get_visible() and text.get_text().strip()]
+            self._smallest_text_px = min(sizes) if sizes else None
+        return self._smallest_text_px
 
     def _render_png(self) -> bytes:
         """The figure as PNG bytes: through ``self._renderer`` (only what changed is drawn)
@@ -295,6 +332,9 @@ class ModelExplorer(LiveFigure):
     #: The parameters whose sliders are on the first view (at most four); the others
     #: are behind the *Advanced settings* toggle. Default: the first four of SLIDERS.
     FIRST_VIEW: tuple[str, ...] | None = None
+    #: The figure's size in inches (at its dpi), if not the plot's own: set so that the
+    #: widget fits a 1280x800 screen (issue 18).
+    FIGSIZE: tuple[float, float] | None = None
 
     def __init__(self, model: object = None) -> None:
         super().__init__()
@@ -332,6 +372,8 @@ class ModelExplorer(LiveFigure):
         once and reused, only the plot's dynamic artists are drawn on each update."""
         self.plot = self.PLOT(model)
         self.figure = self.plot.axes[0].figure
+        if self.FIGSIZE is not None:
+            self.figure.set_size_inches(*self.FIGSIZE)
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
 
     def _show(self, model: object) -> tuple[str, list[tuple[str, str]], str]:

@@ -151,7 +151,7 @@ class BurdenSharingExplorer(LiveFigure):
         alpha, incomes = self._values()
         n = len(incomes)
         for i, control in enumerate(self.income_controls):
-            self.show_control(control, i < n)
+            self._show_control(control, i < n)
         eq = nash_equilibrium(alpha, incomes)
         self.curves.update(alpha, incomes)
         self.bars.update(eq)

@@ -71,6 +71,7 @@ class CommitmentExplorer(ModelExplorer):
     SLIDERS = _SLIDERS
     PRESETS = COMMITMENT_PRESETS
     CSS_CLASS = "alliances-commitment"
+    FIGSIZE = (6.4, 4.2)
 
     def _show(self, model: CommitmentModel) -> tuple[str, list[tuple[str, str]], str]:
         result = self.plot.update(model)
