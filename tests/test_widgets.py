@@ -20,6 +20,7 @@ import traitlets
 
 from alliances import Game, symmetric_game
 from alliances.widgets import LiveFigure, PayoffEditor
+from alliances.widgets.burden import BurdenSharingExplorer
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LABELS = ("Abstain", "Ally")
@@ -325,6 +326,10 @@ def test_at_most_four_sliders_on_the_first_view(cls):
     sliders = [c for c in shown if not isinstance(c, NumberField)]
     assert len(sliders) <= 4, f"{cls.__name__}: {len(sliders)} on the first view: " \
                               f"{[c.description for c in sliders]}"
+    if isinstance(widget, BurdenSharingExplorer):
+        assert widget.advanced_toggle.layout.display == "none"    # two allies: nothing more
+        widget.allies.value = 4
+        assert widget.advanced_toggle.layout.display == ""
     if widget.advanced is not None:
         toggle = widget.advanced_toggle
         assert widget.advanced.layout.display == "none"

@@ -243,6 +243,9 @@ class LiveFigure(widgets.VBox):
         """Show or hide ``control`` together with its read-out."""
         target = self._rows.get(id(control), control)
         target.layout.display = "" if visible else "none"
+        if self.advanced is not None:     # no Advanced toggle with nothing behind it
+            shown = any(c.layout.display != "none" for c in self.advanced.children)
+            self.advanced_toggle.layout.display = "" if shown else "none"
 
     def _fit_figure_column(self) -> None:
         width = round(png_size(self.png)[0] / self.PIXEL_RATIO)
@@ -374,7 +377,11 @@ class ModelExplorer(LiveFigure):
         self.figure = self.plot.axes[0].figure
         if self.FIGSIZE is not None:
             self.figure.set_size_inches(*self.FIGSIZE)
+        self._adjust_plot()
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
+
+    def _adjust_plot(self) -> None:
+        """Change the new plot's static parts (labels) before its layers are cached."""
 
     def _show(self, model: object) -> tuple[str, list[tuple[str, str]], str]:
         """Update the plot for ``model``; return the summary sentence, the rows (name,
