@@ -358,3 +358,25 @@ def test_the_figure_is_an_img_at_its_drawn_size_with_alt_text(cls):
     assert html.unescape(match[4]) == widget.sentence and widget.sentence
     # Nothing may stretch it: the widget's own layout never sets a width on the image.
     assert widget.image.layout.width is None
+
+
+@pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
+def test_no_two_texts_of_a_figure_overlap(cls):
+    """Issue 18, item 3: labels, legends and annotations do not overlap (more than 2 px
+    both ways: a corner touch of tick labels is not an overlap a reader sees)."""
+    import itertools
+
+    from matplotlib.text import Text
+
+    widget = cls()
+    found = []
+    for figure in widget.figures():
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in figure.findobj(Text)
+                 if t.get_visible() and t.get_text().strip()]
+        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+            both = box_a.intersection(box_a, box_b)
+            if both is not None and both.width > 2 and both.height > 2:
+                found.append(f"{a!r} and {b!r} ({both.width:.0f}x{both.height:.0f} px)")
+    assert not found, f"{cls.__name__}: overlapping texts: {found}"

@@ -187,6 +187,11 @@ def _write_lab_settings(app_settings_dir: Path) -> None:
     overrides: dict[str, dict[str, Any]] = {}
     if overrides_path.exists():
         overrides = json.loads(overrides_path.read_text())
+    # The course's own settings, as Binder installs them (binder/postBuild): tested too.
+    course = Path(__file__).resolve().parents[2] / "binder" / "overrides.json"
+    if course.exists():
+        for plugin, values in json.loads(course.read_text()).items():
+            overrides.setdefault(plugin, {}).update(values)
     for plugin, values in LAB_SETTING_OVERRIDES.items():
         overrides.setdefault(plugin, {}).update(values)
     overrides_path.write_text(json.dumps(overrides, indent=2))

@@ -192,7 +192,8 @@ class LiveFigure(widgets.VBox):
             self.advanced.add_class("alliances-advanced")
             self.advanced_toggle = widgets.ToggleButton(
                 value=False, description="Advanced settings", icon="sliders",
-                tooltip=f"Show or hide {len(advanced)} more controls")
+                tooltip=f"Show or hide {len(advanced)} more controls",
+                layout=widgets.Layout(width="auto"))
             self.advanced_toggle.add_class("alliances-control")
             self.advanced_toggle.add_class("alliances-advanced-toggle")
             self.advanced_toggle.observe(self._toggle_advanced, names="value")
@@ -276,7 +277,8 @@ class LiveFigure(widgets.VBox):
             return
         self.error.value = ""
         self.sentence = sentence
-        self.summary.value = f"<p role='status' aria-live='polite'>{html.escape(sentence)}</p>"
+        self.summary.value = (f"<p role='status' aria-live='polite' style='margin:0.3em 0;"
+                              f"line-height:1.4'>{html.escape(sentence)}</p>")
         self.details.value = details
         self.png = self._render_png()
         self._fit_figure_column()

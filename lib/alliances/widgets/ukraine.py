@@ -147,6 +147,9 @@ class CalibrationExplorer(LiveFigure):
         # model (left) and the map (right), whose regions are drawn only once.
         self.figure = Figure(figsize=(5.4, 4.5), dpi=_DPI, layout="constrained")
         risk_axes, eu_axes = self.figure.subplots(2, 1, sharex=True, height_ratios=[1, 1.15])
+        # Room between the panels: their y tick labels ("0.0" above, the top of the
+        # utility axis below) would touch otherwise.
+        self.figure.get_layout_engine().set(h_pad=0.2)
         self.calibration = calibrate(period, L_A, p_E, base=self.base)
         self.plot = CommitmentPlot(self.calibration.model, (risk_axes, eu_axes))
         self._eu_limits = _utility_limits(self.base)
