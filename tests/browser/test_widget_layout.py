@@ -74,7 +74,8 @@ _MEASURE_JS = """
     const name = [...root.classList].find(
       (c) => c.startsWith('alliances-') && c !== 'alliances-widget');
     return {index: i, name, height: main ? main.getBoundingClientRect().height : null,
-            images, shown: root.offsetParent !== null && !!main && main.offsetParent !== null};
+            images, any_image: [...root.querySelectorAll('img.alliances-figure-img')]
+              .some(own), shown: root.offsetParent !== null && !!main && main.offsetParent !== null};
   });
 }
 """
@@ -92,7 +93,7 @@ def problems_of(widget: dict, size: tuple[int, int]) -> list[str]:
     floor = MIN_TEXT_PX
     if size == (1024, 768) and name in KNOWN_SMALL_TEXT_1024:
         floor = KNOWN_SMALL_TEXT_1024[name] - 0.05
-    if not widget["images"]:
+    if not widget["any_image"]:
         found.append(f"{name}: no figure <img>")
     for image in widget["images"]:
         w, h = image["shown_w"], image["shown_h"]

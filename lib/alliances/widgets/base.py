@@ -242,8 +242,9 @@ class LiveFigure(widgets.VBox):
 
     def _show_control(self, control: widgets.Widget, visible: bool) -> None:
         """Show or hide ``control`` together with its read-out."""
-        target = self._rows.get(id(control), control)
-        target.layout.display = "" if visible else "none"
+        row = self._rows.get(id(control))       # the row that holds its read-out, if any
+        for target in (control,) if row is None else (control, row):
+            target.layout.display = "" if visible else "none"
         if self.advanced is not None:     # no Advanced toggle with nothing behind it
             shown = any(c.layout.display != "none" for c in self.advanced.children)
             self.advanced_toggle.layout.display = "" if shown else "none"
