@@ -114,7 +114,7 @@ class CalibrationExplorer(LiveFigure):
 
         self.period = widgets.ToggleButtons(
             options=[(p.label, key) for key, p in PERIODS.items()], value=period,
-            description="Period", style={"button_width": "190px"},
+            description="Period", style={"button_width": "auto"},
             tooltips=[p.choice for p in PERIODS.values()])
         self.period.add_class("alliances-control")
         self.period.add_class("alliances-period")
