@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from ..plots import figure_png
+from .._validation import check_real
 from ..rendering import LayeredRenderer
 from .fields import NumberField, with_readout
 
@@ -44,8 +45,8 @@ def png_size(png: bytes) -> tuple[int, int]:
     >>> png_size(figure_png(new_axes(pyplot=False).figure))  # 5 x 4 inches at 100 dpi
     (500, 400)
     """
-    if png[:8] != b"\x89PNG\r\n\x1a\n":
-        raise ValueError("png must be PNG bytes")
+    if not isinstance(png, (bytes, bytearray)) or png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise TypeError(f"png must be PNG bytes; got {type(png).__name__}")
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
@@ -67,6 +68,11 @@ def image_html(png: bytes, alt: str, pixel_ratio: float = 1, *,
     ('<img', True, True)
     """
     width, height = png_size(png)
+    if not isinstance(alt, str):
+        raise TypeError(f"alt must be a string; got {type(alt).__name__}")
+    pixel_ratio = check_real(pixel_ratio, "pixel_ratio", minimum=0, allow_equal_min=False)
+    if min_text_px is not None:
+        min_text_px = check_real(min_text_px, "min_text_px", minimum=0)
     data = base64.b64encode(png).decode("ascii")
     return (f'<img class="alliances-figure-img" src="data:image/png;base64,{data}" '
             f'width="{round(width / pixel_ratio)}" height="{round(height / pixel_ratio)}" '

@@ -19,7 +19,9 @@ import math
 import ipywidgets as widgets
 import traitlets
 
-__all__ = ["parse_number", "NumberField", "with_readout", "MESSAGE_COLOUR"]
+from .._validation import _show, check_real
+
+__all__ = ["NumberField", "with_readout", "MESSAGE_COLOUR"]
 
 #: Colour of a refusal message: 5.5:1 on white (WCAG AA for text needs 4.5:1).
 MESSAGE_COLOUR = "#B34700"
@@ -31,7 +33,20 @@ def _format(value: float) -> str:
     return f"{value:.10g}"
 
 
-def parse_number(text: object, minimum: float, maximum: float, *,
+def _check_text(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string; got {type(value).__name__} {_show(value)}")
+    return value
+
+
+def _check_range(minimum: object, maximum: object) -> tuple[float, float]:
+    low, high = check_real(minimum, "minimum"), check_real(maximum, "maximum")
+    if not low < high:
+        raise ValueError(f"minimum must be below maximum; got {low} and {high}")
+    return low, high
+
+
+def _parse_number(text: object, minimum: float, maximum: float, *,
                  integer: bool = False) -> float:
     """The number a student typed, or a ``ValueError`` that says why it cannot be used.
 
@@ -42,25 +57,25 @@ def parse_number(text: object, minimum: float, maximum: float, *,
 
     Examples
     --------
-    >>> parse_number("2,5", -10, 10)
+    >>> _parse_number("2,5", -10, 10)
     2.5
-    >>> parse_number(" \u22121.5 ", -10, 10)
+    >>> _parse_number(" \u22121.5 ", -10, 10)
     -1.5
-    >>> parse_number("abc", -10, 10)
+    >>> _parse_number("abc", -10, 10)
     Traceback (most recent call last):
     ...
     ValueError: "abc" is not a number
-    >>> parse_number("1e999", 0, 1)
+    >>> _parse_number("1e999", 0, 1)
     Traceback (most recent call last):
     ...
     ValueError: "1e999" is too large: type a number from 0 to 1
-    >>> parse_number("12", -10, 10)
+    >>> _parse_number("12", -10, 10)
     Traceback (most recent call last):
     ...
     ValueError: 12 is outside the range: type a number from -10 to 10
     """
     if not isinstance(text, str):
-        raise ValueError(f"{text!r} is not a number")
+        raise TypeError(f"text must be a string; got {type(text).__name__}")
     typed = text.strip().replace("\u00a0", "").replace(" ", "")
     for sign in _MINUS_SIGNS:
         typed = typed.replace(sign, "-")
@@ -114,7 +129,16 @@ class NumberField(widgets.HBox):
     def __init__(self, value: float, *, minimum: float, maximum: float,
                  description: str = "", tooltip: str | None = None, integer: bool = False,
                  width: str = "150px", description_width: str = "auto") -> None:
-        self.min, self.max, self.integer = float(minimum), float(maximum), integer
+        self.min, self.max = _check_range(minimum, maximum)
+        if not isinstance(integer, bool):
+            raise TypeError(f"integer must be True or False; got {_show(integer)}")
+        self.integer = integer
+        value = check_real(value, "value", minimum=self.min, maximum=self.max)
+        for text, name in ((description, "description"), (width, "width"),
+                           (description_width, "description_width")):
+            _check_text(text, name)
+        if tooltip is not None:
+            _check_text(tooltip, "tooltip")
         self.text = widgets.Text(value=_format(value), description=description,
                                  tooltip=tooltip, continuous_update=False,
                                  style={"description_width": description_width},
@@ -161,7 +185,7 @@ class NumberField(widgets.HBox):
         if self._quiet:
             return
         try:
-            value = parse_number(change["new"], self.min, self.max, integer=self.integer)
+            value = _parse_number(change["new"], self.min, self.max, integer=self.integer)
         except ValueError as error:
             self.refuse(str(error))
             return
@@ -173,6 +197,7 @@ class NumberField(widgets.HBox):
 
     def refuse(self, reason: str) -> None:
         """Show ``reason`` beside the field and put the last valid value back in the box."""
+        _check_text(reason, "reason")
         self._shown({"new": self.value})
         self.message.value = (f"<span role='alert' style='color:{MESSAGE_COLOUR}'>"
                               f"{html.escape(reason)}; kept {_format(self.value)}.</span>")
@@ -199,6 +224,9 @@ def with_readout(slider: widgets.widget_int._Int | widgets.widget_float._Float
     >>> field.text.value
     '0.25'
     """
+    if not isinstance(slider, (widgets.FloatSlider, widgets.IntSlider)):
+        raise TypeError(f"slider must be an ipywidgets FloatSlider or IntSlider; got "
+                        f"{type(slider).__name__}")
     integer = isinstance(slider, widgets.IntSlider)
     slider.readout = False
     field = NumberField(slider.value, minimum=slider.min, maximum=slider.max,
