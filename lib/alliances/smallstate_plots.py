@@ -65,7 +65,7 @@ class SmallStatePlot:
             raise TypeError(f"axes must be two matplotlib Axes (a tuple) or None; got "
                             f"{type(axes).__name__}")
         if axes is None:
-            figure = Figure(figsize=(10.2, 4.2), dpi=100, layout="constrained")
+            figure = Figure(figsize=(10.2, 4.0), dpi=100, layout="constrained")
             axes = tuple(figure.subplots(1, 2, width_ratios=[1.15, 1]))
         self.axes = axes
         left, right = axes
@@ -81,11 +81,11 @@ class SmallStatePlot:
         left.set_xlabel("threat from A (expected damage, 0 to 1)")
         left.set_ylabel("reliability of patron B (probability)")
         left.set_title("Best choice across threat and reliability", fontsize=10)
-        left.legend(loc="upper left", fontsize=8, framealpha=0.9)
+        left.legend(loc="upper left", fontsize=9, framealpha=0.9)
         x = np.arange(len(OPTIONS))
         self.bars = right.bar(x, np.zeros(len(OPTIONS)), color=OPTION_COLOURS,
                               edgecolor=PALETTE["black"], linewidth=0.8)
-        self.values = [right.text(k, 0, "", ha="center", va="bottom", fontsize=8)
+        self.values = [right.text(k, 0, "", ha="center", va="bottom", fontsize=9)
                        for k in x]
         right.axhline(0, color=PALETTE["grey"], linewidth=0.8)
         right.set_xticks(x, [name.replace(" with ", "\nwith ") for name in OPTIONS],
