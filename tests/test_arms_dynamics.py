@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alliances.arms_dynamics import (PERIODS, change_correlation, milex_series,
+from alliances.arms_dynamics import (PERIODS, change_correlation, fit_table, milex_series,
                                      nato_europe_members, reaction_fits)
 from hand_statistics import spearman as hand_spearman
 
@@ -145,3 +145,16 @@ def test_bad_periods_and_leader() -> None:
     with pytest.raises(ValueError, match="leader"):
         change_correlation(leader="USA")
     assert math.isfinite(change_correlation(1993, 2021).rho)
+
+
+def test_fit_table_rounds_the_fits_it_is_given() -> None:
+    fits = reaction_fits()
+    table = fit_table(fits)
+    assert len(table) == 2 * len(fits)
+    row = table[(table["period"] == "2014-2024 (from Crimea)")
+                & (table["reacting side"] == "NATO Europe")].iloc[0]
+    fit = fits[2].nato_europe
+    assert row["k"] == round(fit.k, 2) and row["k low"] == round(fit.ci["k"][0], 2)
+    assert row["years fitted"] == 10
+    with pytest.raises(TypeError, match="fits"):
+        fit_table("fits")

@@ -39,7 +39,7 @@ from .arms_race import RichardsonFit, richardson_fit
 from .burden_data import SpearmanResult, spearman
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "PERIODS", "NON_EUROPEAN", "DEFINITIONS",
-           "nato_europe_members", "milex_series", "reaction_fits", "PeriodFit",
+           "nato_europe_members", "milex_series", "reaction_fits", "PeriodFit", "fit_table",
            "change_correlation"]
 
 #: Russia's SIPRI series starts here (the USSR's, 1988-1990, is not spliced onto it).
@@ -232,6 +232,29 @@ def reaction_fits(periods: dict[str, tuple[int, int]] | None = None, *,
             russia=richardson_fit(frame["russia"], frame["nato_europe"]),
             nato_europe=richardson_fit(frame["nato_europe"], frame["russia"])))
     return results
+
+
+def fit_table(fits: list[PeriodFit]) -> pd.DataFrame:
+    """A readable table of :func:`reaction_fits`: each side's reaction k with its 95 % interval.
+
+    Columns: ``period``, ``reacting side``, ``k``, ``k low``, ``k high``, ``fatigue a``,
+    ``R²``, ``years fitted``; numbers rounded to two decimals.
+
+    Examples
+    --------
+    >>> table = fit_table(reaction_fits())
+    >>> table.loc[0, ["period", "reacting side"]].tolist()
+    ['1993-2024', 'Russia']
+    """
+    if not isinstance(fits, list) or not fits or not all(isinstance(f, PeriodFit) for f in fits):
+        raise TypeError("fits must be a non-empty list from reaction_fits()")
+    rows = []
+    for fit in fits:
+        for side, name in ((fit.russia, "Russia"), (fit.nato_europe, "NATO Europe")):
+            rows.append({"period": fit.period, "reacting side": name, "k": side.k,
+                         "k low": side.ci["k"][0], "k high": side.ci["k"][1],
+                         "fatigue a": side.a, "R²": side.r_squared, "years fitted": side.n})
+    return pd.DataFrame(rows).round(2)
 
 
 def change_correlation(start: int = 1993, end: int = LAST_YEAR, *, leader: str = "nato_europe",
