@@ -46,6 +46,10 @@ def test_policy_plot_refuses_bad_input() -> None:
         PolicyValuePlot((0.2, 5, 2))
     with pytest.raises(TypeError, match="ax must be"):
         PolicyValuePlot(reassurance(0.2, 5, 2), ax="left")
+    with pytest.raises(TypeError, match="ylim"):
+        PolicyValuePlot(reassurance(0.2, 5, 2), ylim=3.0)
+    with pytest.raises(ValueError, match="ylim"):
+        PolicyValuePlot(reassurance(0.2, 5, 2), ylim=(1, -1))
     with pytest.raises(ValueError, match="q must be"):
         plot_policy_values(float("nan"), 5, 2)
     with pytest.raises(TypeError, match="exploitation_cost"):

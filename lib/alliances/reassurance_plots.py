@@ -22,6 +22,7 @@ from matplotlib.patches import Rectangle
 
 from . import data
 from .arms_dynamics import PeriodFit
+from ._validation import check_real
 from .plots import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 from .reassurance import Reassurance, reassurance, simultaneous_threshold
 
@@ -35,6 +36,15 @@ _DETER_FILL = "#F6D5BF"       # light tint of the palette's vermillion
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+
+
+def _check_ylim(ylim: object) -> tuple[float, float]:
+    if isinstance(ylim, (str, bytes)) or not isinstance(ylim, (tuple, list)) or len(ylim) != 2:
+        raise TypeError(f"ylim must be a pair of numbers (low, high); got {ylim!r:.60}")
+    low, high = (check_real(v, "ylim") for v in ylim)
+    if not low < high:
+        raise ValueError(f"ylim must be (low, high) with low < high; got {ylim!r}")
+    return low, high
 
 
 class PolicyValuePlot:
@@ -64,6 +74,8 @@ class PolicyValuePlot:
     def __init__(self, model: Reassurance, ax: Axes | None = None, *,
                  ylim: tuple[float, float] | None = None) -> None:
         _check_ax(ax)
+        if ylim is not None:
+            ylim = _check_ylim(ylim)
         self.ax = ax if ax is not None else new_axes(6.4, 3.9, pyplot=False)
         self._ylim = ylim
         ax = self.ax
@@ -299,7 +311,7 @@ def plot_milex(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:
         raise TypeError("frame must be a DataFrame from alliances.arms_dynamics.milex_series()")
     ax = ax if ax is not None else new_axes(8.5, 3.8)
     ax.plot(frame.index, frame["nato_europe"], color=ROW_COLOUR, linewidth=2.2, marker="s",
-            markersize=3.5, label="NATO Europe (fixed set of 27 countries)")
+            markersize=3.5, label="NATO Europe")
     ax.plot(frame.index, frame["russia"], color=COL_COLOUR, linewidth=2.2, linestyle="--",
             marker="o", markersize=3.5, label="Russia")
     for year, text in ((2014, "Crimea 2014"), (2022, "full-scale invasion 2022")):
