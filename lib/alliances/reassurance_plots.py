@@ -256,6 +256,7 @@ def plot_enlargement_timeline(axes: tuple[Axes, Axes] | None = None) -> tuple[Ax
                      xytext=(2, -12) if last else (-4, 5), ha="left" if last else "right",
                      fontsize=7.5)
     top.set_ylabel("member states")
+    top.set_xlabel("year of accession")
     top.set_ylim(0, 35)
     top.set_xlim(pd.Timestamp("1948-01-01"), pd.Timestamp("2025-12-31"))
     top.set_title("NATO's members, 1949-2024 (labels: enlargement rounds)", loc="left",
