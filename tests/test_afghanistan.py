@@ -145,7 +145,7 @@ def test_deaths_per_thousand_by_hand() -> None:
     assert table.loc["Canada", "per_1000"] == pytest.approx(1000 * 159 / 2830)
     assert table.loc["Germany", "per_1000"] == pytest.approx(1000 * 62 / 4245)
     assert table.loc["Georgia", "per_1000"] == pytest.approx(1000 * 32 / 1)
-    assert table.loc["Canada", "region"] == "south" and table.loc["Italy", "region"] == "north"
+    assert table.loc["Canada", "region"] == "south" and table.loc["Italy", "region"] == "outside the south"
     assert table.loc["Denmark", "region"] == "other"
 
 
@@ -154,7 +154,7 @@ def test_region_rates_pool_deaths_and_troops() -> None:
     south = (457 + 159 + 25) / (9000 + 2830 + 2160)
     north = (90 + 62 + 53) / (3070 + 4245 + 2795)
     assert rates.loc["south without the US", "per_1000"] == pytest.approx(1000 * south)
-    assert rates.loc["north", "per_1000"] == pytest.approx(1000 * north)
+    assert rates.loc["outside the south", "per_1000"] == pytest.approx(1000 * north)
     assert rates.loc["south", "deaths"] == 2461 + 457 + 159 + 25
 
 
@@ -164,13 +164,13 @@ def test_window_between_two_reuters_counts() -> None:
                             "Canada": 158 - 118, "France": 83 - 27, "Germany": 52 - 31,
                             "Denmark": 42 - 22, "Spain": 34 - 25, "Netherlands": 25 - 19}
     rates = af.region_rates(af.deaths_per_thousand("2009-10-01", window))
-    assert rates.loc["north", "countries"] == "France, Germany"
-    assert rates.loc["north", "per_1000"] == pytest.approx(1000 * (56 + 21) / (3070 + 4245))
+    assert rates.loc["outside the south", "countries"] == "France, Germany"
+    assert rates.loc["outside the south", "per_1000"] == pytest.approx(1000 * (56 + 21) / (3070 + 4245))
 
 
 def test_empty_group_gives_nan_not_a_division_error() -> None:
-    table = af.deaths_per_thousand().query("region != 'north'")
-    assert math.isnan(af.region_rates(table).loc["north", "per_1000"])
+    table = af.deaths_per_thousand().query("region != 'outside the south'")
+    assert math.isnan(af.region_rates(table).loc["outside the south", "per_1000"])
 
 
 # --------------------------------------------------------------------------- spending
@@ -239,3 +239,23 @@ def test_spending_plot_marks_withdrawal_and_invasion_inside_their_years() -> Non
     assert any(2021.6 < x < 2021.7 for x in lines)       # 30 Aug 2021
     assert any(2022.1 < x < 2022.2 for x in lines)       # 24 Feb 2022
     plt.close(ax.figure)
+
+
+def test_grouping_names_no_ally_as_northern_that_served_elsewhere() -> None:
+    """Issue 15, item 1.9: France and Italy were not in the north. Italy led Regional
+    Command West (Herat) and France served in Kabul (RC Capital) and later RC East (NATO,
+    "ISAF Regional Command Structure", https://www.nato.int/ISAF/structure/regional_command/;
+    AFPS, 11 August 2010). The group is named "outside the south", and every member's
+    regional command is stated and lies outside RC South."""
+    assert not hasattr(af, "NORTH")
+    assert set(af.OUTSIDE_SOUTH) == {"France", "Germany", "Italy"}
+    assert set(af.SERVED_IN) == set(af.SOUTH) | set(af.OUTSIDE_SOUTH)
+    assert af.SERVED_IN["Italy"].startswith("RC West")
+    assert af.SERVED_IN["France"].startswith("RC Capital")
+    assert af.SERVED_IN["Germany"].startswith("RC North")
+    for country in af.OUTSIDE_SOUTH:
+        assert "South" not in af.SERVED_IN[country]
+    for country in ("United Kingdom", "Canada", "Netherlands"):
+        assert "RC South" in af.SERVED_IN[country]
+    regions = set(af.deaths_per_thousand()["region"])
+    assert regions == {"south", "outside the south", "other"}

@@ -1,6 +1,7 @@
 """Tests for ``alliances.burden`` and its widget: Olson and Zeckhauser's public-good alliance.
 
-Expected values come from hand calculation, from THEORY.md's two-ally formula, from
+Expected values come from hand calculation, from the two-ally formula of
+notebooks/theory_notes.md (Burden sharing), from
 direct numerical maximisation of each ally's utility (scipy, no first-order condition),
 or from the independent iterated-best-response solver, never from the function tested.
 """
@@ -39,7 +40,8 @@ incomes = st.floats(min_value=0.1, max_value=100.0)
 
 
 def theory_two_ally(alpha: float, y1: float, y2: float) -> tuple[float, float]:
-    """THEORY.md section 2, typed from the text: interior formula and the two corners."""
+    """The theory notes' two-ally formula (Burden sharing), typed from the text: interior
+    formula and the two corners."""
     if y2 <= (1 - alpha) * y1:
         return alpha * y1, 0.0
     if y1 <= (1 - alpha) * y2:
@@ -91,7 +93,8 @@ def test_utility_by_hand() -> None:
 
 # ------------------------------------------------------------------- two allies
 def test_theory_check_small_ally_pays_nothing() -> None:
-    """THEORY.md: alpha = 0.1, Y = (10, 1) gives x2 = 0, x1 = 1, burdens 10 % and 0 %."""
+    """The theory notes' check: alpha = 0.1, Y = (10, 1) gives x2 = 0, x1 = 1, burdens 10 %
+    and 0 %."""
     for eq in (nash_equilibrium(0.1, [10, 1]), two_ally_equilibrium(0.1, 10, 1),
                nash_equilibrium_numerical(0.1, [10, 1])):
         assert eq.contributions == pytest.approx((1.0, 0.0))

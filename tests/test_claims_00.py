@@ -76,12 +76,20 @@ def test_nb00_solution_5_three_instead_of_two() -> None:
     assert not game.is_pareto_efficient("Ally", "Ally")
 
 
-def test_nb00_section_1_ranking_is_a_prisoners_dilemma() -> None:
-    """00_start_here, section 1: "Snyder's ranking is T > R > P > S" and section 5 calls the
-    game a prisoner's dilemma."""
-    assert "Snyder's ranking is T > R > P > S" in section(NB00, "1. A game in normal form")
+def test_nb00_section_1_ranking_is_our_reading() -> None:
+    """00_start_here, section 1: "This ordering, T > R > P > S, is **our reading** of Snyder's
+    prisoner's-dilemma analogy" (a prisoner's dilemma, as section 5 says), and the student
+    summary's "two rival coalitions" worst, "P < S", "makes the game Chicken"."""
+    text = section(NB00, "1. A game in normal form")
+    assert "This ordering, T > R > P > S, is **our reading** of Snyder's prisoner's-dilemma " \
+           "analogy, not a ranking printed in his article" in text
+    assert "ranks \"two rival coalitions\" as the worst outcome instead (P < S), which makes " \
+           "the game [Chicken](glossary.md#chicken)" in text
     result = classify(_game())
     assert result.ordinal == "T > R > P > S" and result.family == "Prisoner's Dilemma"
+    # P < S by hand: with the other state allied, abstaining (S = 2) beats allying (P = 1)
+    swapped = classify(alliance_formation_game(T=4, R=3, P=1, S=2))
+    assert swapped.family == "Chicken" and swapped.ordinal == "T > R > S > P"
 
 
 def test_nb00_section_6_two_segments_meet_at_ally_ally() -> None:
@@ -94,3 +102,19 @@ def test_nb00_section_6_two_segments_meet_at_ally_ally() -> None:
     ally = [0.0, 1.0]
     for xs, ys in sets:
         assert any(list(x) == ally for x in xs) and any(list(y) == ally for y in ys)
+
+
+def test_nb00_first_cell_time_is_the_measured_core_path() -> None:
+    """00_start_here, first cell: "about M minutes" is what tools/core_path.py estimates, and
+    the core path is within the seminar budget (at most 2,500 words and 20 code cells)."""
+    import importlib.util
+    import sys
+
+    from notebook_tools import NOTEBOOK_DIR, ROOT, read
+    spec = importlib.util.spec_from_file_location("core_path", ROOT / "tools" / "core_path.py")
+    core_path = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("core_path", core_path)   # dataclasses look their module up
+    spec.loader.exec_module(core_path)
+    measured = core_path.measure(NOTEBOOK_DIR / NB00)
+    assert f"about {measured.minutes} minutes" in read(NB00).cells[0].source
+    assert measured.words <= 2500 and measured.code_cells <= 20

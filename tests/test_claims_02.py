@@ -153,7 +153,7 @@ def test_section_4_widget_first_view(text) -> None:
 
 
 def test_section_5_dilemma_preset(text) -> None:
-    """Section 5: "all 6 states ally, and each gets less than if none had"."""
+    """Going further, many states: "all 6 states ally, and each gets less than if none had"."""
     assert "all 6 states ally, and each gets less than if none had" in text
     model = formation_payoffs(**PRESET_PARAMETERS["dilemma: allying always pays"])
     assert model.n == 6
@@ -163,7 +163,8 @@ def test_section_5_dilemma_preset(text) -> None:
 
 
 def test_section_5_tipping_preset(text) -> None:
-    """Section 5: "crosses above it at k = 1", "two equilibria, all abstain and all ally",
+    """Going further, many states: "crosses above it at k = 1", "two equilibria, all abstain
+    and all ally",
     "a critical mass of one"."""
     assert "Now the Ally curve starts below the Abstain curve and crosses above it at k = 1" \
            in text
@@ -178,7 +179,9 @@ def test_section_5_tipping_preset(text) -> None:
 def test_section_5_europe(text) -> None:
     """Section 5, Europe 1879-1907: "the Dual Alliance of 1879 puts 2 of the 6 in a bloc, the
     Triple Alliance 3, the Franco-Russian alliance of 1894 brings the count to 5, and by the
-    Entente Cordiale of 1904 all 6 are aligned"; the dates are the standard ones."""
+    Entente Cordiale of 1904 all 6 are aligned"; the dates are the standard ones. The section
+    also names 1914, the end of the period Snyder's abstract surveys ("the 1904–1914 period")
+    and the war before which Christensen and Snyder (1990) place chain-ganging."""
     assert "the Dual Alliance of 1879 puts 2 of the 6 in a bloc, the Triple Alliance 3, the " \
            "Franco-Russian alliance of 1894 brings the count to 5, and by the Entente Cordiale " \
            "of 1904 all 6 are aligned" in text
@@ -189,15 +192,17 @@ def test_section_5_europe(text) -> None:
     europe = section(NB, "Europe, 1879–1907")
     years = {int(y) for y in re.findall(r"\b(18\d\d|19[01]\d)\b", europe)}
     standard = {e.year for e in EUROPE_1879_1907}
-    assert years - {1954, 1997} <= standard | {1879, 1907}
+    assert "\"by a survey of the 1904–1914 period\"" in europe and "before 1914" in europe
+    assert years - {1954, 1997, 1914} <= standard | {1879, 1907}
     assert standard == {1879, 1882, 1894, 1904, 1907}
 
 
 def test_section_6_thresholds(text) -> None:
-    """Section 6: "For Snyder's game both thresholds are 1/2"; the first view: "with δ = 0.6,
+    """Going further, the shadow of the future: "For the alliance game of section 1 both
+    thresholds are 1/2"; the first view: "with δ = 0.6,
     mutual abstention is sustained by grim trigger and by tit-for-tat, which both need
     δ ≥ 1/2"; R = 3 and S = 1 fixed in the widget."""
-    assert "For Snyder's game both thresholds are 1/2" in text
+    assert "For the alliance game of section 1 both thresholds are 1/2" in text
     assert grim_trigger_threshold(4, 3, 2, 1) == (4 - 3) / (4 - 2) == 0.5
     assert tit_for_tat_threshold(4, 3, 2, 1) == max((4 - 3) / (4 - 2), (4 - 3) / (3 - 1))
     assert "with δ = 0.6, mutual abstention is sustained by grim trigger and by tit-for-tat, " \
@@ -211,7 +216,7 @@ def test_section_6_thresholds(text) -> None:
 
 
 def test_section_6_simulation(text) -> None:
-    """Section 6, reciprocity: the trembles "with probability 0.05", the echo of two
+    """Going further, reciprocity: the trembles "with probability 0.05", the echo of two
     tit-for-tat players, δ = 0.9 ("always ally dies out, and grim trigger and tit-for-tat
     together end with most of the population") and δ = 0.5 ("always ally taking over the
     whole population")."""
@@ -275,7 +280,7 @@ def test_exercise_3_p_star(text) -> None:
 
 
 def test_exercises_4_and_5_thresholds(text) -> None:
-    """Exercises 4 and 5: "T = 6, R = 4, P = 1 and S = 0"; "(6 − 4)/(6 − 1) = 2/5" and
+    """Exercises 6 and 7: "T = 6, R = 4, P = 1 and S = 0"; "(6 − 4)/(6 − 1) = 2/5" and
     "(6 − 4)/(4 − 0) = 1/2", "so the larger, 1/2"."""
     assert "With T = 6, R = 4, P = 1 and S = 0" in text
     assert "Same game (T = 6, R = 4, P = 1, S = 0)" in text
@@ -287,7 +292,7 @@ def test_exercises_4_and_5_thresholds(text) -> None:
 
 
 def test_exercise_6_buffers(text) -> None:
-    """Exercise 6 solution: "**3.**"; "Allying pays more at k = 0, 1 and 2 and less from k = 3
+    """Exercise 5 solution: "**3.**"; "Allying pays more at k = 0, 1 and 2 and less from k = 3
     on"."""
     assert "how many of the 6 states ally in equilibrium?" in text
     assert "**3.** With m allies" in text
@@ -299,7 +304,7 @@ def test_exercise_6_buffers(text) -> None:
 
 
 def test_exercise_7_dates_come_from_the_case_study_timeline(text) -> None:
-    """Exercise 7 solution: "the annexation of Crimea in 2014 and the full-scale invasion of
+    """Exercise 4 solution: "the annexation of Crimea in 2014 and the full-scale invasion of
     Ukraine in 2022" - both in data/case_study_timeline.csv."""
     assert "the annexation of Crimea in 2014 and the full-scale invasion of Ukraine in 2022" \
            in text
@@ -309,3 +314,38 @@ def test_exercise_7_dates_come_from_the_case_study_timeline(text) -> None:
     invasion = events[events["event"].str.contains("full-scale Russian invasion")]
     assert annex["date_start"].astype(str).str.startswith("2014").all() and len(annex) == 1
     assert invasion["date_start"].astype(str).str.startswith("2022").all() and len(invasion) == 1
+
+
+def test_section_5_citations_match_the_references(text) -> None:
+    """Section 5, "Against whom, and how firmly?": Walt (1987) and Christensen and Snyder
+    (1990) are cited in the prose and listed in full under References (title, journal,
+    volume and pages as on the publishers' pages), and the two quotations are the abstract's
+    words ("bred unconditional alliances", "bred free riding on the balancing efforts of
+    others")."""
+    europe = section(NB, "Europe, 1879–1907")
+    assert "Walt (1987)" in europe and "Christensen and Snyder (1990)" in europe
+    assert '"bred unconditional alliances"' in europe
+    assert '"bred free riding on the balancing efforts of others"' in europe
+    references = section(NB, "References")
+    assert "Christensen, T. J., and Snyder, J. (1990). Chain gangs and passed bucks: predicting " \
+           "alliance patterns in multipolarity. *International Organization* 44(2), 137–168." \
+           in references
+    assert "Walt, S. M. (1987). *The Origins of Alliances*. Ithaca: Cornell University Press." \
+           in references
+
+
+def test_first_cell_time_is_the_measured_core_path() -> None:
+    """The first cell's "about M minutes" is what tools/core_path.py estimates, and the core
+    path is within the seminar budget (at most 2,500 words and 20 code cells)."""
+    import importlib.util
+    import sys
+
+    from notebook_tools import ROOT
+    spec = importlib.util.spec_from_file_location("core_path", ROOT / "tools" / "core_path.py")
+    core_path = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("core_path", core_path)   # dataclasses look their module up
+    spec.loader.exec_module(core_path)
+    measured = core_path.measure(NOTEBOOK_DIR / NB)
+    first = nbformat.read(NOTEBOOK_DIR / NB, as_version=4).cells[0].source
+    assert f"about {measured.minutes} minutes" in first
+    assert measured.words <= 2500 and measured.code_cells <= 20

@@ -29,15 +29,17 @@ def _model() -> CommitmentModel:
 
 # ------------------------------------------------------------------ section 1
 def test_section_1_definitions_carry_the_page_numbers_and_labels() -> None:
-    """Section 1: abandonment (p. 466) and entrapment (p. 467) as the theory notes give them,
-    with its label; the list of drivers marked as paraphrase."""
+    """Section 1 (and Going further A): abandonment (p. 466) and entrapment (p. 467) as the
+    theory notes give them, with its label; the list of drivers marked as paraphrase."""
     text = section(NB, "1. The dilemma in words")
-    assert "**Abandonment** (Snyder 1984, p. 466) is defection by the ally" in text
-    assert ('**Entrapment** (Snyder 1984, p. 467) is "being dragged into a conflict over an '
-            "ally's interests that one does not share, or shares only partially\"") in text
+    assert ("**[Abandonment](glossary.md#abandonment)** (Snyder 1984, p. 466) is defection by the "
+            "ally") in text
+    assert ('**[Entrapment](glossary.md#entrapment)** (Snyder 1984, p. 467) is "being dragged '
+            "into a conflict over an ally's interests that one does not share, or shares only "
+            'partially"') in text
     assert "[verified via a secondary source that cites the pages]" in text
-    assert "[paraphrase, unverified page]" in text
-    assert "reducing one tends to increase the other" in text
+    assert "[paraphrase, unverified page]" in section(NB, "A. What drives each fear")
+    assert "reducing one fear tends to increase the other" in text
 
 
 # ------------------------------------------------------------------ section 2
@@ -59,25 +61,25 @@ def test_section_2_stakes_and_interior_solution() -> None:
 
 
 def test_section_2_linear_knife_edge() -> None:
-    """Section 2: "its slope is 5 − 4 − 1 = 0": the linear case is a tie."""
-    assert "its slope is 5 − 4 − 1 = 0" in section(NB, "2. A model of commitment")
+    """Going further B: "its slope is 5 − 4 − 1 = 0": the linear case is a tie."""
+    assert "its slope is 5 − 4 − 1 = 0" in section(NB, "B. Corners, ties and a surprise")
     assert 5 - 4 - 1 == 0
     result = _model().replace(alpha=1, beta=1).best()
     assert result.every_level_optimal and result.case == "indifferent"
 
 
 def test_section_2_non_concave_tie_between_ends() -> None:
-    """Section 2: with alpha = beta = 1/2 "our state is torn between no commitment and full
+    """Going further B: with alpha = beta = 1/2 "our state is torn between no commitment and full
     commitment" (EU(0) = EU(1) since a − e − k = 0, and EU is convex in between)."""
     assert "With $\\alpha = \\beta = 1/2$ our state is torn between no commitment and full" \
-        in section(NB, "2. A model of commitment")
+        in section(NB, "B. Corners, ties and a surprise")
     assert _model().replace(alpha=0.5, beta=0.5).best().maximisers == (0.0, 1.0)
 
 
 def test_section_2_recklessness_raises_commitment_and_lowers_utility() -> None:
-    """Section 2: a more reckless ally "makes the state worse off (expected utility falls),
+    """Going further B: a more reckless ally "makes the state worse off (expected utility falls),
     yet in this model the state commits *more*"."""
-    text = section(NB, "2. A model of commitment")
+    text = section(NB, "B. Corners, ties and a surprise")
     assert "makes the state worse off (expected utility falls), yet in this model the state " \
            "commits *more*" in text
     results = [_model().replace(r0=r0).best() for r0 in (0.0, 0.3, 0.6)]
@@ -101,9 +103,9 @@ def test_section_3_first_view_of_the_explorer() -> None:
 
 # ------------------------------------------------------------------ section 4
 def test_section_4_interplay_table_is_marked_as_paraphrase() -> None:
-    """Section 4: the interplay table "(about pp. 466–471)" is "[paraphrase, unverified page]"
-    as the theory notes mark it."""
-    text = section(NB, "4. The alliance game")
+    """Going further C: the interplay table "(about pp. 466–471)" is "[paraphrase, unverified
+    page]" as the theory notes mark it."""
+    text = section(NB, "C. The alliance game and the adversary game")
     assert "(about pp. 466–471)" in text and "**[paraphrase, unverified page]**" in text
 
 
@@ -122,9 +124,9 @@ def test_section_4_fears_of_the_two_allies() -> None:
 
 
 def test_section_4_loose_alliance_is_a_prisoners_dilemma() -> None:
-    """Section 4: with little dependence "both withhold although both would gain if both
+    """Going further C: with little dependence "both withhold although both would gain if both
     supported: ... the prisoner's dilemma of part 0"."""
-    text = section(NB, "4. The alliance game")
+    text = section(NB, "C. The alliance game and the adversary game")
     assert "both withhold although both would gain if both supported" in text
     game = two_ally_game(0.5, 0.5, entrapment_cost=0.3, realignment=0.4)
     assert game.pure_equilibria() == [("Withhold", "Withhold")]
@@ -198,9 +200,9 @@ def test_section_5_entrapment_at_point_nine() -> None:
 
 
 def test_section_5_tie_and_normal_form() -> None:
-    """Section 5: at c = 1/2 "two equilibria"; the normal form at c = 0.2 "has two pure Nash
+    """Going further D: at c = 1/2 "two equilibria"; the normal form at c = 0.2 "has two pure Nash
     equilibria"; "(−2.8 beats −4)"; with the adversary at Challenge one equilibrium."""
-    text = section(NB, "5. A crisis in extensive form")
+    text = section(NB, "D. Ties, and a check against the normal form")
     assert "Backward induction\nthen gives two equilibria".replace("\n", " ") in text
     assert "the normal form has two\npure Nash equilibria".replace("\n", " ") in text
     assert "(−2.8 beats −4)" in text
@@ -257,7 +259,8 @@ def test_section_6_abstract_quotes() -> None:
 
 # ------------------------------------------------------------------ exercises
 def test_exercise_parameters_match_the_exercise_bank() -> None:
-    """Exercises 1–5 state the parameters that lib/alliances/exercise_bank/nb03.py uses."""
+    """Exercises 1–3, 5 and 6 state the parameters that lib/alliances/exercise_bank/nb03.py
+    uses."""
     text = prose(NB)
     assert ("$L_A = 10$, $p_A = 0.5$, $L_E = 8$, $p_E = 0.5$, $r_0 = 0.25$ and $k = 1.5$"
             in text)
@@ -275,14 +278,14 @@ def test_exercise_parameters_match_the_exercise_bank() -> None:
 
 
 def test_exercise_1_solution_slope() -> None:
-    """Exercise 1 solution: "5 − 3 − 1.5 = 0.5 > 0", so full commitment."""
+    """Exercise 5 solution: "5 − 3 − 1.5 = 0.5 > 0", so full commitment."""
     assert "$L_A p_A - L_E p_E (1 - r_0) - k = 5 - 3 - 1.5 = 0.5 > 0$" in prose(NB)
     assert 10 * 0.5 - 8 * 0.5 * 0.75 - 1.5 == pytest.approx(0.5)
     assert expected_answer("03-linear-corner") == "full"
 
 
 def test_exercise_2_solution_five_eighths() -> None:
-    """Exercise 2 solution: a = 3, e = 1, "(6 − 1)/(6 + 2) = 5/8"."""
+    """Exercise 1 solution: a = 3, e = 1, "(6 − 1)/(6 + 2) = 5/8"."""
     text = prose(NB)
     assert "$a = L_A p_A = 3$ and $e = L_E p_E (1 - r_0) = 1$" in text
     assert "$c^* = (2a - k)/(2a + 2e) = (6 - 1)/(6 + 2) = 5/8$" in text
@@ -291,7 +294,7 @@ def test_exercise_2_solution_five_eighths() -> None:
 
 
 def test_exercise_3_solution_entrapment_at_three_quarters() -> None:
-    """Exercise 3 solution: "−2 − 4 × 0.75 = −5", "(0 is better than −1)",
+    """Exercise 2 solution: "−2 − 4 × 0.75 = −5", "(0 is better than −1)",
     "−3 × 0.75 = −2.25"."""
     text = prose(NB)
     assert "fighting costs −4, abandoning −2 − 4 × 0.75 = −5" in text
@@ -301,14 +304,14 @@ def test_exercise_3_solution_entrapment_at_three_quarters() -> None:
 
 
 def test_exercise_4_solution_threshold() -> None:
-    """Exercise 4 solution: "(W − D)/R = (5 − 2)/6 = 1/2"."""
+    """Exercise 6 solution: "(W − D)/R = (5 − 2)/6 = 1/2"."""
     assert "$c > (W - D)/R = (5 - 2)/6 = 1/2$" in prose(NB)
     assert Fraction(5 - 2, 6) == Fraction(1, 2)
     assert expected_answer("03-support-threshold") == pytest.approx(0.5)
 
 
 def test_exercise_5_solution_dependent_major() -> None:
-    """Exercise 5 solution: "0.6 × 0.9 = 0.54 > 0.4" and "0.6 × 0.5 = 0.3 < 0.4"."""
+    """Exercise 3 solution: "0.6 × 0.9 = 0.54 > 0.4" and "0.6 × 0.5 = 0.3 < 0.4"."""
     text = prose(NB)
     assert "0.6 × 0.9 = 0.54 > 0.4, so it supports" in text
     assert "0.6 × 0.5 = 0.3 < 0.4, so it withholds" in text
@@ -321,3 +324,83 @@ def test_models_are_labelled_our_formalization() -> None:
     text = prose(NB).split("## References", 1)[1]
     assert "the commitment model, the two-ally game and the crisis game are **our " \
            "formalization** of his verbal argument" in text.replace("\n", " ")
+
+
+
+# ------------------------------------------------------------------ issue 15, item 1.9
+def test_section_5_subgame_perfection_is_selten_1965() -> None:
+    """Section 5 and References: subgame perfection is Selten (1965); the 1975 paper
+    (trembling-hand perfection) is not given as its source."""
+    text = section(NB, "5. A crisis in extensive form")
+    assert "(glossary.md#subgame-perfection)** (Selten 1965)" in text
+    assert "Selten 1975" not in prose(NB)
+    refs = section(NB, "References")
+    assert ("Selten, R. (1965). Spieltheoretische Behandlung eines Oligopolmodells mit "
+            "Nachfrageträgheit. *Zeitschrift für die gesamte Staatswissenschaft* 121") in refs
+    assert "Selten, R. (1975)" not in refs
+    assert "introduced trembling-hand perfection" in refs
+
+
+def test_section_6_bipolar_c_star_depends_on_the_parameters() -> None:
+    """Section 6: "The 0.1 is not a property of bipolarity": it is (2a − k)/(2a + 2e) with
+    a = 1, e = 4, k = 1; with k = 0.5 the bipolar state commits 0.15, with k = 2 nothing
+    (k >= 2a is a corner); in general only the direction holds: a lower p_A lowers c*."""
+    text = section(NB, "6. Multipolar against bipolar")
+    assert "**The 0.1 is not a property of bipolarity.**" in text
+    assert "$a = L_A p_A = 1$, $e = 4$, $k = 1$ and $\\alpha = \\beta = 2$" in text
+    assert "With $k = 0.5$ the bipolar state commits 0.15, with $k = 2$ nothing at all" in text
+    bipolar = _model().replace(p_A=0.1)
+    # by hand: a = 10 * 0.1 = 1, e = 10 * 0.5 * 0.8 = 4
+    for k, by_hand in ((0.5, (2 - 0.5) / (2 + 8)), (1, (2 - 1) / (2 + 8)), (2, 0.0)):
+        assert bipolar.replace(k=k).best().c_star == pytest.approx(by_hand, abs=1e-9)
+    assert round((2 - 0.5) / 10, 2) == 0.15
+    # The general claim is only the direction: c* falls with p_A (here on a grid).
+    stars = [_model().replace(p_A=p).best().c_star for p in (0.1, 0.2, 0.4, 0.6, 0.8, 1.0)]
+    assert stars == sorted(stars)
+    # And the level is not general: the same bipolar p_A with other losses gives other c*.
+    assert _model().replace(p_A=0.1, L_A=30).best().c_star != pytest.approx(0.1)
+
+
+def test_section_7_entrapment_evidence_is_discussed_and_cited() -> None:
+    """Section 7 discusses Kim (2011), Beckley (2015) and Benson (2012), links the theory notes,
+    and the references cite them in full without a "from memory" label."""
+    text = section(NB, "7. Does entrapment happen?")
+    for name in ("**Kim (2011)**", "**Beckley (2015)**", "**Benson (2012)**"):
+        assert name in text
+    assert "theory_notes.md#entrapment-in-practice" in text
+    assert "only five cases might be called US entanglement" in text
+    refs = section(NB, "References")
+    for cite in ("Beckley, M. (2015). The myth of entangling alliances",
+                 "*International Security* 39(4), 7–48",
+                 "Kim, T. (2011). Why alliances entangle but seldom entrap states",
+                 "*Security Studies* 20(3), 350–377",
+                 "Benson, B. V. (2012). *Constructing International Security"):
+        assert cite in refs
+    for line in refs.split("- ")[1:]:
+        if line.startswith(("Beckley", "Kim", "Benson")):
+            assert "from memory" not in line
+
+
+def test_core_path_within_the_seminar_budget() -> None:
+    """Issue 15 section 2: at most 2,500 words and 20 code cells on the core path, a guiding
+    question (in bold) before each widget, and the first cell's minutes equal
+    tools/core_path.py's estimate."""
+    import importlib.util
+    import re
+    import sys
+
+    from notebook_tools import NOTEBOOK_DIR, ROOT, read
+
+    spec = importlib.util.spec_from_file_location("core_path", ROOT / "tools" / "core_path.py")
+    core_path = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("core_path", core_path)
+    spec.loader.exec_module(core_path)
+    core = core_path.measure(NOTEBOOK_DIR / NB)
+    assert core.within_budget and core.widgets == 3, core
+    cells = read(NB).cells
+    minutes = int(re.search(r"about (\d+) minutes", cells[0].source).group(1))
+    assert minutes == core.minutes
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "code" and "Explorer(" in cell.source:
+            guide = cells[i - 1].source
+            assert re.search(r"\*\*\S.*?\?\*\*", guide, re.S), cell.source

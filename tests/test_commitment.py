@@ -1,6 +1,7 @@
-"""Tests of alliances.commitment: the secondary dilemma's commitment model (THEORY.md §1b).
+"""Tests of alliances.commitment: the secondary dilemma's commitment model.
 
-Expected values come from the closed forms of THEORY.md §1b worked by hand, from a dense
+The model is described in notebooks/theory_notes.md, section "The commitment model".
+Expected values come from the closed forms of those notes worked by hand, from a dense
 grid (an independent maximiser) and from the first-order condition, never from the
 output of the code under test.
 """
@@ -22,7 +23,7 @@ GRID = np.linspace(0.0, 1.0, 200_001)
 
 
 def _eu_by_hand(c, *, V=0.0, L_A, L_E, p_A, p_E, r0, k, alpha, beta):
-    """EU(c) written out again from THEORY.md §1b, independently of the module."""
+    """EU(c) written out again from the theory notes, independently of the module."""
     c = np.asarray(c, dtype=float)
     return V - L_A * p_A * (1 - c) ** alpha - L_E * p_E * (r0 + (1 - r0) * c ** beta) - k * c
 
@@ -73,7 +74,8 @@ def test_marginal_utility_at_vertical_ends_is_infinite() -> None:
 
 # ------------------------------------------------------------- linear: corners
 @pytest.mark.parametrize("L_A, p_A, L_E, p_E, r0, k, expected", [
-    # THEORY.md §1b: full commitment iff L_A p_A > L_E p_E (1 - r0) + k, otherwise none
+    # Theory notes, commitment model: full commitment iff L_A p_A > L_E p_E (1 - r0) + k,
+    # otherwise none
     (8, 0.5, 4, 0.5, 0.5, 1, 1.0),     # 4 > 1 + 1
     (8, 0.5, 4, 0.5, 0.5, 4, 0.0),     # 4 < 1 + 4
     (2, 0.5, 8, 0.5, 0.0, 0, 0.0),     # 1 < 4

@@ -22,8 +22,9 @@ damaged file fails its schema check). Nothing is typed in; every figure comes fr
   NATO's defence spending as a share of GDP (August 2025 release, 2014-2024) for the
   European Allies; NATO and SIPRI series are never mixed.
 
-There is no population data in the course (theory notes, gaps in the sources): troops or deaths
-per million inhabitants cannot be computed here, and are not.
+There is no population data in the course (a gap named in ``notebooks/theory_notes.md``,
+section "Gaps in the sources"): troops or deaths per million inhabitants cannot be
+computed here, and are not.
 
 Examples
 --------
@@ -56,7 +57,8 @@ __all__ = [
     "FATALITY_SNAPSHOTS",
     "FINAL",
     "SOUTH",
-    "NORTH",
+    "OUTSIDE_SOUTH",
+    "SERVED_IN",
     "GDP_YEAR",
     "NOT_YET_ALLIES",
     "TroopBurdenTest",
@@ -92,16 +94,34 @@ SNAPSHOT_LABELS: dict[str, str] = {"2008-06-03": "3 Jun 2008", "2009-10-01": "1 
 FINAL = "2001-2021 final"
 FATALITY_SNAPSHOTS: tuple[str, ...] = (FINAL, "2009-05-18", "2010-11", "2012-05-20")
 #: The allies that a source of the Riga summit (CRS RS22529, 2006) names as "doing most of
-#: the fighting in southern Afghanistan", and those it names as "deployed in the quieter
-#: north".
+#: the fighting in southern Afghanistan": their main contingents served in ISAF's Regional
+#: Command South (Helmand, Kandahar, Uruzgan); the US also led Regional Command East.
 SOUTH: tuple[str, ...] = ("United Kingdom", "Canada", "Netherlands", "United States")
-NORTH: tuple[str, ...] = ("France", "Germany", "Italy")
+#: The allies the same source names as "deployed in the quieter north". Only Germany's
+#: main contingent was in the north: Germany led Regional Command North (Mazar-e-Sharif),
+#: Italy led Regional Command West (Herat), France was a lead nation of Regional Command
+#: Capital (Kabul), and by 2010 a French brigade served in Regional Command East (NATO, "ISAF
+#: Regional Command Structure"; American Forces Press Service, 11 August 2010; see
+#: ``data/SOURCES.md``). The group is therefore named for what they share: their main
+#: contingents served **outside Regional Command South**, not in "the north".
+OUTSIDE_SOUTH: tuple[str, ...] = ("France", "Germany", "Italy")
+#: Where each grouped ally's main contingent served (ISAF regional commands), as the
+#: sources above give it.
+SERVED_IN: dict[str, str] = {
+    "United Kingdom": "RC South (from 2010 RC Southwest)",
+    "Canada": "RC South",
+    "Netherlands": "RC South",
+    "United States": "RC East (lead nation) and RC South",
+    "Germany": "RC North (lead nation)",
+    "Italy": "RC West (lead nation)",
+    "France": "RC Capital (a lead nation); by 2010 also RC East",
+}
 #: The year of NATO's real GDP used as the size of each Ally: 2012, the first year of
 #: NATO's 2019 release, two to four years after the troop snapshots.
 GDP_YEAR = 2012
 #: Countries in NATO's 2019 release that were not yet Allies at the snapshots, with the
 #: reason. Montenegro contributed to ISAF in 2010 as a partner; it joined NATO in 2017
-#: (a standard date, not verified against nato.int in the course's sources).
+#: (a standard date, not verified against a source here).
 NOT_YET_ALLIES: dict[str, str] = {"Montenegro": "a partner at the snapshots; joined NATO in 2017"}
 
 # ISAF spellings that differ from NATO's 2019 release.
@@ -469,8 +489,8 @@ def fatalities_between(start: str, end: str) -> pd.Series:
 def _region(country: str) -> str:
     if country in SOUTH:
         return "south"
-    if country in NORTH:
-        return "north"
+    if country in OUTSIDE_SOUTH:
+        return "outside the south"
     return "other"
 
 
@@ -500,8 +520,8 @@ def deaths_per_thousand(troops_as_of: str = "2009-10-01", deaths: str | pd.Serie
     Returns
     -------
     pandas.DataFrame
-        ``country``, ``troops``, ``deaths``, ``per_1000``, ``region`` ("south" and
-        "north" as a Riga-era source names them, else "other") and
+        ``country``, ``troops``, ``deaths``, ``per_1000``, ``region`` ("south" for
+        :data:`SOUTH`, "outside the south" for :data:`OUTSIDE_SOUTH`, else "other") and
         ``is_rounded_in_source``; highest rate first. Countries without both numbers are
         left out.
 
@@ -535,7 +555,12 @@ def deaths_per_thousand(troops_as_of: str = "2009-10-01", deaths: str | pd.Serie
 
 
 def region_rates(table: pd.DataFrame) -> pd.DataFrame:
-    """Pooled deaths per 1,000 troops for the Riga-era "south" and "north" groups.
+    """Pooled deaths per 1,000 troops for the groups a Riga-era source compares.
+
+    The groups are :data:`SOUTH` (named as fighting in the south) and
+    :data:`OUTSIDE_SOUTH` (France, Germany and Italy, which the source calls "the quieter
+    north"; their main contingents served in the north, the west and Kabul, outside
+    Regional Command South: see :data:`SERVED_IN`).
 
     Pooled means total deaths over total troops of the group (a large contingent weighs
     more than a small one). The south is also given without the United States, whose
@@ -550,14 +575,14 @@ def region_rates(table: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Index: ``south``, ``south without the US``, ``north``; columns ``countries``,
+        Index: ``south``, ``south without the US``, ``outside the south``; columns ``countries``,
         ``deaths``, ``troops``, ``per_1000``. A group with no country in ``table`` has
         NaN (no troops to divide by).
 
     Examples
     --------
     >>> rates = region_rates(deaths_per_thousand())
-    >>> rates.loc["north", ["deaths", "troops"]].tolist()     # 90 + 62 + 53; 3,070 + 4,245 + 2,795
+    >>> rates.loc["outside the south", ["deaths", "troops"]].tolist()     # 90 + 62 + 53; 3,070 + 4,245 + 2,795
     [205, 10110]
     """
     needed = {"country", "troops", "deaths"}
@@ -565,7 +590,7 @@ def region_rates(table: pd.DataFrame) -> pd.DataFrame:
         raise TypeError("table must be a DataFrame from deaths_per_thousand()")
     groups = {"south": SOUTH, "south without the US": tuple(c for c in SOUTH
                                                             if c != "United States"),
-              "north": NORTH}
+              "outside the south": OUTSIDE_SOUTH}
     rows = {}
     for name, members in groups.items():
         part = table[table["country"].isin(members)]
@@ -703,7 +728,7 @@ def plot_shares(table: pd.DataFrame | None = None, ax: Axes | None = None) -> Ax
 
 def plot_deaths_per_thousand(table: pd.DataFrame, ax: Axes | None = None, *,
                              min_troops: int = 500) -> Axes:
-    """Bars of deaths per 1,000 troops, the Riga-era south and north marked.
+    """Bars of deaths per 1,000 troops, the groups of :func:`region_rates` marked.
 
     Only contingents of at least ``min_troops`` at the snapshot are drawn, because the
     ratio means nothing for a handful of soldiers counted on one day.
@@ -726,7 +751,7 @@ def plot_deaths_per_thousand(table: pd.DataFrame, ax: Axes | None = None, *,
         raise ValueError(f"no contingent has at least min_troops = {min_troops} troops")
     ax = ax if ax is not None else new_axes(7.6, 4.0)
     style = {"south": dict(color=PALETTE["vermillion"], hatch="//"),
-             "north": dict(color=PALETTE["blue"], hatch=".."),
+             "outside the south": dict(color=PALETTE["blue"], hatch=".."),
              "other": dict(color=PALETTE["grey"], hatch="")}
     x = np.arange(len(shown))
     for xx, row in zip(x, shown.itertuples(index=False)):
@@ -738,8 +763,9 @@ def plot_deaths_per_thousand(table: pd.DataFrame, ax: Axes | None = None, *,
     ax.set_ylabel("deaths 2001-2021 per 1,000 troops in ISAF")
     ax.set_ylim(0, float(shown["per_1000"].max()) * 1.15)
     handles = [Patch(facecolor=style[r]["color"], hatch=style[r]["hatch"], edgecolor="black",
-                     label=lab) for r, lab in (("south", "south (named at Riga)"),
-                                               ("north", "north (named at Riga)"),
+                     label=lab) for r, lab in (("south", "fighting in the south (Riga-era source)"),
+                                               ("outside the south",
+                                                "outside the south (Riga-era source)"),
                                                ("other", "other"))]
     ax.legend(handles=handles, fontsize=8, loc="upper right")
     ax.set_title(f"Who did the fighting: deaths per 1,000 troops (contingents of "

@@ -9,8 +9,8 @@ larger share of its income than the small ones ("the exploitation of the great b
 small").
 
 The functional forms here are **our formalization** (the usual textbook rendering,
-``THEORY.md`` section 2), not equations printed in the article. Ally ``i`` with income
-``Y_i`` has Cobb-Douglas utility::
+``notebooks/theory_notes.md``, section "Burden sharing"), not equations printed in the
+article. Ally ``i`` with income ``Y_i`` has Cobb-Douglas utility::
 
     U_i = alpha * ln(X) + (1 - alpha) * ln(Y_i - x_i),      0 < alpha < 1,
 
@@ -29,7 +29,7 @@ over ``C`` gives::
 An ally contributes exactly when its income is above the threshold ``t``, so the
 contributors are the *richest* ``k`` allies, for the one ``k`` at which the ``k``-th
 richest is above ``t`` and the next one is not (an ally exactly at ``t`` contributes
-nothing either way). With two allies this is the formula of ``THEORY.md``:
+nothing either way). With two allies this is the formula of the theory notes:
 ``x_1 = (Y_1 - (1 - alpha) Y_2) / (2 - alpha)``, and the small ally pays nothing when
 ``Y_2 <= (1 - alpha) Y_1``. The equilibrium is unique (Bergstrom, Blume and Varian 1986).
 
@@ -44,7 +44,7 @@ responses, with no use of the closed form, so that each checks the other.
 
 Examples
 --------
-THEORY.md's check: alpha = 0.1, Y = (10, 1). The small ally pays nothing.
+The theory notes' check: alpha = 0.1, Y = (10, 1). The small ally pays nothing.
 
 >>> eq = nash_equilibrium(0.1, [10, 1])
 >>> eq.contributions, eq.burdens
@@ -438,7 +438,7 @@ def nash_equilibrium(alpha: float, incomes: Sequence[float]) -> Equilibrium:
 
 
 def two_ally_equilibrium(alpha: float, income_1: float, income_2: float) -> Equilibrium:
-    """The two-ally equilibrium by THEORY.md's formula, corners included.
+    """The two-ally equilibrium by the theory notes' formula, corners included.
 
     Interior: ``x_1 = (Y_1 - (1 - alpha) Y_2) / (2 - alpha)`` and symmetrically for
     ``x_2``. Corner: if ``Y_2 <= (1 - alpha) Y_1`` the small ally pays nothing and the

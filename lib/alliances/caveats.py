@@ -1,8 +1,9 @@
 """National caveats as weak commitment: troops sent, but restricted in use (our formalization).
 
 In Afghanistan many Allies sent troops to ISAF but restricted how, when and where they
-could be used ("national caveats"); the Riga summit of November 2006 agreed to remove
-*some* of them (the course's timeline). This module is **our formalization** of why an ally
+could be used ("national caveats"); the Riga summit of 28-29 November 2006 agreed to
+remove *some* of them (``data/case_study_timeline.csv``). This module is **our
+formalization** of why an ally
 would do that, built on the commitment model of notebook 03
 (:class:`alliances.commitment.CommitmentModel`, itself our formalization of Snyder 1984).
 

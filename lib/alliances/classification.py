@@ -272,14 +272,16 @@ def classify(game: Game | object, B: object = None) -> Classification:
 
     Examples
     --------
-    Snyder's alliance game with T > R > P > S is a prisoner's dilemma:
+    The alliance game with T > R > P > S, our reading of Snyder's prisoner's-dilemma
+    analogy (our formalization, not a ranking printed in his article), is a prisoner's dilemma:
 
     >>> from alliances.games import symmetric_game
     >>> result = classify(symmetric_game(4, 3, 2, 1, labels=("Abstain", "Ally")))
     >>> result.family, result.ordinal, result.cooperate
     ("Prisoner's Dilemma", 'T > R > P > S', 'Abstain')
 
-    Swapping P and S (two rival blocs ranked worst) makes it Chicken:
+    Swapping P and S (two rival blocs ranked worst, as a student summary of the article
+    reads it) makes it Chicken:
 
     >>> classify(symmetric_game(4, 3, 1, 2)).family
     'Chicken'

@@ -4,7 +4,8 @@ Snyder (1984) argues in words that a strong commitment to an ally lowers the ris
 *abandonment* (the ally defects or realigns) but raises the risk of *entrapment* (being
 dragged into the ally's quarrel, because a well-supported ally becomes bolder), and that
 a weak commitment does the reverse. This module is **our formalization** of that verbal
-trade-off (``THEORY.md`` §1b); the functional forms are illustrative, not Snyder's.
+trade-off (``notebooks/theory_notes.md``, section "The commitment model"); the functional
+forms are illustrative, not Snyder's.
 
 A state chooses a commitment level ``c`` in [0, 1] (0 = none, 1 = full):
 
@@ -126,7 +127,7 @@ def _as_output(value: np.ndarray, like: float | np.ndarray) -> float | np.ndarra
 
 @dataclass(frozen=True)
 class CommitmentModel:
-    """Parameters of the commitment model (our formalization of Snyder 1984, THEORY.md §1b).
+    """Parameters of the commitment model (our formalization of Snyder 1984).
 
     Parameters
     ----------

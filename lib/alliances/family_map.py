@@ -90,7 +90,8 @@ EQUILIBRIUM_KINDS: dict[str, tuple[str, str]] = {
     "other": ("X", "three or more equilibria (ties)"),
 }
 
-#: What each payoff means in Snyder's alliance game, for axis labels (ordinal units).
+#: What each payoff means in the alliance game (our formalization of Snyder 1984), for axis
+#: labels (ordinal units).
 AXIS_WORDS: dict[str, str] = {"T": "temptation: ally while the other abstains",
                               "R": "reward: both abstain", "P": "punishment: two rival blocs",
                               "S": "sucker's payoff: abstain while the other allies"}

@@ -61,8 +61,8 @@ FEAR_AT_ZERO = 2.0
 DISTINGUISHABILITY_WEIGHT = 2.0
 
 #: Jervis's four worlds (offence advantage?, postures distinguishable?) -> verdict.
-#: The verdicts follow a summary of the article (theory notes, notebooks/theory_notes.md), not
-#: its page.
+#: The verdicts follow a summary of the article, not its page (see
+#: notebooks/theory_notes.md#cooperation-under-the-security-dilemma).
 WORLDS: dict[int, tuple[bool, bool, str]] = {
     1: (True, False, "doubly dangerous"),
     2: (False, False, "security dilemma, but security requirements may be compatible"),

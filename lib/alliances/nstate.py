@@ -2,10 +2,9 @@
 
 Snyder (1984) likens the primary alliance dilemma to a prisoner's dilemma; with more than
 two states it becomes an *n-person* game in which each state's best choice depends on how
-many others ally. This module implements the n-state form of the theory notes
-(``notebooks/theory_notes.md``), **our formalization**, whose functional forms are
-**illustrative only**. With k the number of
-*other* states that ally:
+many others ally. This module implements the n-state form of the course's theory notes
+(``notebooks/theory_notes.md#the-primary-dilemma-as-a-game``), **our formalization**, whose
+functional forms are **illustrative only**. With k the number of *other* states that ally:
 
 * Ally:     u(Ally, k) = b·f(k + 1) − c − t·g(n − 1 − k)
 * Abstain:  u(Abstain, k) = −h if k >= 1, else 0
@@ -88,7 +87,8 @@ def formation_payoffs(n: int = 6, b: float = 4, c: float = 1, t: float = 3, h: f
                       ) -> FormationPayoffs:
     """Payoffs of Ally and Abstain against the number k of other states that ally.
 
-    Our formalization (theory notes) with illustrative forms f(m) = m / (m + 1) and
+    Our formalization (notebooks/theory_notes.md#the-primary-dilemma-as-a-game) with
+    illustrative forms f(m) = m / (m + 1) and
     g(j) = 1 − j / (n − 1) (see the module docstring).
 
     Parameters

@@ -2,7 +2,7 @@
 
 When two states meet again and again, each weighs the next round by a *discount factor*
 delta in [0, 1) (patience, or the chance that the relationship continues). Mutual
-cooperation (in Snyder's game: mutual abstention; inside an alliance: mutual support) can
+cooperation (in the alliance game: mutual abstention; inside an alliance: mutual support) can
 then be sustained by the threat of what follows a defection:
 
 * **grim trigger** (cooperate until the other defects, then defect for ever) sustains it

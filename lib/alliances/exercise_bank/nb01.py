@@ -9,7 +9,7 @@ from ..burden import corner_income, nash_equilibrium
 from ..burden_data import allies_at_or_above, sipri_test
 from ..exercises import Question
 
-#: The two allies of exercises 1 and 3: alpha = 0.2, incomes 10 and 9.
+#: The two allies of exercises 1 and 6: alpha = 0.2, incomes 10 and 9.
 ALPHA, INCOMES = 0.2, (10.0, 9.0)
 
 
@@ -52,7 +52,7 @@ QUESTIONS: list[Question] = [
         answer=lambda: _sign(sipri_test(1964).result.rho),
         advice="Olson and Zeckhauser predict that larger allies carry a larger burden: "
                "what sign does that give a rank correlation between size and burden? "
-               "Then look at the scatter of section 4.2."),
+               "Then look at the scatter of section 3.1."),
     Question(
         id="01-count-2018", kind="number",
         answer=lambda: _count(2018),

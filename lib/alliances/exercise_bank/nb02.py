@@ -14,7 +14,7 @@ from ..repeated import grim_trigger_threshold, tit_for_tat_threshold
 
 #: The games of the exercises, as the notebook states them.
 EXPANSIONIST = dict(T=4, R=2, P=3, S=1)            # exercise 1: blocs preferred to abstention
-SWAPPED = dict(T=4, R=3, P=1, S=2)                 # exercise 2: Snyder's game, P and S swapped
+SWAPPED = dict(T=4, R=3, P=1, S=2)                 # exercise 2: the alliance game, P and S swapped
 STAG_HUNT = dict(CC=6, CD=0, DC=4, DD=3)           # exercise 3
 REPEATED = dict(T=6, R=4, P=1, S=0)                # exercises 4 and 5
 BUFFERS = "buffers: some stay out"                 # exercise 6

@@ -10,15 +10,15 @@ from ..commitment import best_commitment
 from ..crisis import backward_induction, crisis_game, crisis_thresholds, two_ally_game
 from ..exercises import Question
 
-#: Exercise 1: the linear case (alpha = beta = 1).
+#: Exercise 5: the linear case (alpha = beta = 1).
 LINEAR = dict(L_A=10, p_A=0.5, L_E=8, p_E=0.5, r0=0.25, k=1.5, alpha=1, beta=1)
-#: Exercise 2: the interior case (alpha = beta = 2).
+#: Exercise 1: the interior case (alpha = beta = 2).
 INTERIOR = dict(L_A=6, p_A=0.5, L_E=4, p_E=0.5, r0=0.5, k=1, alpha=2, beta=2)
-#: Exercise 3: the crisis game at this commitment (other payoffs at their defaults).
+#: Exercise 2: the crisis game at this commitment (other payoffs at their defaults).
 CRISIS_COMMITMENT = 0.75
-#: Exercise 4: the crisis game with these payoffs.
+#: Exercise 6: the crisis game with these payoffs.
 THRESHOLD_PAYOFFS = dict(patron_war_cost=5.0, patron_defeat_loss=2.0, reputation_cost=6.0)
-#: Exercise 5: the two-ally game.
+#: Exercise 3: the two-ally game.
 ALLIES_SETTING = dict(major_dependence=0.9, minor_dependence=0.5, entrapment_cost=0.4,
                       realignment=0.6)
 

@@ -19,9 +19,9 @@ __all__ = ["DiscountWidget"]
 class DiscountWidget(LiveFigure):
     """Move the discount factor δ and the temptation T; see which strategies sustain abstention.
 
-    The stage game is Snyder's alliance game with R = 3 (both abstain) and S = 1 (abstain
-    alone) fixed; T (ally alone) and P (two rival blocs) are sliders kept in the
-    prisoner's-dilemma ordering T > R > P > S, so both thresholds are always defined
+    The stage game is the alliance game (our formalization) with R = 3 (both abstain) and
+    S = 1 (abstain alone) fixed; T (ally alone) and P (two rival blocs) are sliders kept in
+    the prisoner's-dilemma ordering T > R > P > S, so both thresholds are always defined
     for grim trigger and the widget never has to refuse a setting.
 
     Parameters
