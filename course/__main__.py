@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -180,8 +181,27 @@ def _run(command: list[str], env: dict[str, str] | None = None) -> int:
             continue
 
 
+def install_lab_settings(python: Path) -> None:
+    """Give JupyterLab the course's default settings (``binder/overrides.json``: widget state
+    is saved with a notebook, so a reopened notebook shows its figures). They go into the
+    environment's ``share/jupyter/lab/settings/overrides.d/``, where JupyterLab reads
+    per-package defaults, so a user's own ``overrides.json`` is left alone."""
+    prefix = Path(subprocess.run(
+        [str(python), "-c", "import sys; print(sys.prefix)"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip())
+    target = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.d"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "binder" / "overrides.json", target / "alliance-dilemmas.json")
+    except OSError as error:
+        _say(f"could not install the course's JupyterLab settings ({error}); widgets in a "
+             "reopened notebook may then show 'Error displaying widget' until re-run")
+
+
 def open_course(args: argparse.Namespace) -> int:
     python = ensure_environment("open", use_venv=not args.no_venv, install=not args.no_install)
+    install_lab_settings(python)
     port = args.port or free_port(args.ip)
     token = secrets.token_hex(24)
     env = dict(os.environ, JUPYTER_TOKEN=token)

@@ -130,6 +130,21 @@ def test_open_opens_the_start_notebook_first(server):
     assert json.loads(config[1])["treePath"] == START
 
 
+def test_open_saves_widget_state_so_reopened_notebooks_show_their_figures(server):
+    """The launcher installs binder/overrides.json as per-package JupyterLab defaults: the
+    running server reports the widget manager's saveState default as on (the plugin's own
+    default is off)."""
+    address, _, _, port = server
+    token = address.split("token=", 1)[1]
+    wanted = json.loads((ROOT / "binder" / "overrides.json").read_text(encoding="utf-8"))
+    plugin = "@jupyter-widgets/jupyterlab-manager:plugin"
+    assert wanted[plugin]["saveState"] is True
+    status, _, body = _get(f"http://127.0.0.1:{port}/lab/api/settings/{plugin}?token={token}")
+    assert status == 200
+    # JupyterLab applies overrides as the schema's defaults (the user has set nothing)
+    assert json.loads(body)["schema"]["properties"]["saveState"]["default"] is True
+
+
 def test_open_asks_for_the_token(server):
     _, _, _, port = server
     status, _, _ = _get(f"http://127.0.0.1:{port}/api/contents")

@@ -478,9 +478,12 @@ def test_repo2docker_installs_the_binder_requirements_after_copying_the_repo(doc
     # The requirements reference local paths (-r ../requirements.txt, -e .), so the
     # install must run after the repository is in the image, not in the pre-assemble step.
     assert copy[0] < install[0], "the pip install runs before the repository is copied"
-    assert not any("postBuild" in line for line in lines if line.startswith("RUN")), (
-        "no postBuild is expected"
-    )
+    # The one postBuild step installs the course's JupyterLab settings, after the install.
+    post = [i for i, line in enumerate(lines) if line == "RUN ./binder/postBuild"]
+    assert len(post) == 1 and post[0] > install[0], "postBuild runs once, after pip install"
+    script = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
+    assert not re.search(r"\b(pip|conda|mamba)\b", script), \
+        "postBuild only installs settings; packages come from the lock"
 
 
 # --- README commands and .ci/run -----------------------------------------------------------

@@ -51,6 +51,7 @@ THEORY_SECTIONS = [
     "arms-races",
     "case-notes-ukraine",
     "case-notes-afghanistan",
+    "spiral-and-deterrence",
     "small-states-and-non-alignment",
     "gaps-in-the-sources",
 ]
@@ -66,8 +67,11 @@ GLOSSARY_ENTRIES = [
     "prisoners-dilemma", "secondary-dilemma", "security-dilemma",
     "spearman-rank-correlation", "stag-hunt", "subgame-perfection", "tit-for-tat",
     "our-formalization", "national-caveats", "comprehensive-assistance-package",
-    "nato-ukraine-council", "non-alignment", "bebas-aktif", "hedging", "hub-and-spoke",
-    "zopfan", "seato", "asean", "aukus",
+    "nato-ukraine-council", "spiral-model", "deterrence-model", "security-seeker",
+    "greedy-state", "offence-defence-balance", "reassurance", "costly-signal", "enlargement",
+    "partnership-for-peace", "membership-action-plan",
+    "non-alignment", "bebas-aktif", "hedging", "hub-and-spoke", "zopfan", "seato", "asean",
+    "aukus",
 ]
 
 # --------------------------------------------------------------------------------------

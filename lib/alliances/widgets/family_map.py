@@ -41,7 +41,8 @@ class FamilyMapExplorer(LiveFigure):
     The editor keeps the game symmetric (editing a payoff sets the other state's in the
     mirror cell). The map shows the families over two payoffs (T and P by default, the
     other two fixed at the game's values); the game is the star, which moves as the reader
-    edits. *Swap P and S* exchanges the two readings of Snyder's ranking.
+    edits. *Swap P and S* exchanges the two readings of Snyder's prisoner's-dilemma analogy
+    (P > S: a prisoner's dilemma; P < S: Chicken).
 
     Parameters
     ----------
