@@ -380,3 +380,22 @@ def test_no_two_texts_of_a_figure_overlap(cls):
             if both is not None and both.width > 2 and both.height > 2:
                 found.append(f"{a!r} and {b!r} ({both.width:.0f}x{both.height:.0f} px)")
     assert not found, f"{cls.__name__}: overlapping texts: {found}"
+
+
+def test_a_preset_survives_float_noise_from_the_browser() -> None:
+    """A value that went through a browser slider can come back as 0.10000000000000002: the
+    widget still names the preset (seen in the browser with the reassure-or-deter explorer)."""
+    from alliances.widgets.reassurance import PRESETS, ReassuranceExplorer
+
+    name, (q, e, s, a) = next(iter(PRESETS.items()))
+    widget = ReassuranceExplorer(q=0.3)
+    with widget.hold():
+        widget.sliders["q"].value = q + 2e-17 if q + 2e-17 != q else q + 1e-12
+        widget.sliders["exploitation_cost"].value = e
+        widget.sliders["spiral_cost"].value = s
+        widget.sliders["arming_cost"].value = a
+    assert widget.sliders["q"].value != q
+    assert widget.preset.value == name
+    with widget.hold():
+        widget.sliders["q"].value = q + 0.01
+    assert widget.preset.value == "Custom"

@@ -184,7 +184,10 @@ def test_notebook_is_accessible_and_every_control_works_from_the_keyboard(
     problems = []
     found = discover(page)
     for widget in found:
-        if not widget.controls:
+        nested = [w for w in found if w.parent == widget.index and w.controls]
+        if not widget.controls and not nested:
+            # A composite (the family map) may keep its controls in the widget it contains
+            # (the payoff editor's bar): they are operated there, like every other control.
             problems.append(f"{widget.name} has no controls with the course's CSS classes")
         for control in widget.controls:
             what = f"{widget.name}: {control.kind} {control.label!r}"

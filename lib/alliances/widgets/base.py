@@ -30,6 +30,8 @@ __all__ = ["LiveFigure", "CUSTOM", "NumberField", "image_html", "png_size"]
 
 #: The preset dropdown's entry for values that match no preset.
 CUSTOM = "Custom"
+#: How close slider values must be to a preset's to be named by it.
+PRESET_TOLERANCE = 1e-9
 
 #: Colour of the error message: a darker vermillion than the palette's (#D55E00 has a
 #: contrast of 3.9:1 on white, below WCAG AA's 4.5:1 for text; this one has 5.5:1).
@@ -164,6 +166,15 @@ class LiveFigure(widgets.VBox):
                 self.preset.value = name
             finally:
                 self._held -= 1
+
+    @staticmethod
+    def _same(values: Iterable[float], preset: Iterable[float]) -> bool:
+        """Whether slider values equal a preset's, up to :data:`PRESET_TOLERANCE`: a value
+        that went through a browser slider can carry float noise (0.1 back as
+        0.10000000000000002), which must not turn a preset into "Custom"."""
+        values, preset = list(values), list(preset)
+        return len(values) == len(preset) and all(
+            abs(float(v) - float(p)) <= PRESET_TOLERANCE for v, p in zip(values, preset))
 
     def _matching_preset(self) -> str:  # pragma: no cover - overridden with presets
         """The name of the preset the controls show, or :data:`CUSTOM`."""
@@ -415,8 +426,9 @@ class ModelExplorer(LiveFigure):
     def _matching_preset(self) -> str:
         for name, changes in self.PRESETS.items():
             preset = self.MODEL().replace(**changes)
-            if all(self._value(preset, key) == slider.value
-                   for key, slider in self.controls.items()):
+            keys = list(self.controls)
+            if self._same((self.controls[k].value for k in keys),
+                          (self._value(preset, k) for k in keys)):
                 return name
         return CUSTOM
 

@@ -96,7 +96,7 @@ class JervisWidget(LiveFigure):
 
     def _matching_preset(self) -> str:
         point = (self.offence.value, self.distinguishability.value)
-        return next((name for name, p in PRESETS.items() if p == point), CUSTOM)
+        return next((name for name, p in PRESETS.items() if self._same(point, p)), CUSTOM)
 
     def _apply_preset(self, name: str) -> None:
         self._set(*PRESETS[name])

@@ -105,7 +105,7 @@ class ReassuranceExplorer(LiveFigure):
 
     def _matching_preset(self) -> str:
         now = self._current()
-        return next((name for name, p in PRESETS.items() if p == now), CUSTOM)
+        return next((name for name, p in PRESETS.items() if self._same(now, p)), CUSTOM)
 
     def _apply_preset(self, name: str) -> None:
         self._set(*PRESETS[name])
