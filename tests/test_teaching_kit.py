@@ -295,8 +295,11 @@ def test_nbgrader_source_marks_every_auto_checked_exercise(name):
         assert f"{question_id}-test" == meta[answer + 1]["grade_id"]
         test = meta[answer + 1]
         assert test["grade"] and test["locked"] and test["points"] == 3
-        assert "check as _check_exercise" in cells[answer + 1].source
-        assert ".correct" in cells[answer + 1].source
+        hidden = cells[answer + 1].source.split(grader.HIDDEN_BEGIN)
+        assert len(hidden) == 2 and grader.HIDDEN_END in hidden[1]
+        assert "check_form(" in hidden[0] and "expected=" not in hidden[0]
+        assert f"grade({question_id!r}, " in hidden[1] and ".correct" in hidden[1]
+        assert "check_form(" in cells[answer].source and "check(" not in cells[answer].source
         question = next(m for m in meta if m and m["grade_id"] == f"{question_id}-question")
         assert question["locked"] and not question["solution"]
     questions = [c for c, m in zip(cells, meta) if m and m["grade_id"].endswith("-question")]
@@ -307,6 +310,10 @@ def test_nbgrader_source_marks_every_auto_checked_exercise(name):
     assert not any(students.is_solution(cell) for cell in cells)
     ids_all = [m["grade_id"] for m in meta if m]
     assert len(ids_all) == len(set(ids_all))
+    # The graded-mode cell is locked and comes before the first exercise.
+    assert ids_all.index("graded-mode") < ids_all.index(f"{ids[0]}-question")
+    mode = next(c for c, m in zip(cells, meta) if m and m["grade_id"] == "graded-mode")
+    assert "graded_mode()" in mode.source and mode.metadata["nbgrader"]["locked"]
     nbformat.validate(source)
 
 
@@ -337,9 +344,11 @@ def _submit(release: Path, target: Path, answers: dict[str, str]) -> None:
     for cell in notebook.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
         if cell.cell_type == "code" and grade_id.removesuffix("-answer") in answers:
-            assert "answer = ..." in cell.source and grader.BEGIN not in cell.source
-            cell.source = cell.source.replace(
-                "answer = ...", f"answer = {answers[grade_id.removesuffix('-answer')]}", 1)
+            assert re.search(r"answer_\d+ = \.\.\.", cell.source), cell.source
+            assert grader.BEGIN not in cell.source
+            cell.source = re.sub(r"(answer_\d+) = \.\.\.", lambda m: f"{m[1]} = "
+                                 f"{answers[grade_id.removesuffix('-answer')]}", cell.source,
+                                 count=1)
         elif cell.cell_type == "markdown" and grade_id.endswith("-answer"):
             cell.source = "Allying is dominant, and the outcome is Pareto-inefficient."
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -372,7 +381,9 @@ def test_nbgrader_generates_and_autogrades(tmp_path):
         assert not survivors, f"{path.name}: solution text in the nbgrader release: {survivors}"
         assert grader.BEGIN not in text and SOLUTION_SUMMARY not in text
         for question_id in _exercise_checks(_read(path)):
-            assert f"answer = {grader.answer_literal(question_id)}" not in text
+            literal = re.escape(grader.answer_literal(question_id))
+            assert not re.search(rf"answer_\d+ = {literal}", text), question_id
+        assert grader.HIDDEN_BEGIN not in text and "expected=" not in text
 
     # Autograde the first notebook: one correct submission, one right only on the first.
     path = NOTEBOOKS[0]
