@@ -317,6 +317,71 @@ def test_nbgrader_source_marks_every_auto_checked_exercise(name):
     nbformat.validate(source)
 
 
+def _tests_by_id(source) -> dict[str, str]:
+    return {c.metadata["nbgrader"]["grade_id"].removesuffix("-test"): c.source
+            for c in source.cells
+            if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("-test")}
+
+
+def _passes(test_source: str, answer: str) -> bool:
+    """Run an autograder test cell (hidden part included) on one answer, as nbgrader does."""
+    variable = re.search(r"check_form\('[^']+', (answer_\d+)\)", test_source)[1]
+    try:
+        exec(test_source, {variable: ast.literal_eval(answer)})  # noqa: S102 (our own cell)
+    except AssertionError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5])
+def test_a_variant_rewrites_questions_and_hidden_tests_together(seed):
+    from alliances.exercises import variants_of
+
+    name = "03_secondary_dilemma.ipynb"
+    original = _read(ROOT / "notebooks" / name)
+    parameters = grader.variant_parameters(name, seed)
+    default = grader.nbgrader_source(original, name)
+    variant = grader.nbgrader_source(original, name, parameters=parameters)
+    assert variant.metadata["alliances_variant"] == parameters != variants_of("03").defaults
+    # The questions with variants state the new numbers; nothing else changes.
+    changed = [a.metadata["nbgrader"]["grade_id"] for a, b in zip(default.cells, variant.cells)
+               if a.source != b.source and a.cell_type == "markdown"]
+    texts = variants_of("03").texts
+    assert sorted(changed) == sorted(f"{q}-question" for q, text in texts.items()
+                                     if text(parameters) != text(variants_of("03").defaults))
+    assert changed
+    # c* by hand for these parameters: (2 L_A p_A - k) / (2 L_A p_A + 2 L_E p_E (1 - r0)).
+    p = parameters
+    c_star = (2 * p["L_A"] * p["p_A"] - p["k"]) / (
+        2 * p["L_A"] * p["p_A"] + 2 * p["L_E"] * p["p_E"] * (1 - p["r0"]))
+    question = next(c.source for c in variant.cells if c.metadata.get("nbgrader", {}).get(
+        "grade_id") == "03-interior-cstar-question")
+    assert f"$L_A = {p['L_A']:g}$" in question and f"$k = {p['k']:g}$" in question
+    tests, old_tests = _tests_by_id(variant), _tests_by_id(default)
+    assert _passes(tests["03-interior-cstar"], repr(c_star))
+    assert not _passes(tests["03-interior-cstar"], "0.625")       # the default's answer
+    assert _passes(old_tests["03-interior-cstar"], "0.625")
+    for question_id in tests:
+        new = grader.answer_literal(question_id, parameters)
+        old = grader.answer_literal(question_id)
+        assert _passes(tests[question_id], new)
+        assert _passes(tests[question_id], old) == (new == old), question_id
+        assert _passes(old_tests[question_id], old)
+
+
+def test_variants_are_refused_where_there_are_none_or_parameters_are_bad(tmp_path):
+    assert grader.main([str(tmp_path / "c"), str(ROOT / "notebooks" / NAMES[0]),
+                        "--seed", "3"]) == 1
+    three = str(ROOT / "notebooks" / "03_secondary_dilemma.ipynb")
+    assert grader.main([str(tmp_path / "c"), three, "--param", "k=100"]) == 1
+    assert not (tmp_path / "c").exists()
+    with pytest.raises(SystemExit):
+        grader.main([str(tmp_path / "c"), "--param", "k"])
+    assert grader.main([str(tmp_path / "c"), three, "--param", "c=0.4"]) == 0
+    made = tmp_path / "c" / "source" / "03_secondary_dilemma_custom" / Path(three).name
+    assert "$c = 0.4$" in made.read_text()
+
+
 def _nbgrader(*arguments: str, course: Path, env: dict) -> str:
     """Run nbgrader from this environment's bin (it needs alembic on PATH)."""
     result = subprocess.run([str(BIN / "nbgrader"), *arguments], cwd=course, env=env,
@@ -367,6 +432,7 @@ def test_nbgrader_generates_and_autogrades(tmp_path):
     env = {k: v for k, v in os.environ.items()
            if k not in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "PYTHONPATH")}
     env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+               PYTHONPATH=str(ROOT / "lib"),   # this checkout's library, in every kernel
                JUPYTER_CONFIG_DIR=str(tmp_path / "jupyter-config"),  # not the user's config
                JUPYTER_DATA_DIR=str(tmp_path / "jupyter-data"),
                JUPYTER_RUNTIME_DIR=str(tmp_path / "jupyter-runtime"),

@@ -100,7 +100,7 @@ import warnings  # noqa: E402
 
 for _message in (r"relationship '.*' will copy column", r"Coercing Subquery object",
                  r"SELECT statement has a cartesian product"):
-    warnings.filterwarnings("ignore", message=_message, module=r"(sqlalchemy|nbgrader)(\.|$)")
+    warnings.filterwarnings("ignore", message=_message, module=r"(sqlalchemy|nbgrader)(\\.|$)")
 '''
 
 __all__ = ["answer_literal", "exercise_checks", "nbgrader_source", "write_nbgrader_course",
@@ -300,6 +300,32 @@ def _test_cell(question_id: str, variable: int, literal: str, number: int):
         f"{HIDDEN_END}")
 
 
+_IMAGES = ("image/png", "image/jpeg", "image/svg+xml")
+
+
+def _describe_figures(notebook) -> None:
+    """Give every code cell that draws a figure an ``alt`` text (cell metadata).
+
+    nbconvert's HTML, which nbgrader's feedback uses, writes a cell's ``alt`` metadata as
+    the alternative text of the figures it outputs; without it they have none. The text
+    says where the figure is and what draws it, which is all the tool knows.
+    """
+    section = notebook.metadata.get("title", "")
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            heading = re.search(r"^#{1,6}\s+(.+)$", cell.source, re.M)
+            section = heading[1].strip() if heading else section
+            continue
+        if cell.cell_type != "code" or "alt" in cell.metadata:
+            continue
+        if any(kind in output.get("data", {}) for output in cell.get("outputs", [])
+               for kind in _IMAGES):
+            code = next((line.strip() for line in cell.source.splitlines()
+                         if line.strip() and not line.lstrip().startswith("#")), "")
+            cell.metadata["alt"] = (f"Figure of the section \"{section}\", drawn by the code "
+                                    f"{code}")
+
+
 def nbgrader_source(notebook: nbformat.NotebookNode, name: str = "notebook", *,
                     points: float = 1, manual_points: float = 2,
                     parameters: dict | None = None) -> nbformat.NotebookNode:
@@ -321,6 +347,7 @@ def nbgrader_source(notebook: nbformat.NotebookNode, name: str = "notebook", *,
     if problems:
         raise SolutionDependencyError(_describe(name, notebook, problems))
     source = copy.deepcopy(notebook)
+    _describe_figures(source)
     extra_after: dict[int, list] = {}
     used_ids: set[str] = set()
 
