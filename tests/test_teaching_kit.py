@@ -369,6 +369,30 @@ def test_a_variant_rewrites_questions_and_hidden_tests_together(seed):
         assert _passes(old_tests[question_id], old)
 
 
+@pytest.mark.parametrize("seed", [1, 4])
+def test_a_variant_of_notebook_01(seed):
+    from alliances.exercises import variants_of
+
+    name = "01_alliance_costs.ipynb"
+    original = _read(ROOT / "notebooks" / name)
+    p = grader.variant_parameters(name, seed)
+    variant = grader.nbgrader_source(original, name, parameters=p)
+    default = grader.nbgrader_source(original, name)
+    changed = [a.metadata["nbgrader"]["grade_id"] for a, b in zip(default.cells, variant.cells)
+               if a.source != b.source and a.cell_type == "markdown"]
+    assert changed == ["01-nash-contribution-question", "01-corner-income-question"]
+    assert f"$Y_2 = {p['Y2']:g}$" in variant.cells[[c.metadata.get("nbgrader", {}).get(
+        "grade_id") for c in variant.cells].index("01-nash-contribution-question")].source
+    # By hand: x2 = (Y2 - (1 - alpha) Y1) / (2 - alpha), efficient total alpha (Y1 + Y2).
+    x2 = (p["Y2"] - (1 - p["alpha"]) * p["Y1"]) / (2 - p["alpha"])
+    tests = _tests_by_id(variant)
+    assert _passes(tests["01-nash-contribution"], repr(x2))
+    assert _passes(tests["01-efficient-total"], repr(p["alpha"] * (p["Y1"] + p["Y2"])))
+    assert not _passes(tests["01-nash-contribution"], grader.answer_literal(
+        "01-nash-contribution"))
+    assert variants_of("01").parameters(seed) == p
+
+
 def test_variants_are_refused_where_there_are_none_or_parameters_are_bad(tmp_path):
     assert grader.main([str(tmp_path / "c"), str(ROOT / "notebooks" / NAMES[0]),
                         "--seed", "3"]) == 1
