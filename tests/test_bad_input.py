@@ -120,7 +120,7 @@ def _array_junk(value: object, array: np.ndarray) -> list[object]:
     out.append(_like(value, np.append(array.ravel(), 1.0)))       # one entry too many
     out.append(_like(value, array.ravel()[:-1]) if array.size > 1 else [])
     out.append(_like(value, array[..., np.newaxis]))              # one dimension too many
-    out.append(_like(value, np.ones((7, 7))))                     # too large a game
+    out.append(_like(value, np.ones((9, 9))))                     # too large a game
     out.append([["a"] * array.shape[-1]] * array.shape[0] if array.ndim == 2 else
                ["a"] * array.size)                                # text where numbers go
     if array.ndim == 1 and np.all(array >= 0) and math.isclose(array.sum(), 1.0):

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances import Game
+from alliances._validation import MAX_STRATEGIES
 from alliances.crisis import (CRISIS_PLAYERS, Decision, GameTree, Leaf, TreePlot,
                               ally_fears, backward_induction, crisis_game, crisis_thresholds,
                               plot_game_tree, two_ally_game)
@@ -283,7 +284,7 @@ def test_property_backward_induction_finds_exactly_the_subgame_perfect_profiles(
 @given(small_trees())
 def test_property_every_spe_is_a_nash_equilibrium_of_the_normal_form(tree) -> None:
     normal = tree.normal_form()
-    if max(normal.shape) > 6:      # alliances.Game takes at most 6 strategies a player
+    if max(normal.shape) > MAX_STRATEGIES:      # beyond what alliances.Game accepts
         for spe in tree.subgame_perfect_equilibria():
             assert normal.is_nash(spe.strategies)
         return

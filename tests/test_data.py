@@ -68,9 +68,9 @@ ROW_COUNTS = [
     # SOURCES.md, table in section 7: "| `kiel_ukraine_heavy_weapons_by_donor.csv` | 61 |"
     ("kiel_ukraine_heavy_weapons_by_donor", 61,
      "| `kiel_ukraine_heavy_weapons_by_donor.csv` | 61 |"),
-    # SOURCES.md: "## 8. `case_study_timeline.csv` (42 rows)"
-    ("case_study_timeline", 42,
-     "`case_study_timeline.csv` (42 rows)"),
+    # SOURCES.md: "## 8. `case_study_timeline.csv` (47 rows)"
+    ("case_study_timeline", 47,
+     "`case_study_timeline.csv` (47 rows)"),
     # SOURCES.md: "## 9. `sipri_milex_non_nato_1949_2024.csv` (1,094 rows)"
     ("sipri_milex_non_nato_1949_2024", 1094,
      "`sipri_milex_non_nato_1949_2024.csv` (1,094 rows)"),

@@ -13,12 +13,19 @@ the game) or computed by a method independent of the code under test:
 * **degeneracy** decided directly from its definition, again with LPs.
 * **invariances** that every Nash equilibrium set has: relabelling strategies, swapping the
   players, and positive affine changes of a player's payoffs.
+* **Gambit** (pygambit's ``enummixed_solve(..., rational=True, cliques=True)``, a
+  test-only dependency): the same extreme equilibria and the same maximal Nash subsets on
+  a fixed list of seeded degenerate games up to the size limit, and on von Stengel's
+  6 x 6 game with 75 equilibria.
+* **brute force** for the graph step: the maximal bicliques of small random bipartite
+  graphs, found by trying every subset of one side.
 """
 
 from __future__ import annotations
 
 import itertools
 import warnings
+from collections import OrderedDict
 from fractions import Fraction
 
 import nashpy
@@ -30,7 +37,8 @@ from hypothesis.extra.numpy import arrays
 from nashpy.algorithms.support_enumeration import indifference_strategies
 from scipy.optimize import linprog
 
-from alliances.equilibria import EquilibriumAnalysis, analyse
+from alliances.equilibria import (EquilibriumAnalysis, EquilibriumSearchStopped, _Clock,
+                                  _maximal_bicliques, analyse)
 
 # --------------------------------------------------------------------------- helpers
 
@@ -493,3 +501,244 @@ def test_exact_copies_give_equal_analyses():
     first, second = analyse(A, B), analyse([row[:] for row in A], [row[:] for row in B])
     assert first == second
     assert hash(first) == hash(second)
+
+
+# ------------------------------------------------- maximal Nash subsets: the graph step
+
+
+def brute_force_bicliques(neighbours: list[int], right_count: int) -> set:
+    """Maximal bicliques by trying every subset of the left side (exponential: the test's
+    independent definition, for graphs of at most 8 left vertices)."""
+    found = set()
+    back = [sum(1 << a for a, mask in enumerate(neighbours) if mask >> y & 1)
+            for y in range(right_count)]
+    for size in range(1, len(neighbours) + 1):
+        for chosen in itertools.combinations(range(len(neighbours)), size):
+            common = (1 << right_count) - 1
+            for a in chosen:
+                common &= neighbours[a]
+            if not common:
+                continue
+            closed = (1 << len(neighbours)) - 1
+            for y in range(right_count):
+                if common >> y & 1:
+                    closed &= back[y]
+            found.add((closed, common))
+    return found
+
+
+@settings(max_examples=200)
+@given(st.integers(1, 8).flatmap(lambda left: st.integers(1, 8).flatmap(
+    lambda right: st.lists(st.integers(1, 2 ** right - 1), min_size=left,
+                           max_size=left).map(lambda masks: (masks, right)))))
+def test_close_by_one_finds_exactly_the_maximal_bicliques(graph):
+    neighbours, right_count = graph
+    found = _maximal_bicliques(neighbours, right_count, _Clock(None))
+    assert len(found) == len(set(found)), "each maximal biclique is reported once"
+    assert set(found) == brute_force_bicliques(neighbours, right_count)
+
+
+def test_close_by_one_work_grows_with_the_output_not_with_the_subsets():
+    # A perfect matching on 60 + 60 vertices: 2^60 subsets of a side, 60 maximal
+    # bicliques. The old search over subsets could never finish; this one is immediate.
+    neighbours = [1 << k for k in range(60)]
+    found = _maximal_bicliques(neighbours, 60, _Clock(None))
+    assert sorted(found) == [(1 << k, 1 << k) for k in range(60)]
+
+
+# ------------------------------------------------------------- the time budget
+
+
+def test_a_zero_budget_stops_listing_with_a_clear_message():
+    # Budget 0 stops at the first check, whatever the machine: deterministic. A game
+    # that no other test solves, so that no cached result answers.
+    A = [[7, 0, 0], [0, 7, 0], [0, 0, 7]]
+    with pytest.raises(EquilibriumSearchStopped) as caught:
+        analyse(A, A, time_budget=0)
+    assert isinstance(caught.value, ValueError)      # a widget shows it as refused input
+    assert caught.value.stage == "listing"
+    # The three pure equilibria are counted before any search: "at least 3".
+    assert str(caught.value).startswith(
+        "this game has at least 3 equilibria; listing stopped after 0 s")
+
+
+def test_a_zero_budget_stops_grouping_with_a_clear_message():
+    A = [[6, 0, 0], [0, 6, 0], [0, 0, 6]]
+    complete = analyse(A, A, time_budget=None)
+    assert len(complete.extreme) == 7                  # 2^3 - 1 coordination equilibria
+    late = EquilibriumAnalysis(complete.extreme, complete.degenerate, 0)
+    assert late == complete                           # the budget is not part of the value
+    with pytest.raises(EquilibriumSearchStopped) as caught:
+        late.components
+    assert caught.value.stage == "grouping"
+    assert str(caught.value).startswith("this game has 7 extreme equilibria; grouping "
+                                        "them into sets of equilibria stopped after 0 s")
+    # Listing and grouping share one budget: listing that used all of it leaves none.
+    spent = EquilibriumAnalysis(complete.extreme, complete.degenerate, 1.0, 1.0)
+    with pytest.raises(EquilibriumSearchStopped):
+        spent.components
+    assert len(EquilibriumAnalysis(complete.extreme, complete.degenerate, 1.0,
+                                   0.0).components) == 7
+
+
+def test_listing_does_not_wait_for_the_grouping(monkeypatch):
+    # Game.equilibria() needs the extreme equilibria only: with the grouping step
+    # made to fail, listing still works and the grouping is never run.
+    from alliances import Game, equilibria
+
+    def no_grouping(*args, **kwargs):
+        raise AssertionError("the maximal Nash subsets were computed")
+
+    monkeypatch.setattr(equilibria, "_maximal_bicliques", no_grouping)
+    monkeypatch.setattr(equilibria, "_CACHE", OrderedDict())
+    game = Game([[8, 0], [0, 8]], [[8, 0], [0, 8]])
+    assert len(game.equilibria()) == 3
+    assert not game.has_infinitely_many_equilibria
+    with pytest.raises(AssertionError):
+        game.equilibrium_sets()
+
+
+def test_the_payoff_editor_shows_the_stop_message(monkeypatch):
+    from alliances import equilibria
+    from alliances.widgets.payoff_editor import PayoffEditor
+
+    monkeypatch.setattr(equilibria, "TIME_BUDGET", 0.0)
+    monkeypatch.setattr(equilibria, "_CACHE", OrderedDict())
+    editor = PayoffEditor()
+    assert "listing stopped after 0 s" in editor.error.value
+    assert "role='alert'" in editor.error.value
+
+
+def test_infinitely_many_agrees_with_the_maximal_nash_subsets():
+    rng = np.random.default_rng(17)
+    for _ in range(40):
+        A, B = rng.integers(0, 2, (4, 4)), rng.integers(0, 2, (4, 4))
+        result = analyse(A, B)
+        assert result.infinitely_many is any(len(xs) > 1 or len(ys) > 1
+                                             for xs, ys in result.components)
+
+
+# ----------------------------------------- von Stengel's 6 x 6 game with 75 equilibria
+
+# von Stengel, B. (1999). New maximal numbers of equilibria in bimatrix games. Discrete &
+# Computational Geometry 21, 557-568: the 6 x 6 game with 75 equilibria, as stored in the
+# Gambit project's catalog (catalog/journals/dcg/vonstengel1999/6x6_game_with_75_eq.nfg;
+# the test below checks the numbers against pygambit's copy when it is installed).
+VON_STENGEL_A = [
+    [9504, -660, 19976, -20526, 1776, -8976],
+    [-111771, 31680, -130944, 168124, -8514, 52764],
+    [397584, -113850, 451176, -586476, 29216, -178761],
+    [171204, -45936, 208626, -263076, 14124, -84436],
+    [1303104, -453420, 1227336, -1718376, 72336, -461736],
+    [737154, -227040, 774576, -1039236, 48081, -300036]]
+VON_STENGEL_B = [
+    [72336, 48081, 29216, 14124, 1776, -8514],
+    [-461736, -300036, -178761, -84436, -8976, 52764],
+    [1227336, 774576, 451176, 208626, 19976, -130944],
+    [-1718376, -1039236, -586476, -263076, -20526, 168124],
+    [1303104, 737154, 397584, 171204, 9504, -111771],
+    [-453420, -227040, -113850, -45936, -660, 31680]]
+
+
+def test_von_stengel_6x6_has_75_equilibria_found_within_the_time_budget(monkeypatch):
+    from alliances import equilibria
+
+    monkeypatch.setattr(equilibria, "_CACHE", OrderedDict())     # really solve it
+    result = analyse(VON_STENGEL_A, VON_STENGEL_B)               # the default 1 s budget
+    assert len(result.extreme) == 75
+    assert len(set(result.extreme)) == 75
+    for x, y in result.extreme:
+        assert is_equilibrium_exact(np.array(VON_STENGEL_A), np.array(VON_STENGEL_B), x, y)
+    # Nondegenerate: every equilibrium is isolated, each its own maximal Nash subset.
+    assert not result.degenerate and not result.infinitely_many
+    assert len(result.components) == 75
+
+
+# --------------------------------------------- the oracle: Gambit's enummixed_solve
+
+
+def gambit_solution(A: np.ndarray, B: np.ndarray) -> tuple[set, set]:
+    """Gambit's extreme equilibria and maximal Nash subsets, in exact rationals."""
+    gbt = pytest.importorskip("pygambit")
+    game = gbt.StrategicGame.from_arrays(A, B)
+    players = list(game.players)
+    result = gbt.nash.enummixed_solve(game, rational=True, cliques=True)
+
+    def vectors(profile):
+        return tuple(tuple(Fraction(str(value)) for _, value in profile[player])
+                     for player in players)
+
+    extreme = {vectors(profile) for profile in result.equilibria}
+    cliques = set()
+    for clique in result.cliques:
+        pairs = [vectors(profile) for profile in clique]
+        cliques.add((frozenset(x for x, _ in pairs), frozenset(y for _, y in pairs)))
+    return extreme, cliques
+
+
+def test_von_stengel_6x6_matches_gambit_and_its_catalog():
+    gbt = pytest.importorskip("pygambit")
+    catalog = gbt.catalog.load("journals/dcg/vonstengel1999/6x6_game_with_75_eq")
+    A, B = (np.array([[int(v) for v in row] for row in M]) for M in catalog.to_arrays())
+    assert A.tolist() == VON_STENGEL_A and B.tolist() == VON_STENGEL_B
+    extreme, cliques = gambit_solution(A, B)
+    result = analyse(A, B)
+    assert len(extreme) == 75
+    assert extreme_set(result) == extreme
+    assert component_set(result) == cliques
+
+
+def oracle_games() -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Seeded degenerate games up to the size limit: a fixed list, the same every run."""
+    rng = np.random.default_rng(20261206)
+    shapes = [(2, 2), (2, 5), (5, 2), (3, 3), (3, 6), (4, 4), (5, 5), (6, 6), (7, 4),
+              (4, 7), (7, 7), (8, 5), (8, 8)]
+    games = []
+    for m, n in shapes:
+        for high in (2, 4):                    # payoffs 0-1 and 0-3: ties everywhere
+            for k in range(3):
+                games.append((f"{m}x{n} payoffs 0-{high - 1} #{k}",
+                              rng.integers(0, high, (m, n)), rng.integers(0, high, (m, n))))
+    return games
+
+
+@pytest.mark.parametrize("name, A, B", oracle_games(), ids=[g[0] for g in oracle_games()])
+def test_agrees_with_gambit_on_degenerate_games(name, A, B):
+    extreme, cliques = gambit_solution(A, B)
+    result = analyse(A, B, time_budget=None)
+    for x, y in result.extreme:                     # nothing that is not an equilibrium
+        assert is_equilibrium_exact(A, B, x, y)
+    assert extreme_set(result) == extreme           # and every extreme one
+    assert component_set(result) == cliques
+
+
+def test_oracle_games_reach_the_size_limit():
+    from alliances._validation import MAX_STRATEGIES
+
+    assert max(max(A.shape) for _, A, _ in oracle_games()) == MAX_STRATEGIES
+
+
+def test_size_limit_is_the_one_the_published_timing_supports():
+    """MAX_STRATEGIES and the figure in its refusal message come from the published
+    report of benchmarks/bench_solver.py."""
+    import re
+    from pathlib import Path
+
+    from alliances import Game, _validation
+
+    report = (Path(__file__).resolve().parents[1] / "benchmarks" / "published"
+              / "solver_timing.md").read_text()
+    largest = re.search(r"finished within it: \*\*(\d+)x\1\*\*", report)
+    assert int(largest.group(1)) == _validation.MAX_STRATEGIES
+    slowest = re.search(r"The slowest (\d+)x\1 game \(.*\) took ([\d.]+) s", report)
+    assert int(slowest.group(1)) == _validation.MAX_STRATEGIES + 1
+    assert float(slowest.group(2)) == _validation.SLOWEST_OVER_LIMIT_SECONDS
+    rows = [line.split("|") for line in report.splitlines() if line.startswith("| 8x8")]
+    assert rows and all(float(row[-2]) < 1.0 for row in rows)   # max seconds per family
+    big = _validation.MAX_STRATEGIES + 1
+    with pytest.raises(ValueError) as caught:
+        Game(np.eye(big))
+    message = str(caught.value)
+    assert f"at most {_validation.MAX_STRATEGIES} strategies" in message
+    assert f"{big} x {big} game we timed took {float(slowest.group(2)):g} s" in message
+    assert Game(np.eye(_validation.MAX_STRATEGIES)).shape == (8, 8)

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from alliances import data
-from alliances.timeline import (LEVELS, plot_timeline, source_text, sources, timeline,
-                                timeline_table)
+from alliances.timeline import (EVENT_NAMES, LEVELS, event_name, plot_timeline, source_text,
+                                sources, timeline, timeline_table)
 
 
 def _raw_rows(case: str) -> list[dict]:
@@ -36,6 +36,9 @@ def test_dates_are_expanded_by_precision() -> None:
     assert eagle["when"] == "Oct 2001 to May 2002"
     first = timeline("afghanistan").iloc[0]
     assert first["start"] == first["end"] == date(2001, 9, 12)
+    nsatu = timeline("ukraine").set_index("name").loc["Washington summit creates NSATU"]
+    assert (nsatu["start"], nsatu["end"]) == (date(2024, 7, 10), date(2024, 7, 11))
+    assert nsatu["when"] == "10–11 Jul 2024"
     year = timeline("burden_sharing").iloc[0]   # "2006" at year precision
     assert (year["start"], year["end"], year["when"]) == (date(2006, 1, 1), date(2006, 12, 31),
                                                            "2006")
@@ -59,15 +62,47 @@ def test_source_text_rejects_unknown_ids() -> None:
         source_text("KIEL_UST_R29;NOT_A_SOURCE")
 
 
-def test_table_is_numbered_like_the_figure_and_names_levels() -> None:
-    events = timeline("ukraine")
+@pytest.mark.parametrize("case", ["afghanistan", "ukraine"])
+def test_figure_and_table_label_events_by_name_and_date(case: str) -> None:
+    events = timeline(case)
     table = timeline_table(events)
-    assert list(table.index) == list(range(1, len(events) + 1))
+    assert list(table.index) == list(events["name"])
     assert set(table["level"]) <= {label for label, _, _ in LEVELS.values()}
     ax = plot_timeline(events)
-    numbers = sorted(int(t.get_text()) for t in ax.texts)
-    assert numbers == list(range(1, len(events) + 1))
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(ticks) == len(events)
+    # Every label is an event's name followed by its date, and no label is a bare number.
+    expected = {f"{name}, {when}" for name, when in zip(events["name"], events["when"])}
+    assert set(ticks) == expected
+    assert not any(t.strip().isdigit() for t in ticks + [x.get_text() for x in ax.texts])
     matplotlib.pyplot.close(ax.figure)
+
+
+def test_names_are_curated_and_match_the_file() -> None:
+    """Every curated name belongs to a row of the file (no stale names), and every event of
+    the two case studies has a curated name, distinct within its case study."""
+    rows = {(r["case_study"], r["date_start"]) for case in ("ukraine", "afghanistan",
+                                                            "burden_sharing")
+            for r in _raw_rows(case)}
+    assert set(EVENT_NAMES) <= rows
+    for case in ("ukraine", "afghanistan"):
+        names = [EVENT_NAMES.get((case, r["date_start"])) for r in _raw_rows(case)]
+        assert None not in names or case == "afghanistan", case
+        named = [n for n in names if n]
+        assert len(named) == len(set(named)), case
+
+
+def test_dates_in_labels() -> None:
+    events = timeline("ukraine").set_index("name")
+    assert events.loc["NATO refuses a no-fly zone", "label"] == \
+        "NATO refuses a no-fly zone, 4 Mar 2022"
+    assert events.loc["First Javelins delivered", "label"] == "First Javelins delivered, 2018"
+
+
+def test_event_name_falls_back_to_the_first_clause() -> None:
+    assert event_name("ukraine", "1999-01-01", "Summit in Kyiv: allies agree") == "Summit in Kyiv"
+    long = "One two three four five six seven eight; and more"
+    assert event_name("afghanistan", "1999", long) == "One two three four five six ..."
 
 
 def test_bad_input() -> None:

@@ -1,9 +1,10 @@
 """Tests of alliances.ukraine and its widget.
 
 Expected values come from an independent reading of the CSV files with the csv module,
-from the authors' Kiel totals table, from hand calculation (the closed form of the calibrated
-model) or from a different method (brute-force best commitments against the linear
-boundaries of the reproducing regions), never from the code under test.
+from figures recorded when the data were copied (the all-donor totals are in
+`data/SOURCES.md` §7), from hand calculation (the closed form of the calibrated model)
+or from a different method (brute-force best commitments against the linear boundaries
+of the reproducing regions), never from the code under test.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from alliances.ukraine import (BASE_MODEL, EU_INSTITUTIONS, GROUPS, PERIODS, SUP
                                ladder_events, largest_month, military_share, monthly_aid,
                                nato_members, plot_aid_by_donor, plot_calibration_map,
                                plot_heavy_weapons, plot_monthly_aid, plot_support_ladder,
-                               reproducing_region, tank_commitment_game, tank_game,
+                               reproducing_region, tank_game,
                                weapon_systems)
 from alliances.timeline import timeline
 
@@ -61,8 +62,8 @@ def _close_figures():
 
 
 # ----------------------------------------------------------------- the aid data
-def test_theory_table_is_reproduced() -> None:
-    """Authors' Kiel totals: US 115.4 / 64.6, Germany 29.9 / 24.2, EU 84.4 (financial 81.2),
+def test_recorded_totals_are_reproduced() -> None:
+    """The course's recorded totals: US 115.4 / 64.6, Germany 29.9 / 24.2, EU 84.4 (financial 81.2),
     all donors 358.4 = military 173.0 + financial 159.7 + humanitarian 25.7."""
     table = aid_by_donor().round(1)
     assert table.loc["United States", ["total", "military"]].tolist() == [115.4, 64.6]
@@ -244,9 +245,13 @@ def test_plots() -> None:
     assert "Japan (not in NATO)" in labels and "EU institutions (not NATO)" in labels
     assert "EUR bn" in ax.get_xlabel() and ax.get_title()
     top, bottom = plot_monthly_aid(events=timeline("ukraine"))
-    assert top.get_ylabel() == "per month, EUR bn" and "timeline" in bottom.get_xlabel()
-    numbers = {t.get_text() for t in top.texts}
-    assert {"12", "13"} <= numbers      # HIMARS (31 May 2022) and the tanks (25 Jan 2023)
+    assert top.get_ylabel() == "per month, EUR bn"
+    assert "member states' decisions" in bottom.get_xlabel()
+    labels = {t.get_text() for t in top.texts}
+    # Member states' decisions in the Kiel period, by name and date: HIMARS and the tanks.
+    assert any("HIMARS" in t and "31 May 2022" in t for t in labels), labels
+    assert any("Abrams" in t and "25 Jan 2023" in t for t in labels), labels
+    assert not any(t.strip().isdigit() for t in labels)
     assert plot_heavy_weapons().get_title()
     assert plot_support_ladder().get_title()
     assert plot_calibration_map().get_title()
@@ -268,7 +273,9 @@ def test_ladder_events_match_the_timeline() -> None:
         assert word in row["event"], (row["label"], row["event"])
     events = timeline("ukraine")
     for _, row in table.iterrows():
-        assert events.loc[row["event_no"] - 1, "event"] == row["event"]
+        match = events[events["event"] == row["event"]]
+        assert len(match) == 1 and match["label"].item() == row["event_name"]
+        assert match["start"].item() == row["date"]
     assert table["c"].is_monotonic_increasing
 
 
@@ -351,30 +358,33 @@ def test_region_needs_a_concave_model() -> None:
 
 
 # ------------------------------------------------------------------- the tank game
-def test_tank_game_by_hand() -> None:
+def test_tank_game_is_a_stag_hunt_by_hand() -> None:
+    """R > T > P > S: both send 4, wait while the other sends 3, neither 2, alone 1."""
+    from alliances.classification import classify
+
     game = tank_game()
     # Germany's payoffs, rows Send/Wait against the US's Send/Wait: R S / T P.
-    assert game.A.tolist() == [[3, 1], [4, 2]]
-    assert game.B.tolist() == [[3, 4], [1, 2]]
-    assert game.pure_equilibria() == [("Wait", "Wait")]
-    assert game.dominant_strategy("Germany") == "Wait"
+    assert game.A.tolist() == [[4, 1], [3, 2]]
+    assert game.B.tolist() == [[4, 3], [1, 2]]
+    # Best replies by hand: against Send, 4 > 3; against Wait, 2 > 1.
+    assert game.best_responses("Germany", "Send tanks") == ["Send tanks"]
+    assert game.best_responses("Germany", "Wait") == ["Wait"]
+    assert game.pure_equilibria() == [("Send tanks", "Send tanks"), ("Wait", "Wait")]
+    assert game.dominant_strategy("Germany") is None
     assert not game.is_pareto_efficient("Wait", "Wait")
-    deadlock = tank_game(T=4, R=2, P=3, S=1)            # neither values sending together
-    assert deadlock.pure_equilibria() == [("Wait", "Wait")]
-    assert deadlock.is_pareto_efficient("Wait", "Wait")
+    assert game.is_pareto_efficient("Send tanks", "Send tanks")
+    assert classify(game).family == "Stag Hunt"
+    # Mixed equilibrium by hand: 4q + 1(1 - q) = 3q + 2(1 - q)  =>  q = 1/2.
+    assert "1/2" in game.describe_equilibria()[-1]
 
 
-def test_conditional_offers_create_a_second_equilibrium() -> None:
-    game = tank_commitment_game()
-    offer = "Send if the other does"
-    assert game.payoffs(offer, "Send tanks") == (3, 3)
-    assert game.payoffs(offer, "Wait") == (2, 2)
-    assert game.payoffs("Wait", offer) == (2, 2)
-    assert game.payoffs(offer, offer) == (3, 3)
-    assert set(game.pure_equilibria()) == {("Wait", "Wait"), (offer, offer)}
-    # Germany's offer alone does not hold the US in the deadlock: its best reply is to send.
-    assert "Wait" not in game.best_responses("United States", offer)
-    assert game.weakly_dominated_strategies("Germany") == ["Send tanks"]
+def test_tank_game_neighbours() -> None:
+    """Swapping T and R gives the prisoner's dilemma the notebook used to show."""
+    from alliances.classification import classify
+
+    dilemma = tank_game(T=4, R=3, P=2, S=1)
+    assert dilemma.pure_equilibria() == [("Wait", "Wait")]
+    assert classify(dilemma).family == "Prisoner's Dilemma"
     with pytest.raises(TypeError, match="T"):
         tank_game(T="high")
 

@@ -13,8 +13,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-#: Largest number of strategies per player that the exact equilibrium finder accepts.
-MAX_STRATEGIES = 6
+#: Largest number of strategies per player that the exact equilibrium finder accepts: the
+#: largest size whose every timed game (random degenerate, generic and decimal games,
+#: coordination games, von Stengel's 6 x 6 game with 75 equilibria) was solved within the
+#: solver's one-second time budget (``benchmarks/bench_solver.py``, report in
+#: ``benchmarks/published/solver_timing.md``).
+MAX_STRATEGIES = 8
+
+#: Seconds the slowest game one size above the limit took in that report.
+SLOWEST_OVER_LIMIT_SECONDS = 1.31
 
 #: Tolerance used when checking that a probability vector sums to one.
 PROBABILITY_TOLERANCE = 1e-9
@@ -113,8 +120,10 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
         raise ValueError(f"{name} must have at least one row and one column; got shape "
                          f"{array.shape}")
     if max(array.shape) > MAX_STRATEGIES:
-        raise ValueError(f"{name} may have at most {MAX_STRATEGIES} strategies per player "
-                         f"(this library is for small teaching games); got shape {array.shape}")
+        raise ValueError(f"{name} may have at most {MAX_STRATEGIES} strategies per player: "
+                         f"all equilibria must be found within about 1 s, and the slowest "
+                         f"{MAX_STRATEGIES + 1} x {MAX_STRATEGIES + 1} game we timed took "
+                         f"{SLOWEST_OVER_LIMIT_SECONDS:g} s; got shape {array.shape}")
     array = array.astype(float)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must contain only finite numbers (no NaN or infinity); got "

@@ -118,7 +118,9 @@ class Game:
     Parameters
     ----------
     A : array_like
-        The row player's payoffs, shape (m, n), at most 6 x 6.
+        The row player's payoffs, shape (m, n), at most 8 x 8 (the largest size whose
+        equilibria were all found within the solver's one-second time budget in
+        ``benchmarks/published/solver_timing.md``).
     B : array_like, optional
         The column player's payoffs, same shape. If omitted the game is zero-sum (B = -A).
     row_name, col_name : str
@@ -373,7 +375,11 @@ class Game:
 
         Exact on degenerate games: all extreme equilibria are found, and every equilibrium
         of the game is a mix of them within one of :meth:`equilibrium_sets`. When there are
-        infinitely many, :meth:`describe_equilibria` says so in words.
+        infinitely many, :meth:`describe_equilibria` says so in words. Listing does not
+        wait for the grouping into sets, which is computed only when asked for. A game
+        that takes longer than the time budget (one second) raises
+        :class:`~alliances.equilibria.EquilibriumSearchStopped`, whose message says how
+        many equilibria it has at least.
 
         Examples
         --------

@@ -6,6 +6,11 @@ The events come from ``data/case_study_timeline.csv`` (schema-checked by
 also carries the level of the actor: NATO acting collectively, a member state acting
 bilaterally, the UN, or another actor. Telling NATO's collective decisions apart from
 what members did on their own is the spine of both case studies.
+
+Events are labelled by a short **name and date** ("NATO refuses a no-fly zone, 4 Mar
+2022"), never by a number the reader must look up: the names are in :data:`EVENT_NAMES`,
+keyed by case study and start date as written in the file. An event without a name there
+is labelled by the first words of its description.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import matplotlib.dates
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -23,8 +27,8 @@ from matplotlib.lines import Line2D
 from . import data
 from .plots import PALETTE, new_axes
 
-__all__ = ["LEVELS", "CASE_STUDIES", "timeline", "timeline_table", "plot_timeline",
-           "sources", "source_text"]
+__all__ = ["LEVELS", "CASE_STUDIES", "EVENT_NAMES", "event_name", "timeline",
+           "timeline_table", "plot_timeline", "sources", "source_text"]
 
 #: Actor levels, in the order of the figure's lanes (top to bottom), with a label, a
 #: marker and a colour each (shape and colour both carry the meaning).
@@ -37,6 +41,85 @@ LEVELS: dict[str, tuple[str, str, str]] = {
 
 #: The case studies in the timeline file.
 CASE_STUDIES = ("afghanistan", "ukraine", "burden_sharing")
+
+#: A short name for each event, keyed by (case study, ``date_start`` as in the file).
+#: Editorial labels for figures and tables; the full description stays in the file.
+EVENT_NAMES: dict[tuple[str, str], str] = {
+    ("ukraine", "2008-04-03"): "Bucharest summit",
+    ("ukraine", "2014-02-27"): "Russian troops seize Crimea's parliament",
+    ("ukraine", "2014-03-16"): "Crimea referendum",
+    ("ukraine", "2014-03-18"): "Russia annexes Crimea",
+    ("ukraine", "2014-09-04"): "Wales summit: NATO trust funds",
+    ("ukraine", "2014-09"): "Obama declines lethal aid",
+    ("ukraine", "2016-07-09"): "Warsaw summit: NATO's assistance package (CAP)",
+    ("ukraine", "2020-06-12"): "Enhanced Opportunities Partner",
+    ("ukraine", "2015-03"): "US aid still non-lethal",
+    ("ukraine", "2017-12"): "US decides to send Javelins",
+    ("ukraine", "2018"): "First Javelins delivered",
+    ("ukraine", "2022-02-24"): "Full-scale Russian invasion",
+    ("ukraine", "2022-02-28"): "NATO: no troops in Ukraine",
+    ("ukraine", "2022-03-04"): "NATO refuses a no-fly zone",
+    ("ukraine", "2022-05-31"): "US sends HIMARS",
+    ("ukraine", "2022-06-29"): "Madrid summit strengthens the CAP",
+    ("ukraine", "2023-01-25"): "Leopard and Abrams tanks",
+    ("ukraine", "2023-05-19"): "F-16 pilot training backed",
+    ("ukraine", "2023-07-11"): "Vilnius: NATO-Ukraine Council",
+    ("ukraine", "2023-10-17"): "First ATACMS strikes",
+    ("ukraine", "2024-06-14"): "NATO to coordinate aid",
+    ("ukraine", "2024-07-10"): "Washington summit creates NSATU",
+    ("ukraine", "2024-08-04"): "First F-16s in Ukraine",
+    ("ukraine", "2025-07-14"): "PURL agreed",
+    ("ukraine", "2025-08-04"): "First PURL packages",
+    ("afghanistan", "2001-09-12"): "Article 5 invoked (conditionally)",
+    ("afghanistan", "2001-10-02"): "Article 5 confirmed",
+    ("afghanistan", "2001-10-04"): "Eight NATO support measures",
+    ("afghanistan", "2001-10"): "Operation Eagle Assist",
+    ("afghanistan", "2001-12-20"): "UN creates ISAF (UNSCR 1386)",
+    ("afghanistan", "2003-08-11"): "NATO takes command of ISAF",
+    ("afghanistan", "2003-10"): "ISAF mandate for all Afghanistan",
+    ("afghanistan", "2006"): "ISAF covers the whole country",
+    ("afghanistan", "2006-11-28"): "Riga summit: some caveats lifted",
+    ("afghanistan", "2009"): "Surge of troops",
+    ("afghanistan", "2011-06-10"): "Gates: 'two-tiered alliance'",
+    ("afghanistan", "2011"): "Transition to Afghan lead begins",
+    ("afghanistan", "2014-12-28"): "ISAF ends",
+    ("afghanistan", "2015-01-01"): "Resolute Support begins",
+    ("afghanistan", "2020-02-29"): "US-Taliban Doha agreement",
+    ("afghanistan", "2021-04-14"): "NATO decides to withdraw",
+    ("afghanistan", "2021-08-15"): "Taliban take Kabul",
+    ("afghanistan", "2021-08-30"): "Last US troops leave",
+    ("burden_sharing", "2006"): "2% guideline introduced",
+    ("burden_sharing", "2014-09-05"): "Wales Defence Investment Pledge",
+    ("burden_sharing", "2025-06-25"): "The Hague: 5% by 2035",
+    ("burden_sharing", "2025-08-28"): "NATO spending report 2025",
+}
+
+_CLAUSE = re.compile(r"[:;(,]| - ")
+
+
+def event_name(case_study: str, date_start: str, event: str) -> str:
+    """The short name of an event: from :data:`EVENT_NAMES`, else its first words.
+
+    Parameters
+    ----------
+    case_study, date_start : str
+        As in the timeline file (``date_start`` at its own precision: "2018", "2014-09").
+    event : str
+        The full description, used when the event has no name in :data:`EVENT_NAMES`:
+        its first clause, cut to six words.
+
+    Examples
+    --------
+    >>> event_name("ukraine", "2022-03-04", "NATO foreign ministers: ...")
+    'NATO refuses a no-fly zone'
+    >>> event_name("ukraine", "2030-01-01", "Summit in Kyiv: Allies agree a new plan")
+    'Summit in Kyiv'
+    """
+    name = EVENT_NAMES.get((case_study, date_start))
+    if name:
+        return name
+    words = _CLAUSE.split(event, maxsplit=1)[0].split()
+    return " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
 
 
 def _parse(text: str, precision: str, *, end: bool) -> date:
@@ -58,7 +141,11 @@ def _display(start: date, end: date, precision: str) -> str:
             return f"{d:%b %Y}"
         return f"{d.year}"
     first, last = one(start, True), one(end, False)
-    return first if first == last else f"{first} to {last}"
+    if first == last:
+        return first
+    if precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{last}"                    # "10–11 Jul 2024"
+    return f"{first} to {last}"
 
 
 def timeline(case_study: str) -> pd.DataFrame:
@@ -73,7 +160,8 @@ def timeline(case_study: str) -> pd.DataFrame:
     pandas.DataFrame
         One row per event: ``start`` and ``end`` (dates; a month or a year is expanded
         to its first and last day), ``when`` (the date as precisely as the source gives
-        it), ``actor_level``, ``event``, ``source_ids`` (a tuple).
+        it), ``name`` (short, see :func:`event_name`), ``label`` (name and date, as in
+        the figures), ``actor_level``, ``event``, ``source_ids`` (a tuple).
 
     Examples
     --------
@@ -95,8 +183,10 @@ def timeline(case_study: str) -> pd.DataFrame:
     for row in rows.itertuples(index=False):
         start = _parse(row.date_start, row.date_precision, end=False)
         end = _parse(row.date_end, row.date_precision, end=True)
-        records.append({"start": start, "end": end,
-                        "when": _display(start, end, row.date_precision),
+        when = _display(start, end, row.date_precision)
+        name = event_name(case_study, row.date_start, row.event)
+        records.append({"start": start, "end": end, "when": when, "name": name,
+                        "label": f"{name}, {when}",
                         "precision": row.date_precision, "actor_level": row.actor_level,
                         "event": row.event, "source_ids": tuple(row.source_ids.split(";"))})
     frame = pd.DataFrame.from_records(records)
@@ -104,42 +194,61 @@ def timeline(case_study: str) -> pd.DataFrame:
 
 
 def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
-    """A readable table of events, numbered as in :func:`plot_timeline`.
+    """A readable table of events, indexed by the names used in :func:`plot_timeline`.
 
     Examples
     --------
     >>> table = timeline_table(timeline("ukraine"))
     >>> list(table.columns)
-    ['when', 'level', 'event', 'sources']
-    >>> table.index[0]
-    1
+    ['when', 'level', 'what happened', 'sources']
+    >>> table.index[0], table["when"].iloc[0]
+    ('Bucharest summit', '3 Apr 2008')
     """
     _check_events(events)
     table = pd.DataFrame({
         "when": events["when"].to_numpy(),
         "level": [LEVELS[level][0] for level in events["actor_level"]],
-        "event": events["event"].to_numpy(),
+        "what happened": events["event"].to_numpy(),
         "sources": ["; ".join(ids) for ids in events["source_ids"]],
-    })
-    table.index = range(1, len(table) + 1)
-    table.index.name = "no."
+    }, index=pd.Index(events["name"].to_numpy(), name="event"))
     return table
 
 
 def _check_events(events: object) -> None:
-    needed = {"start", "end", "when", "actor_level", "event", "source_ids"}
+    needed = {"start", "end", "when", "name", "label", "actor_level", "event", "source_ids"}
     if not isinstance(events, pd.DataFrame) or not needed <= set(events.columns):
         raise TypeError("events must be a DataFrame from alliances.timeline.timeline(...)")
     if events.empty:
         raise ValueError("events must contain at least one event; got an empty table")
 
 
+def _rows(events: pd.DataFrame) -> tuple[list[str], dict[int, float], dict[str, float]]:
+    """The levels present, a y position per event and the y of each level's heading.
+
+    Events are grouped by level (NATO first), oldest first within a level, from the top.
+    """
+    levels = [level for level in LEVELS if level in set(events["actor_level"])]
+    y_of: dict[int, float] = {}
+    heading: dict[str, float] = {}
+    y = 0.0
+    for level in levels:
+        heading[level] = y
+        y -= 1.0
+        for k in events.index[events["actor_level"] == level]:
+            y_of[k] = y
+            y -= 1.0
+        y -= 0.3
+    return levels, y_of, heading
+
+
 def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
                   title: str | None = None) -> Axes:
-    """Draw events in lanes by actor level, numbered as in :func:`timeline_table`.
+    """Draw each event on its own row, labelled by name and date, grouped by actor level.
 
-    Events that last more than a month are drawn as bars from start to end; numbers
-    beside the markers refer to the table, so that long descriptions stay readable.
+    NATO's collective decisions come first, then members' bilateral ones, the UN and other
+    actors; within each group the oldest event is on top. Events that last more than a
+    month are drawn as bars from start to end. Marker shape and colour both show the
+    level.
 
     Parameters
     ----------
@@ -155,102 +264,47 @@ def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
     Examples
     --------
     >>> ax = plot_timeline(timeline("afghanistan"))
-    >>> [t.get_text() for t in ax.get_yticklabels()][:2]
-    ['NATO (collective decision)', 'member state (bilateral)']
+    >>> [t.get_text() for t in ax.get_yticklabels()][0]
+    'Article 5 invoked (conditionally), 12 Sep 2001'
     """
     _check_events(events)
     if ax is not None and not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-    ax = ax if ax is not None else new_axes(9.5, 3.6)
-    levels = [level for level in LEVELS if level in set(events["actor_level"])]
-    lane = {level: len(levels) - 1 - k for k, level in enumerate(levels)}
+    events = events.reset_index(drop=True)
+    levels, y_of, heading = _rows(events)
+    ax = ax if ax is not None else new_axes(9.5, 0.27 * (len(events) + len(levels)) + 1.3)
     starts = [pd.Timestamp(s) for s in events["start"]]
     ends = [pd.Timestamp(e) for e in events["end"]]
     pad = pd.Timedelta(days=max(60, (max(ends) - min(starts)).days // 40))
-    ax.set_xlim(min(starts) - pad, max(ends) + pad)
-    for row, start, end in zip(events.itertuples(index=False), starts, ends):
-        label, marker, colour = LEVELS[row.actor_level]
-        y = lane[row.actor_level]
-        if (end - start).days > 31:
-            ax.plot([start, end], [y, y], color=colour, linewidth=5, alpha=0.45,
+    left = min(starts) - pad
+    ax.set_xlim(left, max(ends) + pad)
+    for k, row in enumerate(events.itertuples(index=False)):
+        _, marker, colour = LEVELS[row.actor_level]
+        y = y_of[k]
+        ax.plot([left, starts[k]], [y, y], color=PALETTE["grey"], lw=0.5, ls=":", alpha=0.7)
+        if (ends[k] - starts[k]).days > 31:
+            ax.plot([starts[k], ends[k]], [y, y], color=colour, linewidth=5, alpha=0.45,
                     solid_capstyle="butt")
-        ax.plot([start], [y], marker=marker, color=colour, markersize=7, linestyle="none",
-                markeredgecolor=PALETTE["black"], markeredgewidth=0.6)
-    _number_events(ax, events, starts, lane)
-    ax.set_yticks([lane[level] for level in levels])
-    ax.set_yticklabels([LEVELS[level][0] for level in levels])
-    ax.set_ylim(-0.6, len(levels) - 0.2)
+        ax.plot([starts[k]], [y], marker=marker, color=colour, markersize=7,
+                linestyle="none", markeredgecolor=PALETTE["black"], markeredgewidth=0.6)
+    for level in levels:
+        label, _, colour = LEVELS[level]
+        ax.text(0.005, heading[level], label, transform=ax.get_yaxis_transform(),
+                ha="left", va="center", fontsize=8.5, fontweight="bold", color=colour)
+    order = sorted(y_of, key=lambda k: -y_of[k])
+    ax.set_yticks([y_of[k] for k in order])
+    ax.set_yticklabels([events.loc[k, "label"] for k in order], fontsize=8)
+    ax.set_ylim(min(y_of.values()) - 0.7, 0.7)
     ax.set_xlabel("year")
     ax.grid(axis="x", color=PALETTE["grey"], alpha=0.3)
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", markeredgecolor="black",
                       label=lab) for key, (lab, m, c) in LEVELS.items() if key in levels]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.18), ncols=4,
-              fontsize=8, frameon=False)
-    ax.set_title(title or "Timeline (numbers refer to the table of events)")
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06 - 1.2 /
+              ax.figure.get_figheight() / 10), ncols=4, fontsize=8, frameon=False)
+    ax.set_title(title or "Timeline: each event by name and date, grouped by who acted")
     return ax
-
-
-def _number_events(ax: Axes, events: pd.DataFrame, starts: list[pd.Timestamp],
-                   lane: dict[str, int]) -> None:
-    """Write each event's number above its marker, spreading numbers that would overlap.
-
-    Within a lane, numbers closer than their width are pushed apart sideways (each cluster
-    stays centred on its events) and joined to their marker by a thin leader line, so
-    that events days apart (12 September and 2 and 4 October 2001) stay readable.
-    """
-    figure = ax.figure
-    x0, x1 = (float(v) for v in ax.get_xlim())
-    width_pt = ax.get_position().width * figure.get_figwidth() * 72.0
-    scale = width_pt / (x1 - x0)                       # points per day (date units)
-    xs = [float(matplotlib.dates.date2num(s)) for s in starts]
-    by_lane: dict[str, list[int]] = {}
-    for k, level in enumerate(events["actor_level"]):
-        by_lane.setdefault(level, []).append(k)
-    for level, members in by_lane.items():
-        members = sorted(members, key=lambda k: (xs[k], k))
-        widths = [4.6 * len(str(k + 1)) + 3.0 for k in members]
-        wanted = [(xs[k] - x0) * scale for k in members]
-        placed = _spread(wanted, widths)
-        for k, want, got in zip(members, wanted, placed):
-            shift = got - want
-            arrow = (dict(arrowstyle="-", color=PALETTE["grey"], lw=0.6, shrinkA=0,
-                          shrinkB=3.5) if abs(shift) > 2.0 else None)
-            ax.annotate(str(k + 1), (starts[k], lane[level]), xytext=(shift, 13),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
-                        color=PALETTE["black"], arrowprops=arrow)
-
-
-def _spread(wanted: list[float], widths: list[float]) -> list[float]:
-    """Positions (points) as close as possible to ``wanted``, at least half-widths apart.
-
-    Sorted input; clusters of overlapping labels are laid side by side and centred on
-    the mean of what they wanted (a one-dimensional label repel).
-    """
-    clusters: list[list[int]] = []
-    for i in range(len(wanted)):
-        clusters.append([i])
-        while len(clusters) > 1:
-            first, last = clusters[-2], clusters[-1]
-            left = _layout(first, wanted, widths)
-            right = _layout(last, wanted, widths)
-            gap = (widths[first[-1]] + widths[last[0]]) / 2
-            if right[0] - left[-1] >= gap:
-                break
-            clusters[-2:] = [first + last]
-    placed: list[float] = []
-    for cluster in clusters:
-        placed.extend(_layout(cluster, wanted, widths))
-    return placed
-
-
-def _layout(cluster: list[int], wanted: list[float], widths: list[float]) -> list[float]:
-    offsets = [0.0]
-    for a, b in zip(cluster, cluster[1:]):
-        offsets.append(offsets[-1] + (widths[a] + widths[b]) / 2)
-    centre = sum(wanted[i] for i in cluster) / len(cluster) - sum(offsets) / len(offsets)
-    return [centre + o for o in offsets]
 
 
 _ENTRY = re.compile(r"^- (?P<id>[A-Z0-9_]+)(?: \([^)]*\))?: (?P<text>.*)$")

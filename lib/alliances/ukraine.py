@@ -15,13 +15,18 @@ alliance dilemma (:class:`alliances.commitment.CommitmentModel`) with the depth 
 to Ukraine as the commitment level ``c``. The mapping of historical choices onto ``c``
 (:data:`SUPPORT_LADDER`, :data:`PERIODS`) and the fixed parameters (:data:`BASE_MODEL`)
 are **our formalization**; the reader's estimates of the loss from abandonment ``L_A`` and
-of the entrapment risk ``p_E`` are the reader's assumptions, never measured facts.
+of the escalation risk ``p_E`` are the reader's assumptions, never measured facts.
+Part 3's model calls its second loss *entrapment*; here it stands for **escalation
+risk**, the fear of a direct war with Russia. That is not Snyder's entrapment (being
+dragged into a conflict over an ally's interests that one does not share): Ukraine is a
+partner, not an ally, and the feared war is with the adversary itself. The algebra is
+the same; the name and its meaning are not.
 :func:`calibrate` says whether given estimates reproduce a historical choice;
 :func:`reproducing_region` gives every pair of estimates that does.
 
 **Allies waiting for each other** (our formalization). The tank decision of January 2023
-as a two-ally game with ordinal payoffs (:func:`tank_game`), and the same game once each
-ally can make its move conditional on the other's (:func:`tank_commitment_game`).
+as a two-ally assurance game (a stag hunt) with ordinal payoffs (:func:`tank_game`):
+each ally prefers to send tanks if, and only if, the other sends too.
 
 Examples
 --------
@@ -31,7 +36,7 @@ Examples
 >>> calibrate("2022-2024", L_A=60, p_E=0.2).verdict
 'reproduced'
 >>> tank_game().pure_equilibria()
-[('Wait', 'Wait')]
+[('Send tanks', 'Send tanks'), ('Wait', 'Wait')]
 """
 
 from __future__ import annotations
@@ -67,7 +72,7 @@ __all__ = [
     "reproducing_region",
     "plot_calibration_map",
     # the tank decision
-    "TANK_STRATEGIES", "tank_game", "tank_commitment_game",
+    "TANK_STRATEGIES", "tank_game",
 ]
 
 #: The three kinds of aid in the Kiel tracker, in the order used in tables and figures.
@@ -583,13 +588,14 @@ def plot_aid_by_donor(aid: pd.DataFrame | None = None, ax: Axes | None = None, *
     return ax
 
 
-def _event_numbers(events: pd.DataFrame | None, first: date, last: date,
-                   level: str = "member") -> list[tuple[int, date]]:
+def _event_marks(events: pd.DataFrame | None, first: date, last: date,
+                 level: str = "member") -> list[tuple[str, date]]:
     if events is None:
         return []
-    if not isinstance(events, pd.DataFrame) or not {"start", "actor_level"} <= set(events):
+    if not isinstance(events, pd.DataFrame) or not {"start", "actor_level",
+                                                    "label"} <= set(events):
         raise TypeError("events must be a DataFrame from alliances.timeline.timeline(...)")
-    return [(k + 1, row.start) for k, row in enumerate(events.itertuples(index=False))
+    return [(row.label, row.start) for row in events.itertuples(index=False)
             if row.actor_level == level and first <= row.start <= last]
 
 
@@ -606,7 +612,7 @@ def plot_monthly_aid(monthly: pd.DataFrame | None = None,
         (top, bottom); a new figure is made if omitted.
     events : DataFrame, optional
         ``timeline("ukraine")``: member states' decisions in the period are marked with
-        dotted lines and their numbers in the timeline table.
+        dotted lines labelled by name and date.
 
     Examples
     --------
@@ -637,20 +643,22 @@ def plot_monthly_aid(monthly: pd.DataFrame | None = None,
         bottom.plot(x, np.cumsum(values), color=colour, linestyle=styles[kind], lw=2.2,
                     label=kind)
     first, last = months[0].start_time.date(), months[-1].end_time.date()
-    for number, when in _event_numbers(events, first, last):
+    for label, when in _event_marks(events, first, last):
         for ax in (top, bottom):
             ax.axvline(pd.Timestamp(when), color=PALETTE["black"], lw=0.9, ls=":", alpha=0.7)
-        top.annotate(str(number), (pd.Timestamp(when), 1.0), xycoords=("data", "axes fraction"),
-                     xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
-                     fontsize=8)
+        top.annotate(label, (pd.Timestamp(when), 0.97), xycoords=("data", "axes fraction"),
+                     xytext=(-2, 0), textcoords="offset points", ha="right", va="top",
+                     rotation=90, fontsize=7.5,
+                     bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                           "alpha": 0.8})
     top.set_ylabel("per month, EUR bn")
     bottom.set_ylabel("cumulative, EUR bn")
     bottom.set_xlabel("month of allocation")
     top.set_title("Aid to Ukraine by month and type, all donors", pad=14)
     if events is not None:
         bottom.set_xlabel("month of allocation (dotted lines: member states' decisions, "
-                          "numbered as in the timeline table)")
-    top.legend(loc="upper left", frameon=False, fontsize=9, ncols=3)
+                          "named in the top panel)")
+    top.legend(loc="upper right", frameon=False, fontsize=9, ncols=1)
     bottom.legend(loc="upper left", frameon=False, fontsize=9)
     for ax in (top, bottom):
         ax.grid(axis="y", alpha=0.3)
@@ -738,13 +746,13 @@ SUPPORT_LADDER: tuple[Rung, ...] = (
 
 
 def ladder_events(ladder: Sequence[Rung] = SUPPORT_LADDER) -> pd.DataFrame:
-    """Each rung with its timeline event: the date, the event number and its text.
+    """Each rung with its timeline event: the date, the event's name and its text.
 
     Returns
     -------
     DataFrame
-        Columns ``c``, ``label``, ``refused``, ``date``, ``event_no`` (its number in
-        ``timeline_table(timeline("ukraine"))``) and ``event``.
+        Columns ``c``, ``label``, ``refused``, ``date``, ``event_name`` (its name and
+        date, as in ``plot_timeline(timeline("ukraine"))``) and ``event``.
 
     Examples
     --------
@@ -766,10 +774,9 @@ def ladder_events(ladder: Sequence[Rung] = SUPPORT_LADDER) -> pd.DataFrame:
             raise ValueError(f"ladder: rung {rung.label!r} must match exactly one Ukraine "
                              f"event starting {rung.when!r}; found {len(matches)}")
         text = matches["event"].iloc[0]
-        number = int(np.flatnonzero(events["event"].to_numpy() == text)[0]) + 1
+        event = events[events["event"] == text].iloc[0]
         rows.append({"c": rung.c, "label": rung.label, "refused": rung.refused,
-                     "date": events.loc[number - 1, "start"], "event_no": number,
-                     "event": text})
+                     "date": event["start"], "event_name": event["label"], "event": text})
     return pd.DataFrame(rows)
 
 
@@ -793,7 +800,7 @@ def plot_support_ladder(ladder: Sequence[Rung] = SUPPORT_LADDER, ax: Axes | None
             lw=2.4, label="highest step reached (member states)")
     ax.plot(dates, taken["c"], "o", color=PALETTE["vermillion"], mec="black", ms=7)
     for (_, row), when in zip(taken.iterrows(), dates):
-        ax.annotate(f"{row['label']} ({row['event_no']})", (when, row["c"]),
+        ax.annotate(f"{row['label']} ({when:%b %Y})", (when, row["c"]),
                     xytext=(-6, 4), textcoords="offset points", ha="right", va="bottom",
                     fontsize=8)
     refused = table[table["refused"]]
@@ -801,13 +808,13 @@ def plot_support_ladder(ladder: Sequence[Rung] = SUPPORT_LADDER, ax: Axes | None
         when = pd.Timestamp(row["date"])
         ax.plot([when], [row["c"]], "X", color=PALETTE["blue"], ms=11, mec="black",
                 label="refused by NATO (collective decision)")
-        ax.annotate(f"{row['label']} ({row['event_no']})", (when, row["c"]), xytext=(8, -3),
+        ax.annotate(f"{row['label']} ({when:%b %Y})", (when, row["c"]), xytext=(8, -3),
                     textcoords="offset points", ha="left", va="top", fontsize=8)
     ax.axhline(1.0, color=PALETTE["grey"], lw=0.8, ls="--")
     ax.set_ylim(0, 1.08)
-    ax.set_xlim(pd.Timestamp(date(2012, 7, 1)), end)
+    ax.set_xlim(pd.Timestamp(date(2011, 7, 1)), end)
     ax.set_ylabel("commitment level c (our coding)")
-    ax.set_xlabel("year (numbers in brackets: events in the timeline table)")
+    ax.set_xlabel("year (each step with the month it was decided)")
     ax.set_title("Step by step: the depth of Western military support to Ukraine")
     ax.legend(loc="upper left", frameon=False, fontsize=9)
     ax.grid(alpha=0.3)
@@ -867,7 +874,7 @@ PERIODS: dict[str, Period] = {
 
 #: The fixed part of the calibration (our assumptions, on a scale where a direct war
 #: with Russia costs L_E = 100): p_A = 0.5 (Ukraine is lost without any support with
-#: probability one half), no entrapment risk without support (r0 = 0), the cost of full
+#: probability one half), no escalation risk without support (r0 = 0), the cost of full
 #: support k = 5, abandonment risk falling evenly with support (alpha = 1), escalation
 #: risk concentrated near direct combat (beta = 3). L_A and p_E are the reader's.
 BASE_MODEL = CommitmentModel(L_A=50.0, L_E=100.0, p_A=0.5, p_E=0.5, r0=0.0, k=5.0,
@@ -934,13 +941,13 @@ class Calibration:
         Examples
         --------
         >>> print(calibrate("2014", L_A=50, p_E=0.5).sentence)
-        2014 (Crimea): with a loss from abandonment of 50 and an entrapment risk of 0.50, the
+        2014 (Crimea): with a loss from abandonment of 50 and an escalation risk of 0.50, the
         best commitment is c* = 0.37, more than the historical choice: non-lethal aid only (c
         between 0.05 and 0.25).
         """
         p = self.period
         start = (f"{p.label}: with a loss from abandonment of {self.model.L_A:g} and an "
-                 f"entrapment risk of {self.model.p_E:.2f}, ")
+                 f"escalation risk of {self.model.p_E:.2f}, ")
         choice = f"the historical choice: {p.choice} ({p.band_text()})"
         if self.verdict == "tie":
             return (start + "several commitment levels are equally good, so the model is "
@@ -967,7 +974,7 @@ def calibrate(period: str | Period, L_A: float, p_E: float, *,
         credibility suffers), >= 0, on the scale where a direct war with Russia costs
         ``base.L_E``.
     p_E : float
-        The reader's estimate of the entrapment risk: the probability that full support
+        The reader's estimate of the escalation risk: the probability that full support
         (direct combat) would bring a direct war with Russia, in [0, 1].
     base : CommitmentModel, optional
         The fixed parameters (default :data:`BASE_MODEL`).
@@ -1018,7 +1025,7 @@ def _marginal_coefficients(base: CommitmentModel, c: float) -> tuple[float, floa
 
 def reproducing_region(period: str | Period, p_E: object, *,
                        base: CommitmentModel | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """For each entrapment risk, the range of losses from abandonment that reproduce a choice.
+    """For each escalation risk, the range of losses from abandonment that reproduce a choice.
 
     In a concave model the best commitment lies at or above ``low`` exactly when the
     marginal utility at ``low`` is not negative, and at or below ``high`` exactly when it
@@ -1030,7 +1037,7 @@ def reproducing_region(period: str | Period, p_E: object, *,
     ----------
     period : {"2014", "no-fly zone", "2022-2024"} or Period
     p_E : float or array_like
-        Entrapment risks in [0, 1].
+        Escalation risks in [0, 1].
     base : CommitmentModel, optional
         Must be concave for every L_A and p_E (``alpha >= 1`` and ``beta >= 1``).
 
@@ -1097,7 +1104,7 @@ def plot_calibration_map(base: CommitmentModel | None = None, ax: Axes | None = 
     --------
     >>> ax = plot_calibration_map()
     >>> ax.get_xlabel()
-    'entrapment risk p_E (direct combat brings war with Russia)'
+    'escalation risk p_E (direct combat brings war with Russia)'
     """
     model = _base(base)
     _check_ax(ax)
@@ -1123,7 +1130,7 @@ def plot_calibration_map(base: CommitmentModel | None = None, ax: Axes | None = 
                              label=text))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, top)
-    ax.set_xlabel("entrapment risk p_E (direct combat brings war with Russia)")
+    ax.set_xlabel("escalation risk p_E (direct combat brings war with Russia)")
     ax.set_ylabel(f"loss from abandonment L_A (war with Russia = {model.L_E:g})")
     ax.set_title("Estimates that reproduce each choice (our model)", fontsize=11)
     ax.legend(handles=handles, loc="center right", fontsize=8, frameon=True, framealpha=0.9)
@@ -1135,71 +1142,47 @@ def plot_calibration_map(base: CommitmentModel | None = None, ax: Axes | None = 
 # The tank decision of January 2023 (our formalization)
 # ======================================================================================
 
-#: The strategies of the commitment version: the two of the simple game and a
-#: conditional one.
-TANK_STRATEGIES: tuple[str, ...] = ("Send tanks", "Wait", "Send if the other does")
+#: The two strategies of each ally in the tank game.
+TANK_STRATEGIES: tuple[str, ...] = ("Send tanks", "Wait")
 
 
-def _ordinal(T: float, R: float, P: float, S: float) -> tuple[float, float, float, float]:
-    values = tuple(check_real(v, n) for v, n in ((T, "T"), (R, "R"), (P, "P"), (S, "S")))
-    return values  # type: ignore[return-value]
-
-
-def tank_game(T: float = 4, R: float = 3, P: float = 2, S: float = 1) -> Game:
+def tank_game(T: float = 3, R: float = 4, P: float = 2, S: float = 1) -> Game:
     """Germany and the United States deciding whether to send battle tanks (our formalization).
 
-    Each ally ranks the four outcomes the same way (ordinal payoffs, 4 = best): the other
-    sends tanks while it waits (T: Ukraine gets tanks and the other carries the risk of
-    escalation), both send (R: the risk is shared), neither sends (P), it sends alone (S:
-    all the risk and Moscow's anger on it). Germany is the row player.
+    An **assurance game** (a stag hunt). Each ally ranks the four outcomes the same way
+    (ordinal payoffs, 4 = best): both send (R = 4: Ukraine gets tanks and the risk of
+    escalation is shared), it waits while the other sends (T = 3: Ukraine gets some tanks,
+    but the ally that held back is blamed for it), neither sends (P = 2: no tanks, no new
+    risk), it sends alone (S = 1: all the risk, and Moscow's anger, on it). With
+    R > T > P > S sending is each ally's best reply to sending and waiting its best reply
+    to waiting: each sends if, and only if, the other does. That conditional preference
+    is a property of the payoffs, not a rule added to the game. Germany is the row player.
+
+    The ranking is our assumption: the sources document Germany's condition (no Leopards
+    unless the United States sent Abrams), not either government's full ranking. Other
+    payoffs may be given to explore neighbouring games (``T=4, R=3`` gives a prisoner's
+    dilemma).
+
+    Parameters
+    ----------
+    T, R, P, S : float
+        Payoffs of waiting while the other sends, both sending, neither sending, and
+        sending alone (the same for both allies).
+
+    Returns
+    -------
+    Game
 
     Examples
     --------
     >>> game = tank_game()
     >>> game.payoffs("Wait", "Send tanks")
-    (4.0, 1.0)
-    >>> game.pure_equilibria(), game.is_pareto_efficient("Wait", "Wait")
-    ([('Wait', 'Wait')], False)
+    (3.0, 1.0)
+    >>> game.pure_equilibria()
+    [('Send tanks', 'Send tanks'), ('Wait', 'Wait')]
+    >>> game.is_pareto_efficient("Wait", "Wait")
+    False
     """
-    t, r, p, s = _ordinal(T, R, P, S)
-    return symmetric_game(t, r, p, s, labels=TANK_STRATEGIES[:2], row_name="Germany",
+    t, r, p, s = (check_real(v, n) for v, n in ((T, "T"), (R, "R"), (P, "P"), (S, "S")))
+    return symmetric_game(t, r, p, s, labels=TANK_STRATEGIES, row_name="Germany",
                           col_name="United States")
-
-
-def _sends(mine: str, theirs: str) -> bool:
-    """Whether a player sends, given both strategies (two conditional offers: both send)."""
-    if mine == "Send tanks":
-        return True
-    if mine == "Wait":
-        return False
-    return theirs != "Wait"       # conditional: matches an unconditional move, or another offer
-
-
-def tank_commitment_game(T: float = 4, R: float = 3, P: float = 2, S: float = 1) -> Game:
-    """The tank game once each ally may send *only if the other does* (our formalization).
-
-    A third strategy, "Send if the other does", is a conditional offer: it sends if the
-    other sends unconditionally, waits if the other waits, and, against the same offer,
-    sends (two matching offers made together, as in a joint announcement, are read as
-    both sending; that reading is our assumption).
-
-    Examples
-    --------
-    >>> game = tank_commitment_game()
-    >>> game.payoffs("Send if the other does", "Send if the other does")
-    (3.0, 3.0)
-    >>> game.payoffs("Send if the other does", "Wait")
-    (2.0, 2.0)
-    >>> ("Send if the other does", "Send if the other does") in game.pure_equilibria()
-    True
-    """
-    t, r, p, s = _ordinal(T, R, P, S)
-
-    def payoff(mine: str, theirs: str) -> float:
-        a, b = _sends(mine, theirs), _sends(theirs, mine)
-        return {(True, True): r, (True, False): s, (False, True): t, (False, False): p}[a, b]
-
-    A = [[payoff(i, j) for j in TANK_STRATEGIES] for i in TANK_STRATEGIES]
-    B = [[payoff(j, i) for j in TANK_STRATEGIES] for i in TANK_STRATEGIES]
-    return Game(A, B, row_name="Germany", col_name="United States",
-                row_labels=TANK_STRATEGIES, col_labels=TANK_STRATEGIES)

@@ -4,7 +4,7 @@ The CalibrationExplorer's DOM contract (lib/alliances/widgets/ukraine.py):
 
 * root box: ``.alliances-calibration``;
 * controls (``.alliances-control``): the period buttons (ToggleButtons, ``.alliances-period``),
-  two FloatSliders ("Loss from abandonment L_A", "Entrapment risk p_E") and a reset button;
+  two FloatSliders ("Loss from abandonment L_A", "Escalation risk p_E") and a reset button;
 * one-sentence summary: HTML widget ``.alliances-summary``;
 * figure: Image widget ``.alliances-figure`` (an ``<img>``);
 * error line: ``.alliances-error`` (empty unless an update failed).
@@ -41,9 +41,9 @@ def test_calibration_answers_the_keyboard(lab_page, jupyterlab_server, tmp_path)
         (lambda: set_slider_by_keyboard(page, slider_labelled(root, "Loss from abandonment"),
                                         presses=1, key="ArrowLeft"),
          "loss from abandonment of 49", "ArrowLeft on the loss from abandonment"),
-        (lambda: set_slider_by_keyboard(page, slider_labelled(root, "Entrapment risk"),
+        (lambda: set_slider_by_keyboard(page, slider_labelled(root, "Escalation risk"),
                                         presses=2, key="ArrowRight"),
-         "entrapment risk of 0.52", "two ArrowRight on the entrapment risk"),
+         "escalation risk of 0.52", "two ArrowRight on the escalation risk"),
         (lambda: _press_period(page, root, "2022-2024"),
          "2022-2024 (full-scale war): with a loss from abandonment of 50",
          "Enter on the 2022-2024 period button"),
@@ -54,6 +54,6 @@ def test_calibration_answers_the_keyboard(lab_page, jupyterlab_server, tmp_path)
 
     # Back on 2014, the estimates moved before are still there.
     _press_period(page, root, "2014")
-    expect(summary).to_contain_text("loss from abandonment of 49 and an entrapment risk of 0.52",
+    expect(summary).to_contain_text("loss from abandonment of 49 and an escalation risk of 0.52",
                                     timeout=5_000)
     screenshot(page, tmp_path, "after_keyboard", show=root)

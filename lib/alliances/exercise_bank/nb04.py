@@ -57,19 +57,22 @@ QUESTIONS: list[Question] = [
         id="04-tank-equilibria", kind="outcomes",
         answer=lambda: tank_game().pure_equilibria(),
         advice="Check each of the four cells: would Germany, or the United States, gain by "
-               "changing its own choice alone? Remember that each ally ranks 'the other sends "
-               "while I wait' highest.",
-        hints={"(send tanks, send tanks)": "Both sending is better for both than both "
-                                           "waiting, but is it an equilibrium? Would either "
-                                           "gain by waiting instead?"}),
+               "changing its own choice alone? Remember that each ally ranks 'both send' "
+               "highest and 'I send alone' lowest. List every equilibrium, Germany's choice "
+               "first.",
+        hints={"(wait, wait)": "Yes, waiting is a best reply to waiting (2 against 1). But "
+                               "is it the only equilibrium? Check the cell where both send.",
+               "(send tanks, send tanks)": "Yes, sending is a best reply to sending (4 "
+                                           "against 3). But is it the only equilibrium? "
+                                           "Check the cell where both wait."}),
     Question(
         id="04-no-fly-threshold", kind="number", tolerance=0.5,
         answer=_no_fly_threshold,
         advice="The model takes the last step, c = 1, when the marginal utility at c = 1 is "
                "not negative: p_A L_A >= 3 L_E p_E + k with the course's assumptions "
                "(alpha = 1, beta = 3). Solve for L_A with p_E = 0.1.",
-        hints={"10": "That is the threshold with no entrapment risk at all (p_E = 0).",
-               "30": "Check the entrapment term: its derivative at c = 1 carries the "
+        hints={"10": "That is the threshold with no escalation risk at all (p_E = 0).",
+               "30": "Check the escalation term: its derivative at c = 1 carries the "
                      "factor beta = 3.",
                "35": "Check the abandonment term: the loss L_A counts with the probability "
                      "p_A = 0.5."}),

@@ -1,7 +1,7 @@
 """The calibration explorer of part 4: your estimates, the best commitment, and history.
 
 For each of three historical choices (2014, the no-fly zone, 2022-2024) the reader sets
-an estimate of the loss from abandonment ``L_A`` and of the entrapment risk ``p_E``; the
+an estimate of the loss from abandonment ``L_A`` and of the escalation risk ``p_E``; the
 widget shows the commitment model of part 3 with those estimates (both risk curves,
 EU(c) and the best commitment c*), the band of commitment levels that stands for the
 historical choice, and, on the map of :func:`alliances.ukraine.plot_calibration_map`,
@@ -129,7 +129,7 @@ class CalibrationExplorer(LiveFigure):
                 style={"description_width": "200px"}, layout=widgets.Layout(width="520px")),
             "p_E": widgets.FloatSlider(
                 value=p_E, min=0.0, max=1.0, step=0.01, readout_format=".2f",
-                description="Entrapment risk p_E",
+                description="Escalation risk p_E",
                 tooltip="Your estimate: the chance that direct combat (full commitment) "
                         "would bring a direct war with Russia, a nuclear power",
                 style={"description_width": "200px"}, layout=widgets.Layout(width="520px")),
@@ -180,7 +180,7 @@ class CalibrationExplorer(LiveFigure):
                         loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2,
                         fontsize=7, frameon=False, columnspacing=1.0, handlelength=1.6)
         self.map.set_title("Your estimates on the map of our model", fontsize=10)
-        self.map.set_xlabel("entrapment risk p_E", fontsize=9)
+        self.map.set_xlabel("escalation risk p_E", fontsize=9)
         self.map.set_ylabel(f"loss from abandonment L_A (war with Russia = {self.base.L_E:g})",
                             fontsize=9)
         # The title names the period (it changes with the period only, so it stays in the

@@ -1,0 +1,184 @@
+"""Plot and summarise the hub load test; size a hub from it.
+
+Usage, from the repository root in the course's virtual environment::
+
+    .venv/bin/python benchmarks/plot_hub_load.py   # reads and writes benchmarks/published/
+
+Reads ``hub_load.json`` and ``hub_load_kernels.json`` (written by
+``benchmarks/hub_load.py``) and writes ``hub_load.png`` (widget round trip and memory per
+student against N) and ``hub_load.md`` (the figures, the kernels against their floor, and
+the sizing for 30, 100 and 300 students) beside them. Every figure carries the date, the
+machine and its load average, because figures from a busy machine are not its capacity.
+
+Sizing rules (TLJH's estimation rules, with the course's measured figures):
+
+* memory on one VM = N x USS per student x 1.3 (TLJH's 20-40 % headroom) + the memory
+  the students' processes share, once (RSS - USS) + 128 MiB for TLJH;
+* Kubernetes = N x the memory guarantee of ``deploy/z2jh/config.yaml`` (512 MiB);
+* cores while students move sliders = N x CPU per student + 0.2 (TLJH's overhead);
+* cores when every student presses Run All in the same minute = N x the kernel CPU time
+  of Run All (the heaviest notebook) / 60 s + 0.2.
+
+The per-student figures are the largest over the measured N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+PUBLISHED = Path(__file__).resolve().parent / "published"
+
+
+def plot(report: dict, out: Path) -> Path:
+    rows = sorted(report["results"], key=lambda r: r["users"])
+    n = [r["users"] for r in rows]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
+    ax1.plot(n, [r["p50_ms"] for r in rows], "o-", label="p50")
+    ax1.plot(n, [r["p95_ms"] for r in rows], "s-", label="p95")
+    ax1.plot(n, [r["max_ms"] for r in rows], "^:", label="max")
+    ax1.axhline(250, color="grey", linestyle="--", linewidth=1, label="target p95 250 ms")
+    ax1.set(xlabel="simultaneous students (N)", ylabel="widget round trip (ms)",
+            title="Slider change to updated output")
+    ax1.set_ylim(bottom=0)
+    ax1.legend()
+    ax2.plot(n, [r["mem_per_user_mib"] for r in rows], "o-", label="USS (not shared)")
+    ax2.plot(n, [r["rss_per_user_mib"] for r in rows], "s-", label="RSS")
+    ax2.axhline(250, color="grey", linestyle="--", linewidth=1, label="target USS 250 MiB")
+    ax2.set(xlabel="simultaneous students (N)", ylabel="memory per student (MiB)",
+            title="Server + kernel per student")
+    ax2.set_ylim(bottom=0)
+    ax2.legend()
+    for ax in (ax1, ax2):
+        ax.set_xticks(n)
+    m = report["machine"]
+    loads = sorted({x for r in rows for x in (r["load_average_before"][0],
+                                               r["load_average_after"][0])})
+    fig.suptitle(f"JupyterHub load test, {report['date'][:10]}, {m['cpus']} cores, "
+                 f"1-min load average {loads[0]}-{loads[-1]} during the runs",
+                 fontsize=10)
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return out
+
+
+SIZES = (30, 100, 300)
+GUARANTEE_MIB = 512
+
+
+def per_student(report: dict, kernels: dict | None = None) -> dict[str, float]:
+    """The per-student figures: the largest over the measured N (and, for Run All, over
+    the notebooks when their kernel measurement is given)."""
+    rows = report["results"]
+    run_all = [r["run_all_kernel_cpu_s"] for r in rows]
+    if kernels:
+        run_all += [k["kernel"]["run_cpu_s"] for k in kernels["notebooks"].values()
+                    if "run_cpu_s" in k["kernel"]]
+    return {"uss": max(r["mem_per_user_max_mib"] for r in rows),
+            "rss": max(r["rss_per_user_max_mib"] for r in rows),
+            "cpu": max(r["cpu_percent_per_user"] for r in rows) / 100,
+            "run_all_cpu_s": max(run_all)}
+
+
+def sizing(report: dict, kernels: dict | None = None,
+           sizes=SIZES) -> list[dict[str, float]]:
+    """Memory (GiB) and cores for each class size, by the rules of the module docstring."""
+    s = per_student(report, kernels)
+    out = []
+    for n in sizes:
+        vm_mib = n * s["uss"] * 1.3 + (s["rss"] - s["uss"]) + 128
+        out.append({"students": n,
+                    "vm_memory_gib": round(vm_mib / 1024, 1),
+                    "k8s_guaranteed_gib": round(n * GUARANTEE_MIB / 1024, 1),
+                    "cores_steady": round(n * s["cpu"] + 0.2, 1),
+                    "cores_run_all_minute": round(n * s["run_all_cpu_s"] / 60 + 0.2, 1)})
+    return out
+
+
+def markdown(report: dict, kernels: dict | None) -> str:
+    m = report["machine"]
+    lines = [f"# Hub load test, {report['date'][:10]}", "",
+             f"Machine: {m['cpus']} cores ({m['cpu']}), {m['memory_gib']} GiB, "
+             f"Python {m['python']}. Command: `{report['command']}`.", ""]
+    worst = max(x for r in report["results"]
+                for x in (r["load_average_before"][0], r["load_average_after"][0]))
+    if worst > m["cpus"]:
+        lines += [f"The machine was shared with other jobs (1-minute load average up to "
+                  f"{worst} on {m['cpus']} cores): these figures are what a student got on a "
+                  "busy machine, not the machine's capacity.", ""]
+    lines += [
+             "| N | p50 ms | p95 ms | max ms | lost | USS/student MiB | RSS/student MiB "
+             "| CPU % of a core (all) | Run All s | Run All kernel CPU s | start s "
+             "| load average before -> after |",
+             "| --- " * 12 + "|"]
+    for r in sorted(report["results"], key=lambda r: r["users"]):
+        lines.append(
+            f"| {r['users']} | {r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} "
+            f"| {r['lost_updates']} of {r['moves']} | {r['mem_per_user_mib']} "
+            f"| {r['rss_per_user_mib']} | {r['cpu_percent']} | {r['run_all_s']} "
+            f"| {r['run_all_kernel_cpu_s']} | {r['start_s']} "
+            f"| {r['load_average_before']} -> {r['load_average_after']} |")
+    top = max(report["results"], key=lambda r: r["users"])
+    ok_p95 = top["p95_ms"] is not None and top["p95_ms"] <= 250
+    lines += ["", "## Against the targets (30 students, p95 <= 250 ms, no lost update, "
+              "USS <= 250 MiB per student)", "",
+              f"- Largest N measured: {top['users']}"
+              + (" (the target's 30 was not measured)." if top["users"] < 30 else "."),
+              f"- Round trip p95 at N = {top['users']}: {top['p95_ms']} ms: "
+              + ("within" if ok_p95 else "above") + " 250 ms.",
+              f"- Lost updates: {sum(r['lost_updates'] for r in report['results'])} of "
+              f"{sum(r['moves'] for r in report['results'])} slider changes.",
+              f"- Memory per student (USS): {max(r['mem_per_user_max_mib'] for r in report['results'])}"
+              f" MiB, {'within' if max(r['mem_per_user_max_mib'] for r in report['results']) <= 250 else 'above'}"
+              " 250 MiB (server "
+              f"{top.get('server_uss_mib')} + kernel {top.get('kernel_uss_mib')} MiB)."]
+    if kernels:
+        lines += ["", "## Kernel memory after Run All, against the floor", "",
+                  "Floor: a kernel that runs only the notebook's imports and draws one "
+                  "figure. RSS after gc + malloc_trim: what remains when the allocator "
+                  "returns freed memory.", "",
+                  "| notebook | kernel RSS MiB | floor RSS MiB | ratio | kernel RSS after "
+                  "gc+trim MiB | live widgets | open figures | modules beyond the floor |",
+                  "| --- " * 8 + "|"]
+        for name, k in kernels["notebooks"].items():
+            kk = k["kernel"]
+            lines.append(
+                f"| {name} | {kk['rss_mib']} | {k['floor']['rss_mib']} | {k['rss_ratio']} "
+                f"| {kk.get('rss_after_gc_trim_mib')} | {kk.get('live_widgets')} "
+                f"| {kk.get('open_figures')} | {', '.join(k['modules_beyond_floor']) or '-'} |")
+        lines += ["", f"Load average before -> after: {kernels['load_average_before']} -> "
+                  f"{kernels['load_average_after']}."]
+    lines += ["", "## Sizing (extrapolated; see the rules in benchmarks/plot_hub_load.py)", "",
+              "| students | one VM: memory GiB | Kubernetes: guaranteed GiB "
+              "| cores, moving sliders | cores, all Run All in one minute |",
+              "| --- " * 5 + "|"]
+    for row in sizing(report, kernels):
+        lines.append(f"| {row['students']} | {row['vm_memory_gib']} "
+                     f"| {row['k8s_guaranteed_gib']} | {row['cores_steady']} "
+                     f"| {row['cores_run_all_minute']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--report", default=str(PUBLISHED / "hub_load.json"))
+    p.add_argument("--kernels", default=str(PUBLISHED / "hub_load_kernels.json"))
+    p.add_argument("--out", default=str(PUBLISHED / "hub_load.png"))
+    p.add_argument("--markdown", default=str(PUBLISHED / "hub_load.md"))
+    args = p.parse_args()
+    report = json.loads(Path(args.report).read_text())
+    kernels = (json.loads(Path(args.kernels).read_text())
+               if Path(args.kernels).exists() else None)
+    print(plot(report, Path(args.out)))
+    Path(args.markdown).write_text(markdown(report, kernels))
+    print(args.markdown)
+
+
+if __name__ == "__main__":
+    main()
