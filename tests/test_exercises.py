@@ -306,6 +306,11 @@ def test_variant_answers_are_refused_in_graded_mode(graded):
     variants = variants_of("03")
     with pytest.raises(AnswerUnavailableError):
         variants.answer("03-interior-cstar", variants.defaults)
+    for notebook in ("01", "03"):
+        variants = variants_of(notebook)
+        for function in variants.answers.values():
+            with pytest.raises(AnswerUnavailableError):
+                function(variants.defaults)
 
 
 def test_the_environment_variable_starts_a_kernel_in_graded_mode(tmp_path):

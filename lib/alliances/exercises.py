@@ -93,12 +93,12 @@ class _SealedAnswer:
 
     __slots__ = ("_compute", "_id")
 
-    def __init__(self, question_id: str, compute: Callable[[], object]) -> None:
+    def __init__(self, question_id: str, compute: Callable[..., object]) -> None:
         self._id, self._compute = question_id, compute
 
-    def __call__(self) -> object:
+    def __call__(self, *args: object) -> object:
         _refuse(f"The answer of {self._id!r}")
-        return self._compute()
+        return self._compute(*args)
 
     def __repr__(self) -> str:
         return f"<answer of {self._id!r}>"
@@ -526,6 +526,12 @@ class Variants:
     texts: Mapping[str, Callable[[Mapping[str, float]], str]]
     problem: Callable[[Mapping[str, float]], str | None] = lambda parameters: None
 
+    def __post_init__(self) -> None:
+        sealed = {question_id: function if isinstance(function, _SealedAnswer)
+                  else _SealedAnswer(question_id, function)
+                  for question_id, function in self.answers.items()}
+        object.__setattr__(self, "answers", sealed)
+
     def parameters(self, seed: int | None = None, **overrides: float) -> dict[str, float]:
         """The defaults, or a variant drawn from ``seed``, with ``overrides`` on top.
 
@@ -547,7 +553,6 @@ class Variants:
 
     def answer(self, question_id: str, parameters: Mapping[str, float]) -> object:
         """The canonical right answer for these parameters (refused in graded mode)."""
-        _refuse(f"The answer of {question_id!r}")
         return _canonical(_question(question_id), self.answers[question_id](parameters))
 
 
