@@ -49,8 +49,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
-__all__ = ["Question", "Feedback", "Variants", "QUESTIONS", "all_questions", "check",
-           "check_form", "grade", "graded_mode", "in_graded_mode", "variants_of"]
+__all__ = ["Question", "Feedback", "Variants", "AnswerUnavailableError", "QUESTIONS",
+           "all_questions", "check", "check_form", "grade", "graded_mode", "in_graded_mode",
+           "variants_of"]
 
 #: The mode of this kernel; graded mode is one-way (see :func:`graded_mode`).
 _STATE = {"graded": os.environ.get("ALLIANCES_EXERCISES", "").strip().casefold() == "graded"}
