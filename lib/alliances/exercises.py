@@ -481,7 +481,10 @@ def grade(question_id: str, answer: object, expected: object) -> Feedback:
     Not yet. I could not read that answer: the answer must be one of ...
     """
     question = _question(question_id)
-    right = _canonical(question, expected)   # a TypeError here is the tool's mistake
+    try:
+        right = _canonical(question, expected)
+    except TypeError as error:
+        raise TypeError(f"expected must be a right answer to {question_id!r}: {error}") from None
     if answer is None or answer is Ellipsis:
         return Feedback(False, f"Not answered; expected {_show(question, right)}.",
                         answered=False, readable=False)
@@ -540,21 +543,56 @@ class Variants:
         ------
         ValueError
             If an override names an unknown parameter, or the parameters make a bad question.
+
+        Examples
+        --------
+        >>> variants_of("03").parameters(seed=None, c=0.4)["c"]
+        0.4
         """
         unknown = sorted(set(overrides) - set(self.defaults))
         if unknown:
             raise ValueError(f"unknown parameter(s) {unknown}; this notebook's parameters: "
                              f"{sorted(self.defaults)}")
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+            raise TypeError(f"seed must be an integer or None; got {seed!r}")
         values = dict(self.defaults) if seed is None else dict(self.draw(random.Random(seed)))
         values.update(overrides)
-        problem = self.problem(values)
+        return self._checked(values, sorted(overrides))
+
+    def _checked(self, values: dict, names: list[str]) -> dict:
+        """``values`` if every one is a finite number and they make a good question."""
+        for name in names:
+            value = values[name]
+            if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+                raise TypeError(f"parameter {name} must be a real number; got {value!r}")
+            if not math.isfinite(value):
+                raise ValueError(f"parameter {name} must be a finite number; got {value!r}")
+        try:
+            problem = self.problem(values)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"parameter(s) {', '.join(names)}: {error}") from None
         if problem:
             raise ValueError(f"parameters {values} do not make a good question: {problem}")
         return values
 
     def answer(self, question_id: str, parameters: Mapping[str, float]) -> object:
-        """The canonical right answer for these parameters (refused in graded mode)."""
-        return _canonical(_question(question_id), self.answers[question_id](parameters))
+        """The canonical right answer for these parameters (refused in graded mode).
+
+        Examples
+        --------
+        >>> three = variants_of("03")
+        >>> three.answer("03-support-threshold", three.parameters(None, W=5, D=2, R=6))   # (W-D)/R
+        0.5
+        """
+        question = _question(question_id)
+        if question_id not in self.answers:
+            raise ValueError(f"question_id {question_id!r} has no variant; these have: "
+                             f"{sorted(self.answers)}")
+        if not isinstance(parameters, Mapping) or set(parameters) != set(self.defaults):
+            raise TypeError(f"parameters must map {sorted(self.defaults)} to numbers (see "
+                            f"Variants.parameters); got {parameters!r}")
+        values = self._checked(dict(parameters), sorted(self.defaults))
+        return _canonical(question, self.answers[question_id](values))
 
 
 def variants_of(notebook: str) -> Variants | None:
