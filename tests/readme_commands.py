@@ -1,6 +1,6 @@
 """Extract the commands that README.md promises, so that tests and CI run exactly those.
 
-README.md holds two commands, each in its own fenced ``bash`` block right after a marker
+README.md holds three commands (open, test, site), each in its own fenced ``bash`` block right after a marker
 line::
 
     <!-- command: open -->
@@ -24,7 +24,7 @@ from pathlib import Path
 README = Path(__file__).resolve().parent.parent / "README.md"
 """The README of this checkout."""
 
-KINDS = ("open", "test")
+KINDS = ("open", "test", "site")
 """The commands the README must contain."""
 
 _MARKER = re.compile(r"^\s*<!--\s*command:\s*(?P<kind>[\w-]+)\s*-->\s*$")
@@ -38,7 +38,7 @@ def readme_command(kind: str, readme_path: str | Path = README) -> str:
     Parameters
     ----------
     kind : str
-        Which command, ``"open"`` or ``"test"``.
+        Which command, ``"open"``, ``"test"`` or ``"site"``.
     readme_path : str or pathlib.Path, optional
         The Markdown file to read; defaults to this checkout's README.md.
 

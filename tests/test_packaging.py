@@ -303,7 +303,7 @@ def commands() -> dict[str, list[str]]:
 
 
 def test_readme_has_both_commands(commands):
-    assert set(commands) == {"open", "test"}
+    assert set(commands) == {"open", "test", "site"}
     assert all(all(commands[kind]) for kind in KINDS)
 
 
