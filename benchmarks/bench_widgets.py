@@ -4,6 +4,7 @@ Usage, from the repository root in the course's virtual environment::
 
     .venv/bin/python benchmarks/bench_widgets.py            # widgets and notebooks
     .venv/bin/python benchmarks/bench_widgets.py --widgets  # widgets only
+    .venv/bin/python benchmarks/bench_widgets.py --transport  # bytes and time per frame
 
 For each widget, the in-process update time is the time from setting a control's value
 to the end of the callback: recompute, update the artists, render the PNG. It is
@@ -82,6 +83,34 @@ def bench_widget(name: str, factory, changes: int = 200) -> dict[str, float]:
             "max_ms": times[-1], "changes": changes}
 
 
+def bench_transport(name: str, factory, frames: int = 20) -> dict[str, float]:
+    """Per frame: what the figure costs on the wire and in the kernel, as today's
+    ``<img alt=...>`` in an HTML widget (base64 text in the JSON message) against an
+    ``ipywidgets.Image`` (the PNG as a binary buffer, no alt text possible)."""
+    import base64
+    import json
+
+    from alliances.widgets.base import image_html
+
+    widget, stream = factory()
+    html_ms, image_ms, html_bytes, png_bytes = [], [], [], []
+    for _ in range(frames):
+        next(stream)()
+        png, sentence = widget.png, widget.sentence
+        start = time.perf_counter()
+        message = json.dumps({"value": image_html(png, sentence)})
+        html_ms.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        buffers = [memoryview(png)]                 # what Image sends: the bytes as they are
+        image_ms.append((time.perf_counter() - start) * 1000)
+        html_bytes.append(len(message.encode()))
+        png_bytes.append(sum(b.nbytes for b in buffers))
+        assert base64.b64decode(message.split("base64,")[1].split('"')[0]) == png
+    return {"html_kb": statistics.median(html_bytes) / 1024,
+            "image_kb": statistics.median(png_bytes) / 1024,
+            "html_ms": statistics.median(html_ms), "image_ms": statistics.median(image_ms)}
+
+
 def bench_notebooks() -> dict[str, float]:
     import nbformat
     from nbclient import NotebookClient
@@ -109,9 +138,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--widgets", action="store_true", help="only the widget benchmark")
     parser.add_argument("--changes", type=int, default=200, help="changes per widget")
+    parser.add_argument("--transport", action="store_true",
+                        help="only bytes and kernel time per frame: <img> in HTML vs Image")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.platform()}")
+    if args.transport:
+        print("\nper frame (median): HTML <img alt> message vs Image binary buffer")
+        print(f"  {'widget':40s} {'HTML kB':>8s} {'Image kB':>9s} {'HTML ms':>8s} "
+              f"{'Image ms':>9s}")
+        for name, factory in all_cases().items():
+            r = bench_transport(name, factory)
+            print(f"  {name:40s} {r['html_kb']:8.1f} {r['image_kb']:9.1f} "
+                  f"{r['html_ms']:8.2f} {r['image_ms']:9.3f}")
+        return
     print(f"\nwidget update, in process ({args.changes} changes each):")
     print(f"  {'widget':40s} {'median':>9s} {'p95':>9s} {'max':>9s}")
     for name, factory in all_cases().items():

@@ -5,7 +5,7 @@ line::
 
     <!-- command: open -->
     ```bash
-    python3 -m venv .venv && ...
+    python3 -m course open
     ```
 
 The README is the single copy of each command: ``tests/test_packaging.py`` checks them

@@ -38,6 +38,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
+from alliances.widgets.fields import NumberField
 from api_examples import CLASS, FUNCTION, public_callables, recorded_examples
 from notebook_tools import course_notebooks, read
 from test_bad_input import WIDGET_CLASSES, widget_controls
@@ -467,7 +468,8 @@ KEYBOARD_KINDS = (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider
                   widgets.BoundedFloatText, widgets.BoundedIntText, widgets.Dropdown,
                   widgets.Button, widgets.Checkbox, widgets.ToggleButtons,
                   widgets.RadioButtons, widgets.SelectionSlider, widgets.ToggleButton,
-                  widgets.FloatRangeSlider, widgets.IntRangeSlider, widgets.Select)
+                  widgets.FloatRangeSlider, widgets.IntRangeSlider, widgets.Select,
+                  NumberField)      # a checked text box: focus, type, Enter
 
 
 def _siblings_with_text(root: widgets.Widget, control: widgets.Widget) -> bool:

@@ -44,6 +44,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alliances.widgets.fields import NumberField
 from api_examples import CLASS, FUNCTION, METHOD, Call, Target, public_callables, \
     recorded_examples
 
@@ -482,7 +483,10 @@ def widget_controls(root: widgets.Widget) -> list[widgets.Widget]:
     def walk(widget: widgets.Widget) -> None:
         if id(widget) in outputs or isinstance(widget, _DISPLAY_ONLY):
             return
-        if isinstance(widget, widgets.Box):
+        if isinstance(widget, NumberField):         # a checked text box: one control
+            if "alliances-readout-field" not in widget._dom_classes:   # not a slider's
+                found.append(widget)
+        elif isinstance(widget, widgets.Box):
             for child in widget.children:
                 walk(child)
         elif isinstance(widget, (widgets.ValueWidget, widgets.Button)):
@@ -554,6 +558,46 @@ def test_every_control_is_bounded(widget) -> None:
     assert not unbounded, f"{type(widget).__name__}: unbounded controls {unbounded} (use " \
                           "BoundedFloatText, a slider or a dropdown)"
     assert widget_controls(widget), f"{type(widget).__name__} has no controls"
+
+
+def number_fields(root: widgets.Widget) -> list[NumberField]:
+    """Every number field inside ``root``: payoff boxes and slider read-outs."""
+    if isinstance(root, NumberField):
+        return [root]
+    if isinstance(root, widgets.Box):
+        return [f for child in root.children for f in number_fields(child)]
+    return []
+
+
+#: Typed text that cannot be used as typed (issue 18): each must be refused visibly.
+REFUSED = ["abc", "", "1e999", "-1e999", "nan", "1,2,3", "1e6", "-1e6"]
+
+
+def test_typed_numbers_are_understood_or_refused_visibly(widget) -> None:
+    """Every payoff box and slider read-out: "2,5"-style input is understood; input that
+    cannot be used leaves the value (and the model) as it was and shows a message."""
+    name = type(widget).__name__
+    fields = number_fields(widget)
+    if not fields:
+        pytest.skip(f"{name} has no number fields")
+    for field in fields:
+        before, sentence = field.value, widget.sentence
+        for typed in REFUSED:
+            field.text.value = typed
+            assert field.value == before, f"{name} {field.description!r}: {typed!r} changed " \
+                                          f"the value to {field.value!r}"
+            assert widget.sentence == sentence
+            message = re.sub(r"<[^>]+>", "", html.unescape(field.message.value))
+            assert "kept" in message, f"{name} {field.description!r}: no message for {typed!r}"
+        low, high = field.min, field.max
+        middle = low + (high - low) / 4 if not field.integer else float(int((low + high) / 2))
+        if middle == before:
+            middle = high
+        typed = f"{middle:g}".replace(".", ",")
+        field.text.value = typed                     # a decimal comma, as in Europe
+        assert field.value == pytest.approx(float(f"{middle:g}")), f"{name}: {typed!r}"
+        assert field.message.value == ""
+        assert _error_text(widget) == ""
 
 
 def test_no_reachable_state_shows_an_error(widget) -> None:

@@ -9,8 +9,10 @@ because of its damage.
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -35,8 +37,9 @@ from alliances.data import (
 
 REPO = Path(__file__).resolve().parents[1]
 REPO_DATA = REPO / "data"
-# The project's sourced originals; CI checks out ../shared beside the clone.
-SHARED_DATA = REPO / ".." / "shared" / "data"
+# SHA-256 of every data file as copied from the project's sourced data set, in the
+# format of ``sha256sum`` (so ``cd data && sha256sum -c CHECKSUMS.sha256`` checks by hand).
+CHECKSUMS = REPO_DATA / "CHECKSUMS.sha256"
 SOURCES_TEXT = (REPO_DATA / "SOURCES.md").read_text(encoding="utf-8")
 
 # (file stem, expected rows, the phrase of data/SOURCES.md that states the count)
@@ -321,28 +324,67 @@ def test_every_source_id_is_listed_in_sources_md() -> None:
 # The copies in data/ and their provenance file
 # --------------------------------------------------------------------------------------
 
-needs_shared = pytest.mark.skipif(
-    not SHARED_DATA.is_dir(),
-    reason=f"the project's original data folder {SHARED_DATA.resolve()} is not present "
-    "(CI checks out ../shared beside the clone)",
+def read_checksums(path: Path = CHECKSUMS) -> dict[str, str]:
+    """File name -> recorded SHA-256, from a ``sha256sum`` listing (``HASH  NAME``)."""
+    recorded: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        m = re.fullmatch(r"([0-9a-f]{64}) [ *]([^/\\]+)", line)
+        assert m, f"{path.name}, line {number}: {line!r} is not 'SHA256  file name'"
+        assert m[2] not in recorded, f"{path.name} lists {m[2]} twice"
+        recorded[m[2]] = m[1]
+    return recorded
+
+
+def mismatches(folder: Path, recorded: dict[str, str]) -> dict[str, str]:
+    """The files of ``folder`` whose SHA-256 is not the recorded one, and why."""
+    wrong = {}
+    for name, expected in recorded.items():
+        path = folder / name
+        if not path.is_file():
+            wrong[name] = "missing"
+        elif (got := hashlib.sha256(path.read_bytes()).hexdigest()) != expected:
+            wrong[name] = f"SHA-256 {got}, recorded {expected}"
+    return wrong
+
+
+def test_every_data_file_has_a_recorded_checksum() -> None:
+    recorded = read_checksums()
+    assert sorted(recorded) == sorted(p.name for p in REPO_DATA.glob("*.csv")), (
+        "data/CHECKSUMS.sha256 must list exactly the CSV files of data/"
+    )
+
+
+def test_data_files_have_their_recorded_checksums() -> None:
+    """The copies in data/ are byte for byte the sourced files: a changed number, a
+    re-saved file (other line endings, quoting, encoding) fails here."""
+    wrong = mismatches(REPO_DATA, read_checksums())
+    assert not wrong, (
+        f"data files differ from their recorded checksums: {wrong}. A deliberate change "
+        "of a data file needs its source in SOURCES.md and a new line in CHECKSUMS.sha256"
+    )
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text.replace("\n", "\r\n"),  # saved with Windows line endings
+        lambda text: text[:-2] + ("0" if text[-2] != "0" else "1") + text[-1],  # one digit
+        lambda text: text + "\n",  # an extra blank line
+    ],
+    ids=["line-endings", "one-character", "trailing-line"],
 )
-
-
-@needs_shared
-def test_copies_are_byte_identical_to_shared_data() -> None:
-    originals = sorted(p.name for p in SHARED_DATA.glob("*.csv"))
-    copies = sorted(p.name for p in REPO_DATA.glob("*.csv"))
-    assert copies == originals
-    for name in originals:
-        assert (REPO_DATA / name).read_bytes() == (SHARED_DATA / name).read_bytes(), name
-
-
-@needs_shared
-def test_sources_md_keeps_the_whole_provenance_record() -> None:
-    original = (SHARED_DATA / "SOURCES.md").read_text(encoding="utf-8")
-    title, rest = original.split("\n", 1)
-    assert SOURCES_TEXT.startswith(title)
-    assert rest.strip() in SOURCES_TEXT
+def test_checksum_check_catches_a_damaged_copy(tmp_path: Path, damage) -> None:
+    """The check above can fail: damage one copy in tmp_path and it is named."""
+    recorded = read_checksums()
+    for name in recorded:
+        shutil.copyfile(REPO_DATA / name, tmp_path / name)
+    assert mismatches(tmp_path, recorded) == {}
+    name = "isaf_troop_contributions.csv"
+    path = tmp_path / name
+    path.write_bytes(damage(path.read_text(encoding="utf-8")).encode("utf-8"))
+    assert list(mismatches(tmp_path, recorded)) == [name]
+    path.unlink()
+    assert mismatches(tmp_path, recorded) == {name: "missing"}
 
 
 def test_sources_md_covers_every_file() -> None:

@@ -1,17 +1,32 @@
-"""Packaging checks: the pins, Binder's configuration, the README commands and CI.
+"""Packaging checks: the direct list, the lock, Binder's configuration, the README
+commands and CI.
 
-requirements.txt is the one place the runtime pins are declared. These tests check that
-pyproject.toml, requirements-test.txt and binder/ agree with it, that the pins are what
-is installed in the running environment (so they cannot rot unnoticed), that
-repo2docker turns binder/ into the environment we test, and that the two commands in
-README.md are the ones CI runs.
+``requirements.in`` is the one list of direct runtime dependencies a person edits;
+``requirements.txt`` is the lock generated from it (``uv pip compile``), pinning every
+package for Python 3.11 and newer. These tests check that the lock is not stale against
+the direct list, that it is exactly the dependency closure of that list on this machine,
+that pyproject.toml, requirements-test.txt and binder/ agree with both, that the pins are
+what is installed in the running environment and ``pip check`` is clean (so they cannot
+rot unnoticed), that repo2docker turns binder/ into the environment we test, and that
+the two commands in README.md are the ones CI runs.
+
+Why not regenerate the lock in a test and compare? Resolving needs the package index,
+and a test must run offline. What is checked instead: the lock's header names the input
+file and the command; every direct pin is in the lock, with the same version and without
+a condition; the packages the lock marks as required "via -r requirements.in" are exactly
+the direct list; and the lock's packages that apply to this interpreter and platform are
+exactly the closure of the direct list computed from the installed packages' own
+metadata (``importlib.metadata``), with extras and markers. Editing requirements.in or
+pyproject.toml without recompiling fails the first checks; a lock edited by hand, or one
+whose packages are not those installed, fails the last.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
-import itertools
 import importlib.util
+import itertools
 import os
 import re
 import shutil
@@ -23,26 +38,34 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from packaging.markers import Marker
+from packaging.requirements import Requirement
 
 from readme_commands import KINDS, readme_command
 
 ROOT = Path(__file__).resolve().parent.parent
-REQUIREMENTS = ROOT / "requirements.txt"
+REQUIREMENTS_IN = ROOT / "requirements.in"
+LOCK = ROOT / "requirements.txt"
 REQUIREMENTS_TEST = ROOT / "requirements-test.txt"
 PYPROJECT = ROOT / "pyproject.toml"
 BINDER = ROOT / "binder"
 README = ROOT / "README.md"
 CI_RUN = ROOT / ".ci" / "run"
+PUBLISHED = ROOT / "benchmarks" / "published"
 
 LOCAL_PACKAGE = "alliances"
 RUNTIME_PACKAGES = {
     "jupyterlab", "ipywidgets", "matplotlib", "nashpy", "nbval",
-    "numpy", "scipy", "pandas",
+    "numpy", "scipy", "pandas", "pillow",
 }
-TEST_TOOLS = {"pytest", "hypothesis", "playwright", "jupyter-repo2docker"}
+TEST_TOOLS = {"pytest", "hypothesis", "playwright", "jupyter-repo2docker"}  # pytest: in the lock
 PYTHON = "3.11"
+LOCK_COMMAND = ("uv pip compile requirements.in --universal --python-version 3.11 "
+                "--no-emit-package setuptools -o requirements.txt")
+NOT_EMITTED = {"setuptools"}  # --no-emit-package: pip and venv bring their own
 
-PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[0-9][A-Za-z0-9.+!-]*)$")
+PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[0-9][A-Za-z0-9.+!-]*)"
+                 r"(?:\s*;\s*(?P<marker>.+))?$")
 INCLUDE = re.compile(r"^(?:-r|--requirement)[ =]\s*(?P<path>\S+)$")
 EDITABLE_HERE = "-e ."
 
@@ -52,9 +75,14 @@ def normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def applies(marker: str | None) -> bool:
+    """Whether a requirement line's environment marker holds for this interpreter."""
+    return marker is None or Marker(marker).evaluate()
+
+
 @dataclass(frozen=True)
 class Requirements:
-    """A requirements file with its ``-r`` includes followed."""
+    """A requirements file with its ``-r`` includes followed (lines for this machine)."""
 
     pins: dict[str, str]  # normalized name -> version
     editables: tuple[str, ...]  # the ``-e`` targets, as written
@@ -70,8 +98,10 @@ def read_lines(path: Path) -> list[str]:
 def resolve(path: Path, _seen: tuple[Path, ...] = ()) -> Requirements:
     """Read a requirements file of exact pins, ``-e .`` and ``-r`` includes.
 
-    ``-r`` paths are relative to the including file, as pip reads them. Any other kind
-    of line is an error, and so is a package pinned twice.
+    ``-r`` paths are relative to the including file, as pip reads them. A pin whose
+    environment marker does not hold here is left out (the lock has a few for Windows,
+    macOS or other Python versions). Any other kind of line is an error, and so is a
+    package pinned twice for this machine.
     """
     path = path.resolve()
     assert path not in _seen, f"{path} includes itself through {_seen}"
@@ -87,11 +117,13 @@ def resolve(path: Path, _seen: tuple[Path, ...] = ()) -> Requirements:
             editables.extend(sub.editables)
             items = [(n, v, sub.sources[n]) for n, v in sub.pins.items()]
         elif m := PIN.match(line):
+            if not applies(m["marker"]):
+                continue
             items = [(normalize(m["name"]), m["version"], path)]
         else:
             raise AssertionError(
                 f"{path.relative_to(ROOT)}: {line!r} is neither a comment, '-e .', "
-                "'-r FILE' nor an exact pin 'name==version'"
+                "'-r FILE' nor an exact pin 'name==version' (with an optional '; marker')"
             )
         for name, version, source in items:
             assert name not in pins, (
@@ -102,18 +134,140 @@ def resolve(path: Path, _seen: tuple[Path, ...] = ()) -> Requirements:
     return Requirements(pins, tuple(editables), sources)
 
 
-# --- requirements.txt, the runtime pins -------------------------------------------------
-
-
-def test_runtime_requirements_are_exact_pins_and_the_local_package():
-    for line in read_lines(REQUIREMENTS):
-        assert line == EDITABLE_HERE or PIN.match(line), (
-            f"requirements.txt: {line!r} must be an exact pin 'name==version' or '-e .'"
+def direct_pins() -> dict[str, str]:
+    """requirements.in: the direct runtime dependencies, exact pins (no includes)."""
+    pins = {}
+    for line in read_lines(REQUIREMENTS_IN):
+        if line == EDITABLE_HERE:
+            continue
+        m = PIN.match(line)
+        assert m and not m["marker"], (
+            f"requirements.in: {line!r} must be an exact pin 'name==version' or '-e .'"
         )
-    req = resolve(REQUIREMENTS)
-    missing = RUNTIME_PACKAGES - set(req.pins)
-    assert not missing, f"requirements.txt lacks {sorted(missing)}"
-    assert req.editables == (".",), "requirements.txt must install the course library with '-e .'"
+        pins[normalize(m["name"])] = m["version"]
+    return pins
+
+
+def pyproject_pins() -> dict[str, str]:
+    pyproject = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+    pins = {}
+    for dependency in pyproject["project"]["dependencies"]:
+        m = PIN.match(dependency.strip())
+        assert m, f"pyproject.toml: dependency {dependency!r} is not an exact pin"
+        pins[normalize(m["name"])] = m["version"]
+    return pins
+
+
+def lock_entries() -> list[tuple[str, str, str | None, list[str]]]:
+    """The lock's packages: (name, version, marker or None, what it is required via)."""
+    entries: list[tuple[str, str, str | None, list[str]]] = []
+    for raw in LOCK.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or (line.startswith("#") and not raw.startswith("    #")):
+            continue
+        if raw.startswith("    #"):  # uv's annotation: "# via x" or a list "#   x"
+            via = line.lstrip("#").strip()
+            via = via.removeprefix("via").strip()
+            if via and entries:
+                entries[-1][3].append(via)
+            continue
+        if line == EDITABLE_HERE:
+            entries.append((LOCAL_PACKAGE, "-e .", None, []))
+            continue
+        m = PIN.match(line)
+        assert m, f"requirements.txt: {line!r} is not an exact pin (the lock pins everything)"
+        entries.append((normalize(m["name"]), m["version"], m["marker"], []))
+    return entries
+
+
+# --- requirements.in, the direct list, and requirements.txt, the lock -------------------
+
+
+def test_direct_list_is_exact_pins_and_the_local_package():
+    pins = direct_pins()
+    missing = RUNTIME_PACKAGES - set(pins)
+    assert not missing, f"requirements.in lacks {sorted(missing)}"
+    assert EDITABLE_HERE in read_lines(REQUIREMENTS_IN), (
+        "requirements.in must install the course library with '-e .'"
+    )
+
+
+def test_lock_header_names_the_input_file_and_the_command():
+    head = LOCK.read_text(encoding="utf-8").splitlines()[:2]
+    assert head[0].startswith("# This file was autogenerated by uv"), head
+    assert head[1].lstrip("# ").strip() == LOCK_COMMAND, (
+        f"requirements.txt was not made by the documented command: {head[1]!r}; "
+        f"regenerate it with: {LOCK_COMMAND}"
+    )
+    assert LOCK_COMMAND in REQUIREMENTS_IN.read_text(encoding="utf-8"), (
+        "requirements.in must say how the lock is made")
+
+
+def test_lock_has_every_direct_pin_unconditionally():
+    lock = {(name, version) for name, version, marker, _ in lock_entries() if marker is None}
+    stale = {name: version for name, version in direct_pins().items()
+             if (name, version) not in lock}
+    assert not stale, (
+        f"requirements.txt is stale: requirements.in pins {stale}; regenerate it with "
+        f"{LOCK_COMMAND}"
+    )
+    assert (LOCAL_PACKAGE, "-e .", None) in {e[:3] for e in lock_entries()}
+
+
+def test_lock_marks_exactly_the_direct_list_as_direct():
+    marked = {name for name, _, _, via in lock_entries() if "-r requirements.in" in via}
+    expected = set(direct_pins()) | {LOCAL_PACKAGE}
+    assert marked == expected, (
+        "requirements.txt is stale: required via requirements.in but not in it: "
+        f"{sorted(marked - expected)}; in it but not marked: {sorted(expected - marked)}"
+    )
+
+
+def test_lock_pins_each_package_once_per_environment():
+    entries = lock_entries()
+    for name, group in itertools.groupby(sorted(entries, key=lambda e: e[0]),
+                                         key=lambda e: e[0]):
+        group = list(group)
+        here = [e for e in group if applies(e[2])]
+        assert len(here) <= 1, f"{name} is pinned {len(here)} times for this interpreter"
+        if len(group) > 1:
+            assert all(e[2] for e in group), f"{name}: a repeated pin needs a marker"
+    assert not NOT_EMITTED & {e[0] for e in entries}
+
+
+def _closure(roots: dict[str, set[str]]) -> set[str]:
+    """Every distribution needed by ``roots`` (name -> extras), from installed metadata."""
+    done: dict[str, set[str]] = {}
+    todo = [(name, extras) for name, extras in roots.items()]
+    while todo:
+        name, extras = todo.pop()
+        seen = done.get(name)
+        if seen is not None and extras <= seen:
+            continue
+        done[name] = (seen or set()) | extras
+        requires = importlib.metadata.distribution(name).requires or []
+        for text in requires:
+            req = Requirement(text)
+            wanted = req.marker is None or any(
+                req.marker.evaluate({"extra": extra}) for extra in {"", *done[name]}
+            )
+            if wanted:
+                todo.append((normalize(req.name), set(req.extras)))
+    return set(done)
+
+
+def test_lock_is_the_closure_of_the_direct_list_here():
+    """On this interpreter and platform, the lock's packages are exactly what the direct
+    list and the library's own dependencies need, by the installed packages' metadata."""
+    roots = {name: set() for name in direct_pins()} | {
+        name: set() for name in pyproject_pins()}
+    needed = _closure(roots) - NOT_EMITTED
+    locked = {name for name, _, marker, _ in lock_entries()
+              if name != LOCAL_PACKAGE and applies(marker)}
+    assert needed == locked, (
+        f"needed but not in the lock: {sorted(needed - locked)}; in the lock but not "
+        f"needed: {sorted(locked - needed)}; regenerate it with {LOCK_COMMAND}"
+    )
 
 
 def test_local_package_is_the_alliances_library_in_lib():
@@ -123,50 +277,87 @@ def test_local_package_is_the_alliances_library_in_lib():
     assert (ROOT / "lib" / LOCAL_PACKAGE / "__init__.py").is_file()
 
 
-def test_pyproject_dependencies_have_the_same_pins_as_requirements():
-    pyproject = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
-    pins = resolve(REQUIREMENTS).pins
-    for dependency in pyproject["project"]["dependencies"]:
-        m = PIN.match(dependency.strip())
-        assert m, f"pyproject.toml: dependency {dependency!r} is not an exact pin"
-        name = normalize(m["name"])
-        assert name in pins, f"pyproject.toml depends on {name}, which requirements.txt lacks"
-        assert pins[name] == m["version"], (
-            f"{name}: pyproject.toml pins {m['version']}, requirements.txt pins {pins[name]}"
+def test_pyproject_dependencies_have_the_same_pins_as_the_direct_list():
+    direct = direct_pins()
+    for name, version in pyproject_pins().items():
+        assert name in direct, f"pyproject.toml depends on {name}, which requirements.in lacks"
+        assert direct[name] == version, (
+            f"{name}: pyproject.toml pins {version}, requirements.in pins {direct[name]}"
         )
+
+
+def _third_party_imports() -> dict[str, Path]:
+    """Top-level modules that lib/alliances imports from outside the standard library."""
+    found: dict[str, Path] = {}
+    for path in sorted((ROOT / "lib" / LOCAL_PACKAGE).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top not in ("__future__",
+                                                                       LOCAL_PACKAGE):
+                    found.setdefault(top, path)
+    return found
+
+
+def test_pyproject_declares_every_import_of_the_library():
+    """pillow was imported (as PIL) but not declared: every import must be."""
+    declared = set(pyproject_pins())
+    providers = importlib.metadata.packages_distributions()
+    imports = _third_party_imports()
+    assert "PIL" in imports and "numpy" in imports  # the scan sees the imports
+    for module, path in imports.items():
+        dists = {normalize(d) for d in providers.get(module, [])}
+        assert dists, f"{path.relative_to(ROOT)} imports {module}, which nothing installs"
+        assert dists & declared, (
+            f"{path.relative_to(ROOT)} imports {module} (from {sorted(dists)}), which "
+            "pyproject.toml does not declare"
+        )
+
+
+def test_pip_check_is_clean():
+    result = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, f"pip check in {sys.prefix}:\n{result.stdout}{result.stderr}"
 
 
 # --- requirements-test.txt ---------------------------------------------------------------
 
 
-def test_test_requirements_include_the_runtime_and_pin_every_tool():
+def test_test_requirements_include_the_lock_and_pin_every_tool():
+    """The test tools stay outside the runtime lock: requirements-test.txt is the lock
+    (-r requirements.txt) and exact pins of the tools."""
     lines = read_lines(REQUIREMENTS_TEST)
-    assert "-r requirements.txt" in lines, "requirements-test.txt must start from -r requirements.txt"
+    assert "-r requirements.txt" in lines, (
+        "requirements-test.txt must start from -r requirements.txt")
     for line in lines:
         assert line == "-r requirements.txt" or PIN.match(line), (
             f"requirements-test.txt: {line!r} must be an exact pin 'name==version'"
         )
     own = {normalize(PIN.match(line)["name"]) for line in lines if PIN.match(line)}
-    assert TEST_TOOLS <= own, f"requirements-test.txt lacks {sorted(TEST_TOOLS - own)}"
-    runtime = set(resolve(REQUIREMENTS).pins)
+    runtime = {name for name, *_ in lock_entries()}
+    assert TEST_TOOLS <= own | runtime, (
+        f"neither requirements-test.txt nor the lock pins {sorted(TEST_TOOLS - own - runtime)}"
+    )
     assert not own & runtime, (
-        f"requirements-test.txt repeats runtime pins {sorted(own & runtime)}: "
-        "requirements.txt is the one place they are declared"
+        f"requirements-test.txt repeats pins of the lock {sorted(own & runtime)}: "
+        "add them to requirements.in and recompile instead"
     )
 
 
 def test_no_package_is_pinned_differently_in_two_files():
     seen: dict[str, tuple[str, str]] = {}
-    files = [REQUIREMENTS, REQUIREMENTS_TEST, BINDER / "requirements.txt"]
-    entries = []
-    for path in files:
+    entries = [(name, version, "requirements.in") for name, version in direct_pins().items()]
+    entries += [(name, version, "pyproject.toml") for name, version in pyproject_pins().items()]
+    for path in (LOCK, REQUIREMENTS_TEST, BINDER / "requirements.txt"):
         for line in read_lines(path):
-            if m := PIN.match(line):
+            if (m := PIN.match(line)) and applies(m["marker"]):
                 entries.append((normalize(m["name"]), m["version"], path.relative_to(ROOT)))
-    pyproject = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
-    for dependency in pyproject["project"]["dependencies"]:
-        if m := PIN.match(dependency.strip()):
-            entries.append((normalize(m["name"]), m["version"], "pyproject.toml"))
     for name, version, where in entries:
         if name in seen:
             assert seen[name][0] == version, (
@@ -186,9 +377,9 @@ def test_binder_runtime_is_python_311():
 
 def test_binder_requirements_install_the_same_pins_and_the_local_package():
     binder = resolve(BINDER / "requirements.txt")
-    runtime = resolve(REQUIREMENTS)
+    runtime = resolve(LOCK)
     assert binder.pins == runtime.pins, (
-        "binder/requirements.txt must resolve to exactly the pins of requirements.txt; "
+        "binder/requirements.txt must install exactly the lock, requirements.txt; "
         f"only in binder: {sorted(set(binder.pins.items()) - set(runtime.pins.items()))}, "
         f"missing from binder: {sorted(set(runtime.pins.items()) - set(binder.pins.items()))}"
     )
@@ -287,53 +478,49 @@ def test_repo2docker_installs_the_binder_requirements_after_copying_the_repo(doc
     # The requirements reference local paths (-r ../requirements.txt, -e .), so the
     # install must run after the repository is in the image, not in the pre-assemble step.
     assert copy[0] < install[0], "the pip install runs before the repository is copied"
-    assert not any("postBuild" in line for line in lines if line.startswith("RUN")), (
-        "no postBuild is expected"
-    )
+    # The one postBuild step installs the course's JupyterLab settings, after the install.
+    post = [i for i, line in enumerate(lines) if line == "RUN ./binder/postBuild"]
+    assert len(post) == 1 and post[0] > install[0], "postBuild runs once, after pip install"
+    script = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
+    assert not re.search(r"\b(pip|conda|mamba)\b", script), \
+        "postBuild only installs settings; packages come from the lock"
 
 
 # --- README commands and .ci/run -----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def commands() -> dict[str, list[str]]:
-    """The README commands, split into their ``&&`` steps."""
-    return {kind: [step.strip() for step in readme_command(kind, README).split("&&")]
-            for kind in KINDS}
+OPEN_COMMAND = "python3 -m course open"
+TEST_COMMAND = "python3 -m course test"
 
 
-def test_readme_has_both_commands(commands):
-    assert set(commands) == {"open", "test", "site"}
-    assert all(all(commands[kind]) for kind in KINDS)
+def test_readme_commands_are_the_course_launcher():
+    """One command each, the same on Linux, macOS and Windows (there ``py`` or ``python``
+    in place of ``python3``, which the README says); the launcher makes the venv and
+    installs the lock (tests/test_course_command.py runs it)."""
+    assert readme_command("open", README) == OPEN_COMMAND
+    assert readme_command("test", README) == TEST_COMMAND
+    assert (ROOT / "course" / "__main__.py").is_file()
+    launcher = (ROOT / "course" / "__main__.py").read_text(encoding="utf-8")
+    assert 'REQUIREMENTS = {"open": "requirements.txt", "test": "requirements-test.txt"}' in (
+        launcher)
 
 
-def test_readme_commands_create_the_same_venv(commands):
-    assert commands["open"][0] == commands["test"][0] == "python3 -m venv .venv"
+def test_readme_has_the_three_commands():
+    """open and test (the launcher), and site (the static site and PDF, tests/test_build_site.py)."""
+    assert set(KINDS) == {"open", "test", "site"}
+    assert all(readme_command(kind, README) for kind in KINDS)
 
 
-def test_readme_commands_install_consistently(commands):
-    assert commands["open"][1] == ".venv/bin/pip install -r requirements.txt"
-    assert commands["test"][1] == ".venv/bin/pip install -r requirements-test.txt"
-    for kind in KINDS:
-        target = commands[kind][1].split()[-1]
-        assert (ROOT / target).is_file(), f"the {kind} command installs {target}, which is missing"
+def test_readme_open_command_and_binder_badge_open_the_same_notebook():
+    sys.path.insert(0, str(ROOT))
+    from course.__main__ import START_NOTEBOOK
 
-
-def test_readme_test_command_runs_pytest_from_the_venv(commands):
-    assert commands["test"][-1] == ".venv/bin/python -m pytest"
-    assert len(commands["test"]) == 3
-
-
-def test_readme_open_command_opens_the_first_notebook_in_jupyterlab(commands):
-    assert len(commands["open"]) == 3
-    program, subcommand, notebook = commands["open"][2].split()
-    assert (program, subcommand) == (".venv/bin/jupyter", "lab")
-    assert notebook == "notebooks/00_start_here.ipynb"
-    assert (ROOT / notebook).is_file(), f"the open command opens {notebook}, which is missing"
+    assert (ROOT / START_NOTEBOOK).is_file(), f"the open command opens {START_NOTEBOOK}"
     badge = re.search(r"https://mybinder\.org/v2/gh/\S+?urlpath=lab/tree/(\S+?)\)",
                       README.read_text(encoding="utf-8"))
     assert badge, "README.md needs a Binder badge that opens JupyterLab"
-    assert badge[1] == notebook, "the Binder badge and the open command open different notebooks"
+    assert badge[1] == START_NOTEBOOK, (
+        "the Binder badge and the open command open different notebooks")
 
 
 def test_readme_commands_script_prints_the_same_command():
@@ -426,3 +613,21 @@ def test_readme_performance_figures_come_from_the_reports_it_cites():
     for row in rows:
         for value in re.findall(r"(?<![\d.])\d+\.\d(?![\d.])", row):
             assert value in anywhere, f"{value} in {row!r} is in none of {cited}"
+
+
+def test_readme_install_times_come_from_the_published_install_report():
+    """The README's install figures (Performance) are copied from the committed report
+    of the side-by-side install benchmark (benchmarks/bench_install.py) that it cites."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Performance", 1)[1].split("\n## ", 1)[0]
+    paragraphs = [p for p in section.split("\n\n") if "benchmarks/published/install-" in p]
+    assert paragraphs, "the Performance section cites no install report"
+    for paragraph in paragraphs:
+        names = re.findall(r"benchmarks/published/(install-\d{8}-\d{6}\.md)", paragraph)
+        assert len(names) == 1, paragraph
+        report = (PUBLISHED / names[0]).read_text(encoding="utf-8")
+        in_report = set(re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", report))
+        stated = re.findall(r"(?<![\d.:-])\d+\.\d+(?![\d.])", paragraph.replace(names[0], ""))
+        assert stated, paragraph
+        missing = [v for v in stated if v not in in_report]
+        assert not missing, f"{missing} are not in {names[0]}"

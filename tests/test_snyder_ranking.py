@@ -14,8 +14,6 @@ library (``lib/``) and fail if any of them
   ordering is our reading or our formalization, or without a negation, or
 * says that Snyder ranks or printed the outcomes, unless it says he did not.
 
-The one phrase allowed is "readings of Snyder's ranking": it names the ranking sentence we
-could not read, whose reading is the question, without attributing an ordering to it.
 """
 
 from __future__ import annotations
@@ -33,7 +31,6 @@ LIB = ROOT / "lib"
 
 #: "Snyder's ranking", "Snyder’s ordering", "Snyder's own ranking" ...
 _NAMED = re.compile(r"Snyder['’]s\s+(?:own\s+)?(?:payoff\s+)?(?:ranking|ordering)", re.I)
-_ALLOWED_NAMED = re.compile(r"readings\s+of\s+Snyder['’]s\s+ranking", re.I)
 #: an ordering of the four payoffs, such as "T > R > P > S" or "T>R>S>P"
 _ORDERING = re.compile(r"\b[TRPS]\s*>\s*[TRPS]\s*>\s*[TRPS]\s*>\s*[TRPS]\b")
 #: Snyder as the one who ranks or prints an ordering
@@ -56,7 +53,7 @@ def problems(text: str) -> list[str]:
     found = []
     for sentence in _sentences(text):
         named = _NAMED.findall(sentence)
-        if len(named) > len(_ALLOWED_NAMED.findall(sentence)):
+        if named:
             found.append(f"calls a ranking Snyder's: {sentence!r}")
         elif "Snyder" in sentence and _ORDERING.search(sentence) \
                 and not _LABELLED.search(sentence):
@@ -86,6 +83,7 @@ def _texts() -> list[tuple[str, str]]:
     "Snyder (1984) ranks the outcomes T > R > P > S.",
     "The stage game is Snyder's game with the ordering T > R > P > S fixed.",
     "Snyder printed the payoffs of the alliance game.",
+    "Swap P and S to compare the two readings of Snyder's ranking.",
 ])
 def test_the_detector_finds_a_ranking_attributed_to_snyder(sentence) -> None:
     assert problems(sentence)
@@ -94,7 +92,6 @@ def test_the_detector_finds_a_ranking_attributed_to_snyder(sentence) -> None:
 @pytest.mark.parametrize("sentence", [
     "The ordering T > R > P > S is our reading of Snyder's prisoner's-dilemma analogy, not a "
     "ranking printed by Snyder.",
-    "Swap P and S to compare the two readings of Snyder's ranking.",
     "We could not read the ranking sentence of Snyder's article.",
     "Everything above depends on the ranking T > R > P > S.",
     "Snyder (1984) likens the primary alliance dilemma to a prisoner's dilemma.",

@@ -16,9 +16,11 @@ import sys
 import ipywidgets as widgets
 import numpy as np
 import pytest
+import traitlets
 
 from alliances import Game, symmetric_game
 from alliances.widgets import LiveFigure, PayoffEditor
+from alliances.widgets.burden import BurdenSharingExplorer
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LABELS = ("Abstain", "Ally")
@@ -72,13 +74,13 @@ def test_initial_view(editor):
     assert editor.sentence.startswith("Prisoner's Dilemma")
     assert html.escape(editor.sentence) in editor.summary.value
     assert editor.error.value == ""
-    assert bytes(editor.image.value).startswith(PNG_SIGNATURE)
+    assert editor.png.startswith(PNG_SIGNATURE)
     assert editor.plot.title.get_text() == "Prisoner's Dilemma"
     assert "Family" in editor.details.value
 
 
 def test_changing_a_control_updates_everything(editor):
-    image, sentence = bytes(editor.image.value), editor.sentence
+    image, sentence = editor.png, editor.sentence
     texts = dict(editor.plot.row_texts)
     # Make Row's payoff at (Abstain, Abstain) 5: now R = 5 > T = 4 for Row only.
     control_map(editor)["row", 0, 0].value = 5
@@ -86,8 +88,8 @@ def test_changing_a_control_updates_everything(editor):
     assert editor.game.B.tolist() == [[3, 4], [1, 2]]
     assert editor.plot.row_texts[0, 0].get_text() == "5"
     assert all(editor.plot.row_texts[k] is texts[k] for k in texts)   # updated in place
-    assert bytes(editor.image.value) != image
-    assert bytes(editor.image.value).startswith(PNG_SIGNATURE)
+    assert editor.png != image
+    assert editor.png.startswith(PNG_SIGNATURE)
     assert editor.sentence != sentence
     assert editor.preset.value == "Custom"
     # Row: Abstain now best against Abstain (5 > 4), Ally against Ally: no dominant
@@ -136,12 +138,12 @@ def test_typing_a_preset_by_hand_selects_it(editor):
 
 
 def test_reset_restores_the_starting_game(editor):
-    start = (shown_payoffs(editor), editor.sentence, bytes(editor.image.value))
+    start = (shown_payoffs(editor), editor.sentence, editor.png)
     editor.preset.value = "Stag Hunt"
     control_map(editor)["column", 1, 0].value = -3
     assert editor.sentence != start[1]
     editor.reset.click()
-    assert (shown_payoffs(editor), editor.sentence, bytes(editor.image.value)) == start
+    assert (shown_payoffs(editor), editor.sentence, editor.png) == start
     assert editor.game == PayoffEditor().game
     assert editor.preset.value == "Prisoner's Dilemma"
 
@@ -179,21 +181,49 @@ def test_mimebundle_has_a_static_view(editor):
     assert bundle["text/plain"] == editor.sentence
     assert bundle["text/plain"].startswith("Prisoner's Dilemma: ")
     png = base64.b64decode(bundle["image/png"])
-    assert png.startswith(PNG_SIGNATURE) and png == bytes(editor.image.value)
+    assert png.startswith(PNG_SIGNATURE) and png == editor.png
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
-def test_controls_are_bounded(editor):
+def test_out_of_range_payoffs_are_refused_not_clamped(editor):
+    """Issue 18: a value outside the range is never changed silently into the bound."""
     control = control_map(editor)["row", 0, 0]
-    control.value = 100
-    assert control.value == 10 and editor.game.A[0, 0] == 10
-    control.value = -100
-    assert control.value == -10 and editor.game.A[0, 0] == -10
+    with pytest.raises(traitlets.TraitError, match=r"must lie in \[-10, 10\]"):
+        control.value = 100
+    assert control.value == 3 and editor.game.A[0, 0] == 3
+    control.text.value = "100"                     # typed by a student
+    assert control.value == 3 and editor.game.A[0, 0] == 3
+    assert "outside the range" in control.message.value and "kept 3" in control.message.value
+    assert control.text.value == "3"
     narrow = PayoffEditor(minimum=0, maximum=5)
-    control = narrow.payoff_controls[0]
-    control.value = 9
-    assert control.value == 5
-    assert (control.min, control.max) == (0, 5)
+    field = narrow.payoff_controls[0]
+    field.text.value = "9"
+    assert field.value == 3 and "from 0 to 5" in field.message.value
+    assert (field.min, field.max) == (0, 5)
+
+
+#: What a student may type, and what the field must then hold (None: refused, value kept).
+HOSTILE = [("2,5", 2.5), ("2.5", 2.5), (" -1,5 ", -1.5), ("\u22122", -2.0), ("abc", None),
+           ("", None), ("1e999", None), ("-1e999", None), ("nan", None), ("inf", None),
+           ("-1e6", None), ("11", None), ("1,2,3", None), ("1.000,5", None), ("10", 10.0),
+           ("-10", -10.0)]
+
+
+@pytest.mark.parametrize(("typed", "expected"), HOSTILE)
+def test_a_typed_payoff_is_taken_as_meant_or_refused_visibly(editor, typed, expected):
+    control = control_map(editor)["row", 1, 0]           # T = 4
+    before = editor.game.A.tolist()
+    control.text.value = typed
+    if expected is None:
+        assert control.value == 4 and editor.game.A.tolist() == before
+        assert control.text.value == "4"
+        assert "role='alert'" in control.message.value and "kept 4" in control.message.value
+    else:
+        assert control.value == expected and editor.game.A[1, 0] == expected
+        assert control.message.value == ""
+    # A later valid entry clears the message.
+    control.text.value = "0"
+    assert control.value == 0 and control.message.value == ""
 
 
 def test_on_change_receives_the_new_game():
@@ -242,3 +272,111 @@ def test_set_game_rejects_payoffs_outside_the_controls_range(editor):
 def test_constructor_rejects_bad_input(kwargs, error, name):
     with pytest.raises(error, match=name):
         PayoffEditor(**kwargs)
+
+
+# ------------------------------------------------------------ every widget's first view
+def _all_widget_classes() -> list[type]:
+    import importlib
+    import pkgutil
+
+    from alliances import widgets as package
+
+    for info in pkgutil.walk_packages(package.__path__, "alliances.widgets."):
+        importlib.import_module(info.name)
+    found, todo = set(), [LiveFigure]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            todo.append(sub)
+            if sub.__name__ in getattr(sys.modules[sub.__module__], "__all__", ()):
+                found.add(sub)
+    return sorted(found, key=lambda c: c.__name__)
+
+
+WIDGET_CLASSES = _all_widget_classes()
+
+
+def _first_view_controls(root: widgets.Widget, widget: LiveFigure) -> list[widgets.Widget]:
+    """Sliders, number fields (not a slider's read-out) and dropdowns (not the preset
+    menu) that a reader sees before opening *Advanced settings*."""
+    from alliances.widgets.fields import NumberField
+
+    if root is widget.advanced or getattr(root, "layout", None) is not None and \
+            root.layout.display == "none":
+        return []
+    if isinstance(root, NumberField):
+        return [] if "alliances-readout-field" in root._dom_classes else [root]
+    if isinstance(root, (widgets.FloatSlider, widgets.IntSlider)):
+        return [root]
+    if isinstance(root, widgets.Dropdown):
+        return [] if root is widget.preset else [root]
+    if isinstance(root, widgets.Box):
+        return [c for child in root.children for c in _first_view_controls(child, widget)]
+    return []
+
+
+@pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
+def test_at_most_four_sliders_on_the_first_view(cls):
+    """Issue 15, section 2: at most four sliders (or dropdowns) before *Advanced settings*.
+    The payoff editors' matrix of number fields is the game itself, one control per
+    payoff, and is counted apart (it is the whole widget, not a row of parameters)."""
+    from alliances.widgets.fields import NumberField
+
+    widget = cls()
+    shown = _first_view_controls(widget.control_column, widget)
+    sliders = [c for c in shown if not isinstance(c, NumberField)]
+    assert len(sliders) <= 4, f"{cls.__name__}: {len(sliders)} on the first view: " \
+                              f"{[c.description for c in sliders]}"
+    if isinstance(widget, BurdenSharingExplorer):
+        assert widget.advanced_toggle.layout.display == "none"    # two allies: nothing more
+        widget.allies.value = 4
+        assert widget.advanced_toggle.layout.display == ""
+    if widget.advanced is not None:
+        toggle = widget.advanced_toggle
+        assert widget.advanced.layout.display == "none"
+        hidden = [c for c in widget.advanced.children if c.layout.display != "none"]
+        assert hidden, f"{cls.__name__}: an Advanced toggle with nothing behind it"
+        toggle.value = True
+        assert widget.advanced.layout.display == ""
+        toggle.value = False
+        assert widget.advanced.layout.display == "none"
+
+
+@pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
+def test_the_figure_is_an_img_at_its_drawn_size_with_alt_text(cls):
+    from alliances.widgets.base import png_size
+
+    widget = cls()
+    width, height = png_size(widget.png)
+    tag = widget.image.value
+    match = re.fullmatch(r'<img class="alliances-figure-img" src="data:image/png;base64,'
+                         r'([A-Za-z0-9+/=]+)" width="(\d+)" height="(\d+)" alt="([^"]*)" '
+                         r'style="max-width:100%;height:auto;display:block"'
+                         r'(?: data-min-text-px="[\d.]+")?>', tag)
+    assert match, tag[:200]
+    assert base64.b64decode(match[1]) == widget.png
+    assert (int(match[2]), int(match[3])) == (width, height)
+    assert html.unescape(match[4]) == widget.sentence and widget.sentence
+    # Nothing may stretch it: the widget's own layout never sets a width on the image.
+    assert widget.image.layout.width is None
+
+
+@pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
+def test_no_two_texts_of_a_figure_overlap(cls):
+    """Issue 18, item 3: labels, legends and annotations do not overlap (more than 2 px
+    both ways: a corner touch of tick labels is not an overlap a reader sees)."""
+    import itertools
+
+    from matplotlib.text import Text
+
+    widget = cls()
+    found = []
+    for figure in widget.figures():
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in figure.findobj(Text)
+                 if t.get_visible() and t.get_text().strip()]
+        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+            both = box_a.intersection(box_a, box_b)
+            if both is not None and both.width > 2 and both.height > 2:
+                found.append(f"{a!r} and {b!r} ({both.width:.0f}x{both.height:.0f} px)")
+    assert not found, f"{cls.__name__}: overlapping texts: {found}"

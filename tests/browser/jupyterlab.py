@@ -187,6 +187,11 @@ def _write_lab_settings(app_settings_dir: Path) -> None:
     overrides: dict[str, dict[str, Any]] = {}
     if overrides_path.exists():
         overrides = json.loads(overrides_path.read_text())
+    # The course's own settings, as Binder installs them (binder/postBuild): tested too.
+    course = Path(__file__).resolve().parents[2] / "binder" / "overrides.json"
+    if course.exists():
+        for plugin, values in json.loads(course.read_text()).items():
+            overrides.setdefault(plugin, {}).update(values)
     for plugin, values in LAB_SETTING_OVERRIDES.items():
         overrides.setdefault(plugin, {}).update(values)
     overrides_path.write_text(json.dumps(overrides, indent=2))
@@ -234,6 +239,11 @@ def start_jupyterlab(
     # settings or extensions leak in.
     for name in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTERLAB_DIR", "PYTHONPATH"):
         env.pop(name, None)
+    # The library a developer is testing, if it is not the environment's install (a
+    # checkout's lib/ in $ALLIANCES_LIB): linked beside the notebooks, where the kernel
+    # (started in that folder) imports it first.
+    if os.environ.get("ALLIANCES_LIB"):
+        (root_dir / "alliances").symlink_to(Path(os.environ["ALLIANCES_LIB"]) / "alliances")
     env.update(
         JUPYTER_CONFIG_DIR=str(dirs["config"]),
         JUPYTER_DATA_DIR=str(dirs["data"]),
@@ -352,6 +362,9 @@ def kernel_python(
         if path is None:
             raise RuntimeError(f"no connection file for kernel {kernel['id']} in {runtime}")
         client.load_connection_file(str(path))
+        # On a loaded machine (2 cores shared) the kernel may answer a heartbeat later
+        # than the default 1 s, which the client takes for a dead kernel.
+        client.hb_channel.time_to_dead = 10.0
         client.start_channels()
         client.wait_for_ready(timeout=timeout)
         info = client.kernel_info(reply=True, timeout=timeout)["content"]
@@ -855,12 +868,15 @@ def set_slider_by_keyboard(page, slider, *, presses: int = 0, key: str = "ArrowR
                            value=None) -> None:
     """Move an ipywidgets slider from the keyboard.
 
-    With ``value``: edit the slider's readout (click, select all, type, Enter).
+    With ``value``: type into the slider's read-out (a checked number field beside a
+    course slider; click, select all, type, Enter).
     Otherwise: focus the slider handle and press ``key`` ``presses`` times
     (arrows, ``PageUp``/``PageDown``, ``Home``/``End``).
     """
     if value is not None:
-        readout = slider.locator(".widget-readout").first
+        readout = slider.locator(
+            "xpath=ancestor::*[contains(@class,'alliances-slider-row')][1]"
+        ).locator(".alliances-readout input").first
         readout.click()
         page.keyboard.press("ControlOrMeta+A")
         page.keyboard.type(str(value))

@@ -65,12 +65,6 @@ KNOWN_VIOLATIONS: list[tuple[str, str, str]] = [
      "is an open pre-proposal, jupyter/enhancement-proposals#120). The course puts a "
      "text alternative next to every figure instead, checked by "
      "tests/test_accessibility.py::test_every_image_output_has_a_text_alternative_next_to_it."),
-    ("image-alt", "img.widget-image.alliances-figure",
-     "ipywidgets 8's Image widget has no alt attribute, and its tooltip (which would become "
-     "the <img>'s title) breaks the view: DOMWidgetView.updateTooltip reads the model's "
-     "description, which an Image does not have ('Could not create a view for model id', "
-     "seen with ipywidgets 8.1.9). The widget's one-sentence summary, right above the "
-     "figure (role=status, aria-live=polite), is its text alternative."),
     ("aria-input-field-name", ".widget-slider .noUi-handle",
      "ipywidgets 8 draws sliders with noUiSlider and does not give the focusable handle "
      "(role=slider) an accessible name: the visible description label is not linked to "
@@ -148,7 +142,10 @@ def _state(page, control) -> str:
     return control.locator(page).evaluate("""(el) => {
       const handle = el.querySelector('.noUi-handle');
       // aria-valuenow is rounded to one decimal; the readout shows the slider's format.
-      if (handle) return (el.querySelector('.widget-readout')?.textContent ?? '') + ' ' +
+      // The read-out is a checked number field beside the slider, in the same row.
+      const row = el.closest('.alliances-slider-row');
+      const readout = row ? row.querySelector('.alliances-readout input') : null;
+      if (handle) return (readout ? readout.value : '') + ' ' +
                          handle.getAttribute('aria-valuenow');
       const field = el.querySelector('input, select, textarea');
       if (field) return field.type === 'checkbox' ? String(field.checked) : field.value;

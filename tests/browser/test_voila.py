@@ -39,6 +39,7 @@ import nbformat
 import pytest
 
 from .jupyterlab import free_port, page_errors, screenshot
+from .widget_checks import readout_of
 
 pytestmark = pytest.mark.browser
 
@@ -140,14 +141,14 @@ def _move(page, kind: str, control) -> str:
         now = float(handle.get_attribute("aria-valuenow") or 0)
         high = float(handle.get_attribute("aria-valuemax") or now + 1)
         key = "ArrowLeft" if now >= high else "ArrowRight"
-        readout = control.locator(".widget-readout").first
-        before = readout.inner_text()
+        readout = readout_of(control)
+        before = readout.input_value()
         handle.focus()
         page.keyboard.press(key)
-        expect(readout, f"the slider did not move with {key}").not_to_have_text(
+        expect(readout, f"the slider did not move with {key}").not_to_have_value(
             before, timeout=5_000)
         label = control.locator(".widget-label").first.inner_text()
-        return f"slider {label!r} ({before} -> {readout.inner_text()})"
+        return f"slider {label!r} ({before} -> {readout.input_value()})"
     current = float(control.input_value())
     high = float(control.get_attribute("max") or "inf")
     value = current + 1 if current + 1 <= high else current - 1

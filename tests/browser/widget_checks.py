@@ -88,22 +88,31 @@ def act_and_check(page, server, root, act: Callable[[], object], *, what: str,
     return latency
 
 
+def readout_of(slider):
+    """The text box that shows (and takes) a course slider's value: the slider's own
+    read-out is replaced by a checked number field beside it (see
+    ``alliances.widgets.fields.with_readout``)."""
+    return slider.locator("xpath=ancestor::*[contains(@class,'alliances-slider-row')][1]"
+                          ).locator(".alliances-readout input").first
+
+
 def move_slider(page, server, root, slider, *, label: str, mention: str,
                 screenshot_dir: Path, key: str = "ArrowRight", presses: int = 1) -> float:
     """Move ``slider`` by ``presses`` arrow keys and check the widget answered; the slider
     must show the new value and keep the keyboard focus. Returns the latency (ms)."""
     from playwright.sync_api import expect
 
-    readout = slider.locator(".widget-readout").first
+    handle = slider.locator(".noUi-handle").first
+    readout = readout_of(slider)
     with screenshot_on_failure(page, screenshot_dir, f"before_{key}", show=root):
         expect(slider, f"no slider labelled {label!r}").to_be_visible()
-    before_value = readout.inner_text()
+    before_value = readout.input_value()
     latency = act_and_check(
         page, server, root, lambda: set_slider_by_keyboard(page, slider, presses=presses,
                                                            key=key),
         what=f"{presses} x {key} on {label}", mention=mention, screenshot_dir=screenshot_dir)
     with screenshot_on_failure(page, screenshot_dir, f"after_{key}_focus", show=root):
-        expect(readout, f"{label} did not move with {key}").not_to_have_text(
+        expect(readout, f"{label} did not move with {key}").not_to_have_value(
             before_value, timeout=5_000)
         # Keyboard users keep their place: the handle keeps focus after the update.
         expect(slider.locator(".noUi-handle").first,

@@ -19,11 +19,14 @@ from contextlib import contextmanager
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from ..plots import figure_png
+from .._validation import check_real
 from ..rendering import LayeredRenderer
+from .fields import NumberField, with_readout
 
-__all__ = ["LiveFigure", "CUSTOM"]
+__all__ = ["LiveFigure", "CUSTOM", "NumberField", "image_html", "png_size"]
 
 #: The preset dropdown's entry for values that match no preset.
 CUSTOM = "Custom"
@@ -31,6 +34,50 @@ CUSTOM = "Custom"
 #: Colour of the error message: a darker vermillion than the palette's (#D55E00 has a
 #: contrast of 3.9:1 on white, below WCAG AA's 4.5:1 for text; this one has 5.5:1).
 ERROR_TEXT_COLOUR = "#B34700"
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels of a PNG, read from its header.
+
+    Examples
+    --------
+    >>> from alliances.plots import new_axes
+    >>> png_size(figure_png(new_axes(pyplot=False).figure))  # 5 x 4 inches at 100 dpi
+    (500, 400)
+    """
+    if not isinstance(png, (bytes, bytearray)) or png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise TypeError(f"png must be PNG bytes; got {type(png).__name__}")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def image_html(png: bytes, alt: str, pixel_ratio: float = 1, *,
+               min_text_px: float | None = None) -> str:
+    """An ``<img>`` of ``png`` shown at most at the size it was drawn for, with ``alt``.
+
+    The width and height attributes are the drawn size in CSS pixels (the PNG's pixels
+    divided by ``pixel_ratio``); ``max-width: 100%`` and ``height: auto`` let a narrow
+    screen scale it down with its proportions kept, and nothing scales it up.
+    ``min_text_px``, the height of the figure's smallest text at the drawn size, goes into
+    a ``data-min-text-px`` attribute (the browser tests check it on screen).
+
+    Examples
+    --------
+    >>> from alliances.plots import new_axes
+    >>> tag = image_html(figure_png(new_axes(pyplot=False).figure), "A <plot>")
+    >>> tag[:4], 'width="500"' in tag, 'alt="A &lt;plot&gt;"' in tag
+    ('<img', True, True)
+    """
+    width, height = png_size(png)
+    if not isinstance(alt, str):
+        raise TypeError(f"alt must be a string; got {type(alt).__name__}")
+    pixel_ratio = check_real(pixel_ratio, "pixel_ratio", minimum=0, allow_equal_min=False)
+    if min_text_px is not None:
+        min_text_px = check_real(min_text_px, "min_text_px", minimum=0)
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img class="alliances-figure-img" src="data:image/png;base64,{data}" '
+            f'width="{round(width / pixel_ratio)}" height="{round(height / pixel_ratio)}" '
+            f'alt="{html.escape(alt)}" style="max-width:100%;height:auto;display:block"'
+            + (f' data-min-text-px="{min_text_px:.2f}"' if min_text_px else "") + ">")
 
 
 class LiveFigure(widgets.VBox):
@@ -48,6 +95,8 @@ class LiveFigure(widgets.VBox):
     """
 
     figure: Figure
+    #: Pixels of the figure's PNG per CSS pixel on screen (2: drawn for high-DPI screens).
+    PIXEL_RATIO = 1
     #: The layered renderer of ``figure``, if the widget has one (see _render_png).
     _renderer: LayeredRenderer | None = None
     _held = 0
@@ -128,20 +177,92 @@ class LiveFigure(widgets.VBox):
         """Set the controls back to the values the widget started with."""
         raise NotImplementedError
 
-    def _finish(self, controls: list[widgets.Widget], css_class: str) -> None:
+    def _finish(self, controls: list[widgets.Widget], css_class: str,
+                advanced: list[widgets.Widget] = ()) -> None:
+        """Lay the widget out; call once, at the end of ``__init__``.
+
+        ``controls`` are the first view (at most four sliders or number fields besides the
+        preset bar, by the course's rule); ``advanced`` are shown only after the reader
+        presses the *Advanced settings* toggle (a button: Tab to it, Space or Enter). Every
+        slider gets a :func:`~alliances.widgets.fields.with_readout` read-out. Controls
+        sit in a column beside the figure where the width allows, above it where not.
+        """
+        self._rows: dict[int, widgets.Widget] = {}
+        first = [self._row(c) for c in controls]
+        column = [*first]
+        self.advanced_toggle = None
+        self.advanced = None
+        if advanced:
+            self.advanced = widgets.VBox([self._row(c) for c in advanced],
+                                         layout=widgets.Layout(display="none"))
+            self.advanced.add_class("alliances-advanced")
+            self.advanced_toggle = widgets.ToggleButton(
+                value=False, description="Advanced settings", icon="sliders",
+                tooltip=f"Show or hide {len(advanced)} more controls",
+                layout=widgets.Layout(width="auto"))
+            self.advanced_toggle.add_class("alliances-control")
+            self.advanced_toggle.add_class("alliances-advanced-toggle")
+            self.advanced_toggle.observe(self._toggle_advanced, names="value")
+            bar = first[0] if first else None
+            if self.preset is not None and isinstance(bar, widgets.HBox) and \
+                    self.preset in bar.children:      # beside the preset menu and reset
+                bar.children = [*bar.children, self.advanced_toggle]
+                column += [self.advanced]
+            else:
+                column += [self.advanced_toggle, self.advanced]
         self.summary = widgets.HTML(layout=widgets.Layout(min_height="2.5em"))
         self.summary.add_class("alliances-summary")
         self.error = widgets.HTML()
         self.error.add_class("alliances-error")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="100%"))
         self.image.add_class("alliances-figure")
         self.details = widgets.HTML()
         self.details.add_class("alliances-details")
-        self.children = [*controls, self.summary, self.error, self.image, self.details]
+        self.control_column = widgets.VBox([*column, self.error], layout=widgets.Layout(
+            flex="0 1 auto", max_width="100%"))
+        self.control_column.add_class("alliances-controls")
+        # The figure column is never narrower than the figure (see _fit_figure_column):
+        # where the figure does not fit beside the controls, it goes below them at its
+        # drawn size instead of shrinking.
+        self.figure_column = widgets.VBox([self.summary, self.image], layout=widgets.Layout(
+            flex="1 1 0%", max_width="100%"))
+        self.figure_column.add_class("alliances-figure-column")
+        top = widgets.Box([self.control_column, self.figure_column], layout=widgets.Layout(
+            display="flex", flex_flow="row wrap", align_items="flex-start", grid_gap="4px 16px",
+            width="100%"))
+        top.add_class("alliances-main")
+        self.children = [top, self.details]
         self.add_class(css_class)
         self.add_class("alliances-widget")
         self.sentence = ""
+        self.png = b""
         self.refresh()
+
+    def _row(self, control: widgets.Widget) -> widgets.Widget:
+        """A slider with its checked read-out (see :func:`with_readout`); others as they are."""
+        if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)) and control.readout:
+            row = with_readout(control)
+            self._rows[id(control)] = row
+            return row
+        return control
+
+    def _show_control(self, control: widgets.Widget, visible: bool) -> None:
+        """Show or hide ``control`` together with its read-out."""
+        row = self._rows.get(id(control))       # the row that holds its read-out, if any
+        for target in (control,) if row is None else (control, row):
+            target.layout.display = "" if visible else "none"
+        if self.advanced is not None:     # no Advanced toggle with nothing behind it
+            shown = any(c.layout.display != "none" for c in self.advanced.children)
+            self.advanced_toggle.layout.display = "" if shown else "none"
+
+    def _fit_figure_column(self) -> None:
+        width = round(png_size(self.png)[0] / self.PIXEL_RATIO)
+        minimum = f"min({width}px, 100%)"
+        if self.figure_column.layout.min_width != minimum:
+            self.figure_column.layout.min_width = minimum
+
+    def _toggle_advanced(self, change: dict) -> None:
+        self.advanced.layout.display = "" if change["new"] else "none"
 
     def _update(self) -> tuple[str, str]:  # pragma: no cover - abstract
         """Update the artists; return (summary sentence, details HTML)."""
@@ -163,9 +284,27 @@ class LiveFigure(widgets.VBox):
             return
         self.error.value = ""
         self.sentence = sentence
-        self.summary.value = f"<p role='status' aria-live='polite'>{html.escape(sentence)}</p>"
+        self.summary.value = (f"<p role='status' aria-live='polite' style='margin:0.3em 0;"
+                              f"line-height:1.4'>{html.escape(sentence)}</p>")
         self.details.value = details
-        self.image.value = self._render_png()
+        self.png = self._render_png()
+        self._fit_figure_column()
+        self.image.value = image_html(self.png, sentence, self.PIXEL_RATIO,
+                                      min_text_px=self.smallest_text_px())
+
+    def figures(self) -> list[Figure]:
+        """The figures this widget draws into its image (not those of a widget inside it)."""
+        return [v for v in vars(self).values() if isinstance(v, Figure)]
+
+    def smallest_text_px(self) -> float | None:
+        """The font size, in CSS pixels at the drawn size, of the smallest visible text of
+        the widget's figures (computed once: the figures' fonts do not change)."""
+        if getattr(self, "_smallest_text_px", None) is None:
+            sizes = [text.get_fontsize() * figure.dpi / 72 / self.PIXEL_RATIO
+                     for figure in self.figures() for text in figure.findobj(Text)
+                     if text.get_visible() and text.get_text().strip()]
+            self._smallest_text_px = min(sizes) if sizes else None
+        return self._smallest_text_px
 
     def _render_png(self) -> bytes:
         """The figure as PNG bytes: through ``self._renderer`` (only what changed is drawn)
@@ -178,7 +317,7 @@ class LiveFigure(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         data = super()._repr_mimebundle_(**kwargs)
         data["text/plain"] = self.sentence
-        data["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        data["image/png"] = base64.b64encode(self.png).decode("ascii")
         return data
 
 
@@ -202,6 +341,12 @@ class ModelExplorer(LiveFigure):
     CSS_CLASS: str
     #: Width of the preset dropdown.
     PRESET_WIDTH = "380px"
+    #: The parameters whose sliders are on the first view (at most four); the others
+    #: are behind the *Advanced settings* toggle. Default: the first four of SLIDERS.
+    FIRST_VIEW: tuple[str, ...] | None = None
+    #: The figure's size in inches (at its dpi), if not the plot's own: set so that the
+    #: widget fits a 1280x800 screen (issue 18).
+    FIGSIZE: tuple[float, float] | None = None
 
     def __init__(self, model: object = None) -> None:
         super().__init__()
@@ -225,7 +370,9 @@ class ModelExplorer(LiveFigure):
                                tooltip="Back to the parameters this explorer started with")
         self.model = model
         self._build(model)
-        self._finish([bar, *self.controls.values()], self.CSS_CLASS)
+        first = self.FIRST_VIEW or tuple(key for key, *_ in self.SLIDERS[:4])
+        self._finish([bar, *(self.controls[k] for k in first)], self.CSS_CLASS,
+                     advanced=[s for k, s in self.controls.items() if k not in first])
 
     @staticmethod
     def _value(model: object, name: str) -> float:
@@ -237,7 +384,13 @@ class ModelExplorer(LiveFigure):
         once and reused, only the plot's dynamic artists are drawn on each update."""
         self.plot = self.PLOT(model)
         self.figure = self.plot.axes[0].figure
+        if self.FIGSIZE is not None:
+            self.figure.set_size_inches(*self.FIGSIZE)
+        self._adjust_plot()
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
+
+    def _adjust_plot(self) -> None:
+        """Change the new plot's static parts (labels) before its layers are cached."""
 
     def _show(self, model: object) -> tuple[str, list[tuple[str, str]], str]:
         """Update the plot for ``model``; return the summary sentence, the rows (name,

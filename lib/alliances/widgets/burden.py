@@ -104,9 +104,8 @@ class BurdenSharingExplorer(LiveFigure):
                                      self.bar_figure.add_subplot())
         self._renderers = [LayeredRenderer(self.figure, [self.curves.dynamic_artists()]),
                            LayeredRenderer(self.bar_figure, [self.bars.dynamic_artists()])]
-        self._finish([bar, self.allies, self.alpha, *self.income_controls],
-                     "alliances-burden-explorer")
-        self.image.layout.width = "920px"      # its natural size: never stretched, may shrink
+        self._finish([bar, self.allies, self.alpha, *self.income_controls[:2]],
+                     "alliances-burden-explorer", advanced=self.income_controls[2:])
 
     # ------------------------------------------------------------------ controls
     def _values(self) -> tuple[float, tuple[float, ...]]:
@@ -152,7 +151,7 @@ class BurdenSharingExplorer(LiveFigure):
         alpha, incomes = self._values()
         n = len(incomes)
         for i, control in enumerate(self.income_controls):
-            control.layout.display = "" if i < n else "none"
+            self._show_control(control, i < n)
         eq = nash_equilibrium(alpha, incomes)
         self.curves.update(alpha, incomes)
         self.bars.update(eq)

@@ -71,6 +71,12 @@ class CommitmentExplorer(ModelExplorer):
     SLIDERS = _SLIDERS
     PRESETS = COMMITMENT_PRESETS
     CSS_CLASS = "alliances-commitment"
+    FIGSIZE = (6.4, 4.2)
+
+    def _adjust_plot(self) -> None:
+        # A shorter label than the plot's own: in this shorter figure the long one would
+        # reach the upper panel, and each update would have to redraw both panels.
+        self.plot.axes[1].set_ylabel("utility EU(c)")
 
     def _show(self, model: CommitmentModel) -> tuple[str, list[tuple[str, str]], str]:
         result = self.plot.update(model)

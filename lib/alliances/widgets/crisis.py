@@ -265,7 +265,9 @@ class CrisisExplorer(_Presets, LiveFigure):
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
         self.tree = tree
         self.analysis = self.plot.analysis
-        self._finish([header, *self.controls.values()], "alliances-crisis")
+        first = ("commitment", "patron_war_cost", "reputation_cost", "provocation")
+        self._finish([header, *(self.controls[k] for k in first)], "alliances-crisis",
+                     advanced=[c for k, c in self.controls.items() if k not in first])
 
     def _update(self) -> tuple[str, str]:
         values = self._values()

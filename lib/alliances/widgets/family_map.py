@@ -41,7 +41,8 @@ class FamilyMapExplorer(LiveFigure):
     The editor keeps the game symmetric (editing a payoff sets the other state's in the
     mirror cell). The map shows the families over two payoffs (T and P by default, the
     other two fixed at the game's values); the game is the star, which moves as the reader
-    edits. *Swap P and S* exchanges the two readings of Snyder's ranking.
+    edits. *Swap P and S* exchanges the two readings of Snyder's prisoner's-dilemma analogy
+    (P > S: a prisoner's dilemma; P < S: Chicken).
 
     Parameters
     ----------
@@ -101,11 +102,18 @@ class FamilyMapExplorer(LiveFigure):
         self.pair.observe(self.refresh, names="value")
         self.swap.on_click(self._swap)
         self._speed_up_editor()
-        self.figure = Figure(figsize=(8.4, 5.2), dpi=100, layout="constrained")
+        # The map shows the game (the star) and the sentence its equilibria: the editor's
+        # own matrix figure and sentence are not shown here, so that the editor and the
+        # map fit one screen together.
+        self.editor.figure_column.layout.display = "none"
+        self.editor.details.layout.display = "none"
+        self.figure = Figure(figsize=(7.2, 3.5), dpi=100, layout="constrained")
         self.plot = FamilyMapPlot(self._map(), self.figure.add_subplot())
         self._ready = True
-        self._finish([self.editor, widgets.HBox([self.pair, self.swap])],
-                     "alliances-family-map")
+        bar = self.editor.control_column.children[0]      # preset menu and reset
+        bar.children = [*bar.children, self.pair, self.swap]
+        bar.layout.flex_flow = "row wrap"
+        self._finish([self.editor], "alliances-family-map")
 
     def _speed_up_editor(self) -> None:
         """Render the editor's matrix in layers too: its frame (axes, labels, legend) once,

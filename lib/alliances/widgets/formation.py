@@ -96,13 +96,14 @@ class JoinOrStayOut(LiveFigure):
         self.y_axis.add_class("alliances-y-axis")
         bar = self._preset_bar(PRESETS, width="24em", label_width="5em")
         # Fixed margins, not a layout engine: the axis labels change with the map's axis.
-        self.figure = Figure(figsize=(5.6, 4.6), dpi=100)
-        self.figure.subplots_adjust(left=0.14, right=0.95, top=0.88, bottom=0.22)
+        self.figure = Figure(figsize=(5.6, 4.0), dpi=100)
+        self.figure.subplots_adjust(left=0.14, right=0.95, top=0.87, bottom=0.24)
         self.plot = JoinRegionPlot(values, y_name, self.figure.add_subplot())
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
-        self._finish([bar, *self.sliders.values(), self.y_axis],
-                     "alliances-join-or-stay-out")
-        self.image.layout.width = "560px"      # its natural size: never stretched, may shrink
+        first = ("threat", "own_strength", "allies_strength")
+        self._finish([bar, *(self.sliders[k] for k in first), self.y_axis],
+                     "alliances-join-or-stay-out",
+                     advanced=[s for k, s in self.sliders.items() if k not in first])
 
     def _values(self) -> dict[str, float]:
         return {name: slider.value for name, slider in self.sliders.items()}

@@ -73,7 +73,7 @@ class JervisWidget(LiveFigure):
             control.add_class("alliances-control")
             control.add_class(name)
             control.observe(self._changed, names="value")
-        self.figure = Figure(figsize=(10.6, 4.0), dpi=100, layout="constrained")
+        self.figure = Figure(figsize=(9.6, 3.8), dpi=100, layout="constrained")
         left, right = self.figure.subplots(1, 2, width_ratios=[1.3, 1])
         self.plane = FamilyMapPlot(jervis_plane(o, d), left, legend=False, markers=False)
         self.plane.prepare_layers()

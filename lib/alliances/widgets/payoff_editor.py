@@ -13,6 +13,7 @@ from ..classification import classify, summarise
 from ..games import PRESETS, Game, symmetric_game
 from ..plots import PayoffMatrixPlot
 from .base import CUSTOM, LiveFigure
+from .fields import NumberField
 
 __all__ = ["PayoffEditor"]
 
@@ -30,8 +31,12 @@ class PayoffEditor(LiveFigure):
         Strategy labels for presets.
     row_name, col_name : str
         Players' names for presets.
-    minimum, maximum, step : float
-        The range and step of every payoff control.
+    minimum, maximum : float
+        The range of every payoff field: a number typed outside it is refused with a
+        visible message (see :class:`~alliances.widgets.fields.NumberField`).
+    step : float
+        Checked but unused since the fields became text boxes (typed numbers are taken
+        as typed); kept so that existing calls keep working.
     on_change : callable, optional
         Called with the new :class:`Game` after every successful update.
     symmetric : bool
@@ -92,21 +97,19 @@ class PayoffEditor(LiveFigure):
         self._template = game
         self._range = (minimum, maximum)
         self._on_change = on_change
-        self.payoff_controls: list[widgets.BoundedFloatText] = []
+        self.payoff_controls: list[NumberField] = []
         cells = []
         for i in range(2):
             for j in range(2):
                 pair = []
                 for player, matrix, name in ((0, game.A, game.row_name),
                                              (1, game.B, game.col_name)):
-                    control = widgets.BoundedFloatText(
-                        value=float(matrix[i, j]), min=minimum, max=maximum, step=step,
-                        description=name[:12], continuous_update=False,
+                    control = NumberField(
+                        float(matrix[i, j]), minimum=minimum, maximum=maximum,
+                        description=name[:12],
                         tooltip=(f"{name}'s payoff when {game.row_name} plays "
                                  f"{game.row_labels[i]} and {game.col_name} plays "
-                                 f"{game.col_labels[j]}"),
-                        style={"description_width": "auto"},
-                        layout=widgets.Layout(width="150px"))
+                                 f"{game.col_labels[j]}"), width="150px")
                     control.add_class("alliances-payoff")
                     control.add_class("alliances-control")
                     control.observe(self._changed, names="value")
@@ -166,7 +169,7 @@ class PayoffEditor(LiveFigure):
             raise ValueError("game must be a 2x2 alliances Game")
         low, high = self._range
         if min(game.A.min(), game.B.min()) < low or max(game.A.max(), game.B.max()) > high:
-            # The bounded controls would silently clamp them and show another game.
+            # The controls refuse them: say so here, naming the argument.
             raise ValueError(f"the game's payoffs must lie in [{low:g}, {high:g}], the range "
                              "of the controls")
         with self.hold():

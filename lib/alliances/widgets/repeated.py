@@ -74,7 +74,7 @@ class DiscountWidget(LiveFigure):
             if control is not self.reset:
                 control.observe(self._changed, names="value")
         self.reset.on_click(lambda _: self._reset())
-        self.figure = Figure(figsize=(7.4, 4.2), dpi=100, layout="constrained")
+        self.figure = Figure(figsize=(7.2, 4.0), dpi=100, layout="constrained")
         self.plot = DiscountPlot(t, self.R, p, self.S, d, self.figure.add_subplot(),
                                  ylim=(0.6, 8.4))
         self._renderer = LayeredRenderer(self.figure, [self.plot.artists()])

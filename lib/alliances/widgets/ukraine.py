@@ -114,7 +114,7 @@ class CalibrationExplorer(LiveFigure):
 
         self.period = widgets.ToggleButtons(
             options=[(p.label, key) for key, p in PERIODS.items()], value=period,
-            description="Period", style={"button_width": "190px"},
+            description="Period", style={"button_width": "auto"},
             tooltips=[p.choice for p in PERIODS.values()])
         self.period.add_class("alliances-control")
         self.period.add_class("alliances-period")
@@ -147,6 +147,9 @@ class CalibrationExplorer(LiveFigure):
         # model (left) and the map (right), whose regions are drawn only once.
         self.figure = Figure(figsize=(5.4, 4.5), dpi=_DPI, layout="constrained")
         risk_axes, eu_axes = self.figure.subplots(2, 1, sharex=True, height_ratios=[1, 1.15])
+        # Room between the panels: their y tick labels ("0.0" above, the top of the
+        # utility axis below) would touch otherwise.
+        self.figure.get_layout_engine().set(h_pad=0.2)
         self.calibration = calibrate(period, L_A, p_E, base=self.base)
         self.plot = CommitmentPlot(self.calibration.model, (risk_axes, eu_axes))
         self._eu_limits = _utility_limits(self.base)
@@ -157,13 +160,13 @@ class CalibrationExplorer(LiveFigure):
                                             mec="black", clip_on=False, zorder=6,
                                             transform=eu_axes.get_xaxis_transform())
         self.refused_text = eu_axes.text(0.97, 0.9, "no-fly zone\n(refused)", ha="right",
-                                         va="center", fontsize=8,
+                                         va="center", fontsize=8.5,
                                          transform=eu_axes.get_xaxis_transform())
         band_key = Line2D([], [], color=PALETTE["grey"], lw=8, alpha=0.5,
                           label="historical choice (our coding)")
         risk_axes.legend(handles=[self.plot.line_a, self.plot.line_e, self.plot.line_u,
                                   self.plot.star, band_key],
-                         loc="upper center", fontsize=7.5, ncols=2, frameon=False,
+                         loc="upper center", fontsize=8, ncols=2, frameon=False,
                          borderaxespad=0.2)
         self.map_figure = Figure(figsize=(4.6, 4.5), dpi=_DPI, layout="constrained")
         self.map = plot_calibration_map(self.base, ax=self.map_figure.add_subplot())
@@ -178,7 +181,7 @@ class CalibrationExplorer(LiveFigure):
         legend = self.map.get_legend()
         self.map.legend(handles=[*legend.legend_handles, *self.points.values()],
                         loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2,
-                        fontsize=7, frameon=False, columnspacing=1.0, handlelength=1.6)
+                        fontsize=8, frameon=False, columnspacing=1.0, handlelength=1.6)
         self.map.set_title("Your estimates on the map of our model", fontsize=10)
         self.map.set_xlabel("escalation risk p_E", fontsize=9)
         self.map.set_ylabel(f"loss from abandonment L_A (war with Russia = {self.base.L_E:g})",
