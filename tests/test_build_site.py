@@ -41,16 +41,13 @@ def test_rewrite_links_touches_href_attributes_only():
 
 
 def test_theory_note_headings_get_the_slugs_the_notebooks_use():
-    # The slugs fixed for the course (the brief every notebook links by).
-    fixed = ["how-to-read-the-labels", "the-security-dilemma", "the-alliance-security-dilemma",
-             "the-primary-dilemma-as-a-game", "the-commitment-model",
-             "cooperation-under-the-security-dilemma", "autonomy-and-security",
-             "balance-of-threat", "chain-ganging-and-buck-passing", "entrapment-in-practice",
-             "burden-sharing", "article-5", "game-theory-in-the-course", "arms-races",
-             "case-notes-ukraine", "case-notes-afghanistan", "gaps-in-the-sources"]
+    """The site's slugs for the theory notes' sections are the ones the notebooks link to
+    (the fixed list that tests/test_references.py keeps)."""
+    from test_references import THEORY_SECTIONS
+
     text = (ROOT / "notebooks/theory_notes.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## +(.+?)\s*$", text, re.M)
-    assert [build_site.github_slug(h) for h in headings] == fixed
+    assert [build_site.github_slug(h) for h in headings] == list(THEORY_SECTIONS)
 
 
 def test_pages_are_every_notebook_then_the_text_pages(tmp_path):

@@ -101,3 +101,15 @@ def test_the_budget_check_can_fail(tmp_path: Path) -> None:
     assert (core.words, core.within_budget) == (0, True)
     # 0 words, 3 cells, no widget, one exercise: 3 + 10 = 13 minutes, rounded up to 15
     assert core.minutes == 15
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_widget_has_a_guiding_question_before_it(path: Path) -> None:
+    """Issue 15: a guiding question next to every widget, on the core path and off it."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    widgets = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and any(
+        core_path.WIDGET_MIME in o.get("data", {}) for o in c.get("outputs", []))]
+    for i in widgets:
+        before = [c for c in cells[:i] if c["cell_type"] == "markdown"]
+        assert before and "?" in "".join(before[-1]["source"]), \
+            f"{path.name}: the widget of code cell {i} has no guiding question before it"

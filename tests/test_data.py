@@ -81,6 +81,9 @@ ROW_COUNTS = [
     ("nato_accession_dates", 32, "`nato_accession_dates.csv` (32 rows)"),
     # SOURCES.md: "## 11. `nato_russia_timeline.csv` (19 rows)"
     ("nato_russia_timeline", 19, "`nato_russia_timeline.csv` (19 rows)"),
+    # SOURCES.md: "## 12. `southeast_asia_alignment_timeline.csv` (16 rows)"
+    ("southeast_asia_alignment_timeline", 16,
+     "`southeast_asia_alignment_timeline.csv` (16 rows)"),
 ]
 STEMS = [stem for stem, _, _ in ROW_COUNTS]
 
@@ -258,6 +261,18 @@ def test_nato_russia_timeline_dates_are_consistent() -> None:
         assert (df[col].str.len() == df["date_precision"].map(length)).all(), col
     assert (df["date_start"] <= df["date_end"]).all()
     assert df["date_start"].is_monotonic_increasing
+
+
+def test_southeast_asia_timeline_dates_are_consistent() -> None:
+    df = load("southeast_asia_alignment_timeline")
+    length = {"day": 10, "month": 7, "year": 4}
+    for col in ("date_start", "date_end"):
+        assert (df[col].str.len() == df["date_precision"].map(length)).all(), col
+    assert (df["date_start"] <= df["date_end"]).all()
+    assert df["date_start"].is_monotonic_increasing
+    # SOURCES.md §12: SEATO's treaty signed 8 Sep 1954, SEATO dissolved 30 Jun 1977.
+    seato = df[df["event"].str.contains("SEATO")]["date_start"].tolist()
+    assert seato == ["1954-09-08", "1977-06-30"]
 
 
 def test_isaf_snapshots_reconcile_with_sources_md() -> None:

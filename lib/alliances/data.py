@@ -529,6 +529,25 @@ _SCHEMA_LIST: tuple[Schema, ...] = (
         "official texts and contemporary reports. Confidence high.",
         key=("date_start", "event"),
     ),
+    Schema(
+        "southeast_asia_alignment_timeline.csv",
+        (
+            Column("date_start", "date"),
+            Column("date_end", "date"),
+            Column("date_precision", "str", allowed=("day", "month", "year")),
+            Column("actor_level", "str", allowed=("state", "alliance", "regional", "other")),
+            Column("event", "str"),
+            Column("source_ids", "str", pattern=_SOURCE_IDS),
+        ),
+        "Dated events for the small-states notebook, Indonesia and Southeast Asia 1948-2021 "
+        "(Hatta's 'Mendayung antara dua karang', the US treaties of 1951-53, the Manila Pact "
+        "and SEATO, Bandung, the Non-Aligned Movement, Konfrontasi, ASEAN, ZOPFAN, the Treaty "
+        "of Amity and Cooperation, the South China Sea award, AUKUS), each tagged with the "
+        "actor level (Indonesia alone, a treaty alliance, a regional body, other) and its "
+        "sources. Dates checked against treaty texts, official and contemporary reports. "
+        "Confidence high.",
+        key=("date_start", "event"),
+    ),
 )
 
 #: One :class:`Schema` per data file, keyed by the file name without ``.csv``.
@@ -552,7 +571,7 @@ def available() -> list[str]:
     --------
     >>> names = available()
     >>> len(names)
-    13
+    14
     >>> names[:2]
     ['case_study_timeline', 'coalition_fatalities_afghanistan']
     """

@@ -33,7 +33,8 @@ _DISCOVER_JS = """
   const visible = (el) => !!(el && el.offsetParent !== null &&
                              getComputedStyle(el).visibility !== 'hidden');
   const labelOf = (el) => {
-    const own = el.querySelector(':scope > .widget-label, :scope > label');
+    const own = el.querySelector(':scope > .widget-label, :scope > label, ' +
+                                 ':scope > .widget-text > .widget-label');
     const button = el.matches('button') ? el : null;
     const input = el.querySelector('input, select, textarea, .noUi-handle');
     const aria = (input && (input.getAttribute('aria-label') ||

@@ -1,0 +1,116 @@
+"""The small-state widget: threat, patron reliability, entrapment and trade -> best choice."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..rendering import LayeredRenderer
+from ..smallstate import OPTIONS, PARAMETERS, PRESETS, SmallState
+from ..smallstate_plots import SmallStatePlot
+from .base import CUSTOM, LiveFigure
+
+__all__ = ["SmallStateExplorer"]
+
+#: One slider per parameter: (name, label, tooltip).
+_SLIDERS = (
+    ("threat", "Threat from A", "Expected damage A does to a small state facing it alone"),
+    ("reliability", "Patron B's reliability",
+     "Probability that B comes to help (1 - risk of abandonment)"),
+    ("entrapment", "Entrapment risk",
+     "Expected cost of being dragged into the patron's war when fully aligned"),
+    ("trade", "Gain from trade (each)", "Gain from trading with one great power"),
+)
+
+
+class SmallStateExplorer(LiveFigure):
+    """Move four parameters; see the small state's best choice (our formalization).
+
+    Left: the best option across threat and patron reliability, the other two parameters
+    as set, with the current point as a star. Right: the payoff of each option, the best
+    one hatched. The model is :func:`alliances.smallstate.best_choice`.
+
+    Parameters
+    ----------
+    model : SmallState, optional
+        Starting values (default ``SmallState()``).
+
+    Examples
+    --------
+    >>> widget = SmallStateExplorer()
+    >>> widget.sentence
+    'Best choice: Stay out (payoff 0.20).'
+    >>> widget.sliders["threat"].value = 0.8
+    >>> widget.sentence.startswith("Best choice: Hedge")
+    True
+    >>> widget.preset.value = "No patron to trust: bandwagon"
+    >>> widget.sentence
+    'Best choice: Align with A (payoff -0.25).'
+    """
+
+    def __init__(self, model: SmallState | None = None) -> None:
+        super().__init__()
+        if model is not None and not isinstance(model, SmallState):
+            raise TypeError(f"model must be a SmallState or None; got {type(model).__name__}")
+        model = SmallState() if model is None else model
+        self._initial = model
+        self.sliders: dict[str, widgets.FloatSlider] = {}
+        for name, label, tip in _SLIDERS:
+            slider = widgets.FloatSlider(value=getattr(model, name), min=0.0, max=1.0,
+                                         step=0.05, description=label, tooltip=tip,
+                                         readout_format=".2f",
+                                         style={"description_width": "13em"},
+                                         layout=widgets.Layout(width="32em"))
+            slider.add_class("alliances-control")
+            slider.add_class(f"alliances-{name}")
+            slider.observe(self._changed, names="value")
+            self.sliders[name] = slider
+        bar = self._preset_bar(PRESETS, width="430px",
+                               tooltip="Back to the values this explorer started with")
+        question = widgets.HTML(
+            "<p style='margin:0'><b>Question:</b> raise the threat from A with the patron "
+            "at 0.6 reliability: when does staying out stop paying, and what replaces it? "
+            "Then lower the reliability: when does bandwagoning win? (Our formalization; "
+            "payoffs in units of the damage A can do.)</p>")
+        self.plot = SmallStatePlot(model)
+        self.figure = self.plot.axes[0].figure
+        self._renderer = LayeredRenderer(self.figure, [self.plot.map_artists(),
+                                                       self.plot.point_artists()])
+        self.choice = None
+        self._finish([question, bar, *self.sliders.values()], "alliances-smallstate")
+
+    def _model(self) -> SmallState:
+        return self._initial.replace(**{n: float(s.value) for n, s in self.sliders.items()})
+
+    def _set(self, values: dict[str, float]) -> None:
+        with self.hold():
+            for name, value in values.items():
+                self.sliders[name].value = value
+
+    def _matching_preset(self) -> str:
+        for name, values in PRESETS.items():
+            if all(abs(self.sliders[k].value - v) < 1e-9 for k, v in values.items()):
+                return name
+        return CUSTOM
+
+    def _apply_preset(self, name: str) -> None:
+        self._set(PRESETS[name])
+
+    def _reset(self) -> None:
+        self._set({name: getattr(self._initial, name) for name in PARAMETERS})
+
+    def _render_png(self) -> bytes:
+        # the map layer is kept as pixels while entrapment and trade stay the same
+        return self._renderer.render([self.plot.map_key, None])
+
+    def _update(self) -> tuple[str, str]:
+        model = self._model()
+        choice = self.plot.update(model)
+        self.choice = choice
+        rows = "".join(f"<tr><td>{html.escape(name)}</td><td>{choice.values[name]:.3f}</td></tr>"
+                       for name in OPTIONS)
+        details = (f"<table class='alliances-table'><tr><th>option</th><th>payoff</th></tr>"
+                   f"{rows}</table><p><small>Best degree of alignment with B on the graded "
+                   f"scale: h* = {choice.h_star:.2f} (0 = stay out, 1 = full alliance).</small></p>")
+        return choice.sentence(), details

@@ -1,0 +1,64 @@
+"""Tests of the small-state widget (alliances.widgets.smallstate), without a browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliances.smallstate import PRESETS, SmallState
+from alliances.widgets.base import CUSTOM
+from alliances.widgets.smallstate import SmallStateExplorer
+
+
+def test_first_view_and_static_bundle() -> None:
+    widget = SmallStateExplorer()
+    # by hand: t = 0.4, rho = 0.6, e = 0.3, g = 0.3 -> t rho < g, stay out pays 2g - t = 0.2
+    assert widget.sentence == "Best choice: Stay out (payoff 0.20)."
+    bundle = widget._repr_mimebundle_()
+    assert bundle["text/plain"] == widget.sentence
+    assert bundle["image/png"]
+    assert len(widget.sliders) <= 4
+
+
+def test_sliders_move_the_choice_and_the_star() -> None:
+    widget = SmallStateExplorer()
+    widget.sliders["threat"].value = 0.8       # h* = (0.48 - 0.3)/0.6 = 0.3
+    assert widget.choice.name == "Hedge"
+    assert widget.choice.h_star == pytest.approx(0.3)
+    assert tuple(widget.plot.point.get_data()[0]) == (0.8,)
+    assert widget.preset.value == "Hedging: threat rising, patron half-reliable"
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_presets_and_reset(name: str) -> None:
+    widget = SmallStateExplorer()
+    widget.preset.value = name
+    assert all(widget.sliders[k].value == pytest.approx(v) for k, v in PRESETS[name].items())
+    widget.reset.click()
+    assert widget.sliders["threat"].value == pytest.approx(0.4)
+    assert widget.preset.value == "Bebas-aktif: moderate threat, trade with both"
+
+
+def test_custom_values_show_custom() -> None:
+    widget = SmallStateExplorer(SmallState(threat=0.15))
+    assert widget.preset.value == CUSTOM
+
+
+def test_bad_input_is_refused() -> None:
+    with pytest.raises(TypeError, match="model must be a SmallState"):
+        SmallStateExplorer({"threat": 0.5})
+    widget = SmallStateExplorer()
+    widget.sliders["threat"].value = 5.0          # a bounded slider clips, never errors
+    assert widget.sliders["threat"].value == 1.0
+    assert widget.error.value == ""
+
+
+def test_map_is_recomputed_only_when_it_can_change() -> None:
+    widget = SmallStateExplorer()
+    before = widget.plot.image.get_array().copy()
+    widget.sliders["threat"].value = 0.9            # the map does not depend on the threat
+    assert (widget.plot.image.get_array() == before).all()
+    widget.sliders["entrapment"].value = 0.05       # smaller entrapment: more alignment
+    after = widget.plot.image.get_array()
+    assert (after != before).any()
+    # by hand at threat 1, reliability 1, entrapment 0.05, trade 0.3: h* = 0.7/0.1 > 1
+    assert after[-1, -1] == 1                       # "Align with B"
