@@ -360,7 +360,7 @@ def test_variants_exist_where_documented():
     assert sorted(variants_of("03").answers) == [
         "03-crisis-path", "03-interior-cstar", "03-support-threshold",
         "03-two-ally-equilibrium"]
-    assert all(variants_of(n) is None for n in ("00", "02", "04", "05", "06"))
+    assert all(variants_of(n) is None for n in ("00", "02", "04", "05", "06", "07"))
 
 
 @pytest.mark.parametrize("notebook", ["01", "03"])
