@@ -16,7 +16,7 @@ from alliances.commitment import CommitmentModel
 from alliances.crisis import (backward_induction, crisis_game, crisis_thresholds, ally_fears,
                               two_ally_game)
 from alliances.exercise_bank import nb03
-from alliances.exercises import expected_answer
+from alliances.exercises import _expected_answer as expected_answer  # private since issue 19
 from notebook_tools import prose, section
 
 NB = "03_secondary_dilemma.ipynb"

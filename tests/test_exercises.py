@@ -18,7 +18,8 @@ import pytest
 
 import alliances.exercise_bank.nb00 as nb00
 from alliances import check, symmetric_game
-from alliances.exercises import QUESTIONS, Feedback, Question, all_questions, expected_answer
+from alliances.exercises import QUESTIONS, Feedback, Question, all_questions
+from alliances.exercises import _expected_answer as expected_answer  # private: tests only
 
 IDS = sorted(all_questions())
 
@@ -255,3 +256,149 @@ def test_number_tolerance():
     assert check("00-chicken-mixed", right + 0.9 * question.tolerance).correct
     assert not check("00-chicken-mixed", right + 1.5 * question.tolerance).correct
     assert math.isclose(question.tolerance, 0.005)
+
+
+# ---------------------------------------------------- graded mode (issue 19)
+import alliances.exercises as exercises  # noqa: E402
+from alliances.exercises import (AnswerUnavailableError, check_form, grade,  # noqa: E402
+                                 variants_of)
+
+
+@pytest.fixture
+def graded(monkeypatch):
+    """Graded mode for one test (the public switch is one-way)."""
+    monkeypatch.setitem(exercises._STATE, "graded", True)
+
+
+def test_no_public_function_returns_an_answer_by_id():
+    public = set(exercises.__all__)
+    assert "expected_answer" not in public and not hasattr(exercises, "expected_answer")
+    import alliances
+    assert not hasattr(alliances, "expected_answer")
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_graded_mode_reveals_nothing(graded, question_id):
+    right, wrong = expected_answer(question_id), wrong_answers(question_id)[0]
+    for answer in (right, wrong):
+        for feedback in (check(question_id, answer), check_form(question_id, answer)):
+            assert feedback.correct is None and feedback.readable, feedback
+            assert "right" in feedback.message and "Well done" not in feedback.message
+    # The two answers get the same words, apart from how each was read.
+    assert check(question_id, wrong).message.split(". It is")[1] == check(
+        question_id, right).message.split(". It is")[1]
+    with pytest.raises(AnswerUnavailableError, match="graded"):
+        QUESTIONS[question_id].answer()
+    with pytest.raises(AnswerUnavailableError):
+        all_questions()[question_id].answer()
+
+
+def test_graded_mode_still_explains_the_form(graded):
+    feedback = check("03-crisis-path", "support")
+    assert not feedback.readable and "one of" in feedback.message
+    assert "Cannot be read" in str(feedback)
+    feedback = check("03-interior-cstar", ...)
+    assert not feedback.answered and "a number" in feedback.message
+    assert "\u2139" in check("03-interior-cstar", 0.3)._repr_html_()
+
+
+def test_variant_answers_are_refused_in_graded_mode(graded):
+    variants = variants_of("03")
+    with pytest.raises(AnswerUnavailableError):
+        variants.answer("03-interior-cstar", variants.defaults)
+    for notebook in ("01", "03"):
+        variants = variants_of(notebook)
+        for function in variants.answers.values():
+            with pytest.raises(AnswerUnavailableError):
+                function(variants.defaults)
+
+
+def test_the_environment_variable_starts_a_kernel_in_graded_mode(tmp_path):
+    import os
+    import subprocess
+    import sys
+    code = ("from alliances import check\n"
+            "print(check('00-best-response', 'Ally').correct)\n"
+            "from alliances.exercises import QUESTIONS\n"
+            "try:\n    QUESTIONS['00-best-response'].answer()\n"
+            "except RuntimeError as e:\n    print('refused')\n")
+    env = dict(os.environ, ALLIANCES_EXERCISES="graded")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.split() == ["None", "refused"], result.stderr
+
+
+def test_graded_mode_switch_is_one_way(monkeypatch):
+    monkeypatch.setitem(exercises._STATE, "graded", False)
+    exercises.graded_mode()
+    assert exercises.in_graded_mode() and check("00-best-response", "Ally").correct is None
+    assert not [name for name in exercises.__all__ if "self" in name or "ungrade" in name]
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_grade_marks_against_the_given_value(question_id):
+    right = raw_answer(question_id)
+    assert grade(question_id, right, expected=right).correct
+    for answer in wrong_answers(question_id)[:2]:
+        feedback = grade(question_id, answer, expected=right)
+        assert feedback.correct is False and "Expected" in feedback.message
+    assert grade(question_id, "\u2603 garbage", expected=right).correct is False
+    assert grade(question_id, ..., expected=right).answered is False
+
+
+def test_grade_shows_expected_values_without_float_noise():
+    message = grade("01-efficient-total", 1, expected=0.5555555555555554).message
+    assert "5/9 (0.556)" in message and "0.5555" not in message
+    assert "0.2734;" in grade("05-share-poland-2009", 1, expected=0.273412).message
+    assert "Expected 3;" in grade("02-buffers", 2, expected=3).message
+
+
+# ---------------------------------------------------- variants (issue 19)
+def test_variants_exist_where_documented():
+    assert sorted(variants_of("01").answers) == [
+        "01-corner-income", "01-efficient-total", "01-nash-contribution"]
+    assert sorted(variants_of("03").answers) == [
+        "03-crisis-path", "03-interior-cstar", "03-support-threshold",
+        "03-two-ally-equilibrium"]
+    assert all(variants_of(n) is None for n in ("00", "02", "04", "05", "06", "07"))
+
+
+@pytest.mark.parametrize("notebook", ["01", "03"])
+def test_variant_defaults_are_the_notebooks_questions(notebook):
+    variants = variants_of(notebook)
+    for question_id in variants.answers:
+        assert variants.answer(question_id, variants.defaults) == expected_answer(question_id)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_variant_answers_follow_the_closed_forms(seed):
+    # Closed forms by hand: x2 = (Y2 - (1 - a) Y1) / (2 - a); corner (1 - a) Y1; efficient
+    # a (Y1 + Y2); c* = (2 L_A p_A - k) / (2 L_A p_A + 2 L_E p_E (1 - r0)); (W - D) / R.
+    one = variants_of("01")
+    p = one.parameters(seed)
+    a, y1, y2 = p["alpha"], p["Y1"], p["Y2"]
+    assert p != one.defaults
+    assert float(one.answer("01-nash-contribution", p)) == pytest.approx((y2 - (1 - a) * y1)
+                                                                         / (2 - a))
+    assert float(one.answer("01-corner-income", p)) == pytest.approx((1 - a) * y1)
+    assert float(one.answer("01-efficient-total", p)) == pytest.approx(a * (y1 + y2))
+    three = variants_of("03")
+    q = three.parameters(seed)
+    assert q != three.defaults
+    top = 2 * q["L_A"] * q["p_A"] - q["k"]
+    c_star = top / (top + q["k"] + 2 * q["L_E"] * q["p_E"] * (1 - q["r0"]))
+    assert float(three.answer("03-interior-cstar", q)) == pytest.approx(c_star)
+    assert float(three.answer("03-support-threshold", q)) == pytest.approx(
+        (q["W"] - q["D"]) / q["R"])
+
+
+def test_variant_parameters_are_checked():
+    three = variants_of("03")
+    assert three.parameters(c=0.4)["c"] == 0.4
+    assert three.parameters(3) == three.parameters(3)          # a seed is reproducible
+    with pytest.raises(ValueError, match="unknown parameter"):
+        three.parameters(L_X=3)
+    with pytest.raises(ValueError, match="interior"):
+        three.parameters(k=100)
+    with pytest.raises(ValueError, match="two-digit"):
+        variants_of("x3")

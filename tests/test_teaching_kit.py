@@ -295,8 +295,11 @@ def test_nbgrader_source_marks_every_auto_checked_exercise(name):
         assert f"{question_id}-test" == meta[answer + 1]["grade_id"]
         test = meta[answer + 1]
         assert test["grade"] and test["locked"] and test["points"] == 3
-        assert "check as _check_exercise" in cells[answer + 1].source
-        assert ".correct" in cells[answer + 1].source
+        hidden = cells[answer + 1].source.split(grader.HIDDEN_BEGIN)
+        assert len(hidden) == 2 and grader.HIDDEN_END in hidden[1]
+        assert "check_form(" in hidden[0] and "expected=" not in hidden[0]
+        assert f"grade({question_id!r}, " in hidden[1] and ".correct" in hidden[1]
+        assert "check_form(" in cells[answer].source and "check(" not in cells[answer].source
         question = next(m for m in meta if m and m["grade_id"] == f"{question_id}-question")
         assert question["locked"] and not question["solution"]
     questions = [c for c, m in zip(cells, meta) if m and m["grade_id"].endswith("-question")]
@@ -307,7 +310,100 @@ def test_nbgrader_source_marks_every_auto_checked_exercise(name):
     assert not any(students.is_solution(cell) for cell in cells)
     ids_all = [m["grade_id"] for m in meta if m]
     assert len(ids_all) == len(set(ids_all))
+    # The graded-mode cell is locked and comes before the first exercise.
+    assert ids_all.index("graded-mode") < ids_all.index(f"{ids[0]}-question")
+    mode = next(c for c, m in zip(cells, meta) if m and m["grade_id"] == "graded-mode")
+    assert "graded_mode()" in mode.source and mode.metadata["nbgrader"]["locked"]
     nbformat.validate(source)
+
+
+def _tests_by_id(source) -> dict[str, str]:
+    return {c.metadata["nbgrader"]["grade_id"].removesuffix("-test"): c.source
+            for c in source.cells
+            if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("-test")}
+
+
+def _passes(test_source: str, answer: str) -> bool:
+    """Run an autograder test cell (hidden part included) on one answer, as nbgrader does."""
+    variable = re.search(r"check_form\('[^']+', (answer_\d+)\)", test_source)[1]
+    try:
+        exec(test_source, {variable: ast.literal_eval(answer)})  # noqa: S102 (our own cell)
+    except AssertionError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5])
+def test_a_variant_rewrites_questions_and_hidden_tests_together(seed):
+    from alliances.exercises import variants_of
+
+    name = "03_secondary_dilemma.ipynb"
+    original = _read(ROOT / "notebooks" / name)
+    parameters = grader.variant_parameters(name, seed)
+    default = grader.nbgrader_source(original, name)
+    variant = grader.nbgrader_source(original, name, parameters=parameters)
+    assert variant.metadata["alliances_variant"] == parameters != variants_of("03").defaults
+    # The questions with variants state the new numbers; nothing else changes.
+    changed = [a.metadata["nbgrader"]["grade_id"] for a, b in zip(default.cells, variant.cells)
+               if a.source != b.source and a.cell_type == "markdown"]
+    texts = variants_of("03").texts
+    assert sorted(changed) == sorted(f"{q}-question" for q, text in texts.items()
+                                     if text(parameters) != text(variants_of("03").defaults))
+    assert changed
+    # c* by hand for these parameters: (2 L_A p_A - k) / (2 L_A p_A + 2 L_E p_E (1 - r0)).
+    p = parameters
+    c_star = (2 * p["L_A"] * p["p_A"] - p["k"]) / (
+        2 * p["L_A"] * p["p_A"] + 2 * p["L_E"] * p["p_E"] * (1 - p["r0"]))
+    question = next(c.source for c in variant.cells if c.metadata.get("nbgrader", {}).get(
+        "grade_id") == "03-interior-cstar-question")
+    assert f"$L_A = {p['L_A']:g}$" in question and f"$k = {p['k']:g}$" in question
+    tests, old_tests = _tests_by_id(variant), _tests_by_id(default)
+    assert _passes(tests["03-interior-cstar"], repr(c_star))
+    assert not _passes(tests["03-interior-cstar"], "0.625")       # the default's answer
+    assert _passes(old_tests["03-interior-cstar"], "0.625")
+    for question_id in tests:
+        new = grader.answer_literal(question_id, parameters)
+        old = grader.answer_literal(question_id)
+        assert _passes(tests[question_id], new)
+        assert _passes(tests[question_id], old) == (new == old), question_id
+        assert _passes(old_tests[question_id], old)
+
+
+@pytest.mark.parametrize("seed", [1, 4])
+def test_a_variant_of_notebook_01(seed):
+    from alliances.exercises import variants_of
+
+    name = "01_alliance_costs.ipynb"
+    original = _read(ROOT / "notebooks" / name)
+    p = grader.variant_parameters(name, seed)
+    variant = grader.nbgrader_source(original, name, parameters=p)
+    default = grader.nbgrader_source(original, name)
+    changed = [a.metadata["nbgrader"]["grade_id"] for a, b in zip(default.cells, variant.cells)
+               if a.source != b.source and a.cell_type == "markdown"]
+    assert changed == ["01-nash-contribution-question", "01-corner-income-question"]
+    assert f"$Y_2 = {p['Y2']:g}$" in variant.cells[[c.metadata.get("nbgrader", {}).get(
+        "grade_id") for c in variant.cells].index("01-nash-contribution-question")].source
+    # By hand: x2 = (Y2 - (1 - alpha) Y1) / (2 - alpha), efficient total alpha (Y1 + Y2).
+    x2 = (p["Y2"] - (1 - p["alpha"]) * p["Y1"]) / (2 - p["alpha"])
+    tests = _tests_by_id(variant)
+    assert _passes(tests["01-nash-contribution"], repr(x2))
+    assert _passes(tests["01-efficient-total"], repr(p["alpha"] * (p["Y1"] + p["Y2"])))
+    assert not _passes(tests["01-nash-contribution"], grader.answer_literal(
+        "01-nash-contribution"))
+    assert variants_of("01").parameters(seed) == p
+
+
+def test_variants_are_refused_where_there_are_none_or_parameters_are_bad(tmp_path):
+    assert grader.main([str(tmp_path / "c"), str(ROOT / "notebooks" / NAMES[0]),
+                        "--seed", "3"]) == 1
+    three = str(ROOT / "notebooks" / "03_secondary_dilemma.ipynb")
+    assert grader.main([str(tmp_path / "c"), three, "--param", "k=100"]) == 1
+    assert not (tmp_path / "c").exists()
+    with pytest.raises(SystemExit):
+        grader.main([str(tmp_path / "c"), "--param", "k"])
+    assert grader.main([str(tmp_path / "c"), three, "--param", "c=0.4"]) == 0
+    made = tmp_path / "c" / "source" / "03_secondary_dilemma_custom" / Path(three).name
+    assert "$c = 0.4$" in made.read_text()
 
 
 def _nbgrader(*arguments: str, course: Path, env: dict) -> str:
@@ -337,9 +433,11 @@ def _submit(release: Path, target: Path, answers: dict[str, str]) -> None:
     for cell in notebook.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
         if cell.cell_type == "code" and grade_id.removesuffix("-answer") in answers:
-            assert "answer = ..." in cell.source and grader.BEGIN not in cell.source
-            cell.source = cell.source.replace(
-                "answer = ...", f"answer = {answers[grade_id.removesuffix('-answer')]}", 1)
+            assert re.search(r"answer_\d+ = \.\.\.", cell.source), cell.source
+            assert grader.BEGIN not in cell.source
+            cell.source = re.sub(r"(answer_\d+) = \.\.\.", lambda m: f"{m[1]} = "
+                                 f"{answers[grade_id.removesuffix('-answer')]}", cell.source,
+                                 count=1)
         elif cell.cell_type == "markdown" and grade_id.endswith("-answer"):
             cell.source = "Allying is dominant, and the outcome is Pareto-inefficient."
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -358,6 +456,7 @@ def test_nbgrader_generates_and_autogrades(tmp_path):
     env = {k: v for k, v in os.environ.items()
            if k not in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "PYTHONPATH")}
     env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+               PYTHONPATH=str(ROOT / "lib"),   # this checkout's library, in every kernel
                JUPYTER_CONFIG_DIR=str(tmp_path / "jupyter-config"),  # not the user's config
                JUPYTER_DATA_DIR=str(tmp_path / "jupyter-data"),
                JUPYTER_RUNTIME_DIR=str(tmp_path / "jupyter-runtime"),
@@ -372,7 +471,9 @@ def test_nbgrader_generates_and_autogrades(tmp_path):
         assert not survivors, f"{path.name}: solution text in the nbgrader release: {survivors}"
         assert grader.BEGIN not in text and SOLUTION_SUMMARY not in text
         for question_id in _exercise_checks(_read(path)):
-            assert f"answer = {grader.answer_literal(question_id)}" not in text
+            literal = re.escape(grader.answer_literal(question_id))
+            assert not re.search(rf"answer_\d+ = {literal}", text), question_id
+        assert grader.HIDDEN_BEGIN not in text and "expected=" not in text
 
     # Autograde the first notebook: one correct submission, one right only on the first.
     path = NOTEBOOKS[0]

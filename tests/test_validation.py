@@ -29,7 +29,7 @@ from alliances import (
 )
 from alliances.classification import family_of_payoffs
 from alliances.equilibria import analyse
-from alliances.exercises import expected_answer
+from alliances.exercises import _expected_answer as expected_answer  # private since issue 19
 from alliances.plots import (
     PayoffMatrixPlot,
     figure_png,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..burden import corner_income, nash_equilibrium
 from ..burden_data import allies_at_or_above, sipri_test
-from ..exercises import Question
+from ..exercises import Question, Variants
 
 #: The two allies of exercises 1 and 6: alpha = 0.2, incomes 10 and 9.
 ALPHA, INCOMES = 0.2, (10.0, 9.0)
@@ -61,3 +61,48 @@ QUESTIONS: list[Question] = [
         hints={"5": "One Ally was at 1.996 %: that rounds to 2.00 % in a published table, "
                     "but it is below the guideline."}),
 ]
+
+
+# ----------------------------------------------------------------- variants (graded sets)
+def _num(value: float) -> str:
+    """A parameter as the question text writes it: 10, 0.2."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _problem(p: dict) -> str | None:
+    if not 0 < p["alpha"] < 1:
+        return "alpha must lie strictly between 0 and 1"
+    if not (1 - p["alpha"]) * p["Y1"] < p["Y2"] < p["Y1"]:
+        return "exercise 1 needs both allies to contribute: (1 - alpha) Y1 < Y2 < Y1"
+    return None
+
+
+def _draw(rng) -> dict:
+    """Round numbers with both allies contributing, not the notebook's own."""
+    while True:
+        p = dict(alpha=rng.choice([0.1, 0.2, 0.25, 0.3, 0.4]),
+                 Y1=rng.choice([8, 10, 12, 15, 20]), Y2=rng.choice(range(5, 20)))
+        if _problem(p) is None and p != _DEFAULTS:
+            return p
+
+
+_DEFAULTS = dict(alpha=ALPHA, Y1=INCOMES[0], Y2=INCOMES[1])
+
+#: Exercises 1, 5 and 6 have variants (``tools/make_nbgrader_source.py --seed N``).
+VARIANTS = Variants(
+    defaults=_DEFAULTS, draw=_draw, problem=_problem,
+    answers={
+        "01-nash-contribution":
+            lambda p: nash_equilibrium(p["alpha"], (p["Y1"], p["Y2"])).contributions[1],
+        "01-corner-income": lambda p: corner_income(p["alpha"], p["Y1"]),
+        "01-efficient-total":
+            lambda p: nash_equilibrium(p["alpha"], (p["Y1"], p["Y2"])).efficient_total,
+    },
+    texts={
+        "01-nash-contribution": lambda p: (
+            f"Two allies have incomes $Y_1 = {_num(p['Y1'])}$ and $Y_2 = {_num(p['Y2'])}$ and "
+            f"the same weight of security $\\alpha = {_num(p['alpha'])}$."),
+        "01-corner-income": lambda p: (
+            f"Take $\\alpha = {_num(p['alpha'])}$ and $Y_1 = {_num(p['Y1'])}$, as in "
+            "exercise 1."),
+    })
