@@ -16,10 +16,11 @@ import numpy as np
 import pytest
 
 from alliances import data
-from alliances.exercises import expected_answer
+from alliances.exercises import _expected_answer as expected_answer  # private since issue 19
 from alliances.smallstate import PRESETS, SmallState, best_choice
 from alliances.southeast_asia import burden_groups, follows_china
 from notebook_tools import prose, section
+from test_southeast_asia import raw as raw_sipri
 
 NB = "07_small_states_southeast_asia.ipynb"
 SEVEN = ("Brunei", "Cambodia", "Indonesia", "Malaysia", "Philippines", "Singapore", "Thailand")
@@ -37,14 +38,6 @@ def _event(word: str) -> dict[str, str]:
     return rows[0]
 
 
-def _sipri(column: str) -> dict[tuple[str, int], float]:
-    out = {}
-    for name in ("sipri_milex_non_nato_1949_2024.csv", "sipri_milex_nato_members_1949_2024.csv"):
-        with open(data.DATA_DIR / name, newline="", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                if row[column]:
-                    out[(row["country"], int(row["year"]))] = float(row[column])
-    return out
 
 
 def _ranks(x) -> np.ndarray:
@@ -136,7 +129,7 @@ def test_sipri_gaps() -> None:
     text = section(NB, "6. What the data show")
     assert ("no figures for Viet Nam after 2018 (nor for 1995–2002), for Laos before 1992 or "
             "after 2013, or for Myanmar in 2006–2011") in text
-    usd = _sipri("milex_usd_m_constant_2023")
+    usd = raw_sipri("milex_usd_m_constant_2023")
     years = lambda c: {y for (k, y) in usd if k == c and y >= 1989}  # noqa: E731
     assert max(years("Viet Nam")) == 2018
     assert set(range(1995, 2003)) & years("Viet Nam") == set()
@@ -153,7 +146,7 @@ def test_region_against_china() -> None:
     assert "China's spending grew 15.7-fold in constant dollars, the seven members' 3.1-fold" in text
     assert "(ρ = 0.98, n = 36)" in text
     assert "ρ = −0.10 (p = 0.55, n = 35), no evidence of a link" in text
-    usd = _sipri("milex_usd_m_constant_2023")
+    usd = raw_sipri("milex_usd_m_constant_2023")
     region = np.array([sum(usd[(c, y)] for c in SEVEN) for y in range(1989, 2025)])
     china = np.array([usd[("China", y)] for y in range(1989, 2025)])
     assert round(china[-1] / china[0], 1) == 15.7
@@ -181,7 +174,7 @@ def test_allies_against_non_aligned() -> None:
             "(Malaysia)") in text
     assert "can never give less than 1/6; here it gives p = 0.5" in text
     assert "Indonesia spent 0.78 % of GDP in 2024, 1.22 percentage points below" in text
-    pct = _sipri("milex_pct_gdp")
+    pct = raw_sipri("milex_pct_gdp")
     years = range(2000, 2025)
     allies, others = ("Philippines", "Thailand"), ("Indonesia", "Malaysia")
     assert sum(sum(pct[(c, y)] for c in allies) > sum(pct[(c, y)] for c in others)
