@@ -152,3 +152,27 @@ def test_the_pdf_needs_a_browser_and_says_where_it_looked(tmp_path, monkeypatch)
     monkeypatch.setenv("CHROMIUM_PATH", str(tmp_path / "no-such-browser"))
     with pytest.raises(FileNotFoundError, match="CHROMIUM_PATH: no browser at .*no-pdf"):
         build_site.build_pdf([], tmp_path / "x.pdf", [])
+
+
+def test_files_the_pages_link_to_are_brought_into_the_site(tmp_path):
+    """A link from a page to another Markdown file of the repository becomes a page; a link
+    to any other file copies it; a link to nothing stays broken (the browser test finds it)."""
+    root = tmp_path / "repo"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "deploy").mkdir()
+    (root / "deploy" / "notes.md").write_text("# Notes\n\nSee [values](values.yaml).\n",
+                                              encoding="utf-8")
+    (root / "deploy" / "values.yaml").write_text("a: 1\n", encoding="utf-8")
+    (root / "notebooks" / "glossary.md").write_text(
+        "# Glossary\n\n[notes](../deploy/notes.md) [gone](../deploy/gone.md)\n",
+        encoding="utf-8")
+    out = tmp_path / "site"
+    (out / "notebooks").mkdir(parents=True)
+    page = out / "notebooks" / "glossary.html"
+    page.write_text(build_site.render_page(root / "notebooks" / "glossary.md", ""),
+                    encoding="utf-8")
+    added = build_site._add_linked_files(out, [page], root)
+    assert sorted(p.relative_to(out).as_posix() for p in added) == [
+        "deploy/notes.html", "deploy/values.yaml"]
+    assert (out / "deploy" / "values.yaml").read_text(encoding="utf-8") == "a: 1\n"
+    assert not (out / "deploy" / "gone.html").exists()

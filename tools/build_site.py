@@ -253,7 +253,40 @@ def build_html(out: Path, root: Path = ROOT) -> list[Path]:
         target.write_text(render_page(path, _nav(rel, rels, i)), encoding="utf-8")
         written.append(target)
     (out / "index.html").write_text(index_page(sources, root), encoding="utf-8")
+    _add_linked_files(out, written, root)
     return written
+
+
+_RELATIVE_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|#|//)([^"#]+)')
+
+
+def _add_linked_files(out: Path, html_pages: list[Path], root: Path = ROOT) -> list[Path]:
+    """Bring in what the pages link to that is not a page of its own: another Markdown file
+    of the repository (``deploy/tljh/README.md``) becomes a page, any other file
+    (``deploy/z2jh/config.yaml``) is copied, so that every link of the site resolves.
+    Files linked from those are brought in too. Returns what was added."""
+    added, queue, base = [], list(html_pages), out.resolve()
+    while queue:
+        page = queue.pop()
+        for href in _RELATIVE_HREF.findall(page.read_text(encoding="utf-8")):
+            target = (page.parent / html.unescape(href)).resolve()
+            if target.exists() or base not in target.parents:
+                continue
+            source = root / target.relative_to(base)
+            markdown = source.with_suffix(".md")
+            if source.suffix == ".html" and markdown.is_file():
+                up = "../" * (len(target.relative_to(base).parts) - 1)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(render_page(markdown, f'<a href="{up}index.html">Contents</a>'),
+                                  encoding="utf-8")
+                queue.append(target)
+            elif source.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+            else:
+                continue
+            added.append(target)
+    return added
 
 
 def build_pdf(html_pages: list[Path], pdf: Path, titles: list[str]) -> Path:
