@@ -119,7 +119,8 @@ def _pick_control(page):
     Every course widget's root has the class ``alliances-widget`` (``LiveFigure``).
     """
     sliders = page.locator(".alliances-widget .widget-slider")
-    boxes = page.locator(".alliances-widget input[type='number']")
+    # a checked number field (alliances.widgets.fields.NumberField) is a text box
+    boxes = page.locator(".alliances-widget .alliances-number-field input")
     if sliders.count():
         control, kind = sliders.first, "slider"
     elif boxes.count():
