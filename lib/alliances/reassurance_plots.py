@@ -116,7 +116,7 @@ class PolicyValuePlot:
                    Rectangle((0, 0), 1, 1, facecolor=_DETER_FILL, hatch="..",
                              edgecolor=COL_COLOUR, label="deterrence pays")]
         self.legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.16),
-                                ncols=2, fontsize=7.5, frameon=False)
+                                ncols=2, fontsize=9, frameon=False)
         self.update(model)
 
     def artists(self) -> list:

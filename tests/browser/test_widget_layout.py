@@ -50,6 +50,8 @@ KNOWN_SMALL_TEXT_1024: dict[str, float] = {
     "alliances-caveats": 6.4,
     "alliances-dependence": 7.6,
     "alliances-jervis": 6.8,
+    # notebook 07's map and payoff bars (a ~1,000 px figure shown at 0.58), added with it
+    "alliances-smallstate": 7.2,
 }
 
 _MEASURE_JS = """
