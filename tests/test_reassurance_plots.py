@@ -118,3 +118,18 @@ def test_widget_says_when_reassurance_always_pays() -> None:
 def test_widget_refuses_bad_starting_values(kwargs, error, words) -> None:
     with pytest.raises(error, match=words):
         ReassuranceExplorer(**kwargs)
+
+
+def test_the_widget_legend_lies_inside_its_figure() -> None:
+    """The legend sits below the axes; at 9 pt its longest entry once ran past the figure's
+    right edge and was cut off in the browser."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from alliances.widgets.reassurance import ReassuranceExplorer
+
+    widget = ReassuranceExplorer()
+    canvas = FigureCanvasAgg(widget.figure)
+    canvas.draw()
+    box = widget.plot.legend.get_window_extent(canvas.get_renderer())
+    assert 0 <= box.x0 and box.x1 <= widget.figure.bbox.width
+    assert 0 <= box.y0 and box.y1 <= widget.figure.bbox.height

@@ -96,7 +96,7 @@ class PolicyValuePlot:
                                     label="q* (sequential game)", zorder=2)
         self.simultaneous = ax.axvline(0.5, color=PALETTE["purple"], linestyle="-.",
                                        linewidth=1.4, zorder=2,
-                                       label="simultaneous game: mutual reassurance "
+                                       label="simultaneous game: mutual\nreassurance "
                                              "an equilibrium up to here")
         self.point, = ax.plot([0.5], [0], marker="D", markersize=9, color=PALETTE["black"],
                               markerfacecolor=PALETTE["yellow"], linestyle="none", zorder=4,
