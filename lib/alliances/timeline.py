@@ -115,6 +115,11 @@ def event_name(case_study: str, date_start: str, event: str) -> str:
     >>> event_name("ukraine", "2030-01-01", "Summit in Kyiv: Allies agree a new plan")
     'Summit in Kyiv'
     """
+    for value, label in ((case_study, "case_study"), (date_start, "date_start"),
+                         (event, "event")):
+        if not isinstance(value, str):
+            raise TypeError(f"{label} must be a string; got {type(value).__name__} "
+                            f"{value!r:.60}")
     name = EVENT_NAMES.get((case_study, date_start))
     if name:
         return name
