@@ -10,7 +10,7 @@ a notebook or a widget can trigger: listing the extreme equilibria
 (``.components``), with the solver's cache emptied before each game. It reports the
 number of equilibria found and the median and maximum time of the two steps together,
 and the largest size whose every game finished within the solver's time budget
-(``alliances.equilibria.TIME_BUDGET``): the measured basis of ``MAX_STRATEGIES``.
+(``alliances.models.equilibria.TIME_BUDGET``): the measured basis of ``MAX_STRATEGIES``.
 With ``--write`` the table is also written to ``benchmarks/published/solver_timing.md``.
 It reports; it does not judge. Sizes above the library's current limit are timed by
 raising ``alliances._validation.MAX_STRATEGIES`` inside this process only.
@@ -43,7 +43,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
-from alliances import _validation, equilibria  # noqa: E402
+from alliances import _validation  # noqa: E402
+from alliances.models import equilibria  # noqa: E402
 
 REPORT = ROOT / "benchmarks" / "published" / "solver_timing.md"
 SEED = 20261206

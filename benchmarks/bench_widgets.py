@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _payoff_editor_changes() -> tuple[object, Iterator[Callable[[], None]]]:
-    from alliances.widgets import PayoffEditor
+    from alliances import PayoffEditor
 
     editor = PayoffEditor()
     values = [-2.0, 0.0, 1.5, 3.0, 5.0, 2.0]
@@ -117,7 +117,7 @@ def bench_notebooks() -> dict[str, float]:
 
     results = {}
     floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "import alliances, alliances.widgets, alliances.plots, matplotlib.pyplot")])
+        "import alliances, alliances.widgets, alliances.views.style, matplotlib.pyplot")])
     start = time.perf_counter()
     NotebookClient(floor, kernel_name="python3").execute()
     results["kernel start + imports (floor)"] = time.perf_counter() - start

@@ -32,7 +32,7 @@ def _burden_explorer_steps() -> tuple[object, Iterator[Callable[[], None]]]:
 
 
 def _join_or_stay_out() -> tuple[object, Iterator[Callable[[], None]]]:
-    from alliances.formation import PARAMETERS
+    from alliances.models.formation import PARAMETERS
     from alliances.widgets.formation import JoinOrStayOut
 
     widget = JoinOrStayOut()

@@ -43,8 +43,8 @@ FUNCTION, CLASS, METHOD = "function", "class", "method"
 class Target:
     """One public callable: a module-level function, a class (its constructor) or a method."""
 
-    qualname: str          # e.g. "alliances.games.Game.payoffs"
-    module: str            # e.g. "alliances.games"
+    qualname: str          # e.g. "alliances.models.games.Game.payoffs"
+    module: str            # e.g. "alliances.models.games"
     kind: str              # FUNCTION, CLASS or METHOD
     obj: Any = field(compare=False, repr=False)     # the function, class or raw method
     owner: type | None = field(default=None, compare=False, repr=False)

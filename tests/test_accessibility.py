@@ -9,7 +9,7 @@ Everything is discovered, so new plots, widgets and notebooks are covered:
 * in every stored notebook, every image output has a text alternative next to it: a
   text output of the same cell (a widget's one-sentence summary, say), a markdown cell
   right after it, or a text output of the next cell; images in markdown have alt text;
-* the palette, as a computation: each category colour of ``alliances.plots.PALETTE`` is
+* the palette, as a computation: each category colour of ``alliances.views.style.PALETTE`` is
   simulated under protanopia, deuteranopia and tritanopia (Machado, Oliveira and
   Fernandes 2009, severity 1.0, applied to linear sRGB), converted to CIELAB (D65) and
   compared with CIEDE2000; every pair must stay at least ``MIN_DELTA_E`` apart. Legends
@@ -200,7 +200,7 @@ def test_contrast_ratio_matches_wcag_examples() -> None:
 
 def _category_colours() -> dict[str, str]:
     """The palette's colours for categories: everything but the neutrals."""
-    from alliances.plots import PALETTE
+    from alliances.views.style import PALETTE
 
     return {name: colour for name, colour in PALETTE.items() if name not in ("black", "grey")}
 
@@ -219,7 +219,7 @@ def test_palette_stays_distinguishable(vision: str) -> None:
 
 @pytest.mark.parametrize("vision", list(VISIONS))
 def test_the_players_colours_are_far_apart(vision: str) -> None:
-    from alliances.plots import COL_COLOUR, ROW_COLOUR
+    from alliances.views.style import COL_COLOUR, ROW_COLOUR
 
     d = delta_e_2000(simulate(ROW_COLOUR, vision), simulate(COL_COLOUR, vision))
     assert d >= MIN_DELTA_E_PLAYERS, f"row and column colours {d:.1f} apart under {vision}"

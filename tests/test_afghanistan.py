@@ -1,4 +1,4 @@
-"""Tests of alliances.afghanistan: troop shares, O&Z on troops, fatality rates, spending.
+"""Tests of alliances.cases.afghanistan: troop shares, O&Z on troops, fatality rates, spending.
 
 Expected values are recomputed from the raw CSV files with the csv module and plain
 Python (ranks, sums, ratios), never taken from the library's output.
@@ -13,8 +13,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from alliances import afghanistan as af
-from alliances.burden_data import BurdenTest
+from alliances.cases import afghanistan as af
+from alliances.cases.nato_burden import BurdenTest
 from alliances.data import DATA_DIR
 from hand_statistics import spearman
 
@@ -115,7 +115,7 @@ def test_troops_per_gdp_is_troops_over_billions() -> None:
 
 
 def test_adapter_feeds_the_burden_plot() -> None:
-    from alliances.burden_data import plot_burden_vs_size
+    from alliances.cases.nato_burden import plot_burden_vs_size
 
     burden = af.as_burden_test(af.troops_vs_gdp("2010-11"))
     assert isinstance(burden, BurdenTest)

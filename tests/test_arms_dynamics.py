@@ -1,4 +1,4 @@
-"""Tests of alliances.arms_dynamics: Russia and NATO Europe's SIPRI spending and their fits.
+"""Tests of alliances.cases.nato_russia: Russia and NATO Europe's SIPRI spending and their fits.
 
 Expected values come from the CSV files read again here with the csv module (sums done by
 hand, in plain Python), from least squares solved through the normal equations in numpy
@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alliances.arms_dynamics import (PERIODS, change_correlation, fit_table, milex_series,
+from alliances.cases.nato_russia import (PERIODS, change_correlation, fit_table, milex_series,
                                      nato_europe_members, reaction_fits)
 from hand_statistics import spearman as hand_spearman
 

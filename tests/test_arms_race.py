@@ -1,4 +1,4 @@
-"""Tests of alliances.arms_race: Richardson's reaction model and its least-squares fit.
+"""Tests of alliances.models.arms_race: Richardson's reaction model and its least-squares fit.
 
 Expected values come from (1) series generated exactly from known coefficients, which a
 correct fit must recover, (2) the normal equations solved again here in exact fractions
@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from alliances.arms_race import is_stable, richardson_fit, richardson_path
+from alliances.models.arms_race import is_stable, richardson_fit, richardson_path
 
 
 def solve_exact(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction]:

@@ -404,8 +404,8 @@ def test_the_api_is_discovered_and_almost_all_of_it_has_a_doctest_example(exampl
     kinds = {kind: [t for t in TARGETS if t.kind == kind] for kind in (FUNCTION, CLASS, METHOD)}
     assert len(kinds[FUNCTION]) >= 40 and len(kinds[CLASS]) >= 15 and len(kinds[METHOD]) >= 20
     names = {t.qualname for t in TARGETS}
-    for expected in ("alliances.games.symmetric_game", "alliances.games.Game",
-                     "alliances.games.Game.pure_equilibria", "alliances.data.load",
+    for expected in ("alliances.models.games.symmetric_game", "alliances.models.games.Game",
+                     "alliances.models.games.Game.pure_equilibria", "alliances.data.load",
                      "alliances.widgets.payoff_editor.PayoffEditor"):
         assert expected in names
     assert not any("._" in q.removeprefix("alliances") for q in names), "private name listed"

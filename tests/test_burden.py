@@ -1,4 +1,4 @@
-"""Tests for ``alliances.burden`` and its widget: Olson and Zeckhauser's public-good alliance.
+"""Tests for ``alliances.models.burden`` and its widget: Olson and Zeckhauser's public-good alliance.
 
 Expected values come from hand calculation, from the two-ally formula of
 notebooks/theory_notes.md (Burden sharing), from
@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
 
-from alliances.burden import (
+from alliances.models.burden import (
     MAX_PLOTTED_ALLIES,
     BurdenSharesPlot,
     Equilibrium,

@@ -1,4 +1,4 @@
-"""Tests for ``alliances.burden_data``: Olson and Zeckhauser's test on SIPRI and NATO data.
+"""Tests for ``alliances.cases.nato_burden``: Olson and Zeckhauser's test on SIPRI and NATO data.
 
 The expected values are recomputed independently: the CSV files are read with the
 ``csv`` module (not the library's loader), ranks are computed by hand and Spearman's rho
@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from alliances.burden_data import (
+from alliances.cases.nato_burden import (
     ALLIES_1964,
     FOUNDING_MEMBERS_1949,
     BurdenTest,

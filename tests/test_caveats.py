@@ -1,4 +1,4 @@
-"""Tests of alliances.caveats (our formalization of national caveats) and its widget.
+"""Tests of alliances.models.caveats (our formalization of national caveats) and its widget.
 
 Expected values come from the closed form of the first-order conditions (alpha = beta = 2),
 from brute force over a dense grid of (troops, caveats), and from the commitment model
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alliances.caveats import DEFAULT_COMMITMENT, CaveatModel, plot_caveats
-from alliances.commitment import CommitmentModel
+from alliances.models.caveats import DEFAULT_COMMITMENT, CaveatModel, plot_caveats
+from alliances.models.commitment import CommitmentModel
 from alliances.widgets.caveats import CAVEAT_PRESETS, CaveatExplorer
 
 

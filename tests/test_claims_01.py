@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from scipy.optimize import brentq
 
-from alliances.burden import best_response, corner_income, nash_equilibrium
-from alliances.burden_data import (
+from alliances.models.burden import best_response, corner_income, nash_equilibrium
+from alliances.cases.nato_burden import (
     ALLIES_1964,
     FOUNDING_MEMBERS_1949,
     allies_at_or_above,
@@ -29,7 +29,7 @@ from alliances.burden_data import (
     sipri_test,
 )
 from alliances.data import load
-from alliances.formation import PRESETS, join_decision, threat_threshold
+from alliances.models.formation import PRESETS, join_decision, threat_threshold
 from notebook_tools import prose, section
 
 NB = "01_alliance_costs.ipynb"

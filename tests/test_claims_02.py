@@ -16,12 +16,12 @@ import pytest
 
 from alliances import alliance_formation_game, classify
 from alliances.data import load
-from alliances.family_map import _connected_groups, family_map
-from alliances.games import Game, symmetric_game
-from alliances.jervis import cooperation_threshold, four_worlds, offence_defence_game
-from alliances.nstate import (EUROPE_1879_1907, PRESET_PARAMETERS, alignment_timeline,
+from alliances.models.family_map import _connected_groups, family_map
+from alliances.models.games import Game, symmetric_game
+from alliances.models.jervis import cooperation_threshold, four_worlds, offence_defence_game
+from alliances.models.nstate import (EUROPE_1879_1907, PRESET_PARAMETERS, alignment_timeline,
                               critical_mass, equilibrium_allies, formation_payoffs)
-from alliances.repeated import (STRATEGIES, grim_trigger_threshold, play, replicator,
+from alliances.models.repeated import (STRATEGIES, grim_trigger_threshold, play, replicator,
                                 sustainability, tit_for_tat_threshold, tournament)
 from notebook_tools import NOTEBOOK_DIR, prose, section
 
@@ -250,7 +250,7 @@ def test_exercise_1_deadlock(text) -> None:
     assert "Both states rank the outcomes T = 4, P = 3, R = 2, S = 1" in text
     assert "(against Abstain, 4 > 2; against Ally, 3 > 1)" in text
     assert "(Ally, Ally) gives each 3, more than the 2 of general abstention" in text
-    from alliances.exercise_bank.nb02 import EXPANSIONIST
+    from alliances.coursework.bank.nb02 import EXPANSIONIST
     assert EXPANSIONIST == dict(T=4, R=2, P=3, S=1)
     game = alliance_formation_game(**EXPANSIONIST)
     assert game.payoffs("Ally", "Abstain")[0] == 4 and game.payoffs("Abstain", "Abstain")[0] == 2
@@ -264,7 +264,7 @@ def test_exercise_2_swap(text) -> None:
     assert "(T = 4, R = 3, P = 1, S = 2)" in text
     assert "abstaining pays S = 2 and allying P = 1" in text
     assert "allying pays T = 4 against R = 3" in text
-    from alliances.exercise_bank.nb02 import SWAPPED
+    from alliances.coursework.bank.nb02 import SWAPPED
     assert SWAPPED == dict(T=4, R=3, P=1, S=2)
     assert alliance_formation_game(**SWAPPED).pure_equilibria() == [("Abstain", "Ally"),
                                                                      ("Ally", "Abstain")]
@@ -274,7 +274,7 @@ def test_exercise_3_p_star(text) -> None:
     """Exercise 3: "CC = 6, DC = 4, DD = 3 and CD = 0"; solution "= 3/5"."""
     assert "A stag hunt has CC = 6, DC = 4, DD = 3 and CD = 0" in text
     assert "(3 − 0) / [(6 − 4) + (3 − 0)] = 3/5" in text
-    from alliances.exercise_bank.nb02 import STAG_HUNT
+    from alliances.coursework.bank.nb02 import STAG_HUNT
     assert STAG_HUNT == dict(CC=6, CD=0, DC=4, DD=3)
     assert cooperation_threshold(**STAG_HUNT).p_star == pytest.approx(3 / 5)
 
@@ -285,7 +285,7 @@ def test_exercises_4_and_5_thresholds(text) -> None:
     assert "With T = 6, R = 4, P = 1 and S = 0" in text
     assert "Same game (T = 6, R = 4, P = 1, S = 0)" in text
     assert "(6 − 4)/(6 − 1) = 2/5" in text and "(6 − 4)/(4 − 0) = 1/2" in text
-    from alliances.exercise_bank.nb02 import REPEATED
+    from alliances.coursework.bank.nb02 import REPEATED
     assert REPEATED == dict(T=6, R=4, P=1, S=0)
     assert grim_trigger_threshold(**REPEATED) == pytest.approx(2 / 5)
     assert tit_for_tat_threshold(**REPEATED) == pytest.approx(1 / 2)

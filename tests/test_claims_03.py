@@ -12,11 +12,11 @@ from fractions import Fraction
 import pytest
 
 from alliances import classify
-from alliances.commitment import CommitmentModel
-from alliances.crisis import (backward_induction, crisis_game, crisis_thresholds, ally_fears,
+from alliances.models.commitment import CommitmentModel
+from alliances.models.crisis import (backward_induction, crisis_game, crisis_thresholds, ally_fears,
                               two_ally_game)
-from alliances.exercise_bank import nb03
-from alliances.exercises import _expected_answer as expected_answer  # private since issue 19
+from alliances.coursework.bank import nb03
+from alliances.coursework.exercises import _expected_answer as expected_answer  # private since issue 19
 from notebook_tools import prose, section
 
 NB = "03_secondary_dilemma.ipynb"
@@ -259,7 +259,7 @@ def test_section_6_abstract_quotes() -> None:
 
 # ------------------------------------------------------------------ exercises
 def test_exercise_parameters_match_the_exercise_bank() -> None:
-    """Exercises 1–3, 5 and 6 state the parameters that lib/alliances/exercise_bank/nb03.py
+    """Exercises 1–3, 5 and 6 state the parameters that lib/alliances/coursework/bank/nb03.py
     uses."""
     text = prose(NB)
     assert ("$L_A = 10$, $p_A = 0.5$, $L_E = 8$, $p_E = 0.5$, $r_0 = 0.25$ and $k = 1.5$"

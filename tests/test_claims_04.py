@@ -1,7 +1,7 @@
 """Every number that the prose of 04_case_ukraine states, recomputed.
 
 Data figures are recomputed from the CSV files with the csv module, independently of
-alliances.ukraine; model figures from the closed form of the calibrated model
+alliances.cases.ukraine; model figures from the closed form of the calibrated model
 (c* = sqrt((p_A L_A - k) / (3 L_E p_E)), with p_A = 0.5, k = 5, L_E = 100) or by hand
 from the ordinal payoffs. Each test names its section and finds its sentence in the prose,
 so that editing the prose without updating the test fails.
@@ -342,7 +342,7 @@ def test_section_3_escalation_not_entrapment() -> None:
 def test_section_3_fixed_assumptions_and_example() -> None:
     """Section 3.2: L_E = 100, p_A = 0.5, r_0 = 0, k = 5, alpha = 1, beta = 3; with L_A = 50
     and p_E = 0.5, c* = sqrt((25 - 5)/150) = 0.365; the bands of the three choices."""
-    from alliances.ukraine import BASE_MODEL, PERIODS
+    from alliances.cases.ukraine import BASE_MODEL, PERIODS
 
     text = section(NB, "3.2 The model")
     for piece in ("$L_E = 100$", "$p_A = 0.5$", "($r_0 = 0$)", "$k = 5$", "($\\alpha = 1$)",
@@ -414,8 +414,8 @@ def test_section_4_tank_game_text_payoffs_and_equilibria_agree() -> None:
     equilibria are both send and both wait, with a mixed one at 1/2; the library's game has
     the same payoffs, the same equilibria (its solver) and the family "Stag Hunt"; the text
     says so, and the library has no conditional strategy the game does not contain."""
-    import alliances.ukraine as ukraine
-    from alliances.classification import classify
+    import alliances.cases.ukraine as ukraine
+    from alliances.models.classification import classify
 
     u = _tank_payoffs_from_the_text()
     R, T, P, S = u["S", "S"], u["W", "S"], u["W", "W"], u["S", "W"]

@@ -16,8 +16,8 @@ from fractions import Fraction
 import pytest
 from scipy import stats
 
-from alliances.caveats import CaveatModel
-from alliances.commitment import CommitmentModel
+from alliances.models.caveats import CaveatModel
+from alliances.models.commitment import CommitmentModel
 from alliances.data import DATA_DIR
 from hand_statistics import spearman
 from notebook_tools import prose, section
@@ -471,7 +471,7 @@ def test_section_3_grouping_outside_the_south() -> None:
     """Section 3 (item 1.9): France and Italy are not called "northern"; the group is
     "outside the south", each ally's regional command is named as in the library's
     SERVED_IN, and the plot and tables use the same group."""
-    from alliances.afghanistan import OUTSIDE_SOUTH, SERVED_IN
+    from alliances.cases.afghanistan import OUTSIDE_SOUTH, SERVED_IN
     text = prose(NB)
     assert "northern" not in text.lower()
     fight = section(NB, "Who did the fighting")

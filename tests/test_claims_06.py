@@ -1,7 +1,7 @@
 """Every number that the prose of 06_nato_enlargement_russia states, recomputed.
 
 Data figures come from the CSV files read with the csv module and summed here, independently
-of alliances.arms_dynamics; the reaction coefficients and their intervals from least squares
+of alliances.cases.nato_russia; the reaction coefficients and their intervals from least squares
 solved through the normal equations; the rank correlations from the hand-written Spearman
 of tests/hand_statistics; the model's numbers from its closed forms worked by hand and its
 equilibria by checking every player's and type's best responses one by one. Each test names
@@ -20,7 +20,7 @@ import pytest
 from scipy import stats
 
 from alliances import data
-from alliances.exercise_bank import nb06
+from alliances.coursework.bank import nb06
 from hand_statistics import spearman
 from notebook_tools import prose, section
 

@@ -16,9 +16,9 @@ import numpy as np
 import pytest
 
 from alliances import data
-from alliances.exercises import _expected_answer as expected_answer  # private since issue 19
-from alliances.smallstate import PRESETS, SmallState, best_choice
-from alliances.southeast_asia import burden_groups, follows_china
+from alliances.coursework.exercises import _expected_answer as expected_answer  # private since issue 19
+from alliances.models.smallstate import SMALL_STATE_PRESETS, SmallState, best_choice
+from alliances.cases.southeast_asia import burden_groups, follows_china
 from notebook_tools import prose, section
 from test_southeast_asia import raw as raw_sipri
 
@@ -116,7 +116,7 @@ def test_presets_sentence() -> None:
     hedging, no patron bandwagoning; a moderate threat with trade gives staying out."""
     text = section(NB, "4. A small state's choice")
     assert "a reliable patron makes alliance pay, a half-reliable one hedging" in text
-    names = [best_choice(SmallState(**v)).name for v in PRESETS.values()]
+    names = [best_choice(SmallState(**v)).name for v in SMALL_STATE_PRESETS.values()]
     assert names == ["Align with B", "Stay out", "Hedge", "Align with A"]
     assert "still pays half of A's threat" in text
     assert SmallState().bandwagon_price == 0.5

@@ -1,4 +1,4 @@
-"""Tests for ``alliances.classification``: the family of a 2x2 game.
+"""Tests for ``alliances.models.classification``: the family of a 2x2 game.
 
 Expected families come from hand-made ordinal examples (the reasoning is in the
 comments) and from a reference classifier written here from the definitions in the
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from alliances import Game, classify, summarise, symmetric_game
-from alliances.classification import FAMILIES, Classification, family_of_payoffs
+from alliances.models.classification import FAMILIES, Classification, family_of_payoffs
 
 LABELS = ("Abstain", "Ally")
 

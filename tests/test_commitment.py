@@ -1,4 +1,4 @@
-"""Tests of alliances.commitment: the secondary dilemma's commitment model.
+"""Tests of alliances.models.commitment: the secondary dilemma's commitment model.
 
 The model is described in notebooks/theory_notes.md, section "The commitment model".
 Expected values come from the closed forms of those notes worked by hand, from a dense
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.commitment import (CommitmentModel, CommitmentPlot, abandonment_risk,
+from alliances.models.commitment import (CommitmentModel, CommitmentPlot, abandonment_risk,
                                   ally_risk_taking, best_commitment, check_commitment,
                                   entrapment_risk, expected_utility, plot_commitment)
 

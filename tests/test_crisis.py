@@ -1,4 +1,4 @@
-"""Tests of alliances.crisis: game trees, backward induction, normal forms, the crisis game
+"""Tests of alliances.models.crisis: game trees, backward induction, normal forms, the crisis game
 and the two-ally game.
 
 Subgame-perfect equilibria are checked against hand solutions and against an independent
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from alliances import Game
 from alliances._validation import MAX_STRATEGIES
-from alliances.crisis import (CRISIS_PLAYERS, Decision, GameTree, Leaf, TreePlot,
+from alliances.models.crisis import (CRISIS_PLAYERS, Decision, GameTree, Leaf, TreePlot,
                               ally_fears, backward_induction, crisis_game, crisis_thresholds,
                               plot_game_tree, two_ally_game)
 

@@ -1,4 +1,4 @@
-"""Tests for ``alliances.equilibria``: all equilibria of small games, degenerate ones included.
+"""Tests for ``alliances.models.equilibria``: all equilibria of small games, degenerate ones included.
 
 Every expected value is either worked out by hand (the working is in the comments next to
 the game) or computed by a method independent of the code under test:
@@ -37,7 +37,7 @@ from hypothesis.extra.numpy import arrays
 from nashpy.algorithms.support_enumeration import indifference_strategies
 from scipy.optimize import linprog
 
-from alliances.equilibria import (EquilibriumAnalysis, EquilibriumSearchStopped, _Clock,
+from alliances.models.equilibria import (EquilibriumAnalysis, EquilibriumSearchStopped, _Clock,
                                   _maximal_bicliques, analyse)
 
 # --------------------------------------------------------------------------- helpers
@@ -584,7 +584,8 @@ def test_a_zero_budget_stops_grouping_with_a_clear_message():
 def test_listing_does_not_wait_for_the_grouping(monkeypatch):
     # Game.equilibria() needs the extreme equilibria only: with the grouping step
     # made to fail, listing still works and the grouping is never run.
-    from alliances import Game, equilibria
+    from alliances import Game
+    from alliances.models import equilibria
 
     def no_grouping(*args, **kwargs):
         raise AssertionError("the maximal Nash subsets were computed")
@@ -599,7 +600,7 @@ def test_listing_does_not_wait_for_the_grouping(monkeypatch):
 
 
 def test_the_payoff_editor_shows_the_stop_message(monkeypatch):
-    from alliances import equilibria
+    from alliances.models import equilibria
     from alliances.widgets.payoff_editor import PayoffEditor
 
     monkeypatch.setattr(equilibria, "TIME_BUDGET", 0.0)
@@ -641,7 +642,7 @@ VON_STENGEL_B = [
 
 
 def test_von_stengel_6x6_has_75_equilibria_found_within_the_time_budget(monkeypatch):
-    from alliances import equilibria
+    from alliances.models import equilibria
 
     monkeypatch.setattr(equilibria, "_CACHE", OrderedDict())     # really solve it
     result = analyse(VON_STENGEL_A, VON_STENGEL_B)               # the default 1 s budget
@@ -724,7 +725,8 @@ def test_size_limit_is_the_one_the_published_timing_supports():
     import re
     from pathlib import Path
 
-    from alliances import Game, _validation
+    from alliances import Game
+    from alliances import _validation
 
     report = (Path(__file__).resolve().parents[1] / "benchmarks" / "published"
               / "solver_timing.md").read_text()

@@ -1,4 +1,4 @@
-"""Tests for ``alliances.exercises``: instant feedback on the auto-checked questions.
+"""Tests for ``alliances.coursework.exercises``: instant feedback on the auto-checked questions.
 
 The tests run over every question of the exercise bank, so a new question is covered as
 soon as it is added: its computed answer must pass, equivalent spellings must pass, wrong
@@ -16,10 +16,10 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-import alliances.exercise_bank.nb00 as nb00
+import alliances.coursework.bank.nb00 as nb00
 from alliances import check, symmetric_game
-from alliances.exercises import QUESTIONS, Feedback, Question, all_questions
-from alliances.exercises import _expected_answer as expected_answer  # private: tests only
+from alliances.coursework.exercises import QUESTIONS, Feedback, Question, all_questions
+from alliances.coursework.exercises import _expected_answer as expected_answer  # private: tests only
 
 IDS = sorted(all_questions())
 
@@ -259,8 +259,8 @@ def test_number_tolerance():
 
 
 # ---------------------------------------------------- graded mode (issue 19)
-import alliances.exercises as exercises  # noqa: E402
-from alliances.exercises import (AnswerUnavailableError, check_form, grade,  # noqa: E402
+import alliances.coursework.exercises as exercises  # noqa: E402
+from alliances.coursework.exercises import (AnswerUnavailableError, check_form, grade,  # noqa: E402
                                  variants_of)
 
 
@@ -319,7 +319,7 @@ def test_the_environment_variable_starts_a_kernel_in_graded_mode(tmp_path):
     import sys
     code = ("from alliances import check\n"
             "print(check('00-best-response', 'Ally').correct)\n"
-            "from alliances.exercises import QUESTIONS\n"
+            "from alliances.coursework.exercises import QUESTIONS\n"
             "try:\n    QUESTIONS['00-best-response'].answer()\n"
             "except RuntimeError as e:\n    print('refused')\n")
     env = dict(os.environ, ALLIANCES_EXERCISES="graded")

@@ -1,4 +1,4 @@
-"""Tests for ``alliances.family_map`` and the live family map widget.
+"""Tests for ``alliances.models.family_map`` and the live family map widget.
 
 The map must agree with the classifier point by point: expected families come from
 ``classification.family_of_payoffs`` called directly on each game's payoff matrices (no
@@ -14,13 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.classification import family_of_payoffs
-from alliances.family_map import (EQUILIBRIUM_KINDS, FamilyMapPlot,
+from alliances.models.classification import family_of_payoffs
+from alliances.models.family_map import (EQUILIBRIUM_KINDS, FamilyMapPlot,
                                   affine_family_regions, family_changes, family_map,
                                   family_phrase, family_style, pattern_family)
-from alliances.games import symmetric_game
-from alliances.plots import new_axes
-from alliances.rendering import LayeredRenderer
+from alliances.models.games import symmetric_game
+from alliances.views.style import new_axes
+from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.family_map import PAIRS, FamilyMapExplorer
 from alliances.widgets.payoff_editor import PayoffEditor
 
@@ -240,7 +240,7 @@ def test_explorer_never_errors_at_the_corners_of_its_range() -> None:
 
 
 def test_explorer_rejects_asymmetric_games() -> None:
-    from alliances.games import Game
+    from alliances.models.games import Game
     with pytest.raises(ValueError, match="symmetric"):
         FamilyMapExplorer(Game([[3, 1], [4, 2]], [[3, 4], [1, 1]]))
 
@@ -254,7 +254,7 @@ def test_payoff_editor_symmetric_mode_mirrors_and_stays_compatible() -> None:
     plain.payoff_controls[2].value = 0.5
     assert plain.game.B[1, 0] == 1.0            # Column's S unchanged
     with pytest.raises(ValueError, match="symmetric"):
-        from alliances.games import Game
+        from alliances.models.games import Game
         PayoffEditor(Game([[3, 1], [4, 2]], [[3, 4], [1, 1]]), symmetric=True)
 
 
@@ -266,7 +266,7 @@ def test_symmetric_game_of_the_explorer_is_the_classifier_game() -> None:
 def test_symmetric_families_are_all_the_families_symmetric_games_reach() -> None:
     # Every weak ordering of T, R, P, S on four levels: the strict ones give exactly the
     # families of the legend.
-    from alliances.family_map import SYMMETRIC_FAMILIES
+    from alliances.models.family_map import SYMMETRIC_FAMILIES
     found = set()
     for values in itertools.permutations([1, 2, 3, 4]):
         found |= set(pattern_family(*values))

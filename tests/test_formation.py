@@ -1,4 +1,4 @@
-"""Tests for ``alliances.formation`` and its widget: joining an alliance or staying out.
+"""Tests for ``alliances.models.formation`` and its widget: joining an alliance or staying out.
 
 Expected values are worked out by hand from the model's definition (module docstring),
 or checked against an independent route (the region grid against the threshold formula,
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.formation import (
+from alliances.models.formation import (
     DEFAULTS,
     PARAMETERS,
     PRESETS,

@@ -1,4 +1,4 @@
-"""Tests for ``alliances.games``: the Game class and the symmetric-game builders.
+"""Tests for ``alliances.models.games``: the Game class and the symmetric-game builders.
 
 Expected values are worked out by hand in the comments, or recomputed by brute force from
 the definitions (best response, dominance, Pareto optimality, pure equilibrium) with

@@ -207,7 +207,7 @@ def test_the_export_before_and_after_hand_marking(course):
 
 
 def test_a_variant_marks_its_own_answers_right_and_the_defaults_wrong(course):
-    from alliances.exercises import grade
+    from alliances.coursework.exercises import grade
 
     right, variant = course["right"], course["variant"]
     same = {qid for qid in AUTO
@@ -224,7 +224,7 @@ def test_the_variant_states_its_own_numbers(course):
     variant = nbformat.read(course["path"] / "release" / VARIANT / NOTEBOOK.name, 4)
     changed = [(a.source, b.source) for a, b in zip(default.cells, variant.cells)
                if a.source != b.source]
-    from alliances.exercises import variants_of
+    from alliances.coursework.exercises import variants_of
     variants = variants_of("03")
     parameters = variants.parameters(SEED)
     stated = [text(parameters) for text in variants.texts.values()

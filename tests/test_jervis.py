@@ -1,4 +1,4 @@
-"""Tests for ``alliances.jervis``: the cooperation threshold p*, the offence-defence
+"""Tests for ``alliances.models.jervis``: the cooperation threshold p*, the offence-defence
 mapping (our formalization) and the Jervis widget.
 
 Expected values: the formula written out by hand, and an independent check that
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.jervis import (ThresholdPlot, cooperation_threshold, expected_payoffs,
+from alliances.models.jervis import (ThresholdPlot, cooperation_threshold, expected_payoffs,
                               four_worlds, jervis_plane, offence_defence_game)
 from alliances.widgets.jervis import PRESETS, JervisWidget
 

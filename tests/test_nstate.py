@@ -1,4 +1,4 @@
-"""Tests for ``alliances.nstate``: the n-state formation game (our formalization) and the
+"""Tests for ``alliances.models.nstate``: the n-state formation game (our formalization) and the
 Europe 1879-1907 timeline.
 
 The equilibrium count is checked against hand-worked cases and against an independent
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.nstate import (EUROPE_1879_1907, GREAT_POWERS, PRESET_PARAMETERS,
+from alliances.models.nstate import (EUROPE_1879_1907, GREAT_POWERS, PRESET_PARAMETERS,
                               AlignmentEvent, alignment_timeline, critical_mass,
                               equilibrium_allies, formation_payoffs, plot_alignment_timeline,
                               plot_schelling_diagram)

@@ -1,4 +1,4 @@
-"""Tests for ``alliances.plots``: the payoff-matrix figure and PNG rendering.
+"""Tests for ``alliances.views.style``: the payoff-matrix figure and PNG rendering.
 
 What the figure must show is recomputed here from the payoffs (pure equilibria and
 Pareto-optimal cells by brute force; the direction of each arrow from the two payoffs it
@@ -23,7 +23,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
 
 from alliances import Game, symmetric_game
-from alliances.plots import (
+from alliances.views.style import (
     CELL_FILL,
     EQUILIBRIUM_FILL,
     PALETTE,

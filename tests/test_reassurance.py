@@ -1,4 +1,4 @@
-"""Tests of alliances.reassurance: reassure or deter against an adversary of unknown type.
+"""Tests of alliances.models.reassurance: reassure or deter against an adversary of unknown type.
 
 Expected values come from the definitions worked again here, independently of the module:
 the Bayesian Nash equilibria in pure strategies by checking every type's and the
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.reassurance import (POLICIES, RESPONSES, bayesian_game, best_policy,
+from alliances.models.reassurance import (POLICIES, RESPONSES, bayesian_game, best_policy,
                                    policy_values, reassurance, reassurance_threshold,
                                    simultaneous_threshold)
 

@@ -15,9 +15,9 @@ import pytest
 
 matplotlib.use("Agg")
 
-from alliances.arms_dynamics import milex_series, reaction_fits  # noqa: E402
-from alliances.reassurance import reassurance  # noqa: E402
-from alliances.reassurance_plots import (EVENT_NAMES, PolicyValuePlot,  # noqa: E402
+from alliances.cases.nato_russia import milex_series, reaction_fits  # noqa: E402
+from alliances.models.reassurance import reassurance  # noqa: E402
+from alliances.views.reassurance import (EVENT_NAMES, PolicyValuePlot,  # noqa: E402
                                          enlargement_events, plot_enlargement_timeline,
                                          plot_milex, plot_policy_values,
                                          plot_reaction_intervals)

@@ -1,6 +1,6 @@
 """The layered renderer's shortcuts draw exactly what a full drawing draws.
 
-``alliances.rendering.LayeredRenderer`` keeps the static part of a figure as pixels.
+``alliances.widgets.render.LayeredRenderer`` keeps the static part of a figure as pixels.
 When only axis limits, ticks or axis labels change, it draws just the axis layers over a
 bare frame; when one Axes' title or legend changes, it redraws that Axes alone. Each test
 compares the result with a full drawing of the same figure by a fresh renderer (whose
@@ -14,7 +14,7 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from alliances.rendering import LayeredRenderer, encode_png, static_key
+from alliances.widgets.render import LayeredRenderer, encode_png, static_key
 
 
 def _two_panels():

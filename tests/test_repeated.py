@@ -1,4 +1,4 @@
-"""Tests for ``alliances.repeated``: discount thresholds, simulation, replicator dynamics.
+"""Tests for ``alliances.models.repeated``: discount thresholds, simulation, replicator dynamics.
 
 The thresholds are checked against their closed forms and, independently, by solving the
 best-reply problem against each strategy by value iteration (a two-state decision
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.repeated import (STRATEGIES, DiscountPlot, average_values,
+from alliances.models.repeated import (STRATEGIES, DiscountPlot, average_values,
                                 grim_trigger_threshold, play, replicator, sustainability,
                                 tit_for_tat_threshold, tournament)
 from alliances.widgets.repeated import DiscountWidget

@@ -1,4 +1,4 @@
-"""Tests of alliances.smallstate: the small state's choice (our formalization).
+"""Tests of alliances.models.smallstate: the small state's choice (our formalization).
 
 Expected values come from the formulas of the module docstring worked by hand, or from
 a brute-force search over a fine grid of h, never from the code under test.
@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pytest
 
-from alliances.smallstate import (OPTIONS, PRESETS, SmallState, best_choice, choice_map,
+from alliances.models.smallstate import (OPTIONS, SMALL_STATE_PRESETS, SmallState, best_choice, choice_map,
                                   option_values)
 
 
@@ -90,7 +90,7 @@ def test_choice_map_agrees_with_best_choice() -> None:
 
 
 def test_presets_show_each_option() -> None:
-    names = {best_choice(SmallState(**values)).name for values in PRESETS.values()}
+    names = {best_choice(SmallState(**values)).name for values in SMALL_STATE_PRESETS.values()}
     assert names == set(OPTIONS)
 
 

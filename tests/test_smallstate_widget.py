@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliances.smallstate import PRESETS, SmallState
+from alliances.models.smallstate import SMALL_STATE_PRESETS, SmallState
 from alliances.widgets.base import CUSTOM
 from alliances.widgets.smallstate import SmallStateExplorer
 
@@ -28,11 +28,11 @@ def test_sliders_move_the_choice_and_the_star() -> None:
     assert widget.preset.value == "Hedging: threat rising, patron half-reliable"
 
 
-@pytest.mark.parametrize("name", list(PRESETS))
+@pytest.mark.parametrize("name", list(SMALL_STATE_PRESETS))
 def test_presets_and_reset(name: str) -> None:
     widget = SmallStateExplorer()
     widget.preset.value = name
-    assert all(widget.sliders[k].value == pytest.approx(v) for k, v in PRESETS[name].items())
+    assert all(widget.sliders[k].value == pytest.approx(v) for k, v in SMALL_STATE_PRESETS[name].items())
     widget.reset.click()
     assert widget.sliders["threat"].value == pytest.approx(0.4)
     assert widget.preset.value == "Bebas-aktif: moderate threat, trade with both"

@@ -104,7 +104,7 @@ def test_there_is_something_to_read() -> None:
     names = [name for name, _ in _texts()]
     assert "notebooks/00_start_here.ipynb" in names
     assert "notebooks/02_primary_dilemma.ipynb" in names
-    assert "lib/alliances/games.py" in names
+    assert "lib/alliances/models/games.py" in names
 
 
 @pytest.mark.parametrize("name,text", _texts(), ids=[name for name, _ in _texts()])

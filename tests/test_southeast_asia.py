@@ -1,4 +1,4 @@
-"""Tests of alliances.southeast_asia, recomputed from the CSV files with the csv module."""
+"""Tests of alliances.cases.southeast_asia, recomputed from the CSV files with the csv module."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from alliances import data
-from alliances.southeast_asia import (COMPLETE_SEVEN, SHORT_NAMES, alignment_timeline,
+from alliances.cases.southeast_asia import (COMPLETE_SEVEN, SHORT_NAMES, alignment_timeline,
                                       burden_groups, coverage, follows_china,
                                       permutation_pvalue, regional_total, share_of_gdp)
 

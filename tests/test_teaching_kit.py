@@ -271,7 +271,7 @@ def test_cell_names_by_hand():
 # --------------------------------------------------------------------------- nbgrader
 @pytest.mark.parametrize("name", NAMES)
 def test_computed_answers_are_the_right_ones(name):
-    from alliances.exercises import check
+    from alliances.coursework.exercises import check
 
     ids = _exercise_checks(_read(ROOT / "notebooks" / name))
     assert len(ids) >= 3, f"{name}: fewer than three auto-checked exercises found"
@@ -335,7 +335,7 @@ def _passes(test_source: str, answer: str) -> bool:
 
 @pytest.mark.parametrize("seed", [1, 2, 5])
 def test_a_variant_rewrites_questions_and_hidden_tests_together(seed):
-    from alliances.exercises import variants_of
+    from alliances.coursework.exercises import variants_of
 
     name = "03_secondary_dilemma.ipynb"
     original = _read(ROOT / "notebooks" / name)
@@ -371,7 +371,7 @@ def test_a_variant_rewrites_questions_and_hidden_tests_together(seed):
 
 @pytest.mark.parametrize("seed", [1, 4])
 def test_a_variant_of_notebook_01(seed):
-    from alliances.exercises import variants_of
+    from alliances.coursework.exercises import variants_of
 
     name = "01_alliance_costs.ipynb"
     original = _read(ROOT / "notebooks" / name)
@@ -417,7 +417,7 @@ def _nbgrader(*arguments: str, course: Path, env: dict) -> str:
 
 def _wrong_answer(question_id: str):
     """A value ``check`` reads as an answer and marks wrong."""
-    from alliances.exercises import all_questions, check
+    from alliances.coursework.exercises import all_questions, check
 
     question = all_questions()[question_id]
     for value in [*question.options, 12345, [("X", "Y")], ("X", "Y"), "none", 0, 1]:

@@ -1,4 +1,4 @@
-"""Tests of alliances.timeline: events, dates, sources and the figure."""
+"""Tests of alliances.cases.timeline: events, dates, sources and the figure."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from alliances import data
-from alliances.timeline import (EVENT_NAMES, LEVELS, event_name, plot_timeline, source_text,
+from alliances.cases.timeline import (EVENT_NAMES, LEVELS, event_name, plot_timeline, source_text,
                                 sources, timeline, timeline_table)
 
 

@@ -1,4 +1,4 @@
-"""Tests of alliances.ukraine and its widget.
+"""Tests of alliances.cases.ukraine and its widget.
 
 Expected values come from an independent reading of the CSV files with the csv module,
 from figures recorded when the data were copied (the all-donor totals are in
@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliances import data
-from alliances.ukraine import (BASE_MODEL, EU_INSTITUTIONS, GROUPS, PERIODS, SUPPORT_LADDER,
+from alliances.cases.ukraine import (BASE_MODEL, EU_INSTITUTIONS, GROUPS, PERIODS, SUPPORT_LADDER,
                                aid_by_donor, aid_by_group, aid_totals, calibrate,
                                donor_groups, heavy_weapons, heavy_weapons_by_group,
                                ladder_events, largest_month, military_share, monthly_aid,
@@ -29,7 +29,7 @@ from alliances.ukraine import (BASE_MODEL, EU_INSTITUTIONS, GROUPS, PERIODS, SUP
                                plot_heavy_weapons, plot_monthly_aid, plot_support_ladder,
                                reproducing_region, tank_game,
                                weapon_systems)
-from alliances.timeline import timeline
+from alliances.cases.timeline import timeline
 
 
 def _rows(name: str) -> list[dict]:
@@ -360,7 +360,7 @@ def test_region_needs_a_concave_model() -> None:
 # ------------------------------------------------------------------- the tank game
 def test_tank_game_is_a_stag_hunt_by_hand() -> None:
     """R > T > P > S: both send 4, wait while the other sends 3, neither 2, alone 1."""
-    from alliances.classification import classify
+    from alliances.models.classification import classify
 
     game = tank_game()
     # Germany's payoffs, rows Send/Wait against the US's Send/Wait: R S / T P.
@@ -380,7 +380,7 @@ def test_tank_game_is_a_stag_hunt_by_hand() -> None:
 
 def test_tank_game_neighbours() -> None:
     """Swapping T and R gives the prisoner's dilemma the notebook used to show."""
-    from alliances.classification import classify
+    from alliances.models.classification import classify
 
     dilemma = tank_game(T=4, R=3, P=2, S=1)
     assert dilemma.pure_equilibria() == [("Wait", "Wait")]

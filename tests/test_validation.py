@@ -27,17 +27,17 @@ from alliances import (
     summarise,
     symmetric_game,
 )
-from alliances.classification import family_of_payoffs
-from alliances.equilibria import analyse
-from alliances.exercises import _expected_answer as expected_answer  # private since issue 19
-from alliances.plots import (
+from alliances.models.classification import family_of_payoffs
+from alliances.models.equilibria import analyse
+from alliances.coursework.exercises import _expected_answer as expected_answer  # private since issue 19
+from alliances.views.style import (
     PayoffMatrixPlot,
     figure_png,
     freeze_layout,
     new_axes,
     plot_payoff_matrix,
 )
-from alliances.widgets import PayoffEditor
+from alliances import PayoffEditor
 
 PD = symmetric_game(4, 3, 2, 1, labels=("Abstain", "Ally"))
 GOOD = [[3, 1], [4, 2]]
@@ -304,7 +304,7 @@ def test_symmetric_game_takes_junk_calmly(t, r, p, s):
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 @given(JUNK)
 def test_check_never_raises_for_any_answer(answer):
-    from alliances.exercises import all_questions
+    from alliances.coursework.exercises import all_questions
 
     for question_id in all_questions():
         feedback = check(question_id, answer)

@@ -19,7 +19,7 @@ import pytest
 import traitlets
 
 from alliances import Game, symmetric_game
-from alliances.widgets import LiveFigure, PayoffEditor
+from alliances import LiveFigure, PayoffEditor
 from alliances.widgets.burden import BurdenSharingExplorer
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

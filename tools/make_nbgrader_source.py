@@ -22,7 +22,7 @@ assignment is then named ``<NN_slug>_v<N>`` (``_custom`` with ``--param`` alone)
 Built from the cell tags alone, the same for every notebook:
 
 * a locked cell after the imports cell switches the library to **graded mode**
-  (``alliances.exercises.graded_mode``): in the students' kernel ``check`` then says only
+  (``alliances.coursework.exercises.graded_mode``): in the students' kernel ``check`` then says only
   whether an answer can be read, never whether it is right, and no public function
   returns an answer;
 * **auto-checked exercises** (a code cell tagged ``exercise`` that calls
@@ -34,7 +34,7 @@ Built from the cell tags alone, the same for every notebook:
   ``### BEGIN SOLUTION`` and ``### END SOLUTION``; after it comes a *locked
   autograder-tests* cell worth ``--points``: its visible part asserts that the answer can
   be read, its hidden part (``### BEGIN HIDDEN TESTS``, only in the instructor's source)
-  compares it with the expected value through ``alliances.exercises.grade``;
+  compares it with the expected value through ``alliances.coursework.exercises.grade``;
 * **exercises answered in words** (a markdown cell tagged ``answer``): the question is
   locked and the answer cell becomes a *manually graded* answer worth
   ``--manual-points``, holding the course's model answer (nbgrader replaces it with an
@@ -76,7 +76,7 @@ HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 GRADED_MODE_CELL = """\
 # A graded assignment: check_form() tells you whether an answer can be read, not whether it
 # is right. Your answers are marked after you hand in (read-only cell).
-from alliances.exercises import check_form, graded_mode
+from alliances.coursework.exercises import check_form, graded_mode
 graded_mode()"""
 #: The course configuration written beside ``source/`` when there is none.
 CONFIG = '''\
@@ -114,7 +114,7 @@ def answer_literal(question_id: str, parameters: dict | None = None) -> str:
     """Python source of the right answer to an auto-checked question.
 
     The value is computed by the library: from the exercise bank's own parameters, or,
-    given ``parameters``, from the notebook's :class:`~alliances.exercises.Variants`.
+    given ``parameters``, from the notebook's :class:`~alliances.coursework.exercises.Variants`.
     It is written exactly (a fraction as ``'5/9'``) or rounded to the question's tolerance
     (never float noise such as 0.5555555555555554), and the tool verifies that
     ``grade`` accepts it.
@@ -131,7 +131,7 @@ def answer_literal(question_id: str, parameters: dict | None = None) -> str:
     ...                                      "e": 0.4, "a": 0.6})
     "'11/16'"
     """
-    from alliances.exercises import _expected_answer, _question, grade, variants_of
+    from alliances.coursework.exercises import _expected_answer, _question, grade, variants_of
 
     question = _question(question_id)   # ValueError naming the id if it is unknown
     variants = variants_of(question_id) if parameters is not None else None
@@ -184,7 +184,7 @@ def variant_parameters(notebook_name: str, seed: int | None = None,
     >>> variant_parameters("03_secondary_dilemma.ipynb", overrides={"c": 0.4})["c"]
     0.4
     """
-    from alliances.exercises import variants_of
+    from alliances.coursework.exercises import variants_of
 
     if seed is None and not overrides:
         return None
@@ -197,7 +197,7 @@ def variant_parameters(notebook_name: str, seed: int | None = None,
 
 def _rewrite_question(cell, question_id: str, parameters: dict, name: str) -> None:
     """Replace the sentence stating a question's parameters by the variant's."""
-    from alliances.exercises import variants_of
+    from alliances.coursework.exercises import variants_of
 
     variants = variants_of(question_id)
     if variants is None or question_id not in variants.texts:
@@ -292,11 +292,11 @@ def _test_cell(question_id: str, variable: int, literal: str, number: int):
         f"# Test of exercise {number} ({question_id}), read-only: it checks here that your "
         "answer can be\n"
         "# read; whether it is right is marked after you hand in.\n"
-        "from alliances.exercises import check_form\n"
+        "from alliances.coursework.exercises import check_form\n"
         f"_form = check_form({question_id!r}, {variable})\n"
         "assert _form.readable, str(_form)\n"
         f"{HIDDEN_BEGIN}\n"
-        "from alliances.exercises import grade\n"
+        "from alliances.coursework.exercises import grade\n"
         f"_result = grade({question_id!r}, {variable}, expected={literal})\n"
         "assert _result.correct, str(_result)\n"
         f"{HIDDEN_END}")

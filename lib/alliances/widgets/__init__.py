@@ -1,11 +1,6 @@
-"""Interactive widgets: a thin layer that wires controls to the library's functions.
+"""Interactive widgets: a thin layer that wires controls to a model and a view.
 
 One module per widget family; :class:`~alliances.widgets.base.LiveFigure` is the base
-of them all (controls, a one-sentence summary, a figure updated in place, errors shown
-as text).
+of them all (controls, a one-sentence summary, a figure redrawn in place, errors shown
+as text). Notebooks import the widgets from the top-level package ``alliances``.
 """
-
-from .base import LiveFigure
-from .payoff_editor import PayoffEditor
-
-__all__ = ["LiveFigure", "PayoffEditor"]

@@ -21,10 +21,10 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from ..plots import figure_png
-from .._validation import check_real
-from ..rendering import LayeredRenderer
-from .fields import NumberField, with_readout
+from alliances.views.style import figure_png
+from alliances._validation import check_real
+from alliances.widgets.render import LayeredRenderer
+from alliances.widgets.fields import NumberField, with_readout
 
 __all__ = ["LiveFigure", "CUSTOM", "NumberField", "image_html", "png_size"]
 
@@ -43,7 +43,7 @@ def png_size(png: bytes) -> tuple[int, int]:
 
     Examples
     --------
-    >>> from alliances.plots import new_axes
+    >>> from alliances.views.style import new_axes
     >>> png_size(figure_png(new_axes(pyplot=False).figure))  # 5 x 4 inches at 100 dpi
     (500, 400)
     """
@@ -64,7 +64,7 @@ def image_html(png: bytes, alt: str, pixel_ratio: float = 1, *,
 
     Examples
     --------
-    >>> from alliances.plots import new_axes
+    >>> from alliances.views.style import new_axes
     >>> tag = image_html(figure_png(new_axes(pyplot=False).figure), "A <plot>")
     >>> tag[:4], 'width="500"' in tag, 'alt="A &lt;plot&gt;"' in tag
     ('<img', True, True)

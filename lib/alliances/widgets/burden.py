@@ -2,7 +2,7 @@
 
 Incomes, the weight of security and the number of allies are controls; the reaction
 curves, the Nash point, the efficient provision and every ally's burden move at once.
-The model is :mod:`alliances.burden` (our formalization of Olson and Zeckhauser 1966).
+The model is :mod:`alliances.models.burden` (our formalization of Olson and Zeckhauser 1966).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from .._validation import _show, check_real
-from ..burden import BurdenSharesPlot, ReactionCurvesPlot, nash_equilibrium
-from ..rendering import LayeredRenderer, encode_png
-from .base import CUSTOM, LiveFigure
+from alliances._validation import _show, check_real
+from alliances.models.burden import BurdenSharesPlot, ReactionCurvesPlot, nash_equilibrium
+from alliances.widgets.render import LayeredRenderer, encode_png
+from alliances.widgets.base import CUSTOM, LiveFigure
 
 __all__ = ["BurdenSharingExplorer", "PRESETS", "MAX_ALLIES"]
 

@@ -1,6 +1,6 @@
 """The caveat explorer: why an ally sends troops but restricts their use.
 
-Sliders for :class:`alliances.caveats.CaveatModel` (our formalization, built on the
+Sliders for :class:`alliances.models.caveats.CaveatModel` (our formalization, built on the
 commitment model of notebook 03): the credit the patron gives a restricted soldier, the
 losses from entrapment and abandonment, and the cost of troops. The figure shows the
 ally's best choice with caveats allowed and banned, and what each leaves the alliance in
@@ -9,8 +9,8 @@ usable troops; the sentence says it in words.
 
 from __future__ import annotations
 
-from ..caveats import CaveatModel, CaveatPlot
-from .base import ModelExplorer
+from alliances.models.caveats import CaveatModel, CaveatPlot
+from alliances.widgets.base import ModelExplorer
 
 __all__ = ["CaveatExplorer", "CAVEAT_PRESETS"]
 

@@ -1,14 +1,14 @@
 """The commitment explorer: feel the trade-off between abandonment and entrapment.
 
-Sliders for the parameters of :class:`alliances.commitment.CommitmentModel` (our
+Sliders for the parameters of :class:`alliances.models.commitment.CommitmentModel` (our
 formalization of Snyder's secondary dilemma); the figure shows both risk curves, EU(c)
 and the best commitment c*, and the sentence says which fear dominates and why.
 """
 
 from __future__ import annotations
 
-from ..commitment import CommitmentModel, CommitmentPlot
-from .base import ModelExplorer
+from alliances.models.commitment import CommitmentModel, CommitmentPlot
+from alliances.widgets.base import ModelExplorer
 
 __all__ = ["CommitmentExplorer", "COMMITMENT_PRESETS"]
 

@@ -15,11 +15,11 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..crisis import (ALLIES, TreePlot, ally_fears, crisis_game, crisis_story,
+from alliances.models.crisis import (ALLIES, TreePlot, ally_fears, crisis_game, crisis_story,
                       crisis_thresholds, two_ally_game)
-from ..plots import PALETTE, PayoffMatrixPlot
-from ..rendering import LayeredRenderer
-from .base import CUSTOM, LiveFigure
+from alliances.views.style import PALETTE, PayoffMatrixPlot
+from alliances.widgets.render import LayeredRenderer
+from alliances.widgets.base import CUSTOM, LiveFigure
 
 __all__ = ["DependenceExplorer", "CrisisExplorer", "DEPENDENCE_PRESETS", "CRISIS_PRESETS"]
 
@@ -102,7 +102,7 @@ class DependenceExplorer(_Presets, LiveFigure):
     major_dependence, minor_dependence : float in [0, 1]
     entrapment_cost : float in [0, 1]
     realignment : float in [0, 1]
-        Starting values (see :func:`alliances.crisis.two_ally_game`).
+        Starting values (see :func:`alliances.models.crisis.two_ally_game`).
 
     Examples
     --------
@@ -217,7 +217,7 @@ class CrisisExplorer(_Presets, LiveFigure):
     ----------
     commitment : float in [0, 1]
     patron_war_cost, reputation_cost, provocation, adversary_war_cost : float in [0, 8]
-        Starting values (see :func:`alliances.crisis.crisis_game`); the patron's loss if the
+        Starting values (see :func:`alliances.models.crisis.crisis_game`); the patron's loss if the
         protégé is defeated alone stays at its default, 2.
 
     Examples

@@ -7,14 +7,14 @@ import html
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from ..classification import classify, summarise
-from .._validation import check_real
-from ..family_map import (PAYOFF_NAMES, FamilyMapPlot, _check_interval,
+from alliances.models.classification import classify, summarise
+from alliances._validation import check_real
+from alliances.models.family_map import (PAYOFF_NAMES, FamilyMapPlot, _check_interval,
                           _check_pair, family_changes, family_map, family_phrase)
-from ..games import Game, alliance_formation_game, symmetric_game
-from ..rendering import LayeredRenderer
-from .base import LiveFigure
-from .payoff_editor import PayoffEditor
+from alliances.models.games import Game, alliance_formation_game, symmetric_game
+from alliances.widgets.render import LayeredRenderer
+from alliances.widgets.base import LiveFigure
+from alliances.widgets.payoff_editor import PayoffEditor
 
 __all__ = ["FamilyMapExplorer", "PAIRS"]
 

@@ -19,7 +19,7 @@ import math
 import ipywidgets as widgets
 import traitlets
 
-from .._validation import _show, check_real
+from alliances._validation import _show, check_real
 
 __all__ = ["NumberField", "with_readout", "MESSAGE_COLOUR"]
 

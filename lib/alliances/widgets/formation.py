@@ -1,6 +1,6 @@
 """Join or stay out: sliders for the threat, strengths and costs, and the region plot.
 
-The model is :func:`alliances.formation.join_decision` (our formalization of the
+The model is :func:`alliances.models.formation.join_decision` (our formalization of the
 capability-aggregation view and of Morrow's 1991 autonomy-security trade-off); the
 widget only wires the sliders to it and shows the decision, the reason and where the
 current state lies on the map of threat against a second parameter.
@@ -14,10 +14,10 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from .._validation import _show, check_real
-from ..formation import DEFAULTS, PARAMETERS, PRESETS, JoinRegionPlot, join_decision
-from ..rendering import LayeredRenderer
-from .base import CUSTOM, LiveFigure
+from alliances._validation import _show, check_real
+from alliances.models.formation import DEFAULTS, PARAMETERS, PRESETS, JoinRegionPlot, join_decision
+from alliances.widgets.render import LayeredRenderer
+from alliances.widgets.base import CUSTOM, LiveFigure
 
 __all__ = ["JoinOrStayOut"]
 
@@ -50,8 +50,8 @@ class JoinOrStayOut(LiveFigure):
     Parameters
     ----------
     params : dict, optional
-        Starting values (names of :data:`alliances.formation.PARAMETERS`; missing ones
-        take :data:`alliances.formation.DEFAULTS`), within the sliders' ranges.
+        Starting values (names of :data:`alliances.models.formation.PARAMETERS`; missing ones
+        take :data:`alliances.models.formation.DEFAULTS`), within the sliders' ranges.
     y_name : str
         The parameter on the region plot's vertical axis (the horizontal one is the
         threat).

@@ -7,12 +7,12 @@ import html
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from .._validation import check_real
-from ..family_map import FamilyMapPlot
-from ..jervis import (WORLDS, ThresholdPlot, jervis_plane, offence_defence_game,
+from alliances._validation import check_real
+from alliances.models.family_map import FamilyMapPlot
+from alliances.models.jervis import (WORLDS, ThresholdPlot, jervis_plane, offence_defence_game,
                       world_labels)
-from ..rendering import LayeredRenderer
-from .base import CUSTOM, LiveFigure
+from alliances.widgets.render import LayeredRenderer
+from alliances.widgets.base import CUSTOM, LiveFigure
 
 __all__ = ["JervisWidget"]
 
@@ -27,7 +27,7 @@ class JervisWidget(LiveFigure):
     """Move offence advantage and distinguishability; see the game family and p*.
 
     Left: the offence-defence plane coloured by the family of the game it gives (our
-    illustrative formalization, :func:`alliances.jervis.offence_defence_game`), with
+    illustrative formalization, :func:`alliances.models.jervis.offence_defence_game`), with
     Jervis's four worlds in the corners and the current point as a star. Right: the
     expected payoff of cooperating and of defecting against the belief p that the other
     cooperates, and the threshold p*.

@@ -8,12 +8,12 @@ from collections.abc import Callable
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from .._validation import check_real
-from ..classification import classify, summarise
-from ..games import PRESETS, Game, symmetric_game
-from ..plots import PayoffMatrixPlot
-from .base import CUSTOM, LiveFigure
-from .fields import NumberField
+from alliances._validation import check_real
+from alliances.models.classification import classify, summarise
+from alliances.models.games import PRESETS, Game, symmetric_game
+from alliances.views.style import PayoffMatrixPlot
+from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.fields import NumberField
 
 __all__ = ["PayoffEditor"]
 
@@ -26,7 +26,7 @@ class PayoffEditor(LiveFigure):
     game : Game, optional
         The starting 2x2 game; by default the preset ``preset``.
     preset : str
-        One of :data:`alliances.games.PRESETS`, used when ``game`` is not given.
+        One of :data:`alliances.models.games.PRESETS`, used when ``game`` is not given.
     labels : tuple of str
         Strategy labels for presets.
     row_name, col_name : str

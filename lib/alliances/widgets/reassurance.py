@@ -7,12 +7,12 @@ import html
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from .._validation import check_real
-from ..reassurance import (bayesian_game, best_policy, policy_values, reassurance,
+from alliances._validation import check_real
+from alliances.models.reassurance import (bayesian_game, best_policy, policy_values, reassurance,
                            reassurance_threshold, simultaneous_threshold)
-from ..reassurance_plots import PolicyValuePlot
-from ..rendering import LayeredRenderer
-from .base import CUSTOM, LiveFigure
+from alliances.views.reassurance import PolicyValuePlot
+from alliances.widgets.render import LayeredRenderer
+from alliances.widgets.base import CUSTOM, LiveFigure
 
 __all__ = ["ReassuranceExplorer", "PRESETS"]
 
@@ -39,7 +39,7 @@ class ReassuranceExplorer(LiveFigure):
 
     The figure shows the expected value of reassuring and of deterring against q when the
     defender moves first and is seen (our formalization after Jervis and Kydd,
-    :mod:`alliances.reassurance`); the details give the pure equilibria of the simultaneous
+    :mod:`alliances.models.reassurance`); the details give the pure equilibria of the simultaneous
     game from the course's solver.
 
     Parameters

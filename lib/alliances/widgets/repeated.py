@@ -7,11 +7,11 @@ import html
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from .._validation import check_real
-from ..games import format_probability
-from ..rendering import LayeredRenderer
-from ..repeated import DiscountPlot
-from .base import LiveFigure
+from alliances._validation import check_real
+from alliances.models.games import format_probability
+from alliances.widgets.render import LayeredRenderer
+from alliances.models.repeated import DiscountPlot
+from alliances.widgets.base import LiveFigure
 
 __all__ = ["DiscountWidget"]
 

@@ -6,10 +6,10 @@ import html
 
 import ipywidgets as widgets
 
-from ..rendering import LayeredRenderer
-from ..smallstate import OPTIONS, PARAMETERS, PRESETS, SmallState
-from ..smallstate_plots import SmallStatePlot
-from .base import CUSTOM, LiveFigure
+from alliances.widgets.render import LayeredRenderer
+from alliances.models.smallstate import OPTIONS, PARAMETERS, SMALL_STATE_PRESETS, SmallState
+from alliances.views.smallstate import SmallStatePlot
+from alliances.widgets.base import CUSTOM, LiveFigure
 
 __all__ = ["SmallStateExplorer"]
 
@@ -29,7 +29,7 @@ class SmallStateExplorer(LiveFigure):
 
     Left: the best option across threat and patron reliability, the other two parameters
     as set, with the current point as a star. Right: the payoff of each option, the best
-    one hatched. The model is :func:`alliances.smallstate.best_choice`.
+    one hatched. The model is :func:`alliances.models.smallstate.best_choice`.
 
     Parameters
     ----------
@@ -66,7 +66,7 @@ class SmallStateExplorer(LiveFigure):
             slider.add_class(f"alliances-{name}")
             slider.observe(self._changed, names="value")
             self.sliders[name] = slider
-        bar = self._preset_bar(PRESETS, width="430px",
+        bar = self._preset_bar(SMALL_STATE_PRESETS, width="430px",
                                tooltip="Back to the values this explorer started with")
         question = widgets.HTML(
             "<p style='margin:0'><b>Question:</b> raise the threat from A with the patron "
@@ -89,13 +89,13 @@ class SmallStateExplorer(LiveFigure):
                 self.sliders[name].value = value
 
     def _matching_preset(self) -> str:
-        for name, values in PRESETS.items():
+        for name, values in SMALL_STATE_PRESETS.items():
             if all(abs(self.sliders[k].value - v) < 1e-9 for k, v in values.items()):
                 return name
         return CUSTOM
 
     def _apply_preset(self, name: str) -> None:
-        self._set(PRESETS[name])
+        self._set(SMALL_STATE_PRESETS[name])
 
     def _reset(self) -> None:
         self._set({name: getattr(self._initial, name) for name in PARAMETERS})

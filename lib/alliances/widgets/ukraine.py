@@ -4,7 +4,7 @@ For each of three historical choices (2014, the no-fly zone, 2022-2024) the read
 an estimate of the loss from abandonment ``L_A`` and of the escalation risk ``p_E``; the
 widget shows the commitment model of part 3 with those estimates (both risk curves,
 EU(c) and the best commitment c*), the band of commitment levels that stands for the
-historical choice, and, on the map of :func:`alliances.ukraine.plot_calibration_map`,
+historical choice, and, on the map of :func:`alliances.cases.ukraine.plot_calibration_map`,
 where the reader's three pairs of estimates lie. The mapping of choices onto c and the
 fixed parameters are our formalization; the estimates are the reader's assumptions.
 """
@@ -18,12 +18,12 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ..commitment import CommitmentModel, CommitmentPlot
-from ..plots import PALETTE
-from ..rendering import LayeredRenderer, encode_png
-from ..ukraine import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIOD_STYLE, PERIODS,
+from alliances.models.commitment import CommitmentModel, CommitmentPlot
+from alliances.views.style import PALETTE
+from alliances.widgets.render import LayeredRenderer, encode_png
+from alliances.cases.ukraine import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIOD_STYLE, PERIODS,
                        Calibration, calibrate, plot_calibration_map)
-from .base import LiveFigure
+from alliances.widgets.base import LiveFigure
 
 __all__ = ["CalibrationExplorer"]
 
@@ -79,12 +79,12 @@ class CalibrationExplorer(LiveFigure):
     ----------
     estimates : dict, optional
         Starting estimates per period, ``{"2014": (L_A, p_E), ...}``; periods left out
-        start from :data:`alliances.ukraine.DEFAULT_ESTIMATES`. ``L_A`` must lie in
+        start from :data:`alliances.cases.ukraine.DEFAULT_ESTIMATES`. ``L_A`` must lie in
         [0, 100] and ``p_E`` in [0, 1], the ranges of the sliders.
     period : {"2014", "no-fly zone", "2022-2024"}
         The period shown first.
     base : CommitmentModel, optional
-        The fixed parameters (default :data:`alliances.ukraine.BASE_MODEL`).
+        The fixed parameters (default :data:`alliances.cases.ukraine.BASE_MODEL`).
 
     Examples
     --------
@@ -219,7 +219,7 @@ class CalibrationExplorer(LiveFigure):
         self._move_sliders(self.estimates[self.period.value])
 
     def verdicts(self) -> dict[str, str]:
-        """The verdict of each period's estimates (see :class:`alliances.ukraine.Calibration`).
+        """The verdict of each period's estimates (see :class:`alliances.cases.ukraine.Calibration`).
 
         Examples
         --------

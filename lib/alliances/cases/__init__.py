@@ -1,0 +1,1 @@
+"""Case studies on real data: each module loads its data, calibrates its models and wires its figures."""

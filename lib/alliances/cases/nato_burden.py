@@ -1,0 +1,751 @@
+"""Olson and Zeckhauser's test on real data: do larger Allies carry a larger burden?
+
+Olson and Zeckhauser (1966) tested their model with a Spearman rank correlation between
+the NATO members' national income and the share of it they spent on defence, for 1964.
+Their table is not available to us (``notebooks/theory_notes.md``, section "Burden
+sharing"), so the course runs the same test on data we can trace:
+
+* :func:`sipri_test`: SIPRI's current estimates for a year (1964 by default, with the 15
+  Allies of 1964). SIPRI gives military spending in constant 2023 US$ and as a share of
+  GDP, but not GDP itself; the size of each economy is *implied* by dividing one by the
+  other (:func:`implied_gdp`).
+* :func:`nato_2019_test`: NATO's 2019 release, real GDP (2015 prices) against defence
+  spending as a share of real GDP, 2012-2019.
+* :func:`nato_paired_test`: NATO's August 2025 release (share of GDP, 2014-2024) with the
+  real GDP of the 2019 release, 2014-2019, the only years both cover. NATO and SIPRI
+  series are never mixed.
+
+and counts the Allies at or above NATO's 2 % guideline (:func:`allies_at_or_above`).
+Every number comes from ``alliances.data.load``; nothing is typed in.
+
+Examples
+--------
+>>> test = sipri_test(1964)
+>>> test.result.n, test.missing
+(14, ('Iceland',))
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from scipy import stats
+
+from alliances._validation import _show, check_real
+from alliances.data import load
+from alliances.views.style import PALETTE, new_axes
+
+__all__ = [
+    "FOUNDING_MEMBERS_1949",
+    "ALLIES_1964",
+    "FRONTLINE",
+    "SpearmanResult",
+    "BurdenTest",
+    "spearman",
+    "critical_rho",
+    "implied_gdp",
+    "sipri_test",
+    "nato_2019_test",
+    "nato_paired_test",
+    "correlation_table",
+    "allies_at_or_above",
+    "burden_ranks",
+    "estimates_2025",
+    "pledge_timeline",
+    "plot_burden_vs_size",
+    "plot_correlations",
+    "plot_allies_at_or_above",
+]
+
+SIPRI = "sipri_milex_nato_members_1949_2024"
+NATO_2019 = "nato_defence_expenditure_2012_2019"
+NATO_2025 = "nato_defence_pct_gdp_2014_2024"
+NATO_2025E = "nato_defence_pct_gdp_2025e_reported"
+#: The date of NATO's August 2025 release, whose timeline line is left out of
+#: :func:`pledge_timeline` (it would claim a 2025 value for Germany that ``data/`` lacks).
+RELEASE_2025_DATE = "2025-08-28"
+
+#: The twelve signatories of 1949, in SIPRI's spelling. The list is standard but was not
+#: checked against nato.int in the course's sources (``data/SOURCES.md``).
+FOUNDING_MEMBERS_1949: tuple[str, ...] = (
+    "Belgium", "Canada", "Denmark", "France", "Iceland", "Italy", "Luxembourg",
+    "Netherlands", "Norway", "Portugal", "United Kingdom", "United States of America",
+)
+#: The 15 Allies of 1964: the founders, Greece and Turkey (1952) and the Federal Republic
+#: of Germany (1955), accession years verified at nato.int (``data/SOURCES.md``). SIPRI
+#: spells Turkey "Türkiye" and calls the Federal Republic "Germany" (it keeps the German
+#: Democratic Republic in a separate row, not in the course's file).
+ALLIES_1964: tuple[str, ...] = FOUNDING_MEMBERS_1949 + ("Greece", "Türkiye", "Germany")
+#: Poland and the Baltic states (ISO 3166 alpha-3), the Allies nearest Russia's
+#: 2014 and 2022 wars, highlighted in the figures.
+FRONTLINE: tuple[str, ...] = ("EST", "LVA", "LTU", "POL")
+
+# SIPRI spellings that differ from NATO's 2025 table (from which the codes are taken).
+_SIPRI_ALIASES = {"Slovakia": "Slovak Republic", "United States of America": "United States"}
+_LABEL_ALIASES = {"Iceland": "ISL"}   # not in NATO's 2025 table (no armed forces)
+
+
+# --------------------------------------------------------------------------- statistics
+@dataclass(frozen=True)
+class SpearmanResult:
+    """Spearman's rank correlation: ``rho``, its two-sided ``pvalue`` and the count ``n``.
+
+    The p-value is scipy's, from the t distribution with n - 2 degrees of freedom: an
+    approximation that is rough for very small samples.
+    """
+
+    rho: float
+    pvalue: float
+    n: int
+
+    def __str__(self) -> str:
+        return f"\u03c1 = {self.rho:.2f}, p = {self.pvalue:.2g}, n = {self.n}"
+
+    def __repr__(self) -> str:
+        return f"SpearmanResult(rho={self.rho:.3f}, pvalue={self.pvalue:.3g}, n={self.n})"
+
+
+def spearman(x: object, y: object) -> SpearmanResult:
+    """Spearman's rank correlation between ``x`` and ``y``, with its p-value and n.
+
+    Pairs with a missing value (NaN) in either are dropped first; ``n`` counts the pairs
+    used. Ties get average ranks.
+
+    Parameters
+    ----------
+    x, y : array_like
+        Two 1-D sequences of numbers of the same length.
+
+    Returns
+    -------
+    SpearmanResult
+
+    Raises
+    ------
+    ValueError
+        If the lengths differ, fewer than 3 complete pairs remain (a rank correlation of
+        two points is always +1 or -1 and has no p-value), or one variable is constant
+        (its ranks are all tied and the correlation is undefined).
+
+    Examples
+    --------
+    >>> r = spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])
+    >>> round(r.rho, 2), r.n
+    (0.8, 5)
+    >>> r
+    SpearmanResult(rho=0.800, pvalue=0.104, n=5)
+    >>> spearman([1, 2], [3, 4])
+    Traceback (most recent call last):
+    ...
+    ValueError: spearman needs at least 3 complete pairs to rank; got n = 2
+    """
+    a = _numbers(x, "x")
+    b = _numbers(y, "y")
+    if a.shape != b.shape:
+        raise ValueError(f"x and y must have the same length; got {a.size} and {b.size}")
+    keep = ~(np.isnan(a) | np.isnan(b))
+    a, b = a[keep], b[keep]
+    if a.size < 3:
+        raise ValueError(f"spearman needs at least 3 complete pairs to rank; got n = {a.size}")
+    for values, name in ((a, "x"), (b, "y")):
+        if np.all(values == values[0]):
+            raise ValueError(f"{name} is constant ({values[0]!r} for all {a.size} pairs): its "
+                             "ranks are all tied and the rank correlation is undefined")
+    result = stats.spearmanr(a, b)
+    return SpearmanResult(float(result.statistic), float(result.pvalue), int(a.size))
+
+
+def critical_rho(n: int, level: float = 0.05) -> float:
+    """The smallest |rho| with a two-sided p-value at or below ``level`` for n pairs.
+
+    Uses the same t approximation as :func:`spearman`: ``rho = t / sqrt(n - 2 + t^2)``
+    with ``t`` the two-sided critical value of the t distribution with ``n - 2`` degrees
+    of freedom. A quick guide to what a sample of ``n`` countries can detect.
+
+    Examples
+    --------
+    >>> round(critical_rho(14), 3), round(critical_rho(28), 3)
+    (0.532, 0.374)
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 3:
+        raise ValueError(f"n must be an integer of at least 3; got {n!r}")
+    level = check_real(level, "level", minimum=0.0, maximum=1.0, allow_equal_min=False,
+                       allow_equal_max=False)
+    t = stats.t.ppf(1.0 - level / 2.0, n - 2)
+    return float(t / math.sqrt(n - 2 + t * t))
+
+
+def _numbers(values: object, name: str) -> np.ndarray:
+    if values is None or isinstance(values, (str, bytes, dict, set)):
+        raise TypeError(f"{name} must be a sequence of numbers; got {type(values).__name__} "
+                        f"{_show(values)}")
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError, OverflowError) as error:
+        raise TypeError(f"{name} must contain only numbers; got {_show(values)}") from error
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be 1-D; got shape {array.shape}")
+    if np.any(np.isinf(array)):
+        raise ValueError(f"{name} must not contain infinite values")
+    return array
+
+
+def implied_gdp(milex: object, pct_gdp: object) -> np.ndarray:
+    """Economic size implied by spending and its share of GDP: ``milex / (pct_gdp / 100)``.
+
+    SIPRI publishes military spending in constant US dollars and as a share of GDP, but
+    not GDP. Dividing the first by the second gives GDP in the same units as ``milex``:
+    for SIPRI's constant 2023 US$ figures, GDP deflated with the country's consumer
+    price index and converted at the 2023 market exchange rate (SIPRI's method for its
+    constant-dollar series). The shares are rounded to 2 decimals in the course's copy,
+    so the implied GDP is exact only to about 0.5 % for a share near 1 %; a rank
+    correlation only uses the order of the sizes.
+
+    Parameters
+    ----------
+    milex : array_like
+        Military spending, zero or more.
+    pct_gdp : array_like
+        The same spending as a percentage of GDP, above 0.
+
+    Examples
+    --------
+    >>> implied_gdp([5.0], [2.5]).tolist()
+    [200.0]
+    >>> implied_gdp([5.0], [0.0])
+    Traceback (most recent call last):
+    ...
+    ValueError: pct_gdp must be above 0 to divide by it; got [0.0]
+    """
+    m = _numbers(np.atleast_1d(milex), "milex")
+    p = _numbers(np.atleast_1d(pct_gdp), "pct_gdp")
+    if m.shape != p.shape:
+        raise ValueError(f"milex and pct_gdp must have the same length; got {m.size} and "
+                         f"{p.size}")
+    if np.any(p <= 0):
+        raise ValueError(f"pct_gdp must be above 0 to divide by it; got "
+                         f"{_show(p[p <= 0].tolist())}")
+    if np.any(m < 0):
+        raise ValueError(f"milex must be >= 0; got {_show(m[m < 0].tolist())}")
+    return m / (p / 100.0)
+
+
+# ----------------------------------------------------------------------------- tests
+@dataclass(frozen=True)
+class BurdenTest:
+    """One size-versus-burden test: the data used, what is missing, and the result.
+
+    Attributes
+    ----------
+    label : str
+        Which data, for example ``"SIPRI, 1964"``.
+    year : int
+    table : pandas.DataFrame
+        One row per country used: ``country``, ``code`` (ISO3), ``size`` and
+        ``burden_pct``, largest economy first.
+    size_label, burden_label : str
+        What ``size`` and ``burden_pct`` measure, with units (axis labels).
+    missing : tuple of str
+        Countries asked for but without data (so not counted in ``n``).
+    result : SpearmanResult
+    """
+
+    label: str
+    year: int
+    table: pd.DataFrame
+    size_label: str
+    burden_label: str
+    missing: tuple[str, ...]
+    result: SpearmanResult
+
+
+def _check_ax(ax: object) -> None:
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__} "
+                        f"{_show(ax)}")
+
+
+def _check_codes(codes: object, name: str) -> list[str]:
+    if isinstance(codes, (str, bytes)) or not isinstance(codes, Sequence) or not all(
+            isinstance(c, str) for c in codes):
+        raise TypeError(f"{name} must be a list of ISO3 codes such as ['POL', 'EST']; got "
+                        f"{_show(codes)}")
+    return list(codes)
+
+
+def _check_year(year: object, first: int, last: int, what: str, name: str = "year") -> int:
+    if isinstance(year, (bool, np.bool_)) or not isinstance(year, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer; got {type(year).__name__} {_show(year)}")
+    if not first <= year <= last:
+        raise ValueError(f"{name} must be between {first} and {last} for {what}; got {year}")
+    return int(year)
+
+
+def _codes() -> dict[str, str]:
+    """Country name (NATO's or SIPRI's spelling) -> ISO3, from NATO's 2025 table."""
+    table = load(NATO_2025)
+    countries = table[table["entity_type"] == "country"]
+    codes = dict(zip(countries["country"], countries["iso3"]))
+    codes.update({sipri: codes[nato] for sipri, nato in _SIPRI_ALIASES.items()})
+    codes.update(_LABEL_ALIASES)
+    return codes
+
+
+def _finish(label: str, year: int, table: pd.DataFrame, size_label: str, burden_label: str,
+            missing: Iterable[str]) -> BurdenTest:
+    table = table.sort_values("size", ascending=False).reset_index(drop=True)
+    result = spearman(table["size"].to_numpy(), table["burden_pct"].to_numpy())
+    return BurdenTest(label, year, table, size_label, burden_label, tuple(sorted(missing)),
+                      result)
+
+
+def sipri_test(year: int = 1964, countries: Sequence[str] | None = None) -> BurdenTest:
+    """O&Z's test on SIPRI data: implied GDP against military spending as % of GDP.
+
+    Parameters
+    ----------
+    year : int
+        1949 to 2024.
+    countries : sequence of str, optional
+        SIPRI country names. Default: :data:`ALLIES_1964` for 1964, and for any other
+        year every country in the file (the 32 Allies of 2024), which is right only for
+        2024 itself: pass the members of that year otherwise.
+
+    Returns
+    -------
+    BurdenTest
+        Countries without both numbers that year are listed in ``missing``.
+
+    Examples
+    --------
+    >>> test = sipri_test(1964)
+    >>> test.table.loc[0, "country"], round(test.result.rho, 2)
+    ('United States of America', 0.6)
+    >>> sipri_test(1964, ["Belgium", "Atlantis"])
+    Traceback (most recent call last):
+    ...
+    ValueError: countries: not in the SIPRI file: ['Atlantis']
+    """
+    year = _check_year(year, 1949, 2024, "SIPRI's series")
+    data = load(SIPRI)
+    known = set(data["country"])
+    if countries is None:
+        countries = ALLIES_1964 if year == 1964 else tuple(sorted(known | {"Iceland"}))
+    if isinstance(countries, str) or not isinstance(countries, Sequence):
+        raise TypeError(f"countries must be a list of SIPRI country names; got "
+                        f"{type(countries).__name__} {_show(countries)}")
+    unknown = [c for c in countries if c not in known and c != "Iceland"]
+    if unknown:
+        raise ValueError(f"countries: not in the SIPRI file: {unknown}")
+    rows = data[(data["year"] == year) & data["country"].isin(countries)]
+    rows = rows.dropna(subset=["milex_usd_m_constant_2023", "milex_pct_gdp"])
+    rows = rows[rows["milex_pct_gdp"] > 0]
+    codes = _codes()
+    table = pd.DataFrame({
+        "country": rows["country"].to_numpy(),
+        "code": [codes.get(c, c[:3].upper()) for c in rows["country"]],
+        "size": implied_gdp(rows["milex_usd_m_constant_2023"].to_numpy(),
+                            rows["milex_pct_gdp"].to_numpy()),
+        "burden_pct": rows["milex_pct_gdp"].to_numpy(),
+        "milex_usd_m_constant_2023": rows["milex_usd_m_constant_2023"].to_numpy(),
+    })
+    missing = set(countries) - set(table["country"])
+    return _finish(f"SIPRI, {year}", year, table,
+                   "GDP implied by SIPRI, constant 2023 US$ m (log scale)",
+                   "military spending, % of GDP (SIPRI)", missing)
+
+
+def nato_2019_test(year: int) -> BurdenTest:
+    """O&Z's test on NATO's 2019 release: real GDP against defence as % of real GDP.
+
+    Both series are NATO's, at 2015 prices and exchange rates, for the 29 Allies of 2019
+    as NATO lists them for every year 2012-2019 (Iceland has no defence spending and is
+    left out). 2018 and 2019 are NATO estimates.
+
+    Examples
+    --------
+    >>> test = nato_2019_test(2012)
+    >>> test.result.n, test.missing
+    (28, ('Iceland',))
+    """
+    year = _check_year(year, 2012, 2019, "NATO's 2019 release")
+    data = load(NATO_2019)
+    rows = data[data["year"] == year]
+    used = rows.dropna(subset=["defence_pct_gdp_2015_prices", "real_gdp_usd_2015_prices"])
+    table = pd.DataFrame({
+        "country": used["country"].to_numpy(),
+        "code": used["iso3"].to_numpy(),
+        "size": used["real_gdp_usd_2015_prices"].to_numpy() / 1e6,
+        "burden_pct": used["defence_pct_gdp_2015_prices"].to_numpy(),
+    })
+    missing = set(rows["country"]) - set(used["country"])
+    return _finish(f"NATO 2019 release, {year}", year, table,
+                   "real GDP, 2015 US$ m (NATO, log scale)",
+                   "defence spending, % of GDP (NATO)", missing)
+
+
+def nato_paired_test(year: int) -> BurdenTest:
+    """O&Z's test pairing NATO's 2025 release (% of GDP) with the 2019 release's real GDP.
+
+    The share of GDP comes from NATO's August 2025 release (Table 3); the size (real GDP,
+    2015 prices) from NATO's 2019 release, matched by ISO3 code. Only 2014-2019 are in
+    both. Allies in only one release (Finland, North Macedonia and Sweden joined after
+    2019; Iceland is not in Table 3) are listed in ``missing``. The two releases are
+    different vintages, but each variable comes from a single vintage, and only the
+    ranks of GDP are used.
+
+    Raises
+    ------
+    ValueError
+        For 2020-2024: the course has no NATO GDP figures for those years (a gap, not
+        filled with another source).
+
+    Examples
+    --------
+    >>> test = nato_paired_test(2014)
+    >>> test.result.n, test.missing
+    (28, ('Finland', 'Iceland', 'North Macedonia', 'Sweden'))
+    >>> nato_paired_test(2022)
+    Traceback (most recent call last):
+    ...
+    ValueError: year must be between 2014 and 2019 for NATO GDP paired with ... got 2022
+    """
+    year = _check_year(year, 2014, 2019,
+                       "NATO GDP paired with the 2025 release (the only years with NATO "
+                       "size data)")
+    burden = load(NATO_2025)
+    burden = burden[(burden["year"] == year) & (burden["entity_type"] == "country")]
+    size = load(NATO_2019)
+    size = size[size["year"] == year]
+    merged = burden.merge(size[["iso3", "country", "real_gdp_usd_2015_prices"]], on="iso3",
+                          suffixes=("", "_2019"))
+    table = pd.DataFrame({
+        "country": merged["country"].to_numpy(),
+        "code": merged["iso3"].to_numpy(),
+        "size": merged["real_gdp_usd_2015_prices"].to_numpy() / 1e6,
+        "burden_pct": merged["defence_pct_gdp"].to_numpy(),
+    })
+    only_2025 = set(burden["country"]) - set(table["country"])
+    only_2019 = set(size.loc[~size["iso3"].isin(burden["iso3"]), "country"])
+    return _finish(f"NATO 2025 release with 2019-release GDP, {year}", year, table,
+                   "real GDP, 2015 US$ m (NATO 2019 release, log scale)",
+                   "defence spending, % of GDP (NATO 2025 release)", only_2025 | only_2019)
+
+
+def correlation_table() -> pd.DataFrame:
+    """Every size-versus-burden test of the course, one row each, oldest first.
+
+    Columns: ``series`` (which data), ``year``, ``rho``, ``pvalue``, ``n``. The SIPRI
+    rows are 1964 (the 15 Allies of 1964) and 2024 (all Allies); the NATO rows are the
+    2019 release for 2012-2019 and the 2025 release paired with 2019-release GDP for
+    2014-2019.
+
+    Examples
+    --------
+    >>> table = correlation_table()
+    >>> table["series"].value_counts().to_dict()
+    {'NATO 2019 release': 8, 'NATO 2025 release, 2019-release GDP': 6, 'SIPRI': 2}
+    """
+    tests = [("SIPRI", sipri_test(1964)), ("SIPRI", sipri_test(2024))]
+    tests += [("NATO 2019 release", nato_2019_test(y)) for y in range(2012, 2020)]
+    tests += [("NATO 2025 release, 2019-release GDP", nato_paired_test(y))
+              for y in range(2014, 2020)]
+    rows = [{"series": series, "year": t.year, "rho": t.result.rho, "pvalue": t.result.pvalue,
+             "n": t.result.n} for series, t in tests]
+    return pd.DataFrame(rows).sort_values(["year", "series"], kind="stable").reset_index(
+        drop=True)
+
+
+# ------------------------------------------------------------------------- the pledges
+def _nato_countries() -> pd.DataFrame:
+    table = load(NATO_2025)
+    return table[table["entity_type"] == "country"]
+
+
+#: Most decimals :func:`allies_at_or_above` rounds to (the data have far fewer).
+MAX_DECIMALS = 10
+
+
+def allies_at_or_above(threshold: float = 2.0, decimals: int | None = None) -> pd.DataFrame:
+    """How many Allies spent at least ``threshold`` % of GDP, each year 2014-2024.
+
+    From NATO's August 2025 release (Table 3), countries only (the two NATO aggregates
+    are left out); 2024 values are NATO estimates.
+
+    Parameters
+    ----------
+    threshold : float
+        In % of GDP; NATO's guideline is 2.
+    decimals : int, optional
+        Round each value to this many decimals before comparing, as a reader of the
+        published (rounded) table would; by default the full precision of the file. 0 to 10.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year``, ``count``, ``listed`` (Allies with a value that year) and ``allies``
+        (their names, "; "-separated), one row per year.
+
+    Examples
+    --------
+    >>> counts = allies_at_or_above()
+    >>> counts.set_index("year").loc[[2014, 2024], "count"].tolist()
+    [3, 18]
+    >>> counts.loc[counts["year"] == 2014, "allies"].item()
+    'Greece; United Kingdom; United States'
+    """
+    threshold = check_real(threshold, "threshold", minimum=0.0, maximum=100.0)
+    if decimals is not None:
+        if isinstance(decimals, (bool, np.bool_)) or not isinstance(decimals, (int, np.integer)):
+            raise TypeError(f"decimals must be None or a non-negative integer (at most "
+                            f"{MAX_DECIMALS}); got {type(decimals).__name__} {_show(decimals)}")
+        if not 0 <= decimals <= MAX_DECIMALS:
+            raise ValueError(f"decimals must be None or a non-negative integer (at most "
+                             f"{MAX_DECIMALS}); got {_show(decimals)}")
+        decimals = int(decimals)
+    table = _nato_countries()
+    values = table["defence_pct_gdp"] if decimals is None else table["defence_pct_gdp"].round(
+        decimals)
+    above = table[values >= threshold]
+    rows = []
+    for year, group in table.groupby("year"):
+        names = sorted(above.loc[above["year"] == year, "country"])
+        rows.append({"year": int(year), "count": len(names), "listed": len(group),
+                     "allies": "; ".join(names)})
+    return pd.DataFrame(rows)
+
+
+def burden_ranks(codes: Sequence[str] = FRONTLINE,
+                 years: Sequence[int] = (2014, 2019, 2022, 2024)) -> pd.DataFrame:
+    """Where Allies rank by defence spending as % of GDP (1 = highest), by year.
+
+    From NATO's August 2025 release, countries only, ranked among the Allies listed that
+    year (31). Ties share the best rank.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per country (index: name), one column per year; also ``listed``, the
+        number of Allies ranked each year, as a last row.
+
+    Examples
+    --------
+    >>> ranks = burden_ranks(["POL"], [2014, 2024])
+    >>> ranks.loc["Poland"].tolist()
+    [5, 1]
+    """
+    table = _nato_countries()
+    codes = _check_codes(codes, "codes")
+    if not codes:
+        raise ValueError("codes must name at least one Ally")
+    if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):
+        raise TypeError(f"years must be a list of years such as [2014, 2024]; got "
+                        f"{type(years).__name__} {_show(years)}")
+    years = list(years)
+    if not years:
+        raise ValueError("years must name at least one year")
+    unknown = [c for c in codes if c not in set(table["iso3"])]
+    if unknown:
+        raise ValueError(f"codes: not in NATO's 2025 table: {unknown}")
+    columns = {}
+    for year in years:
+        year = _check_year(year, 2014, 2024, "NATO's 2025 release", "years")
+        rows = table[table["year"] == year].copy()
+        rows["rank"] = rows["defence_pct_gdp"].rank(ascending=False, method="min").astype(int)
+        ranked = rows.set_index("iso3")
+        columns[year] = [int(ranked.loc[c, "rank"]) for c in codes] + [len(rows)]
+    names = dict(zip(table["iso3"], table["country"]))
+    return pd.DataFrame(columns, index=[names[c] for c in codes] + ["listed"])
+
+
+def estimates_2025() -> pd.DataFrame:
+    """NATO's 2025 estimates as reported, with their confidence, highest first.
+
+    Columns: ``country``, ``entity_type``, ``defence_pct_gdp``, ``confidence``,
+    ``n_independent_sources``. Only the Allies for which a value was found (see
+    ``data/SOURCES.md``: Germany has none, and several others are missing).
+
+    Examples
+    --------
+    >>> table = estimates_2025()
+    >>> "Germany" in set(table["country"]), table.columns[-2:].tolist()
+    (False, ['confidence', 'n_independent_sources'])
+    """
+    table = load(NATO_2025E)
+    columns = ["country", "entity_type", "defence_pct_gdp", "confidence",
+               "n_independent_sources"]
+    return table.sort_values(["entity_type", "defence_pct_gdp"], ascending=[False, False],
+                             kind="stable")[columns].reset_index(drop=True)
+
+
+def pledge_timeline() -> pd.DataFrame:
+    """The dated events of the spending pledges (2006, Wales 2014, The Hague 2025...).
+
+    The timeline's line for NATO's release of 28 August 2025 is left out: its press
+    summary, "all Allies except Iceland" estimated at 2 % or more in 2025, would include
+    Germany, for which the course's data hold no 2025 value (``data/SOURCES.md``, the
+    2025 estimates: NATO published no German estimate while the budget awaited approval).
+    The 2025 estimates the course can source are in :func:`estimates_2025`.
+
+    Examples
+    --------
+    >>> events = pledge_timeline()
+    >>> events["date_start"].tolist()[:2]
+    ['2006', '2014-09-05']
+    >>> "2025-08-28" in set(events["date_start"])
+    False
+    """
+    table = load("case_study_timeline")
+    rows = table[(table["case_study"] == "burden_sharing")
+                 & (table["date_start"] != RELEASE_2025_DATE)]
+    return rows[["date_start", "event", "source_ids"]].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- plots
+def plot_burden_vs_size(test: BurdenTest, ax: Axes | None = None, *,
+                        highlight: Sequence[str] = FRONTLINE, labels: bool = True) -> Axes:
+    """Scatter of burden against economic size (log scale), one labelled point per Ally.
+
+    Poland and the Baltic states (``highlight``, ISO3 codes) are drawn as vermillion
+    triangles, the others as blue circles; the title gives rho, the p-value and n.
+
+    Examples
+    --------
+    >>> ax = plot_burden_vs_size(sipri_test(1964))
+    >>> ax.get_xscale(), ax.get_title().startswith("SIPRI, 1964")
+    ('log', True)
+    """
+    if not isinstance(test, BurdenTest):
+        raise TypeError(f"test must be a BurdenTest; got {type(test).__name__}")
+    _check_ax(ax)
+    highlight = _check_codes(highlight, "highlight")
+    ax = ax if ax is not None else new_axes(6.4, 4.4)
+    table = test.table
+    marked = table["code"].isin(highlight)
+    ax.scatter(table.loc[~marked, "size"], table.loc[~marked, "burden_pct"], s=36,
+               color=PALETTE["blue"], edgecolor="black", linewidth=0.5, marker="o",
+               label="other Allies", zorder=3)
+    if marked.any():
+        ax.scatter(table.loc[marked, "size"], table.loc[marked, "burden_pct"], s=60,
+                   color=PALETTE["vermillion"], edgecolor="black", linewidth=0.5,
+                   marker="^", label="Poland and the Baltic states", zorder=4)
+    ax.set_xscale("log")
+    if labels:
+        _label_points(ax, table["size"].to_numpy(), table["burden_pct"].to_numpy(),
+                      list(table["code"]))
+    ax.set_xlabel(test.size_label)
+    ax.set_ylabel(test.burden_label)
+    ax.set_title(f"{test.label}\n{test.result}", fontsize=10)
+    ax.grid(True, color="#DDDDDD", lw=0.6, which="major")
+    if marked.any():
+        ax.legend(fontsize=8, loc="upper left")
+    return ax
+
+
+def _label_points(ax: Axes, x: np.ndarray, y: np.ndarray, texts: list[str]) -> None:
+    """Label points, trying four sides of each so labels avoid other labels and points."""
+    ax.autoscale_view()
+    scale = 72.0 / ax.figure.dpi                      # display pixels -> points
+    points = ax.transData.transform(np.column_stack([x, y])) * scale
+    width, height = 18.0, 7.0                         # a three-letter label at 7 pt
+    offsets = [(3, 3), (3, -10), (-19, 3), (-19, -10)]
+    boxes: list[tuple[float, float, float, float]] = []
+
+    def clear(box: tuple[float, float, float, float]) -> bool:
+        x0, y0, x1, y1 = box
+        if any(x0 < q[2] and q[0] < x1 and y0 < q[3] and q[1] < y1 for q in boxes):
+            return False
+        return not any(x0 - 2 < px < x1 + 2 and y0 - 2 < py < y1 + 2 for px, py in points)
+
+    for (px, py), xv, yv, text in zip(points, x, y, texts):
+        for dx, dy in offsets:
+            box = (px + dx, py + dy, px + dx + width, py + dy + height)
+            if clear(box):
+                break
+        else:
+            dx, dy = offsets[0]
+            box = (px + dx, py + dy, px + dx + width, py + dy + height)
+        boxes.append(box)
+        ax.annotate(text, (xv, yv), xytext=(dx, dy), textcoords="offset points", fontsize=7,
+                    zorder=6)
+
+
+_SERIES_STYLE = {
+    "SIPRI": dict(marker="s", color=PALETTE["black"], linestyle="none", markersize=8),
+    "NATO 2019 release": dict(marker="o", color=PALETTE["blue"], linestyle="-"),
+    "NATO 2025 release, 2019-release GDP": dict(marker="^", color=PALETTE["vermillion"],
+                                                linestyle="--"),
+}
+
+
+def plot_correlations(table: pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
+    """Spearman's rho (size against burden) for every test, by year and data source.
+
+    Each source has its own marker and line style; points of different sources are never
+    joined. The grey band is the range of rho that a sample of 28 Allies cannot tell
+    from zero at the 5 % level.
+
+    Examples
+    --------
+    >>> ax = plot_correlations()
+    >>> ax.get_ylabel()
+    "Spearman's \u03c1, GDP vs burden"
+    """
+    table = correlation_table() if table is None else table
+    if not isinstance(table, pd.DataFrame) or not {"series", "year", "rho"} <= set(
+            table.columns):
+        raise TypeError("table must be a DataFrame like correlation_table()'s")
+    _check_ax(ax)
+    ax = ax if ax is not None else new_axes(6.4, 3.8)
+    band = critical_rho(28)
+    ax.axhspan(-band, band, color="#EEEEEE", zorder=0,
+               label=f"|\u03c1| < {band:.2f}: not significant at 5 % with n = 28")
+    ax.axhline(0.0, color=PALETTE["grey"], lw=0.8)
+    for series, group in table.groupby("series", sort=False):
+        style = _SERIES_STYLE.get(series, dict(marker="x", color=PALETTE["purple"]))
+        ax.plot(group["year"], group["rho"], label=series, **style)
+    ax.set_xlabel("year")
+    ax.set_ylabel("Spearman's \u03c1, GDP vs burden")
+    ax.set_ylim(-1.0, 1.0)
+    ax.set_title("Do larger Allies carry a larger burden? (\u03c1 > 0: yes)", fontsize=10)
+    ax.legend(fontsize=7.5, loc="lower left")
+    ax.grid(True, color="#DDDDDD", lw=0.6)
+    return ax
+
+
+def plot_allies_at_or_above(counts: pd.DataFrame | None = None,
+                            ax: Axes | None = None) -> Axes:
+    """Bars: the number of Allies at or above 2 % of GDP each year (2024 hatched: estimate).
+
+    Examples
+    --------
+    >>> ax = plot_allies_at_or_above()
+    >>> [int(p.get_height()) for p in ax.patches][:2]
+    [3, 4]
+    """
+    counts = allies_at_or_above() if counts is None else counts
+    if not isinstance(counts, pd.DataFrame) or not {"year", "count", "listed"} <= set(
+            counts.columns):
+        raise TypeError("counts must be a DataFrame like allies_at_or_above()'s")
+    _check_ax(ax)
+    ax = ax if ax is not None else new_axes(6.4, 3.6)
+    estimates = set(load(NATO_2025).query("is_estimate")["year"])
+    for year, count in zip(counts["year"], counts["count"]):
+        estimate = year in estimates
+        ax.bar(year, count, color="white" if estimate else PALETTE["blue"],
+               edgecolor=PALETTE["blue"] if estimate else "black", hatch="//" if estimate else "")
+        ax.text(year, count + 0.3, str(count), ha="center", va="bottom", fontsize=8)
+    listed = int(counts["listed"].max())
+    ax.set_xticks(list(counts["year"]))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_xlabel("year (hatched: NATO estimate)")
+    ax.set_ylabel(f"Allies at or above 2 % (of {listed})")
+    ax.set_ylim(0, max(counts["count"]) * 1.2 + 1)
+    ax.set_title("Allies meeting the 2 % guideline (NATO, August 2025 release)", fontsize=10)
+    ax.grid(True, axis="y", color="#DDDDDD", lw=0.6)
+    return ax

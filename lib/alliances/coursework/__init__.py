@@ -1,0 +1,1 @@
+"""Exercises, checks and the exercise bank of the notebooks."""

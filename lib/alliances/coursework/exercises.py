@@ -1,0 +1,615 @@
+"""Feedback on exercises in two modes: self-study and graded assignments.
+
+**Self-study** (the default; the notebooks as they are): ``check(question_id, answer)``
+says at once whether an answer is right and, if not, what to reconsider. Each question's
+right answer is *computed* by the library from the model the notebook uses, never typed in.
+Feedback recognises common misconceptions, accepts equivalent answers (fractions or
+decimals within a tolerance, labels in any case, outcomes in several spellings) and never
+states the answer.
+
+**Graded assignments** (what ``tools/make_nbgrader_source.py`` generates): the released
+notebook calls :func:`graded_mode` in a locked cell. From then on, in that kernel,
+``check`` only says whether an answer can be *read* (a number, one of the labels) and
+explains the format (:func:`check_form`); it never says whether the answer is right, and
+``Question.answer`` refuses to compute. The right values live only in nbgrader's hidden
+tests of the instructor's source, written there by the tool, and are compared by
+:func:`grade`, which takes the expected value as an argument. Setting the environment
+variable ``ALLIANCES_EXERCISES=graded`` (for example on a hub used for an exam) starts
+every kernel in graded mode. There is no public way back to self-study in a kernel.
+
+What stays possible, and is documented for lecturers: a student can recompute an answer
+with the library's models (that is the exercise, done by hand or in code), and a student
+who reads the library's private code can find the default parameters' answers. A variant
+(:class:`Variants`, ``--seed`` of the tool) closes the second route: its parameters exist
+only in the question text and its answers only in the hidden tests.
+
+Examples
+--------
+>>> check("00-best-response", "abstain").correct
+False
+>>> check("00-best-response", "ALLY").correct
+True
+>>> check_form("00-best-response", "ALLY").correct is None      # says nothing about it
+True
+>>> grade("03-interior-cstar", 0.7, expected="7/10").correct
+True
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import math
+import os
+import pkgutil
+import random
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+
+__all__ = ["Question", "Feedback", "Variants", "AnswerUnavailableError", "QUESTIONS",
+           "all_questions", "check", "check_form", "grade", "graded_mode", "in_graded_mode",
+           "variants_of"]
+
+#: The mode of this kernel; graded mode is one-way (see :func:`graded_mode`).
+_STATE = {"graded": os.environ.get("ALLIANCES_EXERCISES", "").strip().casefold() == "graded"}
+
+
+def graded_mode() -> None:
+    """Switch this kernel to graded mode, for good (a graded assignment's first cells do it).
+
+    From then on :func:`check` only checks the form of an answer, like :func:`check_form`,
+    and the bank's answers cannot be computed through ``Question.answer`` or
+    :meth:`Variants.answer`. There is no public way back; restart the kernel without it.
+    """
+    _STATE["graded"] = True
+
+
+def in_graded_mode() -> bool:
+    """Whether this kernel is in graded mode.
+
+    Examples
+    --------
+    >>> in_graded_mode() in (True, False)
+    True
+    """
+    return _STATE["graded"]
+
+
+class AnswerUnavailableError(RuntimeError):
+    """Raised when a graded assignment asks the library for a question's answer."""
+
+
+def _refuse(what: str) -> None:
+    if _STATE["graded"]:
+        raise AnswerUnavailableError(
+            f"{what} is not available in a graded assignment: the answers are marked after "
+            "you hand in. You can still compute with the library's models yourself.")
+
+
+class _SealedAnswer:
+    """A question's answer function that refuses to run in graded mode."""
+
+    __slots__ = ("_compute", "_id")
+
+    def __init__(self, question_id: str, compute: Callable[..., object]) -> None:
+        self._id, self._compute = question_id, compute
+
+    def __call__(self, *args: object) -> object:
+        _refuse(f"The answer of {self._id!r}")
+        return self._compute(*args)
+
+    def __repr__(self) -> str:
+        return f"<answer of {self._id!r}>"
+
+KINDS = ("number", "label", "outcome", "outcomes", "choice")
+
+
+@dataclass(frozen=True)
+class Question:
+    """An auto-checked question.
+
+    Attributes
+    ----------
+    id : str
+        Notebook number and a slug, for example "00-best-response".
+    kind : str
+        One of "number", "label", "outcome", "outcomes", "choice".
+    answer : callable
+        Computes the right answer from the library.
+    advice : str
+        What to reconsider after a wrong answer (must not give the answer away).
+    hints : dict
+        Normalised wrong answers mapped to targeted explanations.
+    options : tuple of str
+        The allowed answers for "label" and "choice" questions.
+    tolerance : float
+        Absolute tolerance for "number" questions.
+    """
+
+    id: str
+    kind: str
+    answer: Callable[[], object]
+    advice: str
+    hints: dict[str, str] = field(default_factory=dict)
+    options: tuple[str, ...] = ()
+    tolerance: float = 0.005
+
+    def __post_init__(self) -> None:
+        answer = self.answer
+        if not isinstance(answer, _SealedAnswer):
+            object.__setattr__(self, "answer", _SealedAnswer(self.id, answer))
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of :func:`check`, :func:`check_form` or :func:`grade`.
+
+    ``correct`` is True or False, or None when the answer's correctness is not revealed
+    (:func:`check_form`); ``answered`` is False for the placeholder; ``readable`` says
+    whether the answer could be read at all.
+    """
+
+    correct: bool | None
+    message: str
+    answered: bool = True
+    readable: bool = True
+
+    def _mark(self) -> tuple[str, str]:
+        if not self.answered:
+            return "#0072B2", "\u2026 Not answered yet."
+        if self.correct is None:
+            return ("#0072B2", "\u2139 Answer recorded.") if self.readable else (
+                "#D55E00", "\u2718 Cannot be read.")
+        return ("#009E73", "\u2714 Correct.") if self.correct else ("#D55E00", "\u2718 Not yet.")
+
+    def _repr_html_(self) -> str:
+        colour, mark = self._mark()
+        return (f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
+                f"<b>{mark}</b> {html.escape(self.message)}</div>")
+
+    def __str__(self) -> str:
+        return f"{self._mark()[1][2:]} {self.message}"
+
+    __repr__ = __str__
+
+
+# ----------------------------------------------------------------- normalising answers
+def _norm_label(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().casefold())
+
+
+def _parse_number(answer: object) -> Fraction | float:
+    value = _read_number(answer)
+    try:
+        finite = math.isfinite(float(value))
+    except OverflowError:
+        finite = False
+    if not finite:
+        raise TypeError(f"a finite number is expected (for example 0.5 or '1/2'); got "
+                        f"{answer!r}")
+    return value
+
+
+def _read_number(answer: object) -> Fraction | float:
+    if isinstance(answer, bool):
+        raise TypeError("a number is expected (for example 0.5 or '1/2'), not True/False")
+    if isinstance(answer, (int, Fraction)):
+        return Fraction(answer)
+    if isinstance(answer, float):
+        return answer
+    if isinstance(answer, str):
+        text = answer.strip().replace(" ", "")
+        try:
+            if text.endswith("%"):
+                return float(text[:-1]) / 100
+            return Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            pass
+    try:
+        return float(answer)  # numpy scalars
+    except (TypeError, ValueError):
+        raise TypeError(f"a number is expected (for example 0.5 or '1/2'); got "
+                        f"{answer!r}") from None
+
+
+def _parse_outcome(answer: object) -> tuple[str, str]:
+    if isinstance(answer, str):
+        parts = [p for p in re.split(r"[(),/;]|\band\b", answer) if p.strip()]
+    elif isinstance(answer, (tuple, list)):
+        parts = list(answer)
+    else:
+        raise TypeError(f"an outcome is expected, such as ('Ally', 'Ally'); got {answer!r}")
+    if len(parts) != 2 or not all(isinstance(p, str) for p in parts):
+        raise TypeError(f"an outcome names two strategies, the row player's first, such as "
+                        f"('Ally', 'Ally'); got {answer!r}")
+    # Quotes are spelling, not part of a label: "[('Stag', 'Stag')]" as text.
+    first, second = (part.strip().strip("'\"") for part in parts)
+    return _norm_label(first), _norm_label(second)
+
+
+#: Text that is a whole outcome rather than one label, e.g. "(Stag, Stag)" or "Stag, Stag".
+_OUTCOME_TEXT = re.compile(r"[(),/;]|\band\b")
+
+
+def _parse_outcomes(answer: object) -> frozenset[tuple[str, str]]:
+    if isinstance(answer, str):
+        if _norm_label(answer) in ("", "none", "no equilibrium", "[]"):
+            return frozenset()
+        found = re.findall(r"\(([^()]*)\)", answer)
+        if not found:
+            raise TypeError("write outcomes in brackets, such as '(Stag, Stag), (Hare, Hare)', "
+                            "or as a list of pairs")
+        return frozenset(_parse_outcome(f) for f in found)
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        items = list(answer)
+        if len(items) == 2 and all(isinstance(i, str) and not _OUTCOME_TEXT.search(i)
+                                   for i in items):
+            items = [tuple(items)]   # a single outcome given as a pair
+        return frozenset(_parse_outcome(item) for item in items)
+    raise TypeError(f"a list of outcomes is expected, such as [('Stag', 'Stag')]; got "
+                    f"{answer!r}")
+
+
+def _canonical(question: Question, value: object) -> object:
+    if question.kind == "number":
+        return _parse_number(value)
+    if question.kind in ("label", "choice"):
+        if not isinstance(value, str):
+            raise TypeError(f"a word is expected, one of {list(question.options)}; got "
+                            f"{value!r}")
+        label = _norm_label(value)
+        allowed = [_norm_label(o) for o in question.options]
+        if allowed and label not in allowed:
+            raise TypeError(f"the answer must be one of {list(question.options)}; got "
+                            f"{value!r}")
+        return label
+    if question.kind == "outcome":
+        return _parse_outcome(value)
+    return _parse_outcomes(value)
+
+
+def _key(question: Question, value: object) -> str:
+    """A normalised text key for looking up targeted hints."""
+    if question.kind == "number":
+        return str(Fraction(value).limit_denominator(100))
+    if question.kind == "outcome":
+        return f"({value[0]}, {value[1]})"
+    if question.kind == "outcomes":
+        return "; ".join(f"({a}, {b})" for a, b in sorted(value))
+    return str(value)
+
+
+def _expected_answer(question_id: str) -> object:
+    """The computed right answer of a question, canonical (for the tool and the tests).
+
+    Private on purpose: a graded assignment's students must not find it in the public API.
+
+    Examples
+    --------
+    >>> _expected_answer("00-chicken-mixed")
+    Fraction(1, 3)
+    """
+    question = _question(question_id)
+    return _canonical(question, question.answer._compute())
+
+
+def _show_number(value: Fraction | float, tolerance: float) -> str:
+    """A number as a reader wants it: '5/8 (0.625)', '3', or a float rounded to its tolerance.
+
+    Examples
+    --------
+    >>> _show_number(0.5555555555555554, 0.005), _show_number(Fraction(5, 8), 0.005)
+    ('5/9 (0.556)', '5/8 (0.625)')
+    >>> _show_number(0.27341, 0.0005), _show_number(7, 0)
+    ('0.2734', '7')
+    """
+    exact = Fraction(value) if isinstance(value, Fraction) else None
+    if exact is None:
+        near = Fraction(value).limit_denominator(100)
+        if abs(float(near) - value) < 1e-9:
+            exact = near
+    if exact is not None:
+        if exact.denominator == 1:
+            return str(exact.numerator)
+        return f"{exact} ({float(exact):.3f})".replace("0)", ")").replace("0)", ")")
+    digits = 3
+    while digits < 12 and abs(round(value, digits) - value) > max(tolerance, 1e-12) / 10:
+        digits += 1
+    return repr(round(value, digits))
+
+
+def _show(question: Question, value: object) -> str:
+    """A canonical answer written for a student (labels in the options' spelling)."""
+    if question.kind == "number":
+        return _show_number(value, question.tolerance)
+    spelled = {_norm_label(o): o for o in question.options}
+    if question.kind in ("label", "choice"):
+        return repr(spelled.get(value, value))
+    if question.kind == "outcome":
+        return "({}, {})".format(*value)
+    return ", ".join("({}, {})".format(*pair) for pair in sorted(value)) or "none"
+
+
+@lru_cache(maxsize=1)
+def all_questions() -> dict[str, Question]:
+    """Every question of the course by id, from every module of the exercise bank.
+
+    Examples
+    --------
+    >>> "00-best-response" in all_questions()
+    True
+    """
+    from alliances.coursework import bank as exercise_bank
+
+    found: dict[str, Question] = {}
+    for module_info in sorted(pkgutil.iter_modules(exercise_bank.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{exercise_bank.__name__}.{module_info.name}")
+        for question in getattr(module, "QUESTIONS", ()):
+            if question.id in found:
+                raise RuntimeError(f"duplicate question id {question.id!r} in {module.__name__}")
+            found[question.id] = question
+    return found
+
+
+def __getattr__(name: str) -> object:
+    # ``QUESTIONS`` is built on first use, after the exercise bank can import this module.
+    if name == "QUESTIONS":
+        return all_questions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _question(question_id: object) -> Question:
+    if not isinstance(question_id, str):
+        raise TypeError(f"question_id must be a string such as '00-best-response'; got "
+                        f"{type(question_id).__name__} {question_id!r}")
+    questions = all_questions()
+    if question_id not in questions:
+        raise ValueError(f"question_id {question_id!r} is unknown; known ids: "
+                         f"{sorted(questions)}")
+    return questions[question_id]
+
+
+def _matches(question: Question, given: object, right: object) -> bool:
+    if question.kind == "number":
+        return abs(float(given) - float(right)) <= (
+            0 if isinstance(given, Fraction) and given == right else question.tolerance)
+    return given == right
+
+
+def check(question_id: str, answer: object) -> Feedback:
+    """Check a student's answer and explain, without giving the answer away.
+
+    In graded mode (see :func:`graded_mode`) this is :func:`check_form`: it says whether
+    the answer can be read, not whether it is right.
+
+    Parameters
+    ----------
+    question_id : str
+        The id printed next to the exercise, for example "00-best-response".
+    answer : object
+        A number (0.5, "1/2", "50%"), a strategy label, an outcome such as
+        ("Ally", "Ally") or "(Ally, Ally)", or a list of outcomes; ``None`` or ``...``
+        means not answered yet.
+
+    Returns
+    -------
+    Feedback
+        Shown as a coloured note in the notebook; ``.correct`` is True or False
+        (None in graded mode).
+
+    Examples
+    --------
+    >>> check("00-chicken-mixed", "1/3").correct, check("00-chicken-mixed", 0.333).correct
+    (True, True)
+    >>> print(check("00-chicken-mixed", "2/3"))
+    Not yet. That is the probability of backing down, not of standing firm. ...
+    """
+    if _STATE["graded"]:
+        return check_form(question_id, answer)
+    question = _question(question_id)
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, "Replace the placeholder with your answer and run the cell "
+                        "again.", answered=False, readable=False)
+    try:
+        given = _canonical(question, answer)
+    except TypeError as error:
+        return Feedback(False, f"I could not read that answer: {error}.", readable=False)
+    if _matches(question, given, _canonical(question, question.answer._compute())):
+        return Feedback(True, "Well done.")
+    hint = question.hints.get(_key(question, given), "")
+    return Feedback(False, (hint + " " if hint else "") + question.advice)
+
+
+_FORMS = {
+    "number": "a number, such as 0.5, '1/2' or '50%'",
+    "label": "one of the labels {options}",
+    "choice": "one of {options}",
+    "outcome": "an outcome naming two strategies, the row player's first, such as "
+               "('A', 'B')",
+    "outcomes": "a list of outcomes such as [('A', 'B'), ('B', 'A')], or 'none'",
+}
+
+
+def check_form(question_id: str, answer: object) -> Feedback:
+    """Say whether an answer can be read, and how it was read, but not whether it is right.
+
+    What a graded assignment shows the student: ``.correct`` is always None; ``.readable``
+    says whether the marker will be able to read the answer.
+
+    Examples
+    --------
+    >>> print(check_form("03-interior-cstar", "5/8"))
+    Answer recorded. It reads as the number 5/8 (0.625). It is marked after you hand in; ...
+    >>> print(check_form("03-crisis-path", "support"))
+    Cannot be read. I could not read that answer: the answer must be one of ...
+    >>> check_form("03-interior-cstar", ...).answered
+    False
+    """
+    question = _question(question_id)
+    form = _FORMS[question.kind].format(options=list(question.options))
+    if answer is None or answer is Ellipsis:
+        return Feedback(None, f"Replace the placeholder with your answer ({form}) and run the "
+                        "cell again.", answered=False, readable=False)
+    try:
+        given = _canonical(question, answer)
+    except TypeError as error:
+        return Feedback(None, f"I could not read that answer: {error}. Expected: {form}.",
+                        readable=False)
+    what = "the number " if question.kind == "number" else ""
+    return Feedback(None, f"It reads as {what}{_show(question, given)}. It is marked after you "
+                    "hand in; this check does not say whether it is right.")
+
+
+def grade(question_id: str, answer: object, expected: object) -> Feedback:
+    """Mark an answer against an expected value given by the caller (nbgrader's hidden tests).
+
+    The expected value is an argument, written into the instructor's hidden test by
+    ``tools/make_nbgrader_source.py`` from the library's models, so this function reveals
+    nothing a student does not already have. Wrong answers are told the expected value
+    (the student sees it in the feedback, after marking).
+
+    Examples
+    --------
+    >>> grade("03-interior-cstar", 0.625, expected="5/8").correct
+    True
+    >>> print(grade("03-interior-cstar", "1/2", expected="5/8"))
+    Not yet. Expected 5/8 (0.625); your answer reads as 1/2 (0.5). ...
+    >>> print(grade("03-crisis-path", "garbage", expected="no challenge"))
+    Not yet. I could not read that answer: the answer must be one of ...
+    """
+    question = _question(question_id)
+    try:
+        right = _canonical(question, expected)
+    except TypeError as error:
+        raise TypeError(f"expected must be a right answer to {question_id!r}: {error}") from None
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, f"Not answered; expected {_show(question, right)}.",
+                        answered=False, readable=False)
+    try:
+        given = _canonical(question, answer)
+    except TypeError as error:
+        return Feedback(False, f"I could not read that answer: {error}. Expected "
+                        f"{_show(question, right)}.", readable=False)
+    if _matches(question, given, right):
+        return Feedback(True, f"{_show(question, right)} is right.")
+    return Feedback(False, f"Expected {_show(question, right)}; your answer reads as "
+                    f"{_show(question, given)}. {question.advice}")
+
+
+# ----------------------------------------------------------------- variants
+@dataclass(frozen=True)
+class Variants:
+    """How a notebook's auto-checked questions follow from their parameters.
+
+    A bank module defines ``VARIANTS`` when some of its questions have natural parameters.
+    ``tools/make_nbgrader_source.py --seed N`` draws a variant, rewrites each question's
+    sentence that states the parameters (``texts``), and writes the answers computed from
+    the same parameters (``answers``) into the hidden tests.
+
+    Attributes
+    ----------
+    defaults : mapping
+        The parameters as the notebook states them.
+    draw : callable
+        ``draw(rng)`` returns new parameters (a dict) from a ``random.Random``.
+    answers : mapping
+        Question id to ``f(parameters)``, the right answer computed by the library.
+    texts : mapping
+        Question id to ``f(parameters)``, the sentence of the question that states them
+        (with the defaults, exactly as in the notebook, up to line breaks).
+    problem : callable
+        ``problem(parameters)`` is None or says why the parameters make no good question.
+    """
+
+    defaults: Mapping[str, float]
+    draw: Callable[[random.Random], dict]
+    answers: Mapping[str, Callable[[Mapping[str, float]], object]]
+    texts: Mapping[str, Callable[[Mapping[str, float]], str]]
+    problem: Callable[[Mapping[str, float]], str | None] = lambda parameters: None
+
+    def __post_init__(self) -> None:
+        sealed = {question_id: function if isinstance(function, _SealedAnswer)
+                  else _SealedAnswer(question_id, function)
+                  for question_id, function in self.answers.items()}
+        object.__setattr__(self, "answers", sealed)
+
+    def parameters(self, seed: int | None = None, **overrides: float) -> dict[str, float]:
+        """The defaults, or a variant drawn from ``seed``, with ``overrides`` on top.
+
+        Raises
+        ------
+        ValueError
+            If an override names an unknown parameter, or the parameters make a bad question.
+
+        Examples
+        --------
+        >>> variants_of("03").parameters(seed=None, c=0.4)["c"]
+        0.4
+        """
+        unknown = sorted(set(overrides) - set(self.defaults))
+        if unknown:
+            raise ValueError(f"unknown parameter(s) {unknown}; this notebook's parameters: "
+                             f"{sorted(self.defaults)}")
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+            raise TypeError(f"seed must be an integer or None; got {seed!r}")
+        values = dict(self.defaults) if seed is None else dict(self.draw(random.Random(seed)))
+        values.update(overrides)
+        return self._checked(values, sorted(overrides))
+
+    def _checked(self, values: dict, names: list[str]) -> dict:
+        """``values`` if every one is a finite number and they make a good question."""
+        for name in names:
+            value = values[name]
+            if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+                raise TypeError(f"parameter {name} must be a real number; got {value!r}")
+            if not math.isfinite(value):
+                raise ValueError(f"parameter {name} must be a finite number; got {value!r}")
+        try:
+            problem = self.problem(values)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"parameter(s) {', '.join(names)}: {error}") from None
+        if problem:
+            raise ValueError(f"parameters {values} do not make a good question: {problem}")
+        return values
+
+    def answer(self, question_id: str, parameters: Mapping[str, float]) -> object:
+        """The canonical right answer for these parameters (refused in graded mode).
+
+        Examples
+        --------
+        >>> three = variants_of("03")
+        >>> three.answer("03-support-threshold", three.parameters(None, W=5, D=2, R=6))   # (W-D)/R
+        0.5
+        """
+        question = _question(question_id)
+        if question_id not in self.answers:
+            raise ValueError(f"question_id {question_id!r} has no variant; these have: "
+                             f"{sorted(self.answers)}")
+        if not isinstance(parameters, Mapping) or set(parameters) != set(self.defaults):
+            raise TypeError(f"parameters must map {sorted(self.defaults)} to numbers (see "
+                            f"Variants.parameters); got {parameters!r}")
+        values = self._checked(dict(parameters), sorted(self.defaults))
+        return _canonical(question, self.answers[question_id](values))
+
+
+def variants_of(notebook: str) -> Variants | None:
+    """The :class:`Variants` of a notebook ("03" or "03_secondary_dilemma"), or None.
+
+    Examples
+    --------
+    >>> sorted(variants_of("03").answers)[:2]
+    ['03-crisis-path', '03-interior-cstar']
+    >>> variants_of("00") is None
+    True
+    """
+    number = str(notebook)[:2]
+    if not number.isdigit():
+        raise ValueError(f"notebook must start with its two-digit number; got {notebook!r}")
+    try:
+        module = importlib.import_module(f"alliances.coursework.bank.nb{number}")
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, "VARIANTS", None)

@@ -1,0 +1,791 @@
+"""The secondary alliance dilemma: how strongly to commit to an ally (our formalization).
+
+Snyder (1984) argues in words that a strong commitment to an ally lowers the risk of
+*abandonment* (the ally defects or realigns) but raises the risk of *entrapment* (being
+dragged into the ally's quarrel, because a well-supported ally becomes bolder), and that
+a weak commitment does the reverse. This module is **our formalization** of that verbal
+trade-off (``notebooks/theory_notes.md``, section "The commitment model"); the functional
+forms are illustrative, not Snyder's.
+
+A state chooses a commitment level ``c`` in [0, 1] (0 = none, 1 = full):
+
+* abandonment risk ``P_A(c) = p_A (1 - c)**alpha``, falling with ``c``;
+* the ally's risk-taking ``r(c) = r0 + (1 - r0) c**beta``, rising with ``c`` (moral
+  hazard: a well-supported ally is emboldened); ``r0`` is its recklessness with no
+  commitment;
+* entrapment risk ``P_E(c) = p_E r(c)``;
+* expected utility ``EU(c) = V - L_A P_A(c) - L_E P_E(c) - k c``, with ``L_A`` the loss
+  from abandonment, ``L_E`` the loss from entrapment and ``k`` the cost of commitment.
+
+The first-order condition is ``L_A p_A alpha (1-c)**(alpha-1) = L_E p_E (1-r0) beta
+c**(beta-1) + k``. :meth:`CommitmentModel.best` finds the best commitment ``c*`` in every
+case:
+
+* **linear** (``alpha = beta = 1``, or a curvature whose term has zero weight): ``EU`` is a
+  straight line with slope ``L_A p_A - L_E p_E (1 - r0) - k``; full commitment if the
+  slope is positive, none if it is negative, and *every* level equally good if it is zero;
+* **concave** (``alpha >= 1`` and ``beta >= 1``): the marginal utility falls, so ``c*`` is
+  0 if it is negative at 0, 1 if it is positive at 1, and otherwise the unique root of the
+  first-order condition (in closed form when it is linear in ``c``, that is when ``alpha``
+  and ``beta`` are 1 or 2; otherwise by Brent's method);
+* **not concave** (``alpha < 1`` or ``beta < 1``): ``EU`` may have several local maxima, so
+  every stationary point (sign changes of the marginal utility on a fine grid, refined by
+  Brent's method), a bounded scalar optimisation around the best grid point, and both
+  ends are compared; ties between separate maxima are all reported.
+
+The API is general so that case-study notebooks can reuse it (commitment as a level of
+aid, or as the share of troops without national caveats): every parameter is named, risks
+and utility are vectorised over ``c``, and :func:`best_commitment` gives ``c*`` for given
+parameters.
+
+Examples
+--------
+>>> model = CommitmentModel(L_A=10, L_E=10, p_A=0.5, p_E=0.5, r0=0.2, k=1, alpha=2, beta=2)
+>>> result = model.best()
+>>> round(result.c_star, 4), result.case, result.dominant_fear
+(0.5, 'interior', 'abandonment')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from scipy.optimize import brentq, minimize_scalar
+
+from alliances._validation import _show, check_real
+from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR
+
+__all__ = ["CommitmentModel", "CommitmentResult", "best_commitment", "check_commitment",
+           "abandonment_risk",
+           "entrapment_risk", "ally_risk_taking", "expected_utility", "CommitmentPlot",
+           "plot_commitment", "ABANDONMENT_COLOUR", "ENTRAPMENT_COLOUR", "MAX_CURVATURE"]
+
+#: Colour of everything about abandonment (with a solid line) and entrapment (dashed).
+ABANDONMENT_COLOUR = ROW_COLOUR
+ENTRAPMENT_COLOUR = COL_COLOUR
+
+#: Largest curvature accepted: beyond it the risk curves are numerically a step.
+MAX_CURVATURE = 10.0
+
+#: Points of the grid used to find every stationary point when EU is not concave.
+_GRID_POINTS = 4097
+
+
+def check_commitment(c: object, name: str = "c") -> float | np.ndarray:
+    """Return a commitment level (or an array of them) in [0, 1], or raise naming ``name``.
+
+    Examples
+    --------
+    >>> check_commitment(0.25)
+    0.25
+    >>> check_commitment([0, 0.5, 1]).tolist()
+    [0.0, 0.5, 1.0]
+    >>> check_commitment(1.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: c must be a commitment level between 0 (none) and 1 (full); got 1.5
+    """
+    if isinstance(c, numbers.Real) and not isinstance(c, (bool, np.bool_)):
+        value = check_real(c, name)
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"{name} must be a commitment level between 0 (none) and 1 "
+                             f"(full); got {value!r}")
+        return value
+    if c is None or isinstance(c, (str, bytes, dict, set, bool, np.bool_)):
+        raise TypeError(f"{name} must be a number or an array of numbers in [0, 1]; got "
+                        f"{type(c).__name__} {_show(c)}")
+    try:
+        array = np.asarray(c)
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"{name} must be a number or an array of numbers in [0, 1]; got "
+                         f"{_show(c)}") from error
+    if array.dtype == bool or array.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must contain numbers in [0, 1]; got {_show(c)}")
+    array = array.astype(float)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain finite numbers in [0, 1]; got {_show(c)}")
+    if array.size and (array.min() < 0.0 or array.max() > 1.0):
+        raise ValueError(f"{name} must contain commitment levels between 0 and 1; got values "
+                         f"from {array.min()!r} to {array.max()!r}")
+    return array
+
+
+def _power(base: float | np.ndarray, exponent: float) -> float | np.ndarray:
+    """``base ** exponent`` with 0 ** 0 = 1 and 0 ** (negative) = inf, without warnings."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return np.power(base, exponent)
+
+
+def _as_output(value: np.ndarray, like: float | np.ndarray) -> float | np.ndarray:
+    return float(value) if np.ndim(like) == 0 else np.asarray(value, dtype=float)
+
+
+@dataclass(frozen=True)
+class CommitmentModel:
+    """Parameters of the commitment model (our formalization of Snyder 1984).
+
+    Parameters
+    ----------
+    L_A : float
+        Loss from abandonment, >= 0 (how much the state depends on the ally).
+    L_E : float
+        Loss from entrapment, >= 0 (how much it dislikes fighting the ally's quarrel).
+    p_A : float
+        Probability that the ally defects or realigns if there is no commitment, in [0, 1].
+        High when the ally has somewhere else to go (a multipolar system).
+    p_E : float
+        Probability that a crisis drags the state in if the ally takes every risk, in
+        [0, 1].
+    r0 : float
+        The ally's recklessness with no commitment, in [0, 1]: its risk-taking is
+        ``r(c) = r0 + (1 - r0) c**beta``.
+    k : float
+        Cost of commitment per unit of ``c`` (forces, money), >= 0.
+    alpha : float
+        Curvature of the abandonment risk, in (0, 10]: with alpha > 1 a small commitment
+        already removes much of the risk.
+    beta : float
+        Curvature of the ally's emboldenment, in (0, 10]: with beta > 1 the ally grows
+        reckless mostly near full commitment.
+    V : float
+        The value of the alliance before losses; it shifts EU and never changes ``c*``.
+
+    Examples
+    --------
+    >>> model = CommitmentModel(L_A=8, L_E=4, p_A=0.5, p_E=0.5, r0=0.5, k=1, alpha=1, beta=1)
+    >>> model.abandonment_risk(0.5), model.entrapment_risk(0.5)
+    (0.25, 0.375)
+    >>> model.replace(k=3).k
+    3.0
+    """
+
+    L_A: float = 10.0
+    L_E: float = 10.0
+    p_A: float = 0.5
+    p_E: float = 0.5
+    r0: float = 0.2
+    k: float = 1.0
+    alpha: float = 2.0
+    beta: float = 2.0
+    V: float = 0.0
+
+    def __post_init__(self) -> None:
+        checked = {
+            "L_A": check_real(self.L_A, "L_A", minimum=0),
+            "L_E": check_real(self.L_E, "L_E", minimum=0),
+            "p_A": check_real(self.p_A, "p_A", minimum=0, maximum=1),
+            "p_E": check_real(self.p_E, "p_E", minimum=0, maximum=1),
+            "r0": check_real(self.r0, "r0", minimum=0, maximum=1),
+            "k": check_real(self.k, "k", minimum=0),
+            "alpha": check_real(self.alpha, "alpha", minimum=0, allow_equal_min=False,
+                                maximum=MAX_CURVATURE),
+            "beta": check_real(self.beta, "beta", minimum=0, allow_equal_min=False,
+                               maximum=MAX_CURVATURE),
+            "V": check_real(self.V, "V"),
+        }
+        for name, value in checked.items():
+            object.__setattr__(self, name, value)
+
+    # ------------------------------------------------------------------ pieces
+    def replace(self, **changes: float) -> CommitmentModel:
+        """A copy with some parameters changed (validated again).
+
+        Examples
+        --------
+        >>> CommitmentModel().replace(L_A=2).L_A
+        2.0
+        """
+        unknown = sorted(set(changes) - {f.name for f in dataclasses.fields(self)})
+        if unknown:
+            raise ValueError(f"unknown parameter(s) {unknown}; the model's parameters are "
+                             f"{[f.name for f in dataclasses.fields(self)]}")
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def abandonment_stake(self) -> float:
+        """``L_A p_A``: the expected loss from abandonment that full commitment removes.
+
+        Examples
+        --------
+        >>> CommitmentModel(L_A=8, p_A=0.5).abandonment_stake
+        4.0
+        """
+        return self.L_A * self.p_A
+
+    @property
+    def entrapment_stake(self) -> float:
+        """``L_E p_E (1 - r0)``: the expected entrapment loss that full commitment adds.
+
+        Examples
+        --------
+        >>> CommitmentModel(L_E=4, p_E=0.5, r0=0.5).entrapment_stake
+        1.0
+        """
+        return self.L_E * self.p_E * (1.0 - self.r0)
+
+    @property
+    def is_linear(self) -> bool:
+        """Whether EU is a straight line in ``c`` (both curvatures 1, or their terms zero).
+
+        Examples
+        --------
+        >>> CommitmentModel(alpha=1, beta=1).is_linear, CommitmentModel().is_linear
+        (True, False)
+        """
+        return ((self.alpha == 1.0 or self.abandonment_stake == 0.0)
+                and (self.beta == 1.0 or self.entrapment_stake == 0.0))
+
+    @property
+    def is_concave(self) -> bool:
+        """Whether EU is concave on [0, 1]: true when both effective curvatures are >= 1.
+
+        Examples
+        --------
+        >>> CommitmentModel(alpha=2, beta=1).is_concave, CommitmentModel(alpha=0.5).is_concave
+        (True, False)
+        """
+        return ((self.alpha >= 1.0 or self.abandonment_stake == 0.0)
+                and (self.beta >= 1.0 or self.entrapment_stake == 0.0))
+
+    # ---------------------------------------------------------------- curves
+    def abandonment_risk(self, c: object) -> float | np.ndarray:
+        """``P_A(c) = p_A (1 - c)**alpha``, vectorised over ``c``.
+
+        Examples
+        --------
+        >>> CommitmentModel(p_A=0.4, alpha=1).abandonment_risk([0, 0.5, 1]).tolist()
+        [0.4, 0.2, 0.0]
+        """
+        c = check_commitment(c)
+        return _as_output(self.p_A * _power(1.0 - np.asarray(c), self.alpha), c)
+
+    def ally_risk_taking(self, c: object) -> float | np.ndarray:
+        """``r(c) = r0 + (1 - r0) c**beta``: how far the ally is emboldened, over ``c``.
+
+        Examples
+        --------
+        >>> CommitmentModel(r0=0.2, beta=1).ally_risk_taking([0, 1]).tolist()
+        [0.2, 1.0]
+        """
+        c = check_commitment(c)
+        return _as_output(self.r0 + (1.0 - self.r0) * _power(np.asarray(c), self.beta), c)
+
+    def entrapment_risk(self, c: object) -> float | np.ndarray:
+        """``P_E(c) = p_E r(c)``, vectorised over ``c``.
+
+        Examples
+        --------
+        >>> CommitmentModel(p_E=0.5, r0=0.2, beta=1).entrapment_risk(0.5)
+        0.3
+        """
+        return _as_output(self.p_E * np.asarray(self.ally_risk_taking(c)), check_commitment(c))
+
+    def expected_utility(self, c: object) -> float | np.ndarray:
+        """``EU(c) = V - L_A P_A(c) - L_E P_E(c) - k c``, vectorised over ``c``.
+
+        Examples
+        --------
+        >>> model = CommitmentModel(L_A=8, L_E=4, p_A=0.5, p_E=0.5, r0=0.5, k=1,
+        ...                         alpha=1, beta=1)
+        >>> model.expected_utility([0, 1]).tolist()   # -(4 + 1) and -(2 + 1)
+        [-5.0, -3.0]
+        """
+        c = check_commitment(c)
+        x = np.asarray(c)
+        value = (self.V - self.L_A * self.p_A * _power(1.0 - x, self.alpha)
+                 - self.L_E * self.p_E * (self.r0 + (1.0 - self.r0) * _power(x, self.beta))
+                 - self.k * x)
+        return _as_output(value, c)
+
+    def marginal_utility(self, c: object) -> float | np.ndarray:
+        """``EU'(c) = L_A p_A alpha (1-c)**(alpha-1) - L_E p_E (1-r0) beta c**(beta-1) - k``.
+
+        Infinite at an end where a curvature below 1 makes a risk curve vertical.
+
+        Examples
+        --------
+        >>> model = CommitmentModel(L_A=8, L_E=4, p_A=0.5, p_E=0.5, r0=0.5, k=1)
+        >>> model.marginal_utility([0, 1]).tolist()   # 2*4 - 0 - 1 and 0 - 2*1 - 1
+        [7.0, -3.0]
+        """
+        c = check_commitment(c)
+        x = np.asarray(c)
+        a_term = (self.abandonment_stake * self.alpha * _power(1.0 - x, self.alpha - 1.0)
+                  if self.abandonment_stake else np.zeros_like(x, dtype=float))
+        e_term = (self.entrapment_stake * self.beta * _power(x, self.beta - 1.0)
+                  if self.entrapment_stake else np.zeros_like(x, dtype=float))
+        with np.errstate(invalid="ignore"):
+            value = a_term - e_term - self.k
+        return _as_output(value, c)
+
+    # ------------------------------------------------------------------ best
+    def best(self) -> CommitmentResult:
+        """The best commitment ``c*`` on [0, 1], with the reasoning.
+
+        Returns
+        -------
+        CommitmentResult
+
+        Examples
+        --------
+        Linear case: full commitment if ``L_A p_A > L_E p_E (1 - r0) + k``.
+
+        >>> CommitmentModel(L_A=8, L_E=4, p_A=0.5, p_E=0.5, r0=0.5, k=1,
+        ...                 alpha=1, beta=1).best().c_star
+        1.0
+
+        A tie: every level is optimal.
+
+        >>> result = CommitmentModel(L_A=8, L_E=4, p_A=0.5, p_E=0.5, r0=0.5, k=3,
+        ...                          alpha=1, beta=1).best()
+        >>> result.case, result.every_level_optimal
+        ('indifferent', True)
+        """
+        scale = max(1.0, abs(self.V), self.abandonment_stake, self.entrapment_stake, self.k)
+        tolerance = 1e-9 * scale
+        if self.is_linear:
+            slope = self.abandonment_stake - self.entrapment_stake - self.k
+            if abs(slope) <= tolerance:
+                return self._result((0.0, 1.0), "indifferent", "linear: the slope of EU is zero",
+                                    every=True)
+            c_star = 1.0 if slope > 0 else 0.0
+            return self._result((c_star,), "full" if c_star else "none",
+                                "linear: the sign of the slope of EU")
+        if self.is_concave:
+            at_zero = float(self.marginal_utility(0.0))
+            at_one = float(self.marginal_utility(1.0))
+            if at_zero <= 0.0:
+                return self._result((0.0,), "none", "concave: EU falls from c = 0")
+            if at_one >= 0.0:
+                return self._result((1.0,), "full", "concave: EU still rises at c = 1")
+            closed = self._closed_form()
+            if closed is not None:
+                return self._result((closed,), "interior",
+                                    "concave: closed-form root of the first-order condition")
+            root = brentq(lambda x: float(self.marginal_utility(x)), 0.0, 1.0, xtol=1e-14,
+                          rtol=1e-14, maxiter=500)
+            return self._result((float(root),), "interior",
+                                "concave: root of the first-order condition (Brent's method)")
+        return self._search(tolerance)
+
+    def _closed_form(self) -> float | None:
+        """The interior root when the first-order condition is linear in ``c``."""
+        if self.alpha not in (1.0, 2.0) or self.beta not in (1.0, 2.0):
+            return None
+        a, e, k = self.abandonment_stake, self.entrapment_stake, self.k
+        # EU'(c) = a*alpha*(1-c)**(alpha-1) - e*beta*c**(beta-1) - k = intercept - slope*c
+        intercept = a * self.alpha - (e if self.beta == 1.0 else 0.0) - k
+        slope = (a * 2.0 if self.alpha == 2.0 else 0.0) + (e * 2.0 if self.beta == 2.0 else 0.0)
+        return float(intercept / slope)
+
+    def _search(self, tolerance: float) -> CommitmentResult:
+        """Compare every stationary point and both ends (EU not concave)."""
+        grid = np.linspace(0.0, 1.0, _GRID_POINTS)
+        inner = grid[1:-1]
+        slope = np.asarray(self.marginal_utility(inner))
+        candidates = [0.0, 1.0, *inner[slope == 0.0].tolist()]
+        signs = np.sign(slope)
+        for i in np.flatnonzero(signs[:-1] * signs[1:] < 0):
+            candidates.append(float(brentq(lambda x: float(self.marginal_utility(x)),
+                                           inner[i], inner[i + 1], xtol=1e-14, rtol=1e-14)))
+        values = np.asarray(self.expected_utility(grid))
+        j = int(np.argmax(values))
+        low, high = grid[max(j - 1, 0)], grid[min(j + 1, grid.size - 1)]
+        refined = minimize_scalar(lambda x: -float(self.expected_utility(x)),
+                                  bounds=(low, high), method="bounded",
+                                  options={"xatol": 1e-12})
+        candidates.append(float(refined.x))
+        points = np.unique(np.asarray(candidates))
+        utilities = np.asarray(self.expected_utility(points))
+        best = utilities.max()
+        winners = [float(p) for p, u in zip(points, utilities) if u >= best - tolerance]
+        merged: list[float] = []
+        for point in winners:               # sorted: merge near-duplicates of one maximum
+            if not merged or point - merged[-1] > 1e-6:
+                merged.append(point)
+        if len(merged) > 1:
+            case = "several"
+        elif merged[0] == 0.0:
+            case = "none"
+        elif merged[0] == 1.0:
+            case = "full"
+        else:
+            case = "interior"
+        return self._result(tuple(merged), case, "not concave: all stationary points and both "
+                            "ends compared")
+
+    def _result(self, maximisers: tuple[float, ...], case: str, method: str,
+                every: bool = False) -> CommitmentResult:
+        c_star = maximisers[0]
+        stake_a, stake_e = self.abandonment_stake, self.entrapment_stake
+        if abs(stake_a - stake_e) <= 1e-12 * max(1.0, stake_a, stake_e):
+            dominant = "balanced"
+        else:
+            dominant = "abandonment" if stake_a > stake_e else "entrapment"
+        p_a = float(self.abandonment_risk(c_star))
+        p_e = float(self.entrapment_risk(c_star))
+        eu = float(self.expected_utility(c_star))
+        return CommitmentResult(
+            c_star=c_star, maximisers=maximisers, every_level_optimal=every, case=case,
+            method=method, concave=self.is_concave, expected_utility=eu,
+            abandonment_risk=p_a, entrapment_risk=p_e,
+            abandonment_loss=self.L_A * p_a, entrapment_loss=self.L_E * p_e,
+            abandonment_stake=stake_a, entrapment_stake=stake_e, dominant_fear=dominant,
+            dilemma_cost=self.V - eu, explanation=_explain(self, case, maximisers, dominant))
+
+
+def _g(value: float) -> str:
+    return f"{value:.3g}"
+
+
+def _explain(model: CommitmentModel, case: str, maximisers: tuple[float, ...],
+             dominant: str) -> str:
+    """One or two plain sentences: which fear dominates, and why ``c*`` is where it is."""
+    a, e, k = model.abandonment_stake, model.entrapment_stake, model.k
+    stakes = (f"full commitment would remove an expected loss of {_g(a)} from abandonment and "
+              f"add {_g(e)} from entrapment")
+    if dominant == "abandonment":
+        first = f"Fear of abandonment dominates: {stakes}"
+    elif dominant == "entrapment":
+        first = f"Fear of entrapment dominates: {stakes}"
+    else:
+        first = f"The two fears are balanced: {stakes}"
+    cost = f" plus the cost of commitment ({_g(k)})" if k > 0 else ""
+    risk_cost = "entrapment risk and cost" if k > 0 else "entrapment risk"
+    if case == "indifferent":
+        second = (f"the gain exactly equals the entrapment loss{cost}, so every commitment "
+                  "level from 0 to 1 is equally good (a tie)")
+    elif case == "several":
+        second = ("separate commitment levels tie for best: c* = "
+                  + " and ".join(_g(m) for m in maximisers))
+    elif case == "full":
+        if model.is_linear:
+            second = (f"that gain outweighs the entrapment loss{cost}, so the state commits "
+                      "fully (c* = 1)")
+        else:
+            second = (f"even at c = 1 a further step would remove more abandonment risk than it "
+                      f"adds in {risk_cost}, so the state commits fully (c* = 1)")
+    elif case == "none":
+        but = "but " if dominant == "abandonment" else ""
+        if model.is_linear:
+            second = (f"{but}the entrapment loss{cost} outweighs the gain, so the state does "
+                      "not commit (c* = 0)")
+        else:
+            second = (f"{but}even the first step of commitment adds more in {risk_cost} than it "
+                      "removes in abandonment risk, so the state does not commit (c* = 0)")
+    else:
+        second = (f"the best commitment is c* = {_g(maximisers[0])}: up to it, each step removes "
+                  f"more abandonment risk than it adds in {risk_cost}; beyond it, the reverse")
+    return f"{first}; {second}."
+
+
+@dataclass(frozen=True)
+class CommitmentResult:
+    """The best commitment of a :class:`CommitmentModel` and why.
+
+    Attributes
+    ----------
+    c_star : float
+        The best commitment level; when several levels tie, the smallest of them (see
+        ``maximisers`` and ``every_level_optimal``: ties are never hidden).
+    maximisers : tuple of float
+        Every separate best level (for a linear tie: the two ends of [0, 1]).
+    every_level_optimal : bool
+        True when EU is flat: every level in [0, 1] is equally good.
+    case : str
+        "none" (c* = 0), "full" (c* = 1), "interior", "indifferent" (flat EU) or
+        "several" (separate levels tie).
+    method : str
+        How c* was found.
+    concave : bool
+        Whether EU is concave (then the maximiser is unique unless EU is flat).
+    expected_utility : float
+        EU(c*).
+    abandonment_risk, entrapment_risk : float
+        P_A(c*) and P_E(c*).
+    abandonment_loss, entrapment_loss : float
+        The expected losses L_A P_A(c*) and L_E P_E(c*) that remain at c*.
+    abandonment_stake, entrapment_stake : float
+        L_A p_A and L_E p_E (1 - r0): what full commitment removes and adds.
+    dominant_fear : str
+        "abandonment", "entrapment" or "balanced": the larger stake.
+    dilemma_cost : float
+        V - EU(c*): the expected loss the state cannot avoid even at its best level.
+    explanation : str
+        Which fear dominates and why c* is where it is, in words.
+
+    Examples
+    --------
+    >>> result = CommitmentModel(L_A=8, L_E=4, p_A=0.5, p_E=0.5, r0=0.5, k=1,
+    ...                          alpha=1, beta=1).best()
+    >>> print(result.explanation)
+    Fear of abandonment dominates: full commitment would remove an expected loss of 4 from
+    abandonment and add 1 from entrapment; that gain outweighs the entrapment loss plus the
+    cost of commitment (1), so the state commits fully (c* = 1).
+    """
+
+    c_star: float
+    maximisers: tuple[float, ...]
+    every_level_optimal: bool
+    case: str
+    method: str
+    concave: bool
+    expected_utility: float
+    abandonment_risk: float
+    entrapment_risk: float
+    abandonment_loss: float
+    entrapment_loss: float
+    abandonment_stake: float
+    entrapment_stake: float
+    dominant_fear: str
+    dilemma_cost: float
+    explanation: str
+
+    @property
+    def summary(self) -> str:
+        """One sentence for a figure caption or a widget.
+
+        Examples
+        --------
+        >>> CommitmentModel(alpha=1, beta=1, k=3).best().summary   # slope 5 - 4 - 3 < 0
+        'Best commitment c* = 0 (EU = -6); P_A = 0.5, P_E = 0.1.'
+        """
+        if self.every_level_optimal:
+            where = "every commitment level is equally good"
+        elif len(self.maximisers) > 1:
+            where = "best commitment tied at c* = " + " and ".join(_g(m) for m in self.maximisers)
+        else:
+            where = f"Best commitment c* = {_g(self.c_star)}"
+        where = where[0].upper() + where[1:]
+        return (f"{where} (EU = {_g(self.expected_utility)}); P_A = "
+                f"{_g(self.abandonment_risk)}, P_E = {_g(self.entrapment_risk)}.")
+
+
+def best_commitment(**parameters: float) -> CommitmentResult:
+    """The best commitment for the given parameters of :class:`CommitmentModel`.
+
+    Examples
+    --------
+    >>> best_commitment(L_A=6, p_A=0.5, L_E=4, p_E=0.5, r0=0.5, k=1).c_star   # (6-1)/(6+2)
+    0.625
+    """
+    return CommitmentModel(**parameters).best()
+
+
+def abandonment_risk(c: object, *, p_A: float = 0.5, alpha: float = 2.0) -> float | np.ndarray:
+    """``P_A(c) = p_A (1 - c)**alpha`` (see :class:`CommitmentModel`).
+
+    Examples
+    --------
+    >>> abandonment_risk(0.5, p_A=0.8, alpha=1)
+    0.4
+    """
+    return CommitmentModel(p_A=p_A, alpha=alpha).abandonment_risk(c)
+
+
+def ally_risk_taking(c: object, *, r0: float = 0.2, beta: float = 2.0) -> float | np.ndarray:
+    """``r(c) = r0 + (1 - r0) c**beta`` (see :class:`CommitmentModel`).
+
+    Examples
+    --------
+    >>> ally_risk_taking(0.5, r0=0.2, beta=2)
+    0.4
+    """
+    return CommitmentModel(r0=r0, beta=beta).ally_risk_taking(c)
+
+
+def entrapment_risk(c: object, *, p_E: float = 0.5, r0: float = 0.2,
+                    beta: float = 2.0) -> float | np.ndarray:
+    """``P_E(c) = p_E r(c)`` (see :class:`CommitmentModel`).
+
+    Examples
+    --------
+    >>> entrapment_risk([0, 1], p_E=0.5, r0=0.2).tolist()
+    [0.1, 0.5]
+    """
+    return CommitmentModel(p_E=p_E, r0=r0, beta=beta).entrapment_risk(c)
+
+
+def expected_utility(c: object, **parameters: float) -> float | np.ndarray:
+    """``EU(c)`` for the given parameters of :class:`CommitmentModel`, vectorised over ``c``.
+
+    Examples
+    --------
+    >>> expected_utility(0, L_A=10, p_A=0.5, L_E=10, p_E=0.5, r0=0.2)
+    -6.0
+    """
+    return CommitmentModel(**parameters).expected_utility(c)
+
+
+# ---------------------------------------------------------------------- plots
+class CommitmentPlot:
+    """Both risk curves (top) and EU(c) with c* (bottom), updatable in place.
+
+    Parameters
+    ----------
+    model : CommitmentModel
+    axes : pair of Axes, optional
+        Where to draw (top, bottom); by default a new figure outside pyplot.
+    title : str, optional
+        Fixed title; by default it states c*.
+
+    Examples
+    --------
+    >>> plot = CommitmentPlot(CommitmentModel(alpha=1, beta=1, k=0))
+    >>> plot.update(CommitmentModel(alpha=2, beta=2)).case
+    'interior'
+    >>> float(plot.star.get_xdata()[0])
+    0.5
+    """
+
+    def __init__(self, model: CommitmentModel, axes: tuple[Axes, Axes] | None = None, *,
+                 title: str | None = None) -> None:
+        if not isinstance(model, CommitmentModel):
+            raise TypeError(f"model must be a CommitmentModel; got {type(model).__name__}")
+        if axes is None:
+            figure = Figure(figsize=(6.4, 5.2), dpi=100, layout="constrained")
+            top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[1, 1.15])
+        else:
+            if (not isinstance(axes, (tuple, list)) or len(axes) != 2
+                    or not all(isinstance(a, Axes) for a in axes)):
+                raise TypeError("axes must be a pair of matplotlib Axes (top, bottom) or None")
+            top, bottom = axes
+        self.axes = (top, bottom)
+        self.grid = np.linspace(0.0, 1.0, 201)
+        nan = np.full_like(self.grid, np.nan)
+        (self.line_a,) = top.plot(self.grid, nan, color=ABANDONMENT_COLOUR, lw=2.4,
+                                  label="abandonment risk $P_A(c)$")
+        (self.line_e,) = top.plot(self.grid, nan, color=ENTRAPMENT_COLOUR, lw=2.4, ls="--",
+                                  label="entrapment risk $P_E(c)$")
+        (self.dot_a,) = top.plot([], [], "o", color=ABANDONMENT_COLOUR, ms=7, clip_on=False)
+        (self.dot_e,) = top.plot([], [], "s", color=ENTRAPMENT_COLOUR, ms=7, clip_on=False)
+        top.set_ylim(-0.02, 1.3)
+        top.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+        top.set_ylabel("probability")
+        top.grid(alpha=0.3)
+        (self.line_u,) = bottom.plot(self.grid, nan, color=PALETTE["black"], lw=2.4,
+                                     label="expected utility $EU(c)$")
+        (self.star,) = bottom.plot([], [], "*", color=PALETTE["orange"], ms=16, mec="black",
+                                   label="best commitment $c^*$", clip_on=False, zorder=5)
+        self.band = bottom.axvspan(0, 1, color=PALETTE["yellow"], alpha=0.25, lw=0)
+        # The top line stops below the legend (the probability axis ends at 1.3).
+        self.vlines = [top.axvline(0.0, ymax=1.03 / 1.32, color=PALETTE["grey"], ls=":",
+                                   lw=1.5),
+                       bottom.axvline(0.0, color=PALETTE["grey"], ls=":", lw=1.5)]
+        bottom.set_xlabel("commitment c  (0 = none, 1 = full)")
+        bottom.set_ylabel("expected utility (payoff units)")
+        bottom.set_xlim(0, 1)
+        bottom.grid(alpha=0.3)
+        top.legend(handles=[self.line_a, self.line_e, self.line_u, self.star],
+                   loc="upper center", fontsize=9, ncols=2, frameon=False,
+                   borderaxespad=0.2, handlelength=2.4)
+        self.title = top.set_title("", fontsize=12)
+        self._fixed_title = title
+        self._limits_set = False
+        self.update(model)
+
+    def update(self, model: CommitmentModel) -> CommitmentResult:
+        """Show ``model``: update every artist in place; return its result."""
+        if not isinstance(model, CommitmentModel):
+            raise TypeError(f"model must be a CommitmentModel; got {type(model).__name__}")
+        result = model.best()
+        top, bottom = self.axes
+        self.line_a.set_ydata(model.abandonment_risk(self.grid))
+        self.line_e.set_ydata(model.entrapment_risk(self.grid))
+        utility = np.asarray(model.expected_utility(self.grid))
+        self.line_u.set_ydata(utility)
+        points = np.asarray(result.maximisers) if not result.every_level_optimal else \
+            np.asarray([result.c_star])
+        self.star.set_data(points, model.expected_utility(points))
+        self.dot_a.set_data(points, model.abandonment_risk(points))
+        self.dot_e.set_data(points, model.entrapment_risk(points))
+        for artist in (self.star, self.dot_a, self.dot_e):
+            artist.set_visible(not result.every_level_optimal)
+        self.band.set_visible(result.every_level_optimal)
+        for line in self.vlines:
+            line.set_xdata([result.c_star, result.c_star])
+            line.set_visible(not result.every_level_optimal)
+        limits = _steady_limits(bottom.get_ylim() if self._limits_set else None,
+                                float(utility.min()), float(utility.max()))
+        if limits != tuple(bottom.get_ylim()):
+            bottom.set_ylim(*limits)
+        self._limits_set = True
+        if self._fixed_title is not None:
+            self.title.set_text(self._fixed_title)
+        elif result.every_level_optimal:
+            self.title.set_text("Best commitment: every level ties")
+        else:
+            self.title.set_text("Best commitment c* = "
+                                + " and ".join(f"{m:.2f}" for m in result.maximisers))
+        self.result = result
+        return result
+
+    def dynamic_artists(self) -> list:
+        """The artists that :meth:`update` changes (for layered rendering in widgets);
+        everything else changes only with the utility axis's limits."""
+        return [self.line_a, self.line_e, self.dot_a, self.dot_e, self.line_u, self.star,
+                self.band, *self.vlines, self.title]
+
+
+def _nice_step(span: float) -> float:
+    """A round step (1, 2 or 5 times a power of ten) about a fifth of ``span``."""
+    raw = max(span, 1e-9) / 5.0
+    power = 10.0 ** np.floor(np.log10(raw))
+    for factor in (1.0, 2.0, 5.0, 10.0):
+        if factor * power >= raw:
+            return factor * power
+    return 10.0 * power  # pragma: no cover
+
+
+def _steady_limits(current: tuple[float, float] | None, low: float,
+                   high: float) -> tuple[float, float]:
+    """Axis limits on round numbers that change only when the curve needs it.
+
+    The current limits are kept while they hold the curve with a margin and the curve fills
+    at least 40 % of them; otherwise new limits are rounded outwards to a round step. Steady
+    limits keep the figure calm while a slider moves, and let a widget reuse its
+    background.
+    """
+    span = max(high - low, 0.05 * max(1.0, abs(high)))
+    if current is not None:
+        bottom, top = current
+        margin = 0.04 * (top - bottom)
+        if bottom + margin <= low and high <= top - margin and span >= 0.4 * (top - bottom):
+            return float(bottom), float(top)
+    step = _nice_step(span)
+    bottom = np.floor((low - 0.1 * span) / step) * step
+    top = np.ceil((high + 0.1 * span) / step) * step
+    return float(bottom), float(top)
+
+
+def plot_commitment(model: CommitmentModel, axes: tuple[Axes, Axes] | None = None, *,
+                    title: str | None = None) -> tuple[Axes, Axes]:
+    """Draw both risk curves, EU(c) and c* (two panels sharing the commitment axis).
+
+    Parameters
+    ----------
+    model : CommitmentModel
+    axes : pair of Axes, optional
+        (top, bottom); a new pyplot figure is made if omitted.
+    title : str, optional
+
+    Returns
+    -------
+    (Axes, Axes)
+
+    Examples
+    --------
+    >>> top, bottom = plot_commitment(CommitmentModel())
+    >>> top.get_title()
+    'Best commitment c* = 0.50'
+    """
+    if axes is None:
+        import matplotlib.pyplot as plt
+        figure = plt.figure(figsize=(6.4, 5.2), dpi=100, layout="constrained")
+        axes = tuple(figure.subplots(2, 1, sharex=True, height_ratios=[1, 1.15]))
+    return CommitmentPlot(model, axes, title=title).axes

@@ -1,0 +1,575 @@
+"""Jervis (1978): when does reassurance work? The cooperation threshold and four worlds.
+
+Jervis argues that cooperation under the security dilemma is more likely "when the costs
+of being exploited and the gains of exploiting others are low, when the gains from mutual
+cooperation and the costs of mutual noncooperation are high, and when each side expects
+the other to cooperate", and that the dilemma is eased "when the defense has the advantage
+over the offense and when defensive postures differ from offensive ones" (abstract).
+
+Two pieces of **our formalization** turn this into numbers:
+
+* the **cooperation threshold** p*: with p the belief that the other cooperates,
+  cooperating pays at least as much as defecting when
+  ``p CC + (1 - p) CD >= p DC + (1 - p) DD``, that is when
+  ``p >= p* = (DD - CD) / [(CC - DC) + (DD - CD)]`` (own move first: CD is cooperating
+  against a defector). In a Stag Hunt p* < 1, so reassurance can work; in a Prisoner's
+  Dilemma no belief p <= 1 is enough;
+* an **illustrative mapping** from offence advantage and distinguishability to the
+  payoffs (:func:`offence_defence_game`): both levers act through one *first-strike
+  index* ``z = offence - 2 * distinguishability``, which raises the gain from exploiting
+  (DC - CC = z) and the cost of being exploited (DD - CD = z + 2) together, with
+  CC = 3 and DD = 1 fixed. The coefficients are ours, chosen so that the four corners
+  reproduce the four worlds' qualitative verdicts; Jervis gives no numbers.
+
+Examples
+--------
+>>> cooperation_threshold(CC=4, CD=1, DC=3, DD=2).p_star      # a Stag Hunt
+0.5
+>>> print(cooperation_threshold(CC=3, CD=1, DC=4, DD=2).message)
+No belief makes cooperation pay: even if the other surely cooperates (p = 1), defecting pays DC = 4 against CC = 3. The formula gives p* = (2 − 1) / [(3 − 4) + (2 − 1)] = 1 / 0 = undefined (no p between 0 and 1 works).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+
+from alliances._validation import check_labels, check_real
+from alliances.models.classification import classify
+from alliances.models.family_map import (FamilyMapPlot, MapView, _check_interval, affine_family_regions,
+                         family_phrase)
+from alliances.models.games import Game, format_probability, symmetric_game
+from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
+
+__all__ = ["CooperationThreshold", "cooperation_threshold", "expected_payoffs",
+           "JervisWorld", "offence_defence_game", "four_worlds", "WORLDS", "jervis_plane",
+           "ThresholdPlot", "plot_cooperation_threshold", "plot_jervis_plane", "world_labels",
+           "MUTUAL_COOPERATION", "MUTUAL_DEFECTION", "GAIN_AT_ZERO", "FEAR_AT_ZERO",
+           "DISTINGUISHABILITY_WEIGHT"]
+
+#: The illustrative mapping (our formalization): CC and DD fixed ...
+MUTUAL_COOPERATION = 3.0
+MUTUAL_DEFECTION = 1.0
+#: ... the gain from exploiting, DC - CC, and the fear, DD - CD, when the index z is 0 ...
+GAIN_AT_ZERO = 0.0
+FEAR_AT_ZERO = 2.0
+#: ... and z = offence - DISTINGUISHABILITY_WEIGHT * distinguishability.
+DISTINGUISHABILITY_WEIGHT = 2.0
+
+#: Jervis's four worlds (offence advantage?, postures distinguishable?) -> verdict.
+#: The verdicts follow a summary of the article, not its page (see
+#: notebooks/theory_notes.md#cooperation-under-the-security-dilemma).
+WORLDS: dict[int, tuple[bool, bool, str]] = {
+    1: (True, False, "doubly dangerous"),
+    2: (False, False, "security dilemma, but security requirements may be compatible"),
+    3: (True, True, "no security dilemma, but aggression possible; warning available"),
+    4: (False, True, "doubly stable"),
+}
+
+
+@dataclass(frozen=True)
+class CooperationThreshold:
+    """When cooperating pays at least as much as defecting, given the belief p.
+
+    Attributes
+    ----------
+    CC, CD, DC, DD : float
+        Own payoff for (own move, other's move), C = cooperate, D = defect.
+    kind : str
+        "at least": cooperation pays iff p >= p_star (the Stag Hunt case);
+        "at most": cooperation pays iff p <= p_star (an anti-coordination game);
+        "always" or "never": whatever the belief (no threshold in [0, 1]);
+        "indifferent": both always pay the same.
+    p_star : float or None
+        The belief at which both pay the same, when it lies in [0, 1] and divides the
+        beliefs; None otherwise ("undefined").
+    formula : str
+        The formula with the numbers, and its value (or "undefined").
+    message : str
+        One or two plain sentences for students.
+    """
+
+    CC: float
+    CD: float
+    DC: float
+    DD: float
+    kind: str
+    p_star: float | None
+    formula: str
+    message: str
+
+    @property
+    def defined(self) -> bool:
+        """Whether some belief in [0, 1] separates cooperating from defecting."""
+        return self.p_star is not None
+
+    def cooperation_pays(self, p: float) -> bool:
+        """Whether cooperating pays at least as much as defecting at belief ``p``.
+
+        Examples
+        --------
+        >>> threshold = cooperation_threshold(4, 1, 3, 2)
+        >>> threshold.cooperation_pays(0.4), threshold.cooperation_pays(0.6)
+        (False, True)
+        """
+        p = check_real(p, "p", minimum=0, maximum=1)
+        cooperate, defect = expected_payoffs(p, self.CC, self.CD, self.DC, self.DD)
+        return cooperate >= defect - 1e-12
+
+
+def _num(value: float) -> str:
+    """A payoff as text, with a true minus sign."""
+    return f"{value:g}".replace("-", "−")
+
+
+def expected_payoffs(p: float, CC: float, CD: float, DC: float, DD: float
+                     ) -> tuple[float, float]:
+    """Expected payoffs of cooperating and of defecting if the other cooperates with prob. p.
+
+    Examples
+    --------
+    >>> expected_payoffs(0.5, CC=4, CD=1, DC=3, DD=2)
+    (2.5, 2.5)
+    """
+    p = check_real(p, "p", minimum=0, maximum=1)
+    cc, cd, dc, dd = (check_real(v, n) for v, n in ((CC, "CC"), (CD, "CD"), (DC, "DC"),
+                                                    (DD, "DD")))
+    return p * cc + (1 - p) * cd, p * dc + (1 - p) * dd
+
+
+def cooperation_threshold(CC: float, CD: float, DC: float, DD: float
+                          ) -> CooperationThreshold:
+    """The belief p* above which cooperation pays (our formalization of Jervis 1978).
+
+    p* = (DD − CD) / [(CC − DC) + (DD − CD)]: the *fear* term DD − CD (what being
+    exploited costs compared with mutual defection) over the fear plus the *reward of
+    restraint* CC − DC (what mutual cooperation adds to exploiting the other).
+
+    Parameters
+    ----------
+    CC, CD, DC, DD : float
+        Own payoff for (own move, other's move): CC mutual cooperation, CD cooperating
+        against a defector, DC defecting against a cooperator, DD mutual defection. In
+        T, R, P, S terms: CC = R, CD = S, DC = T, DD = P.
+
+    Returns
+    -------
+    CooperationThreshold
+        With ``p_star`` None, and a message saying why, where no belief in [0, 1]
+        divides cooperating from defecting.
+
+    Examples
+    --------
+    A Stag Hunt (CC > DC > DD > CD): reassurance works above p* = 2/3.
+
+    >>> result = cooperation_threshold(CC=4, CD=0, DC=3, DD=2)
+    >>> result.kind, result.p_star, result.formula
+    ('at least', 0.666..., 'p* = (2 − 0) / [(4 − 3) + (2 − 0)] = 2/3')
+
+    A Prisoner's Dilemma: p* would be above 1, so it is undefined.
+
+    >>> result = cooperation_threshold(CC=3, CD=1, DC=4, DD=2)
+    >>> result.kind, result.p_star, result.defined
+    ('never', None, False)
+
+    Harmony: being exploited is better than mutual defection, so cooperation always pays.
+
+    >>> cooperation_threshold(CC=4, CD=2, DC=3, DD=1).kind
+    'always'
+    """
+    cc, cd, dc, dd = (check_real(v, n) for v, n in ((CC, "CC"), (CD, "CD"), (DC, "DC"),
+                                                    (DD, "DD")))
+    fear, restraint = dd - cd, cc - dc
+    denominator = restraint + fear
+    shown = (f"p* = ({_num(dd)} − {_num(cd)}) / [({_num(cc)} − {_num(dc)}) + "
+             f"({_num(dd)} − {_num(cd)})]").replace("− −", "+ ")
+    exact = None if denominator == 0 else Fraction(fear) / Fraction(denominator)
+    if exact is not None and 0 <= exact <= 1:
+        kind = "at least" if denominator > 0 else "at most"
+    elif (exact is not None and (exact < 0) == (denominator > 0)) or (
+            denominator == 0 and fear < 0):
+        kind = "always"
+    elif denominator == 0 and fear == 0:
+        kind = "indifferent"
+    else:
+        kind = "never"
+    value_text = ("undefined" if exact is None else format_probability(exact)
+                  if 0 <= exact <= 1 else _num(float(exact)))
+    formula = f"{shown} = {value_text}"
+    if kind not in ("at least", "at most"):
+        formula = f"{shown} = {_num(fear)} / {_num(denominator)} = {value_text}"
+    p_star = float(exact) if kind in ("at least", "at most") else None
+    if kind == "at least":
+        message = (f"Cooperation pays if the other cooperates with probability at least "
+                   f"p* = {value_text}.")
+        if exact == 0:
+            message += " Being exploited costs nothing here, so any belief will do."
+        elif exact == 1:
+            message += " Only certainty will do: cooperating and defecting tie at p = 1."
+    elif kind == "at most":
+        message = (f"Cooperation pays only if the other cooperates with probability at most "
+                   f"{value_text}: an anti-coordination game (like Chicken), in which "
+                   "expecting the other to hold back makes holding back unattractive.")
+    elif kind == "never":
+        message = (f"No belief makes cooperation pay: even if the other surely cooperates "
+                   f"(p = 1), defecting pays DC = {_num(dc)} against CC = {_num(cc)}. The "
+                   f"formula gives {formula} (no p between 0 and 1 works).")
+    elif kind == "indifferent":
+        message = ("Cooperating and defecting pay the same whatever the other does, so there "
+                   "is no threshold.")
+    else:
+        message = (f"Cooperation pays whatever the belief: being exploited (CD = {_num(cd)}) "
+                   f"is no worse than mutual defection (DD = {_num(dd)}), so no reassurance "
+                   "is needed.")
+    return CooperationThreshold(cc, cd, dc, dd, kind, p_star, formula, message)
+
+
+@dataclass(frozen=True)
+class JervisWorld:
+    """A point of the offence-defence plane and the game it gives (our formalization).
+
+    Attributes
+    ----------
+    offence, distinguishability : float
+        The two levers: offence advantage in [-1, 1] (negative: defence has the
+        advantage) and distinguishability of postures in [0, 1].
+    index : float
+        The first-strike index z = offence - 2 * distinguishability.
+    T, R, P, S : float
+        The symmetric game: T = DC, R = CC, P = DD, S = CD.
+    family : str
+        Its 2x2 family (boundaries "A / B" on ties).
+    threshold : CooperationThreshold
+    world : int or None
+        Jervis's world 1-4, or None on a dividing line (offence = 0 or
+        distinguishability = 0.5).
+    verdict : str
+        Jervis's verdict for that world ("" if none).
+    """
+
+    offence: float
+    distinguishability: float
+    index: float
+    T: float
+    R: float
+    P: float
+    S: float
+    family: str
+    threshold: CooperationThreshold
+    world: int | None
+    verdict: str
+
+    def game(self, labels: tuple[str, str] = ("Cooperate", "Defect")) -> Game:
+        """The symmetric game as a :class:`~alliances.models.games.Game`.
+
+        Examples
+        --------
+        >>> offence_defence_game(1, 0).game().pure_equilibria()
+        [('Defect', 'Defect')]
+        """
+        labels = check_labels(labels, 2, "labels")
+        return symmetric_game(self.T, self.R, self.P, self.S, labels=labels)
+
+    def sentence(self) -> str:
+        """The world, its game and the threshold, in one sentence.
+
+        Examples
+        --------
+        >>> print(offence_defence_game(-1, 0).sentence())
+        World 2 (defence has the advantage, postures hard to tell apart: "security dilemma, but security requirements may be compatible"): the game is a Stag Hunt (T = 2, R = 3, P = 1, S = 0), and cooperation pays if the other cooperates with probability at least p* = 1/2.
+        """
+        o = "offence has the advantage" if self.offence > 0 else (
+            "defence has the advantage" if self.offence < 0 else "offence and defence balanced")
+        d = "postures distinguishable" if self.distinguishability > 0.5 else (
+            "postures hard to tell apart" if self.distinguishability < 0.5
+            else "postures half distinguishable")
+        where = (f"World {self.world} ({o}, {d}: \"{self.verdict}\")" if self.world
+                 else f"Between worlds ({o}, {d})")
+        numbers = ", ".join(f"{k} = {getattr(self, k):g}" for k in "TRPS")
+        text = self.threshold.message.split(":")[0] if self.threshold.kind == "never" else \
+            self.threshold.message.rstrip(".")
+        return (f"{where}: the game is {family_phrase(self.family)} ({numbers}), and "
+                f"{text[0].lower() + text[1:]}.")
+
+
+def offence_defence_game(offence: float, distinguishability: float) -> JervisWorld:
+    """Map offence advantage and distinguishability to a game (our formalization).
+
+    Illustrative only: Jervis (1978) argues qualitatively. Here both levers act through
+    one first-strike index z = offence − 2·distinguishability (a full swing of either
+    lever moves z by 2):
+
+    * gain from exploiting: T − R = DC − CC = z;
+    * cost of being exploited: P − S = DD − CD = z + 2;
+    * R = CC = 3 and P = DD = 1 fixed.
+
+    So p* = (z + 2) / 2 = 1 + z/2 while it lies in [0, 1]: more offence advantage raises
+    it, more distinguishability lowers it. At z = 0 (for example no advantage either way
+    and indistinguishable postures) the game is on the Prisoner's Dilemma / Stag Hunt
+    boundary.
+
+    Parameters
+    ----------
+    offence : float
+        Offence advantage, from -1 (defence has the advantage) to 1.
+    distinguishability : float
+        How well offensive and defensive postures can be told apart, from 0 to 1.
+
+    Returns
+    -------
+    JervisWorld
+
+    Examples
+    --------
+    >>> world = offence_defence_game(offence=1, distinguishability=0)
+    >>> world.world, world.family, world.threshold.p_star
+    (1, "Prisoner's Dilemma", None)
+    >>> offence_defence_game(-1, 1).family, offence_defence_game(-1, 1).threshold.kind
+    ('Harmony', 'always')
+    """
+    o = check_real(offence, "offence", minimum=-1, maximum=1)
+    d = check_real(distinguishability, "distinguishability", minimum=0, maximum=1)
+    z = o - DISTINGUISHABILITY_WEIGHT * d
+    r, p = MUTUAL_COOPERATION, MUTUAL_DEFECTION
+    t = r + GAIN_AT_ZERO + z
+    s = p - (FEAR_AT_ZERO + z)
+    family = classify(symmetric_game(t, r, p, s)).family
+    threshold = cooperation_threshold(CC=r, CD=s, DC=t, DD=p)
+    world = None
+    if o != 0 and d != 0.5:
+        world = next(k for k, (off, dist, _) in WORLDS.items()
+                     if off == (o > 0) and dist == (d > 0.5))
+    verdict = WORLDS[world][2] if world else ""
+    return JervisWorld(o, d, z, t, r, p, s, family, threshold, world, verdict)
+
+
+def four_worlds() -> pd.DataFrame:
+    """Jervis's four worlds at the corners of the plane, with the model's game and p*.
+
+    Returns
+    -------
+    DataFrame
+        One row per world: the two levers, Jervis's verdict, and the model's (our
+        formalization) family, payoffs and threshold.
+
+    Examples
+    --------
+    >>> table = four_worlds()
+    >>> print(table[["world", "family", "p_star"]].to_string(index=False))
+     world             family p_star
+         1 Prisoner's Dilemma   none
+         2          Stag Hunt    1/2
+         3          Stag Hunt    1/2
+         4            Harmony    any
+    """
+    rows = []
+    for number, (offence_wins, distinguishable, verdict) in WORLDS.items():
+        world = offence_defence_game(1.0 if offence_wins else -1.0,
+                                     1.0 if distinguishable else 0.0)
+        threshold = world.threshold
+        p_star = (format_probability(threshold.p_star) if threshold.p_star is not None
+                  else {"never": "none", "always": "any"}.get(threshold.kind, threshold.kind))
+        rows.append({"world": number,
+                     "advantage": "offence" if offence_wins else "defence",
+                     "postures": "distinguishable" if distinguishable else "not distinguishable",
+                     "Jervis (summary)": verdict, "family": world.family,
+                     "T": world.T, "R": world.R, "P": world.P, "S": world.S,
+                     "p_star": p_star})
+    return pd.DataFrame(rows)
+
+
+def jervis_plane(offence: float = 0.0, distinguishability: float = 0.0) -> MapView:
+    """The offence-defence plane coloured by family, with a point (for the map plot).
+
+    Examples
+    --------
+    >>> view = jervis_plane(0.5, 0.25)
+    >>> sorted({r.family for r in view.regions})
+    ['Harmony', "Prisoner's Dilemma", 'Stag Hunt']
+    >>> view.point
+    (0.5, 0.25)
+    """
+    o = check_real(offence, "offence", minimum=-1, maximum=1)
+    d = check_real(distinguishability, "distinguishability", minimum=0, maximum=1)
+    regions, ties = _plane()
+    return MapView(regions=regions, ties=ties, labels=("Cooperate", "Defect"),
+                   xlim=(-1.0, 1.0), ylim=(0.0, 1.0), point=(o, d),
+                   x_label="offence advantage (−1 defence … +1 offence)",
+                   y_label="distinguishability (0 … 1)",
+                   title="Which game? Offence advantage and distinguishability",
+                   note="our formalization (illustrative)", key=("jervis",))
+
+
+_PLANE: tuple | None = None
+
+
+def _plane() -> tuple:
+    global _PLANE  # a constant computed once; not state that changes
+    if _PLANE is None:
+        k = DISTINGUISHABILITY_WEIGHT
+        coeffs = {"T": (MUTUAL_COOPERATION + GAIN_AT_ZERO, 1.0, -k),
+                  "R": (MUTUAL_COOPERATION, 0.0, 0.0),
+                  "P": (MUTUAL_DEFECTION, 0.0, 0.0),
+                  "S": (MUTUAL_DEFECTION - FEAR_AT_ZERO, -1.0, k)}
+        _PLANE = affine_family_regions(coeffs, (-1.0, 1.0), (0.0, 1.0))
+    return _PLANE
+
+
+class ThresholdPlot:
+    """Expected payoffs of cooperating and defecting against the belief p, updated in place.
+
+    Parameters
+    ----------
+    threshold : CooperationThreshold
+    ax : Axes, optional
+    ylim : (float, float), optional
+        Fixed vertical range (widgets); by default fitted to the payoffs.
+
+    Examples
+    --------
+    >>> plot = ThresholdPlot(cooperation_threshold(4, 0, 3, 2))
+    >>> plot.marker.get_xdata()
+    [0.666...]
+    """
+
+    def __init__(self, threshold: CooperationThreshold, ax: Axes | None = None, *,
+                 ylim: tuple[float, float] | None = None) -> None:
+        if ax is not None and not isinstance(ax, Axes):
+            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        if ylim is not None:
+            ylim = _check_interval(ylim, "ylim")
+        self.ax = ax if ax is not None else new_axes(5.2, 3.8, pyplot=False)
+        ax = self.ax
+        self._ylim = ylim
+        self.band = Rectangle((0, 0), 0, 1, facecolor="#CCEBE3", edgecolor=PALETTE["green"],
+                              hatch="//", linewidth=0, zorder=0,
+                              transform=ax.get_xaxis_transform())
+        ax.add_patch(self.band)
+        self.cooperate, = ax.plot([0, 1], [0, 0], color=ROW_COLOUR, linewidth=2.4,
+                                  label="cooperate (C)", zorder=3)
+        self.defect, = ax.plot([0, 1], [0, 0], color=COL_COLOUR, linewidth=2.4,
+                               linestyle="--", label="defect (D)", zorder=3)
+        self.marker = ax.axvline(0.5, color=PALETTE["black"], linestyle=":", linewidth=1.5,
+                                 zorder=2)
+        self.marker.set_xdata([0.5])
+        self.text = ax.text(0.02, 0.97, "", transform=ax.transAxes, ha="left", va="top",
+                            fontsize=9, bbox=dict(boxstyle="round,pad=0.2", facecolor="white",
+                                                  edgecolor=PALETTE["grey"]), zorder=4)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("p: belief that the other cooperates (probability)", fontsize=9.5)
+        ax.set_ylabel("expected payoff (ordinal units)", fontsize=9.5)
+        ax.set_title("Cooperate or defect? Expected payoff against p", fontsize=11, loc="left")
+        ax.tick_params(labelsize=9)
+        handles = [self.cooperate, self.defect,
+                   Rectangle((0, 0), 1, 1, facecolor="#CCEBE3", edgecolor=PALETTE["green"],
+                             hatch="//", label="cooperation pays")]
+        self.legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.15),
+                                ncols=3, fontsize=8, frameon=False, columnspacing=1.0)
+        self.update(threshold)
+
+    def artists(self) -> list:
+        """The artists that change on update (for layered rendering)."""
+        return [self.band, self.cooperate, self.defect, self.marker, self.text]
+
+    def update(self, threshold: CooperationThreshold) -> None:
+        """Show ``threshold`` by updating the existing artists."""
+        if not isinstance(threshold, CooperationThreshold):
+            raise TypeError(f"threshold must be a CooperationThreshold; got "
+                            f"{type(threshold).__name__}")
+        t = threshold
+        self.cooperate.set_ydata([t.CD, t.CC])
+        self.defect.set_ydata([t.DD, t.DC])
+        if self._ylim is None:
+            low = min(t.CC, t.CD, t.DC, t.DD)
+            high = max(t.CC, t.CD, t.DC, t.DD)
+            pad = 0.12 * (high - low or 1)
+            self.ax.set_ylim(low - pad, high + 3 * pad)
+        else:
+            self.ax.set_ylim(*self._ylim)
+        if t.kind == "at least":
+            span = (t.p_star, 1.0)
+        elif t.kind == "at most":
+            span = (0.0, t.p_star)
+        elif t.kind in ("always", "indifferent"):
+            span = (0.0, 1.0)
+        else:
+            span = (0.0, 0.0)
+        self.band.set_x(span[0])
+        self.band.set_width(span[1] - span[0])
+        self.band.set_visible(span[1] > span[0])
+        self.marker.set_visible(t.p_star is not None)
+        if t.p_star is not None:
+            self.marker.set_xdata([t.p_star])
+        self.text.set_text(
+            f"p* = {format_probability(t.p_star)}" if t.p_star is not None else
+            {"never": "p* undefined:\nno belief is enough", "always": "no threshold:\n"
+             "cooperation always pays", "indifferent": "no threshold:\nalways a tie"}[t.kind])
+
+
+def plot_cooperation_threshold(CC: float, CD: float, DC: float, DD: float,
+                               ax: Axes | None = None) -> Axes:
+    """Draw the expected payoffs of cooperating and defecting against p, and p*.
+
+    Examples
+    --------
+    >>> ax = plot_cooperation_threshold(CC=4, CD=0, DC=3, DD=2)
+    >>> ax.texts[0].get_text()
+    'p* = 2/3'
+    """
+    result = cooperation_threshold(CC, CD, DC, DD)
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+    plot = ThresholdPlot(result, ax if ax is not None else new_axes(5.2, 3.8))
+    return plot.ax
+
+
+def world_labels(ax: Axes) -> list:
+    """Draw Jervis's world numbers in the corners of the plane and the dividing lines.
+
+    Returns the artists (for layered rendering).
+
+    Examples
+    --------
+    >>> len(world_labels(new_axes(pyplot=False)))
+    6
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes; got {type(ax).__name__}")
+    artists = []
+    for number, (offence_wins, distinguishable, _) in WORLDS.items():
+        x = 0.97 if offence_wins else -0.97
+        y = 0.95 if distinguishable else 0.05
+        artists.append(ax.text(x, y, f"world {number}", ha="right" if offence_wins else "left",
+                               va="top" if distinguishable else "bottom", fontsize=8.5,
+                               fontweight="bold", zorder=6,
+                               bbox=dict(boxstyle="round,pad=0.15", facecolor="white",
+                                         edgecolor=PALETTE["black"], linewidth=0.6)))
+    artists += ax.plot([0, 0], [0, 1], color=PALETTE["black"], linewidth=0.8,
+                       linestyle="-.", zorder=4)
+    artists += ax.plot([-1, 1], [0.5, 0.5], color=PALETTE["black"], linewidth=0.8,
+                       linestyle="-.", zorder=4)
+    return artists
+
+
+def plot_jervis_plane(offence: float = 0.0, distinguishability: float = 0.0,
+                      ax: Axes | None = None) -> Axes:
+    """Draw the offence-defence plane by family, the four worlds and a point.
+
+    Examples
+    --------
+    >>> ax = plot_jervis_plane(1, 0)
+    >>> ax.get_title(loc="left")
+    'Which game? Offence advantage and distinguishability'
+    """
+    view = jervis_plane(offence, distinguishability)
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+    plot = FamilyMapPlot(view, ax if ax is not None else new_axes(7.0, 4.0), legend=False,
+                         markers=False)
+    world_labels(plot.ax)
+    return plot.ax
+

@@ -1,0 +1,674 @@
+"""The shadow of the future: repeated play of the alliance game.
+
+When two states meet again and again, each weighs the next round by a *discount factor*
+delta in [0, 1) (patience, or the chance that the relationship continues). Mutual
+cooperation (in the alliance game: mutual abstention; inside an alliance: mutual support) can
+then be sustained by the threat of what follows a defection:
+
+* **grim trigger** (cooperate until the other defects, then defect for ever) sustains it
+  when ``delta >= (T - R) / (T - P)``;
+* **tit-for-tat** (cooperate first, then copy the other's last move) when
+  ``delta >= max((T - R) / (T - P), (T - R) / (R - S))``.
+
+Both are conditions for a Nash equilibrium of the repeated game with payoffs summed with
+weights 1, delta, delta^2, ... (see the functions for the derivations and the deviations
+checked). A small seeded simulation (:func:`play`, :func:`tournament`) and nashpy's
+replicator dynamics (:func:`replicator`) show reciprocity at work in a population.
+
+References
+----------
+Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books.
+Osborne, M. J. (2004). *An Introduction to Game Theory*, ch. 14-15. Oxford University Press.
+
+Examples
+--------
+>>> grim_trigger_threshold(T=4, R=3, P=2, S=1), tit_for_tat_threshold(T=4, R=3, P=2, S=1)
+(0.5, 0.5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import nashpy
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from alliances._validation import _show, check_real
+from alliances.models.games import format_probability
+from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
+
+__all__ = ["grim_trigger_threshold", "tit_for_tat_threshold", "Sustainability",
+           "sustainability", "average_values", "STRATEGIES", "Match", "play", "tournament",
+           "replicator", "DiscountPlot", "plot_discount_thresholds", "plot_replicator"]
+
+
+def _array(value: object, name: str) -> np.ndarray:
+    """``value`` as a float array, or a ValueError/TypeError naming ``name``."""
+    if isinstance(value, (str, bytes, bool)) or value is None:
+        raise TypeError(f"{name} must be numbers; got {value!r:.80}")
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError) as error:
+        raise ValueError(f"{name} must be numbers (a number or a rectangular table); got "
+                         f"{value!r:.80}") from error
+
+
+def _check_seed(seed: object) -> int:
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"seed must be an integer; got {seed!r}")
+    if not 0 <= seed < 2**32:
+        raise ValueError(f"seed must be between 0 and 2**32 - 1; got {seed}")
+    return int(seed)
+
+
+def _check_names(names: object) -> list[str]:
+    if isinstance(names, (str, bytes)) or not isinstance(names, Sequence) or not names:
+        raise TypeError(f"names must be a non-empty list of strategy names; got {names!r:.80}")
+    for name in names:
+        _check_strategy(name, "names")
+    return list(names)
+
+
+def _payoffs(T: float, R: float, P: float, S: float) -> tuple[float, float, float, float]:
+    return tuple(check_real(v, n) for v, n in ((T, "T"), (R, "R"), (P, "P"), (S, "S")))
+
+
+def _check_common(t: float, r: float, p: float) -> None:
+    if t <= r:
+        raise ValueError(f"no temptation: T = {t:g} <= R = {r:g}, so cooperating is already "
+                         "the best reply to cooperation; mutual cooperation needs no shadow of "
+                         "the future (any discount factor works) and there is no threshold")
+    if r <= p:
+        raise ValueError(f"R = {r:g} <= P = {p:g}: mutual defection pays at least as much as "
+                         "mutual cooperation, so the threat of defection deters nothing and no "
+                         "discount factor below 1 sustains cooperation")
+
+
+def grim_trigger_threshold(T: float, R: float, P: float, S: float) -> float:
+    """The smallest discount factor at which grim trigger sustains mutual cooperation.
+
+    Derivation. Cooperating for ever pays R + δR + δ²R + ... = R / (1 − δ). The best
+    deviation against grim trigger is to defect now and, since the other then defects for
+    ever and P >= S, to keep defecting: T + δP / (1 − δ). Cooperation is a best reply iff
+    R / (1 − δ) >= T + δP / (1 − δ), that is iff δ >= (T − R) / (T − P).
+
+    Parameters
+    ----------
+    T, R, P, S : float
+        Temptation, reward, punishment, sucker's payoff, with T > R > P and P >= S.
+
+    Returns
+    -------
+    float
+        (T − R) / (T − P), in (0, 1).
+
+    Raises
+    ------
+    ValueError
+        If T <= R (no temptation: no threshold is needed), R <= P (no threat) or S > P
+        (mutual defection is not an equilibrium of the one-shot game, so grim trigger's
+        punishment is not credible and this formula does not apply).
+
+    Examples
+    --------
+    >>> grim_trigger_threshold(T=5, R=3, P=1, S=0)
+    0.5
+    >>> grim_trigger_threshold(T=3, R=4, P=2, S=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: no temptation: T = 3 <= R = 4, so cooperating is already the best reply to cooperation; mutual cooperation needs no shadow of the future (any discount factor works) and there is no threshold
+    """
+    t, r, p, s = _payoffs(T, R, P, S)
+    _check_common(t, r, p)
+    if s > p:
+        raise ValueError(f"S = {s:g} > P = {p:g}: against a partner who defects for ever, "
+                         "cooperating pays more than defecting, so grim trigger's punishment "
+                         "(mutual defection for ever) is not credible; the threshold "
+                         "(T - R) / (T - P) assumes a prisoner's-dilemma ordering with P >= S")
+    return (t - r) / (t - p)
+
+
+def tit_for_tat_threshold(T: float, R: float, P: float, S: float) -> float:
+    """The smallest discount factor at which tit-for-tat sustains mutual cooperation.
+
+    Derivation. Against tit-for-tat, the other's next move is one's own last move, so a
+    best reply solves a decision problem with two states (tit-for-tat is about to
+    cooperate, or to defect), and a stationary policy is optimal. From the cooperative
+    state there are exactly two stationary ways to deviate:
+
+    * defect for ever: T, P, P, ... worth T + δP / (1 − δ), which does not beat
+      R / (1 − δ) iff δ >= (T − R) / (T − P);
+    * alternate, defect then cooperate: T, S, T, S, ... worth (T + δS) / (1 − δ²), which
+      does not beat R / (1 − δ) iff δ >= (T − R) / (R − S).
+
+    Every other policy cooperates for ever from the cooperative state. So tit-for-tat
+    against tit-for-tat is a Nash equilibrium iff δ >= max of the two (Axelrod 1984).
+
+    Parameters
+    ----------
+    T, R, P, S : float
+        With T > R > P.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If T <= R (no temptation), R <= P (no threat), or T + S >= 2R (taking turns to
+        exploit each other pays at least as much as cooperating, at every δ < 1).
+
+    Examples
+    --------
+    >>> tit_for_tat_threshold(T=5, R=3, P=1, S=0)      # alternation binds: 2/3 > 1/2
+    0.666...
+    >>> tit_for_tat_threshold(T=6, R=3, P=2, S=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: T + S = 7 >= 2R = 6: taking turns to exploit each other (T, S, T, S, ...) pays at least as much as mutual cooperation at every discount factor below 1, so tit-for-tat cannot sustain cooperation
+    """
+    t, r, p, s = _payoffs(T, R, P, S)
+    _check_common(t, r, p)
+    if t + s >= 2 * r:
+        raise ValueError(f"T + S = {t + s:g} >= 2R = {2 * r:g}: taking turns to exploit each "
+                         "other (T, S, T, S, ...) pays at least as much as mutual cooperation at "
+                         "every discount factor below 1, so tit-for-tat cannot sustain "
+                         "cooperation")
+    return max((t - r) / (t - p), (t - r) / (r - s))
+
+
+@dataclass(frozen=True)
+class Sustainability:
+    """Whether grim trigger and tit-for-tat sustain cooperation at one discount factor.
+
+    Attributes
+    ----------
+    T, R, P, S, delta : float
+    grim, tit_for_tat : float or None
+        The thresholds, None where undefined.
+    grim_reason, tit_for_tat_reason : str
+        Why a threshold is undefined ("" when defined).
+    """
+
+    T: float
+    R: float
+    P: float
+    S: float
+    delta: float
+    grim: float | None
+    tit_for_tat: float | None
+    grim_reason: str
+    tit_for_tat_reason: str
+
+    @property
+    def grim_sustains(self) -> bool:
+        """Whether grim trigger sustains cooperation at ``delta``."""
+        return self.grim is not None and self.delta >= self.grim - 1e-12
+
+    @property
+    def tit_for_tat_sustains(self) -> bool:
+        """Whether tit-for-tat sustains cooperation at ``delta``."""
+        return self.tit_for_tat is not None and self.delta >= self.tit_for_tat - 1e-12
+
+    def sentence(self, cooperation: str = "mutual abstention") -> str:
+        """One sentence for students.
+
+        Examples
+        --------
+        >>> print(sustainability(4, 3, 2, 1, 0.6).sentence())
+        With δ = 0.6, mutual abstention is sustained by grim trigger (it needs δ ≥ 1/2) and by tit-for-tat (it needs δ ≥ 1/2).
+        """
+        parts = []
+        for name, value, ok, reason in (
+                ("grim trigger", self.grim, self.grim_sustains, self.grim_reason),
+                ("tit-for-tat", self.tit_for_tat, self.tit_for_tat_sustains,
+                 self.tit_for_tat_reason)):
+            if value is None:
+                parts.append((False, f"{name} (never: {reason.split(':')[0]})"))
+            else:
+                parts.append((ok, f"{name} (it needs δ ≥ {format_probability(value)})"))
+        held = [text for ok, text in parts if ok]
+        failed = [text for ok, text in parts if not ok]
+        head = f"With δ = {self.delta:g}, {cooperation} is "
+        if held and failed:
+            return head + f"sustained by {held[0]} but not by {failed[0]}."
+        if held:
+            return head + f"sustained by {held[0]} and by {held[1]}."
+        return head + f"sustained neither by {failed[0]} nor by {failed[1]}."
+
+
+def sustainability(T: float, R: float, P: float, S: float, delta: float) -> Sustainability:
+    """Both thresholds and whether they hold at ``delta``; never raises for valid numbers.
+
+    Examples
+    --------
+    >>> result = sustainability(T=6, R=3, P=2, S=1, delta=0.9)
+    >>> result.grim, result.tit_for_tat, result.grim_sustains
+    (0.75, None, True)
+    """
+    t, r, p, s = _payoffs(T, R, P, S)
+    d = check_real(delta, "delta", minimum=0, maximum=1, allow_equal_max=False)
+    values, reasons = [], []
+    for function in (grim_trigger_threshold, tit_for_tat_threshold):
+        try:
+            values.append(function(t, r, p, s))
+            reasons.append("")
+        except ValueError as error:
+            values.append(None)
+            reasons.append(str(error))
+    return Sustainability(t, r, p, s, d, values[0], values[1], reasons[0], reasons[1])
+
+
+def average_values(T: float, R: float, P: float, S: float, delta: object) -> dict[str,
+                                                                                np.ndarray]:
+    """Average payoff per round, (1 − δ) × the discounted sum, of cooperation and deviations.
+
+    Parameters
+    ----------
+    T, R, P, S : float
+    delta : float or array_like
+        Discount factors in [0, 1).
+
+    Returns
+    -------
+    dict
+        "cooperate": R; "defect for ever" (against grim trigger or tit-for-tat):
+        (1 − δ)T + δP; "alternate" (against tit-for-tat): (T + δS) / (1 + δ).
+
+    Examples
+    --------
+    >>> values = average_values(4, 3, 2, 1, [0.0, 0.5])
+    >>> {k: v.tolist() for k, v in values.items()}
+    {'cooperate': [3.0, 3.0], 'defect for ever': [4.0, 3.0], 'alternate': [4.0, 3.0]}
+    """
+    t, r, p, s = _payoffs(T, R, P, S)
+    d = _array(delta, "delta")
+    if not np.all(np.isfinite(d)) or np.any(d < 0) or np.any(d >= 1):
+        raise ValueError(f"delta must lie in [0, 1); got {delta!r}")
+    return {"cooperate": np.full_like(d, r), "defect for ever": (1 - d) * t + d * p,
+            "alternate": (t + d * s) / (1 + d)}
+
+
+# ------------------------------------------------------------------ simulation
+Strategy = Callable[[list[int], list[int]], int]
+
+
+def _always_cooperate(own: list[int], other: list[int]) -> int:
+    return 0
+
+
+def _always_defect(own: list[int], other: list[int]) -> int:
+    return 1
+
+
+def _grim(own: list[int], other: list[int]) -> int:
+    return 1 if 1 in other else 0
+
+
+def _tit_for_tat(own: list[int], other: list[int]) -> int:
+    return other[-1] if other else 0
+
+
+#: Strategies of the repeated alliance game: move 0 = Abstain (cooperate), 1 = Ally.
+STRATEGIES: dict[str, Strategy] = {
+    "Always abstain": _always_cooperate,
+    "Always ally": _always_defect,
+    "Grim trigger": _grim,
+    "Tit-for-tat": _tit_for_tat,
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """The record of one repeated game between two strategies.
+
+    Attributes
+    ----------
+    names : (str, str)
+    moves : ndarray, shape (rounds, 2)
+        0 = abstain (cooperate), 1 = ally (defect), after any trembles.
+    payoffs : ndarray, shape (rounds, 2)
+    values : (float, float)
+        Each side's discounted average payoff, (1 − δ) / (1 − δ^rounds) × Σ δ^t u_t.
+    """
+
+    names: tuple[str, str]
+    moves: np.ndarray
+    payoffs: np.ndarray
+    values: tuple[float, float]
+
+    def timeline(self, symbols: str = "AY") -> list[str]:
+        """Each side's moves as a line of text: A = abstain, Y = ally (by default).
+
+        Examples
+        --------
+        >>> for line in play("Tit-for-tat", "Always ally", rounds=5).timeline():
+        ...     print(line)
+        Tit-for-tat  AYYYY
+        Always ally  YYYYY
+        """
+        if not isinstance(symbols, str) or len(symbols) != 2:
+            raise ValueError(f"symbols must be two characters (cooperate, defect); got "
+                             f"{symbols!r}")
+        width = max(len(name) for name in self.names)
+        return [f"{name:<{width}}  " + "".join(symbols[m] for m in self.moves[:, side])
+                for side, name in enumerate(self.names)]
+
+
+def _check_strategy(name: object, label: str) -> Strategy:
+    if not isinstance(name, str) or name not in STRATEGIES:
+        raise ValueError(f"{label} must be one of {list(STRATEGIES)}; got {name!r}")
+    return STRATEGIES[name]
+
+
+def play(first: str, second: str, T: float = 4, R: float = 3, P: float = 2, S: float = 1, *,
+         delta: float = 0.9, rounds: int = 50, noise: float = 0.0, seed: int = 0) -> Match:
+    """Play a repeated game between two strategies, with optional trembles.
+
+    Parameters
+    ----------
+    first, second : str
+        Names from :data:`STRATEGIES`.
+    T, R, P, S : float
+        The stage game.
+    delta : float
+        The discount factor used to average the payoffs, in [0, 1).
+    rounds : int
+        Number of rounds (1 to 10 000).
+    noise : float
+        Probability that a move comes out the opposite of what was intended (a mistake or
+        a misperception), in [0, 0.5].
+    seed : int
+        Seed of the random generator: the same seed gives the same match.
+
+    Returns
+    -------
+    Match
+
+    Examples
+    --------
+    >>> match = play("Tit-for-tat", "Always ally", rounds=4)
+    >>> match.moves.tolist()
+    [[0, 1], [1, 1], [1, 1], [1, 1]]
+    >>> match.payoffs[:, 0].tolist()
+    [1.0, 2.0, 2.0, 2.0]
+    """
+    strategies = (_check_strategy(first, "first"), _check_strategy(second, "second"))
+    t, r, p, s = _payoffs(T, R, P, S)
+    d = check_real(delta, "delta", minimum=0, maximum=1, allow_equal_max=False)
+    if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or not (
+            1 <= rounds <= 10_000):
+        raise ValueError(f"rounds must be an integer from 1 to 10000; got {rounds!r}")
+    eps = check_real(noise, "noise", minimum=0, maximum=0.5)
+    rng = np.random.default_rng(_check_seed(seed))
+    table = np.array([[r, s], [t, p]])
+    history: tuple[list[int], list[int]] = ([], [])
+    payoffs = np.zeros((rounds, 2))
+    for k in range(rounds):
+        intended = [strategies[0](history[0], history[1]), strategies[1](history[1], history[0])]
+        flips = rng.random(2) < eps
+        moves = [m ^ int(f) for m, f in zip(intended, flips)]
+        history[0].append(moves[0])
+        history[1].append(moves[1])
+        payoffs[k] = table[moves[0], moves[1]], table[moves[1], moves[0]]
+    weights = d ** np.arange(rounds)
+    values = tuple(float(v) for v in weights @ payoffs / weights.sum())
+    return Match((first, second), np.array(history).T, payoffs, values)  # type: ignore[arg-type]
+
+
+def tournament(names: Sequence[str] | None = None, T: float = 4, R: float = 3, P: float = 2,
+               S: float = 1, *, delta: float = 0.9, rounds: int = 50, noise: float = 0.0,
+               seed: int = 0) -> pd.DataFrame:
+    """Each strategy's discounted average payoff against each other (a round robin).
+
+    Parameters
+    ----------
+    names : sequence of str, optional
+        Strategies from :data:`STRATEGIES`; all of them by default.
+    T, R, P, S, delta, rounds, noise : see :func:`play`
+    seed : int
+        Match (i, j) uses the seed ``seed + 1000 * i + j``, so the table is reproducible.
+
+    Returns
+    -------
+    DataFrame, n x n
+        Row i, column j: the payoff of strategy i against strategy j.
+
+    Examples
+    --------
+    >>> tournament(["Always ally", "Tit-for-tat"], delta=0.5, rounds=60).round(3)
+                 Always ally  Tit-for-tat
+    Always ally          2.0          3.0
+    Tit-for-tat          1.5          3.0
+    """
+    names = list(STRATEGIES) if names is None else _check_names(names)
+    seed = _check_seed(seed)
+    if seed + 1000 * len(names) >= 2**32:
+        raise ValueError(f"seed must leave room for one seed per match; got {seed}")
+    table = np.zeros((len(names), len(names)))
+    for i, first in enumerate(names):
+        for j, second in enumerate(names):
+            table[i, j] = play(first, second, T, R, P, S, delta=delta, rounds=rounds,
+                               noise=noise, seed=seed + 1000 * i + j).values[0]
+    return pd.DataFrame(table, index=names, columns=names)
+
+
+def replicator(table: object, shares: Sequence[float], timepoints: object) -> np.ndarray:
+    """Replicator dynamics of a population playing the symmetric game ``table`` (nashpy).
+
+    Each strategy's share grows in proportion to how much its payoff exceeds the
+    population's average.
+
+    Parameters
+    ----------
+    table : array_like, shape (n, n)
+        Payoffs of each strategy against each (from :func:`tournament`).
+    shares : sequence of float
+        Initial population shares, one per strategy, summing to 1.
+    timepoints : array_like
+        Increasing times at which to report the shares.
+
+    Returns
+    -------
+    ndarray, shape (len(timepoints), n)
+
+    Examples
+    --------
+    Always ally against tit-for-tat with δ = 0.5: allying takes over.
+
+    >>> table = [[2.0, 3.0], [1.5, 3.0]]     # from the tournament example
+    >>> replicator(table, [0.5, 0.5], [0, 20])[-1].round(3).tolist()
+    [1.0, 0.0]
+    """
+    a = _array(table, "table")
+    if a.ndim != 2 or a.shape[0] != a.shape[1] or not a.size or not np.all(np.isfinite(a)) \
+            or a.shape[0] > 20:
+        raise ValueError(f"table must be a square table of finite payoffs (at most 20 "
+                         f"strategies); got {table!r:.80}")
+    y0 = _array(shares, "shares")
+    if y0.shape != (a.shape[0],) or not np.all(np.isfinite(y0)) or np.any(y0 < 0) or \
+            abs(y0.sum() - 1) > 1e-9:
+        raise ValueError(f"shares must be {a.shape[0]} non-negative numbers summing to 1; got "
+                         f"{shares!r:.80}")
+    times = _array(timepoints, "timepoints")
+    if times.ndim != 1 or times.size < 2 or times.size > 10_000 or \
+            not np.all(np.isfinite(times)) or np.any(np.diff(times) <= 0) or \
+            times[-1] - times[0] > 1e4:
+        raise ValueError(f"timepoints must be increasing finite times (2 to 10000 of them, "
+                         f"spanning at most 10000); got {timepoints!r:.80}")
+    return nashpy.Game(a).replicator_dynamics(y0=y0, timepoints=times)
+
+
+# ------------------------------------------------------------------- plots
+_STYLES = [(ROW_COLOUR, "-", "o"), (COL_COLOUR, "--", "s"), (PALETTE["green"], "-.", "^"),
+           (PALETTE["orange"], ":", "D"), (PALETTE["purple"], "-", "v"),
+           (PALETTE["sky_blue"], "--", "P")]
+
+
+def plot_replicator(shares: np.ndarray, timepoints: object, names: Sequence[str],
+                    ax: Axes | None = None, *, title: str | None = None) -> Axes:
+    """Population shares over time, one line style and marker per strategy.
+
+    Examples
+    --------
+    >>> shares = replicator([[2.0, 3.0], [1.5, 3.0]], [0.5, 0.5], [0, 10, 20])
+    >>> ax = plot_replicator(shares, [0, 10, 20], ["Always ally", "Tit-for-tat"])
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['Always ally', 'Tit-for-tat']
+    """
+    values = _array(shares, "shares")
+    times = _array(timepoints, "timepoints")
+    if isinstance(names, (str, bytes)) or not isinstance(names, Sequence) or not all(
+            isinstance(n, str) for n in names):
+        raise TypeError(f"names must be a list of strategy names; got {names!r:.80}")
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+    if times.ndim != 1 or not np.all(np.isfinite(times)) or not np.all(np.isfinite(values)):
+        raise ValueError("timepoints and shares must be finite numbers")
+    if values.ndim != 2 or values.shape != (times.size, len(names)):
+        raise ValueError(f"shares must have shape (len(timepoints), len(names)) = "
+                         f"({times.size}, {len(names)}); got {values.shape}")
+    ax = ax if ax is not None else new_axes(6.4, 3.8)
+    every = max(1, times.size // 8)
+    for k, name in enumerate(names):
+        colour, style, marker = _STYLES[k % len(_STYLES)]
+        ax.plot(times, values[:, k], color=colour, linestyle=style, marker=marker,
+                markevery=every, linewidth=2, markersize=6, label=name)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_xlim(times[0], times[-1])
+    ax.set_xlabel("time (generations of the replicator dynamics, arbitrary units)",
+                  fontsize=9.5)
+    ax.set_ylabel("share of the population", fontsize=9.5)
+    ax.set_title(title or "Which strategies spread? Replicator dynamics", fontsize=11,
+                 loc="left")
+    ax.legend(fontsize=8.5, loc="center right", framealpha=0.9)
+    ax.tick_params(labelsize=9)
+    return ax
+
+
+def _check_ylim(ylim: object) -> tuple[float, float] | None:
+    """Return ``ylim`` as ``(low, high)`` floats with ``low < high``, or None."""
+    if ylim is None:
+        return None
+    if isinstance(ylim, (str, bytes)) or not isinstance(ylim, (Sequence, np.ndarray)):
+        raise TypeError(f"ylim must be None or a pair of numbers (low, high); got "
+                        f"{type(ylim).__name__} {_show(ylim)}")
+    if len(ylim) != 2:
+        raise ValueError(f"ylim must be a pair of numbers (low, high); got {len(ylim)} "
+                         f"entries: {_show(ylim)}")
+    low = check_real(ylim[0], "ylim[0] (ylim's low end)")
+    high = check_real(ylim[1], "ylim[1] (ylim's high end)")
+    if not low < high:
+        raise ValueError(f"ylim must be (low, high) with low < high; got {_show(ylim)}")
+    return low, high
+
+
+class DiscountPlot:
+    """Average payoff per round of cooperating and of deviating, against δ; updated in place.
+
+    Parameters
+    ----------
+    T, R, P, S : float
+    delta : float
+        The current discount factor, marked on the curves.
+    ax : Axes, optional
+    ylim : (float, float), optional
+        A fixed vertical range (widgets); by default fitted to the payoffs.
+
+    Examples
+    --------
+    >>> plot = DiscountPlot(4, 3, 2, 1, delta=0.7)
+    >>> plot.grim_line.get_xdata(), plot.current.get_xdata()
+    ([0.5], [0.7])
+    """
+
+    GRID = np.linspace(0.0, 0.99, 100)
+
+    def __init__(self, T: float, R: float, P: float, S: float, delta: float,
+                 ax: Axes | None = None, *, ylim: tuple[float, float] | None = None) -> None:
+        if ax is not None and not isinstance(ax, Axes):
+            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        self._ylim = _check_ylim(ylim)
+        self.ax = ax if ax is not None else new_axes(6.4, 4.0, pyplot=False)
+        ax = self.ax
+        grid = self.GRID
+        self.cooperate, = ax.plot(grid, grid, color=ROW_COLOUR, linewidth=2.4,
+                                  label="abstain for ever (R)")
+        self.defect, = ax.plot(grid, grid, color=COL_COLOUR, linewidth=2.2, linestyle="--",
+                               label="defect for ever (vs grim trigger or tit-for-tat)")
+        self.alternate, = ax.plot(grid, grid, color=PALETTE["orange"], linewidth=2.2,
+                                  linestyle=":", label="alternate ally/abstain (vs tit-for-tat)")
+        self.grim_line = ax.axvline(0.5, color=PALETTE["black"], linestyle="-.",
+                                    linewidth=1.2)
+        self.tft_line = ax.axvline(0.5, color=PALETTE["purple"], linestyle=(0, (1, 1)),
+                                   linewidth=1.6)
+        self.grim_text = ax.text(0.5, 0.02, "", transform=ax.get_xaxis_transform(),
+                                 rotation=90, ha="right", va="bottom", fontsize=8.5)
+        self.tft_text = ax.text(0.5, 0.02, "", transform=ax.get_xaxis_transform(),
+                                rotation=90, ha="left", va="bottom", fontsize=8.5,
+                                color=PALETTE["purple"])
+        self.current = ax.axvline(0.5, color=PALETTE["grey"], linewidth=6, alpha=0.35)
+        self.points, = ax.plot([], [], linestyle="none", marker="o", markersize=7,
+                               markerfacecolor="white", markeredgecolor="black")
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("δ: discount factor (weight of the next round)", fontsize=9.5)
+        ax.set_ylabel("average payoff per round (ordinal units)", fontsize=9.5)
+        ax.set_title("The shadow of the future: cooperate or deviate?", fontsize=11,
+                     loc="left")
+        ax.tick_params(labelsize=9)
+        self.legend = ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0.0, -0.14),
+                                ncols=2, frameon=False)
+        self.update(T, R, P, S, delta)
+
+    def artists(self) -> list:
+        """The artists that change on update (for layered rendering)."""
+        return [self.current, self.cooperate, self.defect, self.alternate, self.grim_line,
+                self.tft_line, self.grim_text, self.tft_text, self.points]
+
+    def update(self, T: float, R: float, P: float, S: float, delta: float) -> Sustainability:
+        """Show a new game and discount factor; return their :class:`Sustainability`."""
+        result = sustainability(T, R, P, S, delta)
+        values = average_values(T, R, P, S, self.GRID)
+        self.cooperate.set_ydata(values["cooperate"])
+        self.defect.set_ydata(values["defect for ever"])
+        self.alternate.set_ydata(values["alternate"])
+        for line, text, value, name in ((self.grim_line, self.grim_text, result.grim,
+                                         "grim trigger"),
+                                        (self.tft_line, self.tft_text, result.tit_for_tat,
+                                         "tit-for-tat")):
+            line.set_visible(value is not None)
+            text.set_visible(value is not None)
+            if value is not None:
+                line.set_xdata([value])
+                text.set_x(value - 0.012 if text is self.grim_text else value + 0.012)
+                text.set_text(f"{name}: δ ≥ {format_probability(value)}")
+        d = result.delta
+        here = average_values(T, R, P, S, [d])
+        self.current.set_xdata([d])
+        self.points.set_data([d, d, d], [here["cooperate"][0], here["defect for ever"][0],
+                                         here["alternate"][0]])
+        if self._ylim is None:
+            low = min(result.S, result.P, result.R) - 0.3
+            high = result.T + 0.6
+            self.ax.set_ylim(low, high)
+        else:
+            self.ax.set_ylim(*self._ylim)
+        return result
+
+
+def plot_discount_thresholds(T: float = 4, R: float = 3, P: float = 2, S: float = 1,
+                             delta: float = 0.7, ax: Axes | None = None) -> Axes:
+    """Draw the average payoffs of cooperating and deviating against δ, with thresholds.
+
+    Examples
+    --------
+    >>> ax = plot_discount_thresholds(5, 3, 1, 0)
+    >>> [t.get_text() for t in ax.texts]
+    ['grim trigger: δ ≥ 1/2', 'tit-for-tat: δ ≥ 2/3']
+    """
+    return DiscountPlot(T, R, P, S, delta, ax if ax is not None else new_axes(6.4, 4.0)).ax
+

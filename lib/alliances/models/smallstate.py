@@ -1,0 +1,333 @@
+"""A small state between two great powers: align with one, with the other, stay out or hedge.
+
+Walt (1987) asks whether states *balance* against a threat (align with the other side) or
+*bandwagon* with it (align with the threatening power). Snyder (1984, 1997) adds what an
+ally fears: *abandonment* (the patron does not come when needed) and *entrapment* (being
+dragged into a conflict over the patron's interests that one does not share, or shares
+only partially). Keohane (1969) stresses that small states feel both more sharply than
+great powers, and Kuik (2008) describes *hedging*: a middle position that avoids choosing.
+This module is **our formalization** of those verbal arguments; the functional forms and
+constants are illustrative, not any of these authors' models.
+
+A small state faces great power A (the nearer threat) and great power B (a distant
+patron). All payoffs are in units of the damage A can do to a small state left alone.
+
+* ``threat`` (0 to 1): the expected damage A does to a small state that faces it alone.
+* ``reliability`` (0 to 1): the probability that patron B comes to help when needed
+  (``1 - reliability`` is the risk of *abandonment*).
+* ``entrapment`` (0 to 1): the expected cost of being dragged into the patron's war
+  when fully aligned with it.
+* ``trade`` (0 to 1): the gain from trading with one great power; a state aligned with
+  neither trades with both.
+
+The graded choice ``h`` in [0, 1] is the degree of alignment with B (0 = stay out, 1 = a
+full alliance; in between, *hedging*). Its expected utility is the course's commitment
+model (:class:`alliances.models.commitment.CommitmentModel`, notebook 3) with
+
+* abandonment term ``threat * reliability * (1 - h)`` (``alpha = 1``): the part of the
+  threat that alignment with B can remove, removed in proportion to ``h``;
+* entrapment term ``entrapment * h**2`` (``r0 = 0``, ``beta = 2``): being drawn in grows
+  faster than alignment itself;
+* cost of commitment ``trade * h``: alignment with B costs trade with A;
+* ``V = 2 trade - threat (1 - reliability)``: trade with both, less the part of the
+  threat no patron removes.
+
+so ``EU(h) = 2 g - t (1 - rho) - t rho (1 - h) - e h**2 - g h`` with ``t`` threat,
+``rho`` reliability, ``e`` entrapment, ``g`` trade. Staying out is ``EU(0) = 2 g - t``;
+aligning with B is ``EU(1) = g - t (1 - rho) - e``.
+
+The fourth option, **aligning with A** (bandwagoning), keeps trade with A only, still
+pays a share ``bandwagon_price`` (default 1/2) of A's threat as the price of protection
+by the threatening power itself, and risks entrapment in A's wars:
+``U_A = g - bandwagon_price * t - e``.
+
+The best choice is the option with the highest payoff; the best graded ``h*`` comes from
+:meth:`CommitmentModel.best` (closed form here: ``h* = (t rho - g) / (2 e)``, clipped to
+[0, 1]). It is called *Stay out* if ``h* = 0``, *Align with B* if ``h* = 1`` and *Hedge*
+otherwise.
+
+References: Keohane, R. O. (1969), "Lilliputians' Dilemmas: Small States in
+International Politics", *International Organization* 23(2); Walt, S. M. (1987), *The
+Origins of Alliances*; Snyder, G. H. (1984), "The Security Dilemma in Alliance Politics",
+*World Politics* 36(4); Kuik, C.-C. (2008), "The Essence of Hedging", *Contemporary
+Southeast Asia* 30(2).
+
+Examples
+--------
+>>> best_choice(SmallState(threat=0.8, reliability=0.9, entrapment=0.2, trade=0.3)).name
+'Align with B'
+>>> best_choice(SmallState(threat=0.2, reliability=0.9, entrapment=0.2, trade=0.3)).name
+'Stay out'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from alliances._validation import check_name, check_real
+from alliances.models.commitment import CommitmentModel
+
+__all__ = ["OPTIONS", "PARAMETERS", "SmallState", "Choice", "best_choice", "option_values",
+           "choice_map", "SMALL_STATE_PRESETS"]
+
+#: The small state's options, in the order used by :func:`choice_map` (codes 0 to 3).
+OPTIONS = ("Align with A", "Align with B", "Stay out", "Hedge")
+#: The four parameters a student moves, each in [0, 1].
+PARAMETERS = ("threat", "reliability", "entrapment", "trade")
+#: Tolerance under which two payoffs count as equal (a tie).
+_TIE = 1e-9
+
+#: Named parameter sets (illustrative, not measurements).
+SMALL_STATE_PRESETS: dict[str, dict[str, float]] = {
+    "Cold War ally: big threat, reliable patron": dict(threat=0.8, reliability=0.9,
+                                                       entrapment=0.2, trade=0.2),
+    "Bebas-aktif: moderate threat, trade with both": dict(threat=0.4, reliability=0.6,
+                                                          entrapment=0.3, trade=0.3),
+    "Hedging: threat rising, patron half-reliable": dict(threat=0.8, reliability=0.6,
+                                                         entrapment=0.3, trade=0.3),
+    "No patron to trust: bandwagon": dict(threat=0.9, reliability=0.1, entrapment=0.1,
+                                          trade=0.3),
+}
+
+
+@dataclass(frozen=True)
+class SmallState:
+    """The parameters of the small-state model (our formalization), each checked.
+
+    Parameters
+    ----------
+    threat : float
+        Expected damage from great power A to a state facing it alone, in [0, 1].
+    reliability : float
+        Probability that patron B helps when needed, in [0, 1].
+    entrapment : float
+        Expected cost of being dragged into the patron's war when fully aligned, [0, 1].
+    trade : float
+        Gain from trading with one great power, in [0, 1].
+    bandwagon_price : float
+        Share of A's threat a client of A still bears, in [0, 1] (default 1/2).
+
+    Examples
+    --------
+    >>> SmallState(threat=0.5).replace(trade=0.1).trade
+    0.1
+    >>> SmallState(threat=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: threat must be <= 1; got 2.0
+    """
+
+    threat: float = 0.4
+    reliability: float = 0.6
+    entrapment: float = 0.3
+    trade: float = 0.3
+    bandwagon_price: float = 0.5
+
+    def __post_init__(self) -> None:
+        for name in (*PARAMETERS, "bandwagon_price"):
+            object.__setattr__(self, name, check_real(getattr(self, name), name,
+                                                      minimum=0, maximum=1))
+
+    def replace(self, **changes: float) -> SmallState:
+        """A copy with some parameters changed (checked again).
+
+        Examples
+        --------
+        >>> SmallState().replace(threat=0.9).threat
+        0.9
+        """
+        names = [f.name for f in dataclasses.fields(self)]
+        unknown = sorted(set(changes) - set(names))
+        if unknown:
+            raise ValueError(f"unknown parameter(s) {unknown}; the parameters are {names}")
+        return dataclasses.replace(self, **changes)
+
+    def commitment_model(self) -> CommitmentModel:
+        """The graded choice ``h`` as the course's commitment model (see the module).
+
+        Examples
+        --------
+        >>> m = SmallState(threat=0.5, reliability=0.8, entrapment=0.2, trade=0.1)
+        >>> m.commitment_model().expected_utility([0.0, 1.0]).round(3).tolist()
+        [-0.3, -0.3]
+        """
+        t, rho, e, g = self.threat, self.reliability, self.entrapment, self.trade
+        return CommitmentModel(L_A=1.0, p_A=t * rho, alpha=1.0, L_E=1.0, p_E=e, r0=0.0,
+                               beta=2.0, k=g, V=2 * g - t * (1 - rho))
+
+    def bandwagon_value(self) -> float:
+        """``U_A = trade - bandwagon_price * threat - entrapment``.
+
+        Examples
+        --------
+        >>> SmallState(threat=0.8, reliability=0.1, entrapment=0.1, trade=0.3).bandwagon_value()
+        -0.2
+        """
+        return float(round(self.trade - self.bandwagon_price * self.threat - self.entrapment,
+                           15))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The small state's best option.
+
+    Attributes
+    ----------
+    name : str
+        One of :data:`OPTIONS`.
+    h_star : float
+        Best degree of alignment with B on the graded scale (0 = stay out, 1 = ally).
+    values : dict
+        Payoff of each option: ``Align with A``, ``Align with B`` (h = 1), ``Stay out``
+        (h = 0) and ``Hedge`` (at ``h_star``; equal to a corner's when ``h_star`` is one).
+    ties : tuple of str
+        Every option whose payoff equals the best (more than one when the state is
+        indifferent).
+    """
+
+    name: str
+    h_star: float
+    values: dict[str, float]
+    ties: tuple[str, ...]
+
+    def sentence(self) -> str:
+        """One sentence for a reader (and a screen reader).
+
+        Examples
+        --------
+        >>> best_choice(SmallState(threat=0.8, reliability=0.6, entrapment=0.3,
+        ...                        trade=0.3)).sentence()
+        'Best choice: Hedge, aligning 30% of the way with B (payoff -0.17).'
+        """
+        value = self.values[self.name]
+        tie = (f" (tied with {', '.join(t for t in self.ties if t != self.name)})"
+               if len(self.ties) > 1 else "")
+        if self.name == "Hedge":
+            return (f"Best choice: Hedge, aligning {self.h_star:.0%} of the way with B "
+                    f"(payoff {value:.2f}){tie}.")
+        return f"Best choice: {self.name} (payoff {value:.2f}){tie}."
+
+
+def option_values(model: SmallState) -> tuple[dict[str, float], float]:
+    """The payoff of each option and the best degree of alignment ``h*`` with B.
+
+    Parameters
+    ----------
+    model : SmallState
+
+    Returns
+    -------
+    (dict, float)
+        Payoffs keyed by :data:`OPTIONS`; ``h*`` from :meth:`CommitmentModel.best`.
+
+    Examples
+    --------
+    >>> values, h = option_values(SmallState(threat=0.8, reliability=0.6, entrapment=0.3,
+    ...                                      trade=0.3))
+    >>> {k: round(v, 3) for k, v in values.items()}, round(h, 3)
+    ({'Align with A': -0.4, 'Align with B': -0.32, 'Stay out': -0.2, 'Hedge': -0.173}, 0.3)
+    """
+    if not isinstance(model, SmallState):
+        raise TypeError(f"model must be a SmallState; got {type(model).__name__}")
+    commitment = model.commitment_model()
+    result = commitment.best()
+    h_star = float(result.c_star)
+    eu = commitment.expected_utility
+    values = {"Align with A": model.bandwagon_value(),
+              "Align with B": float(eu(1.0)),
+              "Stay out": float(eu(0.0)),
+              "Hedge": float(eu(h_star))}
+    return values, h_star
+
+
+def best_choice(model: SmallState) -> Choice:
+    """The small state's best option (our formalization; see the module docstring).
+
+    *Hedge* is reported only when the best degree of alignment lies strictly between 0
+    and 1; otherwise the graded choice is a corner (*Stay out* or *Align with B*).
+
+    Examples
+    --------
+    >>> c = best_choice(SmallState(threat=0.9, reliability=0.1, entrapment=0.1, trade=0.3))
+    >>> c.name, round(c.values[c.name], 3)
+    ('Align with A', -0.2)
+    """
+    values, h_star = option_values(model)
+    graded = ("Stay out" if h_star <= _TIE else "Align with B" if h_star >= 1 - _TIE
+              else "Hedge")
+    candidates = {"Align with A": values["Align with A"], graded: values["Hedge"]}
+    best_value = max(candidates.values())
+    ties = tuple(name for name in OPTIONS
+                 if name in candidates and best_value - candidates[name] <= _TIE)
+    name = graded if graded in ties else "Align with A"
+    if graded != "Hedge":
+        values = {**values, "Hedge": values[graded]}
+    return Choice(name=name, h_star=h_star, values=values, ties=ties)
+
+
+def choice_map(x: str = "threat", y: str = "reliability", model: SmallState | None = None,
+               n: int = 101) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The best option over a grid of two parameters, the others as in ``model``.
+
+    Parameters
+    ----------
+    x, y : str
+        Two different names from :data:`PARAMETERS`.
+    model : SmallState, optional
+        The other parameters (default :class:`SmallState()`).
+    n : int
+        Grid points per axis, 3 to 401.
+
+    Returns
+    -------
+    (xs, ys, codes)
+        ``codes[i, j]`` is the index in :data:`OPTIONS` of the best option at
+        ``(xs[j], ys[i])`` (a tie goes to the graded option, as in :func:`best_choice`).
+
+    Examples
+    --------
+    >>> xs, ys, codes = choice_map(n=3)
+    >>> codes.tolist()
+    [[2, 2, 2], [2, 2, 3], [2, 3, 1]]
+    >>> choice_map("threat", "threat")
+    Traceback (most recent call last):
+    ...
+    ValueError: x and y must be two different parameters; got 'threat' twice
+    """
+    x = check_name(x, "x")
+    y = check_name(y, "y")
+    for value, name in ((x, "x"), (y, "y")):
+        if value not in PARAMETERS:
+            raise ValueError(f"{name} must be one of {PARAMETERS}; got {value!r}")
+    if x == y:
+        raise ValueError(f"x and y must be two different parameters; got {x!r} twice")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 3 <= n <= 401:
+        raise ValueError(f"n must be an integer from 3 to 401; got {n!r}")
+    model = SmallState() if model is None else model
+    if not isinstance(model, SmallState):
+        raise TypeError(f"model must be a SmallState or None; got {type(model).__name__}")
+    xs = np.linspace(0.0, 1.0, n)
+    ys = np.linspace(0.0, 1.0, n)
+    grid = {name: np.full((n, n), float(getattr(model, name))) for name in PARAMETERS}
+    grid[x], grid[y] = np.meshgrid(xs, ys)
+    return xs, ys, _codes(grid["threat"], grid["reliability"], grid["entrapment"],
+                          grid["trade"], model.bandwagon_price)
+
+
+def _codes(t: np.ndarray, rho: np.ndarray, e: np.ndarray, g: np.ndarray,
+           price: float) -> np.ndarray:
+    """Vectorised :func:`best_choice` (closed form of the same model; a test compares the
+    two): ``h* = clip((t rho - g) / (2 e), 0, 1)``, a corner when ``e = 0``."""
+    slope = t * rho - g
+    with np.errstate(divide="ignore", invalid="ignore"):
+        interior = np.clip(slope / (2.0 * e), 0.0, 1.0)
+    h = np.where(e > 0, interior, (slope > 0).astype(float))
+    graded = 2 * g - t * (1 - rho) - t * rho * (1 - h) - e * h**2 - g * h
+    bandwagon = g - price * t - e
+    code = np.where(h <= _TIE, OPTIONS.index("Stay out"),
+                    np.where(h >= 1 - _TIE, OPTIONS.index("Align with B"),
+                             OPTIONS.index("Hedge")))
+    return np.where(bandwagon > graded + _TIE, OPTIONS.index("Align with A"), code)

@@ -1,0 +1,246 @@
+"""Figures of notebook 7: the small state's best choice, the timeline and the spending data.
+
+Views only: the model is :mod:`alliances.models.smallstate`, the data analysis
+:mod:`alliances.cases.southeast_asia`. Colours come from the course's colour-blind-safe palette,
+and every region of the choice map is also named in text (meaning is never carried by
+colour alone).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+
+from alliances.views.style import PALETTE, new_axes
+from alliances.models.smallstate import OPTIONS, SmallState, best_choice, choice_map
+from alliances.cases.southeast_asia import (COMPLETE_SEVEN, NON_ALIGNED, US_TREATY_ALLIES,
+                             alignment_timeline, regional_total, spending)
+
+__all__ = ["OPTION_COLOURS", "SmallStatePlot", "plot_choice_map", "plot_southeast_asia_timeline",
+           "plot_region_vs_china", "plot_burden_groups"]
+
+#: One palette colour per option, in the order of :data:`alliances.models.smallstate.OPTIONS`.
+OPTION_COLOURS = (PALETTE["vermillion"], PALETTE["blue"], PALETTE["green"], PALETTE["orange"])
+_GRID = 161
+
+
+def _map_key(model: SmallState) -> tuple[float, float, float]:
+    """What the choice map depends on: entrapment, trade and the bandwagon price."""
+    return (model.entrapment, model.trade, model.bandwagon_price)
+
+
+def _check_ax(ax: object) -> None:
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+
+
+class SmallStatePlot:
+    """The best option over threat x reliability (left) and each option's payoff (right).
+
+    Parameters
+    ----------
+    model : SmallState
+    axes : (Axes, Axes), optional
+        Drawn on a new :class:`matplotlib.figure.Figure` if omitted.
+
+    Examples
+    --------
+    >>> plot = SmallStatePlot(SmallState(threat=0.8, reliability=0.9, entrapment=0.2,
+    ...                                  trade=0.2))
+    >>> plot.title.get_text()
+    'Best choice: Align with B (payoff -0.08).'
+    >>> plot.update(SmallState(threat=0.2)).name
+    'Stay out'
+    """
+
+    def __init__(self, model: SmallState,
+                 axes: tuple[Axes, Axes] | None = None) -> None:
+        if not isinstance(model, SmallState):
+            raise TypeError(f"model must be a SmallState; got {type(model).__name__}")
+        if axes is not None and (not isinstance(axes, (tuple, list)) or len(axes) != 2
+                                 or not all(isinstance(a, Axes) for a in axes)):
+            raise TypeError(f"axes must be two matplotlib Axes (a tuple) or None; got "
+                            f"{type(axes).__name__}")
+        if axes is None:
+            figure = Figure(figsize=(10.2, 4.0), dpi=100, layout="constrained")
+            axes = tuple(figure.subplots(1, 2, width_ratios=[1.15, 1]))
+        self.axes = axes
+        left, right = axes
+        self.image = left.imshow(np.zeros((_GRID, _GRID)), origin="lower",
+                                 extent=(0, 1, 0, 1), aspect="auto", vmin=-0.5, vmax=3.5,
+                                 cmap=ListedColormap(OPTION_COLOURS), alpha=0.55,
+                                 interpolation="nearest")
+        self.labels = [left.text(0, 0, name, ha="center", va="center", fontsize=9,
+                                 fontweight="bold", visible=False) for name in OPTIONS]
+        (self.point,) = left.plot([], [], marker="*", markersize=16, color=PALETTE["black"],
+                                  markeredgecolor="white", linestyle="none",
+                                  label="current values")
+        left.set_xlabel("threat from A (expected damage, 0 to 1)")
+        left.set_ylabel("reliability of patron B (probability)")
+        left.set_title("Best choice across threat and reliability", fontsize=10)
+        left.legend(loc="upper left", fontsize=9, framealpha=0.9)
+        x = np.arange(len(OPTIONS))
+        self.bars = right.bar(x, np.zeros(len(OPTIONS)), color=OPTION_COLOURS,
+                              edgecolor=PALETTE["black"], linewidth=0.8)
+        self.values = [right.text(k, 0, "", ha="center", va="bottom", fontsize=9)
+                       for k in x]
+        right.axhline(0, color=PALETTE["grey"], linewidth=0.8)
+        right.set_xticks(x, [name.replace(" with ", "\nwith ") for name in OPTIONS],
+                         fontsize=9)
+        right.set_ylim(-2.0, 2.0)
+        right.set_ylabel("payoff (units of A's damage)")
+        # the sentence is a dynamic text, not the Axes title, so that the static layer
+        # (titles, ticks, labels) stays as kept pixels (alliances.widgets.render)
+        #: The (entrapment, trade, bandwagon price) of the map drawn; the map ignores the
+        #: threat and the reliability, so it is redrawn only when this changes.
+        self.map_key: tuple | None = None
+        self.title = right.text(0.5, 1.02, "", transform=right.transAxes, ha="center",
+                                va="bottom", fontsize=10)
+        self.update(model)
+
+    def update(self, model: SmallState):
+        """Redraw for ``model``; return its :class:`~alliances.models.smallstate.Choice`."""
+        choice = best_choice(model)
+        if self.map_key != (key := _map_key(model)):     # the map ignores threat, reliability
+            _, _, codes = choice_map("threat", "reliability", model, n=_GRID)
+            self.image.set_data(codes)
+            grid = np.linspace(0, 1, _GRID)
+            for code, label in enumerate(self.labels):
+                rows, cols = np.nonzero(codes == code)
+                label.set_visible(rows.size > 0.01 * codes.size)
+                if rows.size:
+                    label.set_position((float(np.clip(np.median(grid[cols]), 0.14, 0.86)),
+                                        float(np.clip(np.median(grid[rows]), 0.06, 0.94))))
+            self.map_key = key
+        self.point.set_data([model.threat], [model.reliability])
+        for k, (bar, text, name) in enumerate(zip(self.bars, self.values, OPTIONS)):
+            value = choice.values[name]
+            bar.set_height(value)
+            best = name == choice.name
+            bar.set_hatch("//" if best else "")
+            bar.set_linewidth(2.2 if best else 0.8)
+            shown = (f"{value:.2f}\nh = {choice.h_star:.2f}" if name == "Hedge"
+                     else f"{value:.2f}")
+            text.set_text(shown + ("\nbest" if best else ""))
+            text.set_position((k, max(value, 0) + 0.05))
+        self.title.set_text(choice.sentence())
+        return choice
+
+    def map_artists(self) -> list:
+        """The choice map and its region names (they change only with :meth:`key`)."""
+        return [self.image, *self.labels]
+
+    def point_artists(self) -> list:
+        """The star, the bars and the sentence (they change on every update)."""
+        return [self.point, *self.bars, *self.values, self.title]
+
+    def dynamic_artists(self) -> list:
+        """The artists that change on :meth:`update`."""
+        return [*self.map_artists(), *self.point_artists()]
+
+
+def plot_choice_map(model: SmallState | None = None,
+                    axes: tuple[Axes, Axes] | None = None) -> SmallStatePlot:
+    """Draw :class:`SmallStatePlot` for ``model`` (default :class:`SmallState()`).
+
+    Examples
+    --------
+    >>> plot_choice_map().update(SmallState()).name
+    'Stay out'
+    """
+    return SmallStatePlot(SmallState() if model is None else model, axes)
+
+
+def plot_southeast_asia_timeline(ax: Axes | None = None) -> Axes:
+    """The Southeast Asia timeline, each event labelled by name and date.
+
+    Examples
+    --------
+    >>> ax = plot_southeast_asia_timeline()
+    >>> ax.texts[0].get_text()
+    "Hatta: 'Mendayung antara dua karang', 2 Sep 1948"
+    """
+    _check_ax(ax)
+    ax = ax if ax is not None else new_axes(9.5, 6.0)
+    events = alignment_timeline()
+    lanes = {"state": ("Indonesia", "o", PALETTE["vermillion"]),
+             "regional": ("regional (Bandung, NAM, ASEAN)", "s", PALETTE["green"]),
+             "alliance": ("treaty alliances", "^", PALETTE["blue"]),
+             "other": ("other", "D", PALETTE["grey"])}
+    n = len(events)
+    for k, row in enumerate(events.itertuples(index=False)):
+        label, marker, colour = lanes[row.actor_level]
+        start, end = pd.Timestamp(row.date_start), pd.Timestamp(row.date_end)
+        y = n - k
+        if (end - start).days > 31:
+            ax.plot([start, end], [y, y], color=colour, linewidth=5, alpha=0.5)
+        ax.plot([start], [y], marker=marker, color=colour, linestyle="none",
+                markeredgecolor=PALETTE["black"], markersize=7)
+        ax.annotate(f"{row.name}, {row.when}", (end, y), xytext=(6, 0),
+                    textcoords="offset points", va="center", fontsize=8)
+    for key, (label, marker, colour) in lanes.items():
+        ax.plot([], [], marker=marker, color=colour, linestyle="none",
+                markeredgecolor=PALETTE["black"], label=label)
+    ax.set_xlim(pd.Timestamp("1945-01-01"), pd.Timestamp("2040-01-01"))
+    ax.set_yticks([])
+    ax.set_ylim(0.3, n + 0.7)
+    ax.set_xlabel("year")
+    ax.legend(loc="lower left", fontsize=8, frameon=False)
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    ax.set_title("Southeast Asia's two paths: alliances and non-alignment, 1948-2021")
+    return ax
+
+
+def plot_region_vs_china(ax: Axes | None = None) -> Axes:
+    """Military spending of seven ASEAN members and of China, 1989 = 100 (log scale).
+
+    Examples
+    --------
+    >>> plot_region_vs_china().get_yscale()
+    'log'
+    """
+    _check_ax(ax)
+    ax = ax if ax is not None else new_axes(8.0, 4.2)
+    region = regional_total(COMPLETE_SEVEN)
+    china = regional_total(["China"])
+    ax.plot(region.index, 100 * region / region.iloc[0], color=PALETTE["blue"],
+            label="seven ASEAN members with complete series")
+    ax.plot(china.index, 100 * china / china.iloc[0], color=PALETTE["vermillion"],
+            linestyle="--", label="China (SIPRI estimate)")
+    ax.set_yscale("log")
+    ax.set_xlabel("year")
+    ax.set_ylabel("military spending, 1989 = 100\n(constant 2023 US$, log scale)")
+    ax.set_title("Has Southeast Asia's spending followed China's?")
+    ax.legend(fontsize=8, frameon=False)
+    return ax
+
+
+def plot_burden_groups(ax: Axes | None = None, first: int = 1989) -> Axes:
+    """Share of GDP of the US treaty allies (solid) and two non-aligned members (dashed).
+
+    Examples
+    --------
+    >>> len(plot_burden_groups().get_lines())
+    5
+    """
+    _check_ax(ax)
+    ax = ax if ax is not None else new_axes(8.0, 4.2)
+    frame = spending(US_TREATY_ALLIES + NON_ALIGNED, first, 2024)
+    styles = {"Philippines": (PALETTE["blue"], "-", "o"), "Thailand": (PALETTE["sky_blue"], "-", "s"),
+              "Indonesia": (PALETTE["vermillion"], "--", "^"),
+              "Malaysia": (PALETTE["orange"], "--", "D")}
+    for country, (colour, style, marker) in styles.items():
+        rows = frame[frame["country"] == country]
+        group = "US treaty ally" if country in US_TREATY_ALLIES else "non-aligned"
+        ax.plot(rows["year"], rows["milex_pct_gdp"], color=colour, linestyle=style,
+                marker=marker, markersize=3, label=f"{country} ({group})")
+    ax.axhline(2.0, color=PALETTE["grey"], linestyle=":", label="NATO's 2% guideline")
+    ax.set_xlabel("year")
+    ax.set_ylabel("military spending, % of GDP (SIPRI)")
+    ax.set_title("Allies and non-aligned: the burden in % of GDP")
+    ax.legend(fontsize=8, frameon=False, ncols=2)
+    return ax
