@@ -43,11 +43,13 @@ import math
 import os
 import pkgutil
 import random
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
+
+from alliances.coursework._answers import (normalise_label, parse_number, parse_outcome,
+                                           parse_outcomes, show_number)
 
 __all__ = ["Question", "Feedback", "Variants", "AnswerUnavailableError", "QUESTIONS",
            "all_questions", "check", "check_form", "grade", "graded_mode", "in_graded_mode",
@@ -176,99 +178,22 @@ class Feedback:
     __repr__ = __str__
 
 
-# ----------------------------------------------------------------- normalising answers
-def _norm_label(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().casefold())
-
-
-def _parse_number(answer: object) -> Fraction | float:
-    value = _read_number(answer)
-    try:
-        finite = math.isfinite(float(value))
-    except OverflowError:
-        finite = False
-    if not finite:
-        raise TypeError(f"a finite number is expected (for example 0.5 or '1/2'); got "
-                        f"{answer!r}")
-    return value
-
-
-def _read_number(answer: object) -> Fraction | float:
-    if isinstance(answer, bool):
-        raise TypeError("a number is expected (for example 0.5 or '1/2'), not True/False")
-    if isinstance(answer, (int, Fraction)):
-        return Fraction(answer)
-    if isinstance(answer, float):
-        return answer
-    if isinstance(answer, str):
-        text = answer.strip().replace(" ", "")
-        try:
-            if text.endswith("%"):
-                return float(text[:-1]) / 100
-            return Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            pass
-    try:
-        return float(answer)  # numpy scalars
-    except (TypeError, ValueError):
-        raise TypeError(f"a number is expected (for example 0.5 or '1/2'); got "
-                        f"{answer!r}") from None
-
-
-def _parse_outcome(answer: object) -> tuple[str, str]:
-    if isinstance(answer, str):
-        parts = [p for p in re.split(r"[(),/;]|\band\b", answer) if p.strip()]
-    elif isinstance(answer, (tuple, list)):
-        parts = list(answer)
-    else:
-        raise TypeError(f"an outcome is expected, such as ('Ally', 'Ally'); got {answer!r}")
-    if len(parts) != 2 or not all(isinstance(p, str) for p in parts):
-        raise TypeError(f"an outcome names two strategies, the row player's first, such as "
-                        f"('Ally', 'Ally'); got {answer!r}")
-    # Quotes are spelling, not part of a label: "[('Stag', 'Stag')]" as text.
-    first, second = (part.strip().strip("'\"") for part in parts)
-    return _norm_label(first), _norm_label(second)
-
-
-#: Text that is a whole outcome rather than one label, e.g. "(Stag, Stag)" or "Stag, Stag".
-_OUTCOME_TEXT = re.compile(r"[(),/;]|\band\b")
-
-
-def _parse_outcomes(answer: object) -> frozenset[tuple[str, str]]:
-    if isinstance(answer, str):
-        if _norm_label(answer) in ("", "none", "no equilibrium", "[]"):
-            return frozenset()
-        found = re.findall(r"\(([^()]*)\)", answer)
-        if not found:
-            raise TypeError("write outcomes in brackets, such as '(Stag, Stag), (Hare, Hare)', "
-                            "or as a list of pairs")
-        return frozenset(_parse_outcome(f) for f in found)
-    if isinstance(answer, (list, tuple, set, frozenset)):
-        items = list(answer)
-        if len(items) == 2 and all(isinstance(i, str) and not _OUTCOME_TEXT.search(i)
-                                   for i in items):
-            items = [tuple(items)]   # a single outcome given as a pair
-        return frozenset(_parse_outcome(item) for item in items)
-    raise TypeError(f"a list of outcomes is expected, such as [('Stag', 'Stag')]; got "
-                    f"{answer!r}")
-
-
 def _canonical(question: Question, value: object) -> object:
     if question.kind == "number":
-        return _parse_number(value)
+        return parse_number(value)
     if question.kind in ("label", "choice"):
         if not isinstance(value, str):
             raise TypeError(f"a word is expected, one of {list(question.options)}; got "
                             f"{value!r}")
-        label = _norm_label(value)
-        allowed = [_norm_label(o) for o in question.options]
+        label = normalise_label(value)
+        allowed = [normalise_label(o) for o in question.options]
         if allowed and label not in allowed:
             raise TypeError(f"the answer must be one of {list(question.options)}; got "
                             f"{value!r}")
         return label
     if question.kind == "outcome":
-        return _parse_outcome(value)
-    return _parse_outcomes(value)
+        return parse_outcome(value)
+    return parse_outcomes(value)
 
 
 def _key(question: Question, value: object) -> str:
@@ -296,36 +221,11 @@ def _expected_answer(question_id: str) -> object:
     return _canonical(question, question.answer._compute())
 
 
-def _show_number(value: Fraction | float, tolerance: float) -> str:
-    """A number as a reader wants it: '5/8 (0.625)', '3', or a float rounded to its tolerance.
-
-    Examples
-    --------
-    >>> _show_number(0.5555555555555554, 0.005), _show_number(Fraction(5, 8), 0.005)
-    ('5/9 (0.556)', '5/8 (0.625)')
-    >>> _show_number(0.27341, 0.0005), _show_number(7, 0)
-    ('0.2734', '7')
-    """
-    exact = Fraction(value) if isinstance(value, Fraction) else None
-    if exact is None:
-        near = Fraction(value).limit_denominator(100)
-        if abs(float(near) - value) < 1e-9:
-            exact = near
-    if exact is not None:
-        if exact.denominator == 1:
-            return str(exact.numerator)
-        return f"{exact} ({float(exact):.3f})".replace("0)", ")").replace("0)", ")")
-    digits = 3
-    while digits < 12 and abs(round(value, digits) - value) > max(tolerance, 1e-12) / 10:
-        digits += 1
-    return repr(round(value, digits))
-
-
 def _show(question: Question, value: object) -> str:
     """A canonical answer written for a student (labels in the options' spelling)."""
     if question.kind == "number":
-        return _show_number(value, question.tolerance)
-    spelled = {_norm_label(o): o for o in question.options}
+        return show_number(value, question.tolerance)
+    spelled = {normalise_label(o): o for o in question.options}
     if question.kind in ("label", "choice"):
         return repr(spelled.get(value, value))
     if question.kind == "outcome":
