@@ -17,10 +17,7 @@ from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
 
 from alliances.models.burden import (
-    MAX_PLOTTED_ALLIES,
-    BurdenSharesPlot,
     Equilibrium,
-    ReactionCurvesPlot,
     aggregate_reaction,
     best_response,
     corner_income,
@@ -28,11 +25,16 @@ from alliances.models.burden import (
     equal_burden_contributions,
     nash_equilibrium,
     nash_equilibrium_numerical,
-    plot_burden_shares,
-    plot_reaction_curves,
     reaction_curve,
     two_ally_equilibrium,
     utility,
+)
+from alliances.views.burden import (
+    MAX_PLOTTED_ALLIES,
+    BurdenSharesPlot,
+    ReactionCurvesPlot,
+    plot_burden_shares,
+    plot_reaction_curves,
 )
 
 alphas = st.floats(min_value=0.02, max_value=0.95)

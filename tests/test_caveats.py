@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alliances.models.caveats import DEFAULT_COMMITMENT, CaveatModel, plot_caveats
+from alliances.models.caveats import DEFAULT_COMMITMENT, CaveatModel
+from alliances.views.caveats import plot_caveats
 from alliances.models.commitment import CommitmentModel
 from alliances.widgets.caveats import CAVEAT_PRESETS, CaveatExplorer
 

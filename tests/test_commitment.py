@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.models.commitment import (CommitmentModel, CommitmentPlot, abandonment_risk,
-                                  ally_risk_taking, best_commitment, check_commitment,
-                                  entrapment_risk, expected_utility, plot_commitment)
+from alliances.models.commitment import (CommitmentModel, abandonment_risk, ally_risk_taking,
+                                         best_commitment, check_commitment, entrapment_risk,
+                                         expected_utility)
+from alliances.views.commitment import CommitmentPlot, plot_commitment
 
 GRID = np.linspace(0.0, 1.0, 200_001)
 

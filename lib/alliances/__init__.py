@@ -36,11 +36,10 @@ import importlib
 #: The public API: each name, under the module (below ``alliances``) that defines it.
 _API: dict[str, tuple[str, ...]] = {
     "models.burden": (
-        "best_response", "corner_income", "nash_equilibrium", "nash_equilibrium_numerical",
-        "plot_burden_shares", "plot_reaction_curves"),
-    "models.caveats": ("CaveatModel", "plot_caveats"),
+        "best_response", "corner_income", "nash_equilibrium", "nash_equilibrium_numerical"),
+    "models.caveats": ("CaveatModel",),
     "models.classification": ("Classification", "classify", "summarise"),
-    "models.commitment": ("CommitmentModel", "plot_commitment"),
+    "models.commitment": ("CommitmentModel",),
     "models.crisis": (
         "ally_fears", "backward_induction", "crisis_game", "crisis_story", "crisis_thresholds",
         "plot_game_tree", "two_ally_game"),
@@ -56,6 +55,9 @@ _API: dict[str, tuple[str, ...]] = {
         "grim_trigger_threshold", "play", "plot_replicator", "replicator", "STRATEGIES",
         "tit_for_tat_threshold", "tournament"),
     "models.smallstate": ("best_choice", "SMALL_STATE_PRESETS", "SmallState"),
+    "views.burden": ("plot_burden_shares", "plot_reaction_curves"),
+    "views.caveats": ("plot_caveats",),
+    "views.commitment": ("plot_commitment",),
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
     "views.smallstate": ("plot_burden_groups", "plot_region_vs_china", "plot_southeast_asia_timeline"),
     "views.style": ("plot_payoff_matrix",),

@@ -55,7 +55,8 @@ from matplotlib.patches import Patch
 
 from alliances import data
 from alliances._validation import _show, check_real
-from alliances.models.commitment import CommitmentModel, CommitmentResult
+from alliances.models.commitment import CommitmentModel
+from alliances.models.commitment_result import CommitmentResult
 from alliances.models.games import Game, symmetric_game
 from alliances.views.style import PALETTE, new_axes
 from alliances.cases.timeline import timeline

@@ -53,24 +53,16 @@ import numbers
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from scipy.optimize import brentq, minimize_scalar
 
 from alliances._validation import _show, check_real
-from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR
+from alliances.models.commitment_result import CommitmentResult
 
-__all__ = ["CommitmentModel", "CommitmentResult", "best_commitment", "check_commitment",
-           "abandonment_risk",
-           "entrapment_risk", "ally_risk_taking", "expected_utility", "CommitmentPlot",
-           "plot_commitment", "ABANDONMENT_COLOUR", "ENTRAPMENT_COLOUR", "MAX_CURVATURE"]
-
-#: Colour of everything about abandonment (with a solid line) and entrapment (dashed).
-ABANDONMENT_COLOUR = ROW_COLOUR
-ENTRAPMENT_COLOUR = COL_COLOUR
+__all__ = ["CommitmentModel", "best_commitment", "check_commitment",
+           "abandonment_risk", "entrapment_risk", "ally_risk_taking", "expected_utility"]
 
 #: Largest curvature accepted: beyond it the risk curves are numerically a step.
-MAX_CURVATURE = 10.0
+_MAX_CURVATURE = 10.0
 
 #: Points of the grid used to find every stationary point when EU is not concave.
 _GRID_POINTS = 4097
@@ -183,9 +175,9 @@ class CommitmentModel:
             "r0": check_real(self.r0, "r0", minimum=0, maximum=1),
             "k": check_real(self.k, "k", minimum=0),
             "alpha": check_real(self.alpha, "alpha", minimum=0, allow_equal_min=False,
-                                maximum=MAX_CURVATURE),
+                                maximum=_MAX_CURVATURE),
             "beta": check_real(self.beta, "beta", minimum=0, allow_equal_min=False,
-                               maximum=MAX_CURVATURE),
+                               maximum=_MAX_CURVATURE),
             "V": check_real(self.V, "V"),
         }
         for name, value in checked.items():
@@ -484,88 +476,6 @@ def _explain(model: CommitmentModel, case: str, maximisers: tuple[float, ...],
     return f"{first}; {second}."
 
 
-@dataclass(frozen=True)
-class CommitmentResult:
-    """The best commitment of a :class:`CommitmentModel` and why.
-
-    Attributes
-    ----------
-    c_star : float
-        The best commitment level; when several levels tie, the smallest of them (see
-        ``maximisers`` and ``every_level_optimal``: ties are never hidden).
-    maximisers : tuple of float
-        Every separate best level (for a linear tie: the two ends of [0, 1]).
-    every_level_optimal : bool
-        True when EU is flat: every level in [0, 1] is equally good.
-    case : str
-        "none" (c* = 0), "full" (c* = 1), "interior", "indifferent" (flat EU) or
-        "several" (separate levels tie).
-    method : str
-        How c* was found.
-    concave : bool
-        Whether EU is concave (then the maximiser is unique unless EU is flat).
-    expected_utility : float
-        EU(c*).
-    abandonment_risk, entrapment_risk : float
-        P_A(c*) and P_E(c*).
-    abandonment_loss, entrapment_loss : float
-        The expected losses L_A P_A(c*) and L_E P_E(c*) that remain at c*.
-    abandonment_stake, entrapment_stake : float
-        L_A p_A and L_E p_E (1 - r0): what full commitment removes and adds.
-    dominant_fear : str
-        "abandonment", "entrapment" or "balanced": the larger stake.
-    dilemma_cost : float
-        V - EU(c*): the expected loss the state cannot avoid even at its best level.
-    explanation : str
-        Which fear dominates and why c* is where it is, in words.
-
-    Examples
-    --------
-    >>> result = CommitmentModel(L_A=8, L_E=4, p_A=0.5, p_E=0.5, r0=0.5, k=1,
-    ...                          alpha=1, beta=1).best()
-    >>> print(result.explanation)
-    Fear of abandonment dominates: full commitment would remove an expected loss of 4 from
-    abandonment and add 1 from entrapment; that gain outweighs the entrapment loss plus the
-    cost of commitment (1), so the state commits fully (c* = 1).
-    """
-
-    c_star: float
-    maximisers: tuple[float, ...]
-    every_level_optimal: bool
-    case: str
-    method: str
-    concave: bool
-    expected_utility: float
-    abandonment_risk: float
-    entrapment_risk: float
-    abandonment_loss: float
-    entrapment_loss: float
-    abandonment_stake: float
-    entrapment_stake: float
-    dominant_fear: str
-    dilemma_cost: float
-    explanation: str
-
-    @property
-    def summary(self) -> str:
-        """One sentence for a figure caption or a widget.
-
-        Examples
-        --------
-        >>> CommitmentModel(alpha=1, beta=1, k=3).best().summary   # slope 5 - 4 - 3 < 0
-        'Best commitment c* = 0 (EU = -6); P_A = 0.5, P_E = 0.1.'
-        """
-        if self.every_level_optimal:
-            where = "every commitment level is equally good"
-        elif len(self.maximisers) > 1:
-            where = "best commitment tied at c* = " + " and ".join(_g(m) for m in self.maximisers)
-        else:
-            where = f"Best commitment c* = {_g(self.c_star)}"
-        where = where[0].upper() + where[1:]
-        return (f"{where} (EU = {_g(self.expected_utility)}); P_A = "
-                f"{_g(self.abandonment_risk)}, P_E = {_g(self.entrapment_risk)}.")
-
-
 def best_commitment(**parameters: float) -> CommitmentResult:
     """The best commitment for the given parameters of :class:`CommitmentModel`.
 
@@ -620,172 +530,3 @@ def expected_utility(c: object, **parameters: float) -> float | np.ndarray:
     -6.0
     """
     return CommitmentModel(**parameters).expected_utility(c)
-
-
-# ---------------------------------------------------------------------- plots
-class CommitmentPlot:
-    """Both risk curves (top) and EU(c) with c* (bottom), updatable in place.
-
-    Parameters
-    ----------
-    model : CommitmentModel
-    axes : pair of Axes, optional
-        Where to draw (top, bottom); by default a new figure outside pyplot.
-    title : str, optional
-        Fixed title; by default it states c*.
-
-    Examples
-    --------
-    >>> plot = CommitmentPlot(CommitmentModel(alpha=1, beta=1, k=0))
-    >>> plot.update(CommitmentModel(alpha=2, beta=2)).case
-    'interior'
-    >>> float(plot.star.get_xdata()[0])
-    0.5
-    """
-
-    def __init__(self, model: CommitmentModel, axes: tuple[Axes, Axes] | None = None, *,
-                 title: str | None = None) -> None:
-        if not isinstance(model, CommitmentModel):
-            raise TypeError(f"model must be a CommitmentModel; got {type(model).__name__}")
-        if axes is None:
-            figure = Figure(figsize=(6.4, 5.2), dpi=100, layout="constrained")
-            top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[1, 1.15])
-        else:
-            if (not isinstance(axes, (tuple, list)) or len(axes) != 2
-                    or not all(isinstance(a, Axes) for a in axes)):
-                raise TypeError("axes must be a pair of matplotlib Axes (top, bottom) or None")
-            top, bottom = axes
-        self.axes = (top, bottom)
-        self.grid = np.linspace(0.0, 1.0, 201)
-        nan = np.full_like(self.grid, np.nan)
-        (self.line_a,) = top.plot(self.grid, nan, color=ABANDONMENT_COLOUR, lw=2.4,
-                                  label="abandonment risk $P_A(c)$")
-        (self.line_e,) = top.plot(self.grid, nan, color=ENTRAPMENT_COLOUR, lw=2.4, ls="--",
-                                  label="entrapment risk $P_E(c)$")
-        (self.dot_a,) = top.plot([], [], "o", color=ABANDONMENT_COLOUR, ms=7, clip_on=False)
-        (self.dot_e,) = top.plot([], [], "s", color=ENTRAPMENT_COLOUR, ms=7, clip_on=False)
-        top.set_ylim(-0.02, 1.3)
-        top.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
-        top.set_ylabel("probability")
-        top.grid(alpha=0.3)
-        (self.line_u,) = bottom.plot(self.grid, nan, color=PALETTE["black"], lw=2.4,
-                                     label="expected utility $EU(c)$")
-        (self.star,) = bottom.plot([], [], "*", color=PALETTE["orange"], ms=16, mec="black",
-                                   label="best commitment $c^*$", clip_on=False, zorder=5)
-        self.band = bottom.axvspan(0, 1, color=PALETTE["yellow"], alpha=0.25, lw=0)
-        # The top line stops below the legend (the probability axis ends at 1.3).
-        self.vlines = [top.axvline(0.0, ymax=1.03 / 1.32, color=PALETTE["grey"], ls=":",
-                                   lw=1.5),
-                       bottom.axvline(0.0, color=PALETTE["grey"], ls=":", lw=1.5)]
-        bottom.set_xlabel("commitment c  (0 = none, 1 = full)")
-        bottom.set_ylabel("expected utility (payoff units)")
-        bottom.set_xlim(0, 1)
-        bottom.grid(alpha=0.3)
-        top.legend(handles=[self.line_a, self.line_e, self.line_u, self.star],
-                   loc="upper center", fontsize=9, ncols=2, frameon=False,
-                   borderaxespad=0.2, handlelength=2.4)
-        self.title = top.set_title("", fontsize=12)
-        self._fixed_title = title
-        self._limits_set = False
-        self.update(model)
-
-    def update(self, model: CommitmentModel) -> CommitmentResult:
-        """Show ``model``: update every artist in place; return its result."""
-        if not isinstance(model, CommitmentModel):
-            raise TypeError(f"model must be a CommitmentModel; got {type(model).__name__}")
-        result = model.best()
-        top, bottom = self.axes
-        self.line_a.set_ydata(model.abandonment_risk(self.grid))
-        self.line_e.set_ydata(model.entrapment_risk(self.grid))
-        utility = np.asarray(model.expected_utility(self.grid))
-        self.line_u.set_ydata(utility)
-        points = np.asarray(result.maximisers) if not result.every_level_optimal else \
-            np.asarray([result.c_star])
-        self.star.set_data(points, model.expected_utility(points))
-        self.dot_a.set_data(points, model.abandonment_risk(points))
-        self.dot_e.set_data(points, model.entrapment_risk(points))
-        for artist in (self.star, self.dot_a, self.dot_e):
-            artist.set_visible(not result.every_level_optimal)
-        self.band.set_visible(result.every_level_optimal)
-        for line in self.vlines:
-            line.set_xdata([result.c_star, result.c_star])
-            line.set_visible(not result.every_level_optimal)
-        limits = _steady_limits(bottom.get_ylim() if self._limits_set else None,
-                                float(utility.min()), float(utility.max()))
-        if limits != tuple(bottom.get_ylim()):
-            bottom.set_ylim(*limits)
-        self._limits_set = True
-        if self._fixed_title is not None:
-            self.title.set_text(self._fixed_title)
-        elif result.every_level_optimal:
-            self.title.set_text("Best commitment: every level ties")
-        else:
-            self.title.set_text("Best commitment c* = "
-                                + " and ".join(f"{m:.2f}" for m in result.maximisers))
-        self.result = result
-        return result
-
-    def dynamic_artists(self) -> list:
-        """The artists that :meth:`update` changes (for layered rendering in widgets);
-        everything else changes only with the utility axis's limits."""
-        return [self.line_a, self.line_e, self.dot_a, self.dot_e, self.line_u, self.star,
-                self.band, *self.vlines, self.title]
-
-
-def _nice_step(span: float) -> float:
-    """A round step (1, 2 or 5 times a power of ten) about a fifth of ``span``."""
-    raw = max(span, 1e-9) / 5.0
-    power = 10.0 ** np.floor(np.log10(raw))
-    for factor in (1.0, 2.0, 5.0, 10.0):
-        if factor * power >= raw:
-            return factor * power
-    return 10.0 * power  # pragma: no cover
-
-
-def _steady_limits(current: tuple[float, float] | None, low: float,
-                   high: float) -> tuple[float, float]:
-    """Axis limits on round numbers that change only when the curve needs it.
-
-    The current limits are kept while they hold the curve with a margin and the curve fills
-    at least 40 % of them; otherwise new limits are rounded outwards to a round step. Steady
-    limits keep the figure calm while a slider moves, and let a widget reuse its
-    background.
-    """
-    span = max(high - low, 0.05 * max(1.0, abs(high)))
-    if current is not None:
-        bottom, top = current
-        margin = 0.04 * (top - bottom)
-        if bottom + margin <= low and high <= top - margin and span >= 0.4 * (top - bottom):
-            return float(bottom), float(top)
-    step = _nice_step(span)
-    bottom = np.floor((low - 0.1 * span) / step) * step
-    top = np.ceil((high + 0.1 * span) / step) * step
-    return float(bottom), float(top)
-
-
-def plot_commitment(model: CommitmentModel, axes: tuple[Axes, Axes] | None = None, *,
-                    title: str | None = None) -> tuple[Axes, Axes]:
-    """Draw both risk curves, EU(c) and c* (two panels sharing the commitment axis).
-
-    Parameters
-    ----------
-    model : CommitmentModel
-    axes : pair of Axes, optional
-        (top, bottom); a new pyplot figure is made if omitted.
-    title : str, optional
-
-    Returns
-    -------
-    (Axes, Axes)
-
-    Examples
-    --------
-    >>> top, bottom = plot_commitment(CommitmentModel())
-    >>> top.get_title()
-    'Best commitment c* = 0.50'
-    """
-    if axes is None:
-        import matplotlib.pyplot as plt
-        figure = plt.figure(figsize=(6.4, 5.2), dpi=100, layout="constrained")
-        axes = tuple(figure.subplots(2, 1, sharex=True, height_ratios=[1, 1.15]))
-    return CommitmentPlot(model, axes, title=title).axes

@@ -15,18 +15,19 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from alliances._validation import _show, check_real
-from alliances.models.burden import BurdenSharesPlot, ReactionCurvesPlot, nash_equilibrium
-from alliances.widgets.render import LayeredRenderer, encode_png
+from alliances.models.burden import nash_equilibrium
+from alliances.views.burden import BurdenSharesPlot, ReactionCurvesPlot
 from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.render import LayeredRenderer, encode_png
 
-__all__ = ["BurdenSharingExplorer", "PRESETS", "MAX_ALLIES"]
+__all__ = ["BurdenSharingExplorer", "PRESETS"]
 
 #: The most allies the explorer offers.
-MAX_ALLIES = 6
+_MAX_ALLIES = 6
 #: Income sliders' range and step (income units: any currency, only ratios matter).
-INCOME_RANGE = (0.5, 20.0, 0.5)
+_INCOME_RANGE = (0.5, 20.0, 0.5)
 #: The weight of security: slider range and step.
-ALPHA_RANGE = (0.05, 0.6, 0.01)
+_ALPHA_RANGE = (0.05, 0.6, 0.01)
 
 #: Named starting points: (alpha, incomes). The first is notebook 01's corner example.
 PRESETS: dict[str, tuple[float, tuple[float, ...]]] = {
@@ -43,10 +44,10 @@ class BurdenSharingExplorer(LiveFigure):
     Parameters
     ----------
     alpha : float
-        Weight of security, within :data:`ALPHA_RANGE`.
+        Weight of security, from 0.05 to 0.6 (the slider's range).
     incomes : sequence of float
-        Two to :data:`MAX_ALLIES` incomes within :data:`INCOME_RANGE`; their number is
-        the starting number of allies.
+        Two to six incomes, each from 0.5 to 20 (the sliders' range); their number is the
+        starting number of allies.
 
     Examples
     --------
@@ -63,21 +64,21 @@ class BurdenSharingExplorer(LiveFigure):
 
     def __init__(self, alpha: float = 0.1, incomes: tuple[float, ...] = (10.0, 1.0)) -> None:
         super().__init__()
-        low, high, step = INCOME_RANGE
-        a_low, a_high, a_step = ALPHA_RANGE
+        low, high, step = _INCOME_RANGE
+        a_low, a_high, a_step = _ALPHA_RANGE
         alpha, incomes = _check_values(alpha, incomes)
         self._initial = (alpha, incomes)
         style = {"description_width": "11em"}
         wide = widgets.Layout(width="30em")
         bar = self._preset_bar(PRESETS, width="30em", label_width="11em",
                                tooltip="Back to the values this explorer started with")
-        self.allies = widgets.IntSlider(value=len(incomes), min=2, max=MAX_ALLIES, step=1,
+        self.allies = widgets.IntSlider(value=len(incomes), min=2, max=_MAX_ALLIES, step=1,
                                         description="number of allies", style=style,
                                         layout=wide)
         self.alpha = widgets.FloatSlider(value=alpha, min=a_low, max=a_high, step=a_step,
                                          description="weight of security \u03b1",
                                          readout_format=".2f", style=style, layout=wide)
-        padded = list(incomes) + [incomes[-1]] * (MAX_ALLIES - len(incomes))
+        padded = list(incomes) + [incomes[-1]] * (_MAX_ALLIES - len(incomes))
         self.income_controls = [
             widgets.FloatSlider(value=y, min=low, max=high, step=step,
                                 description=f"income of ally {i + 1}", readout_format=".1f",
@@ -160,15 +161,15 @@ class BurdenSharingExplorer(LiveFigure):
 
 
 def _check_values(alpha: object, incomes: object) -> tuple[float, tuple[float, ...]]:
-    """Alpha and 2 to MAX_ALLIES incomes, each within its slider's range, or an error."""
-    low, high, _ = INCOME_RANGE
-    a_low, a_high, _ = ALPHA_RANGE
+    """Alpha and 2 to _MAX_ALLIES incomes, each within its slider's range, or an error."""
+    low, high, _ = _INCOME_RANGE
+    a_low, a_high, _ = _ALPHA_RANGE
     alpha = check_real(alpha, "alpha", minimum=a_low, maximum=a_high)
     if isinstance(incomes, (str, bytes, dict, set)) or not isinstance(incomes, Sequence):
-        raise TypeError(f"incomes must be a list of 2 to {MAX_ALLIES} numbers; got "
+        raise TypeError(f"incomes must be a list of 2 to {_MAX_ALLIES} numbers; got "
                         f"{type(incomes).__name__} {_show(incomes)}")
-    if not 2 <= len(incomes) <= MAX_ALLIES:
-        raise ValueError(f"incomes must list 2 to {MAX_ALLIES} allies; got {len(incomes)}")
+    if not 2 <= len(incomes) <= _MAX_ALLIES:
+        raise ValueError(f"incomes must list 2 to {_MAX_ALLIES} allies; got {len(incomes)}")
     values = tuple(check_real(y, f"incomes[{i}]", minimum=low, maximum=high)
                    for i, y in enumerate(incomes))
     return alpha, values

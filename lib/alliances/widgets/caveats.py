@@ -9,7 +9,8 @@ usable troops; the sentence says it in words.
 
 from __future__ import annotations
 
-from alliances.models.caveats import CaveatModel, CaveatPlot
+from alliances.models.caveats import CaveatModel
+from alliances.views.caveats import CaveatPlot
 from alliances.widgets.base import ModelExplorer
 
 __all__ = ["CaveatExplorer", "CAVEAT_PRESETS"]

@@ -7,13 +7,14 @@ and the best commitment c*, and the sentence says which fear dominates and why.
 
 from __future__ import annotations
 
-from alliances.models.commitment import CommitmentModel, CommitmentPlot
+from alliances.models.commitment import CommitmentModel
+from alliances.views.commitment import CommitmentPlot
 from alliances.widgets.base import ModelExplorer
 
-__all__ = ["CommitmentExplorer", "COMMITMENT_PRESETS"]
+__all__ = ["CommitmentExplorer"]
 
 #: Named starting points: parameter changes from the default model.
-COMMITMENT_PRESETS: dict[str, dict[str, float]] = {
+_PRESETS: dict[str, dict[str, float]] = {
     "Default (interior c*)": {},
     "Linear (alpha = beta = 1)": {"alpha": 1.0, "beta": 1.0, "k": 0.5},
     "Dependent state, cautious ally": {"L_A": 16.0, "L_E": 6.0, "r0": 0.1},
@@ -69,7 +70,7 @@ class CommitmentExplorer(ModelExplorer):
     MODEL = CommitmentModel
     PLOT = CommitmentPlot
     SLIDERS = _SLIDERS
-    PRESETS = COMMITMENT_PRESETS
+    PRESETS = _PRESETS
     CSS_CLASS = "alliances-commitment"
     FIGSIZE = (6.4, 4.2)
 

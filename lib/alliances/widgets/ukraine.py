@@ -18,7 +18,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from alliances.models.commitment import CommitmentModel, CommitmentPlot
+from alliances.models.commitment import CommitmentModel
+from alliances.views.commitment import CommitmentPlot
 from alliances.views.style import PALETTE
 from alliances.widgets.render import LayeredRenderer, encode_png
 from alliances.cases.ukraine import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIOD_STYLE, PERIODS,
