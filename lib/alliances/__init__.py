@@ -44,7 +44,7 @@ _API: dict[str, tuple[str, ...]] = {
     "models.crisis": (
         "ally_fears", "backward_induction", "crisis_game", "crisis_story", "crisis_thresholds",
         "plot_game_tree", "two_ally_game"),
-    "models.family_map": ("family_changes", "family_map", "plot_family_map"),
+    "models.family_map": ("family_changes", "family_map"),
     "models.formation": ("join_decision", "plot_join_region"),
     "models.games": ("alliance_formation_game", "format_probability", "Game", "PRESETS", "symmetric_game"),
     "models.jervis": ("cooperation_threshold", "four_worlds", "plot_cooperation_threshold"),
@@ -56,6 +56,7 @@ _API: dict[str, tuple[str, ...]] = {
         "grim_trigger_threshold", "play", "plot_replicator", "replicator", "STRATEGIES",
         "tit_for_tat_threshold", "tournament"),
     "models.smallstate": ("best_choice", "SMALL_STATE_PRESETS", "SmallState"),
+    "views.family_map": ("plot_family_map",),
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
     "views.smallstate": ("plot_burden_groups", "plot_region_vs_china", "plot_southeast_asia_timeline"),
     "views.style": ("plot_payoff_matrix",),
