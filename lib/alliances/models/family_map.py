@@ -45,19 +45,18 @@ from alliances.models.family_regions import (PAYOFF_NAMES, MapView, Region, TieS
                                              affine_family_regions, pattern_family)
 from alliances.models.games import Game, symmetric_game
 
-__all__ = ["AXIS_WORDS", "FamilyChange", "FamilyMap", "family_map", "family_changes",
-           "family_phrase"]
+__all__ = ["FamilyMap", "family_map", "family_changes", "family_phrase"]
 
 
 #: What each payoff means in the alliance game (our formalization of Snyder 1984), for axis
 #: labels (ordinal units).
-AXIS_WORDS: dict[str, str] = {"T": "temptation: ally while the other abstains",
+_AXIS_WORDS: dict[str, str] = {"T": "temptation: ally while the other abstains",
                               "R": "reward: both abstain", "P": "punishment: two rival blocs",
                               "S": "sucker's payoff: abstain while the other allies"}
 
 
 @dataclass(frozen=True)
-class FamilyChange:
+class _FamilyChange:
     """What happens to a game's family if one payoff moves past another.
 
     Attributes
@@ -74,6 +73,12 @@ class FamilyChange:
         The family exactly at the tie (a boundary "A / B" or a single family).
     beyond : str
         The family just past the tie.
+
+    Examples
+    --------
+    >>> change = family_changes(4, 3, 2, 1, "T")[0]
+    >>> change.at_tie, change.beyond
+    ("Prisoner's Dilemma / Stag Hunt", 'Stag Hunt')
     """
 
     payoff: str
@@ -146,6 +151,12 @@ class FamilyMap:
     ties : tuple of TieSegment
     labels : (str, str)
         The strategy labels (cooperate, defect).
+
+    Examples
+    --------
+    >>> fmap = family_map(4, 3, 2, 1, resolution=None)
+    >>> isinstance(fmap, FamilyMap), fmap.fixed, fmap.point
+    (True, {'R': 3.0, 'S': 1.0}, (4.0, 2.0))
     """
 
     x_name: str
@@ -224,7 +235,7 @@ class FamilyMap:
         if axis_words is not None and not isinstance(axis_words, Mapping):
             raise TypeError(f"axis_words must be a mapping from payoff names to words, or "
                             f"None; got {type(axis_words).__name__} {axis_words!r}")
-        words = AXIS_WORDS if axis_words is None else axis_words
+        words = _AXIS_WORDS if axis_words is None else axis_words
         fixed = self.fixed
         return MapView(
             regions=self.regions, ties=self.ties, labels=self.labels, xlim=self.limits,
@@ -355,7 +366,7 @@ def _families_on_grid(values: Mapping[str, float], x_name: str, y_name: str, xs:
 
 
 def family_changes(T: float, R: float, P: float, S: float, payoff: str
-                   ) -> list[FamilyChange]:
+                   ) -> list[_FamilyChange]:
     """How the family changes if ``payoff`` is raised or lowered past the next tie.
 
     For each direction, the first tie (with another payoff) past which the family differs
@@ -370,7 +381,7 @@ def family_changes(T: float, R: float, P: float, S: float, payoff: str
 
     Returns
     -------
-    list of FamilyChange
+    list of _FamilyChange
         Lowering first, then raising.
 
     Examples
@@ -390,7 +401,7 @@ def family_changes(T: float, R: float, P: float, S: float, payoff: str
 
 
 def _first_change(values: Mapping[str, float], payoff: str, direction: str, current: str
-                  ) -> FamilyChange | None:
+                  ) -> _FamilyChange | None:
     """The first tie past which moving ``payoff`` in ``direction`` changes the family."""
     ahead = _thresholds(values, payoff, direction)
     step = -1 if direction == "lower" else 1
@@ -399,7 +410,7 @@ def _first_change(values: Mapping[str, float], payoff: str, direction: str, curr
         beyond = _family_with(values, payoff, (threshold + following) / 2)
         if beyond != current:
             other = " = ".join(n for n in PAYOFF_NAMES if n != payoff and values[n] == threshold)
-            return FamilyChange(payoff, direction, other, threshold,
+            return _FamilyChange(payoff, direction, other, threshold,
                                 _family_with(values, payoff, threshold), beyond)
     return None
 

@@ -177,6 +177,14 @@ class Region:
     point : (float, float)
         An interior point (the centroid), at which the cell was classified.
     area : float
+
+    Examples
+    --------
+    >>> square = Region(vertices=((0, 0), (1, 0), (1, 1), (0, 1)), family="Harmony",
+    ...                 families=("Harmony",), equilibria=((0, 0),), point=(0.5, 0.5),
+    ...                 area=1.0)
+    >>> square.equilibrium_kind
+    'CC'
     """
 
     vertices: tuple[tuple[float, float], ...]
@@ -205,6 +213,11 @@ class TieSegment:
         The classification on the segment: "A / B" if breaking the tie gives different
         families (a boundary), otherwise the one family on both sides.
     families : tuple of str
+
+    Examples
+    --------
+    >>> TieSegment((3, 0), (3, 1), "T = R", "Harmony / Chicken", ("Harmony", "Chicken")).boundary
+    True
     """
 
     start: tuple[float, float]
@@ -424,9 +437,9 @@ def _check_interval(value: object, name: str) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class MapView:
-    """What a region map shows: the input of :class:`FamilyMapPlot`.
+    """What a region map shows: the input of :class:`~alliances.views.family_map.FamilyMapPlot`.
 
-    :meth:`FamilyMap.view` makes one for a family map; other models whose payoffs depend
+    :meth:`alliances.models.family_map.FamilyMap.view` makes one for a family map; other models whose payoffs depend
     linearly on two parameters (:mod:`alliances.models.jervis`) make their own.
 
     Attributes
@@ -442,6 +455,16 @@ class MapView:
         Axis labels (with units), the title, and a short note above the map's top right.
     key : tuple
         Identifies the regions: equal keys mean the map itself did not change.
+
+    Examples
+    --------
+    >>> regions, ties = affine_family_regions(
+    ...     {"T": (0, 1, 0), "R": (3, 0, 0), "P": (0, 0, 1), "S": (1, 0, 0)}, (0, 6), (0, 6))
+    >>> view = MapView(regions=regions, ties=ties, labels=("Abstain", "Ally"), xlim=(0, 6),
+    ...                ylim=(0, 6), point=(4, 2), x_label="T", y_label="P",
+    ...                title="Families over T and P", note="fixed: R = 3, S = 1", key=(3, 1))
+    >>> len(view.regions), sum(t.boundary for t in view.ties) > 0
+    (12, True)
     """
 
     regions: tuple[Region, ...]

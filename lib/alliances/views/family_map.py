@@ -30,11 +30,11 @@ from alliances.models.family_map import FamilyMap
 from alliances.models.family_regions import EQUILIBRIUM_KINDS, MapView, Region
 from alliances.views.style import PALETTE, new_axes
 
-__all__ = ["FAMILY_STYLE", "SYMMETRIC_FAMILIES", "BOUNDARY_STYLE", "family_style",
+__all__ = ["SYMMETRIC_FAMILIES", "family_style",
            "FamilyMapPlot", "plot_family_map"]
 
 #: Colour (Okabe-Ito) and hatch of each family: colour is never the only cue.
-FAMILY_STYLE: dict[str, tuple[str, str]] = {
+_FAMILY_STYLE: dict[str, tuple[str, str]] = {
     "Prisoner's Dilemma": (PALETTE["vermillion"], "/"),
     "Chicken": (PALETTE["orange"], "\\"),
     "Stag Hunt": (PALETTE["blue"], "."),
@@ -53,7 +53,7 @@ SYMMETRIC_FAMILIES: tuple[str, ...] = ("Prisoner's Dilemma", "Chicken", "Stag Hu
 #: Its hatch (a square grid with dots) matches no family's hatch, single or doubled as in
 #: the legend: "xx" was Deadlock's legend hatch, and grey and purple are close under
 #: deuteranopia.
-BOUNDARY_STYLE: tuple[str, str] = (PALETTE["grey"], "+.")
+_BOUNDARY_STYLE: tuple[str, str] = (PALETTE["grey"], "+.")
 #: The marker of each kind of pure-equilibrium set (keys of ``EQUILIBRIUM_KINDS``).
 _MARKERS: dict[str, str] = {"DD": "o", "CC": "s", "CC+DD": "D", "CD+DC": "^", "other": "X"}
 
@@ -67,15 +67,15 @@ def family_style(family: str) -> tuple[str, str]:
     --------
     >>> family_style("Stag Hunt")
     ('#0072B2', '.')
-    >>> family_style("Prisoner's Dilemma / Stag Hunt") == BOUNDARY_STYLE
+    >>> family_style("Prisoner's Dilemma / Stag Hunt") == _BOUNDARY_STYLE
     True
     """
     if not isinstance(family, str):
         raise TypeError(f"family must be a family name (a string); got {family!r}")
-    if family in FAMILY_STYLE:
-        return FAMILY_STYLE[family]
+    if family in _FAMILY_STYLE:
+        return _FAMILY_STYLE[family]
     if " / " in family and all(part in FAMILIES for part in family.split(" / ")):
-        return BOUNDARY_STYLE
+        return _BOUNDARY_STYLE
     raise ValueError(f"family must be one of {list(FAMILIES)} or a boundary 'A / B'; got "
                      f"{family!r}")
 
@@ -274,7 +274,7 @@ class FamilyMapPlot:
             colour, hatch = family_style(family)
             handles.append(Patch(facecolor=_tint(colour), edgecolor=colour, hatch=hatch * 2,
                                  label=family))
-        colour, hatch = BOUNDARY_STYLE
+        colour, hatch = _BOUNDARY_STYLE
         handles.append(Patch(facecolor=_tint(colour), edgecolor=colour, hatch=hatch,
                              label="boundary: a tie all over the area"))
         handles.append(Line2D([], [], color=PALETTE["black"], linewidth=2.2,
