@@ -15,10 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances.models.classification import family_of_payoffs
-from alliances.models.family_map import (EQUILIBRIUM_KINDS, FamilyMapPlot,
-                                  affine_family_regions, family_changes, family_map,
-                                  family_phrase, family_style, pattern_family)
+from alliances.models.family_map import family_changes, family_map, family_phrase
+from alliances.models.family_regions import (EQUILIBRIUM_KINDS, affine_family_regions,
+                                             pattern_family)
 from alliances.models.games import symmetric_game
+from alliances.views.family_map import FamilyMapPlot, family_style
 from alliances.views.style import new_axes
 from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.family_map import PAIRS, FamilyMapExplorer
@@ -197,12 +198,18 @@ def test_plot_draws_every_region_and_moves_the_point() -> None:
     plot = FamilyMapPlot(family_map(4, 3, 2, 1, resolution=None))
     visible = [p for p in plot.patches if p.get_visible()]
     assert len(visible) == len(plot.view.regions)
-    first = plot.render_png()
+    plot.prepare_layers()
+    renderer = LayeredRenderer(plot.ax.figure, [plot.map_artists(), [plot.point]])
+
+    def render_png() -> bytes:
+        return renderer.render([plot.map_key, None], frame_key=plot.frame_key)
+
+    first = render_png()
     plot.update(family_map(2.5, 3, 2, 1, resolution=None))   # the point moves only
-    moved = plot.render_png()
+    moved = render_png()
     assert moved != first
     plot.update(family_map(4, 3, 2, 1, resolution=None))
-    assert plot.render_png() == first                        # layers restore exactly
+    assert render_png() == first                             # layers restore exactly
 
 
 def test_layered_renderer_needs_one_key_per_layer() -> None:
@@ -266,7 +273,7 @@ def test_symmetric_game_of_the_explorer_is_the_classifier_game() -> None:
 def test_symmetric_families_are_all_the_families_symmetric_games_reach() -> None:
     # Every weak ordering of T, R, P, S on four levels: the strict ones give exactly the
     # families of the legend.
-    from alliances.models.family_map import SYMMETRIC_FAMILIES
+    from alliances.views.family_map import SYMMETRIC_FAMILIES
     found = set()
     for values in itertools.permutations([1, 2, 3, 4]):
         found |= set(pattern_family(*values))

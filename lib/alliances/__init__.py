@@ -43,7 +43,7 @@ _API: dict[str, tuple[str, ...]] = {
     "models.crisis": (
         "ally_fears", "backward_induction", "crisis_game", "crisis_story", "crisis_thresholds",
         "plot_game_tree", "two_ally_game"),
-    "models.family_map": ("family_changes", "family_map", "plot_family_map"),
+    "models.family_map": ("family_changes", "family_map"),
     "models.formation": ("join_decision", "plot_join_region"),
     "models.games": ("alliance_formation_game", "format_probability", "Game", "PRESETS", "symmetric_game"),
     "models.jervis": ("cooperation_threshold", "four_worlds", "plot_cooperation_threshold"),
@@ -58,6 +58,7 @@ _API: dict[str, tuple[str, ...]] = {
     "views.burden": ("plot_burden_shares", "plot_reaction_curves"),
     "views.caveats": ("plot_caveats",),
     "views.commitment": ("plot_commitment",),
+    "views.family_map": ("plot_family_map",),
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
     "views.smallstate": ("plot_burden_groups", "plot_region_vs_china", "plot_southeast_asia_timeline"),
     "views.style": ("plot_payoff_matrix",),

@@ -94,6 +94,13 @@ class Classification:
         The ordinal description, for example "T > R > P > S".
     description : str
         One sentence for students.
+
+    Examples
+    --------
+    >>> from alliances.models.games import symmetric_game
+    >>> result = classify(symmetric_game(4, 4, 2, 1))
+    >>> isinstance(result, Classification), result.families, result.on_boundary
+    (True, ("Prisoner's Dilemma", 'Stag Hunt'), True)
     """
 
     family: str
@@ -121,41 +128,70 @@ def _ranks(values: tuple[float, ...]) -> tuple[int, ...]:
     return tuple(distinct.index(v) for v in values)
 
 
+#: The four cells of a 2x2 game, (row, column).
+_CELLS = [(i, j) for i in range(2) for j in range(2)]
+
+
 def _strict_family(a: tuple[int, ...], b: tuple[int, ...]) -> str:
     """Family of a strict 2x2 game given as ranks in cell order (00, 01, 10, 11)."""
     A = np.array(a, dtype=float).reshape(2, 2)
     B = np.array(b, dtype=float).reshape(2, 2)
-    dom_r = next((i for i in range(2) if np.all(A[i] > A[1 - i])), None)
-    dom_c = next((j for j in range(2) if np.all(B[:, j] > B[:, 1 - j])), None)
-    cells = [(i, j) for i in range(2) for j in range(2)]
-    equilibria = [(i, j) for i, j in cells if A[i, j] > A[1 - i, j] and B[i, j] > B[i, 1 - j]]
+    dom_r = _dominant_row(A)
+    dom_c = _dominant_row(B.T)
     if dom_r is not None and dom_c is not None:
-        eq = (dom_r, dom_c)
-        if any(A[c] > A[eq] and B[c] > B[eq] for c in cells):
-            return "Prisoner's Dilemma"
-        if A[eq] == A.max() and B[eq] == B.max():
-            return "Harmony"
-        return "Deadlock"
+        return _dominance_family(A, B, (dom_r, dom_c))
     if dom_r is not None or dom_c is not None:
         return "Asymmetric dominance"
+    return _no_dominance_family(A, B)
+
+
+def _dominant_row(A: np.ndarray) -> int | None:
+    """The row player's strictly dominant strategy in ``A``, if there is one."""
+    return next((i for i in range(2) if np.all(A[i] > A[1 - i])), None)
+
+
+def _dominance_family(A: np.ndarray, B: np.ndarray, eq: tuple[int, int]) -> str:
+    """Both players have a dominant strategy, leading to the equilibrium ``eq``."""
+    if any(A[c] > A[eq] and B[c] > B[eq] for c in _CELLS):
+        return "Prisoner's Dilemma"
+    if A[eq] == A.max() and B[eq] == B.max():
+        return "Harmony"
+    return "Deadlock"
+
+
+def _no_dominance_family(A: np.ndarray, B: np.ndarray) -> str:
+    """Neither player has a dominant strategy: two pure equilibria, or none."""
+    equilibria = [(i, j) for i, j in _CELLS if A[i, j] > A[1 - i, j] and B[i, j] > B[i, 1 - j]]
     if len(equilibria) == 2:
         e1, e2 = equilibria
         if (A[e1] > A[e2]) == (B[e1] > B[e2]):
-            good, bad = (e1, e2) if A[e1] > A[e2] else (e2, e1)
-            # T > P for each player: the "safe" strategy of the worse equilibrium pays more
-            # when the other plays for the better one.
-            row_t = A[bad[0], good[1]] > A[bad]
-            col_t = B[good[0], bad[1]] > B[bad]
-            return "Stag Hunt" if row_t and col_t else "Coordination"
-        worse_r = min(A[e1], A[e2])
-        worse_c = min(B[e1], B[e2])
-        others = [c for c in cells if c not in equilibria]
-        if any(A[c] > worse_r and B[c] > worse_c for c in others):
-            return "Chicken"
-        return "Battle of the Sexes"
-    opposed = all((A[c1] > A[c2]) == (B[c1] < B[c2]) for c1 in cells for c2 in cells
+            return _same_ranking_family(A, B, e1, e2)
+        return _opposite_ranking_family(A, B, e1, e2)
+    opposed = all((A[c1] > A[c2]) == (B[c1] < B[c2]) for c1 in _CELLS for c2 in _CELLS
                   if c1 != c2)
     return "Matching Pennies" if opposed else "Cyclic"
+
+
+def _same_ranking_family(A: np.ndarray, B: np.ndarray, e1: tuple[int, int],
+                         e2: tuple[int, int]) -> str:
+    """Two pure equilibria that both players rank the same way."""
+    good, bad = (e1, e2) if A[e1] > A[e2] else (e2, e1)
+    # T > P for each player: the "safe" strategy of the worse equilibrium pays more
+    # when the other plays for the better one.
+    row_t = A[bad[0], good[1]] > A[bad]
+    col_t = B[good[0], bad[1]] > B[bad]
+    return "Stag Hunt" if row_t and col_t else "Coordination"
+
+
+def _opposite_ranking_family(A: np.ndarray, B: np.ndarray, e1: tuple[int, int],
+                             e2: tuple[int, int]) -> str:
+    """Two pure equilibria that the players rank oppositely."""
+    worse_r = min(A[e1], A[e2])
+    worse_c = min(B[e1], B[e2])
+    others = [c for c in _CELLS if c not in (e1, e2)]
+    if any(A[c] > worse_r and B[c] > worse_c for c in others):
+        return "Chicken"
+    return "Battle of the Sexes"
 
 
 def _refinements(ranks: tuple[int, ...]) -> set[tuple[int, ...]]:
@@ -370,17 +406,26 @@ def _summary(game: Game) -> str:
     mixed = len(game.equilibria()) - len(pure)
     if not pure:
         return prefix + "no equilibrium in pure strategies; " + game.describe_equilibria()[0]
+    return prefix + _equilibria_text(pure, mixed) + _efficiency_text(game, pure)
+
+
+def _equilibria_text(pure: list[tuple[str, str]], mixed: int) -> str:
+    """The equilibria listed: "the only equilibrium is (A, B)", "two pure equilibria, ..."."""
     if len(pure) == 1 and mixed == 0:
-        text = f"the only equilibrium is {_outcome(pure[0])}"
-    else:
-        outcomes = [_outcome(c) for c in pure]
-        listed = outcomes[0] if len(outcomes) == 1 else (
-            ", ".join(outcomes[:-1]) + f" and {outcomes[-1]}")
-        count = {1: "one pure equilibrium", 2: "two pure equilibria",
-                 3: "three pure equilibria"}.get(len(pure), f"{len(pure)} pure equilibria")
-        text = f"{count}, {listed}"
-        if mixed:
-            text += ", and a mixed one" if mixed == 1 else f", and {mixed} mixed ones"
+        return f"the only equilibrium is {_outcome(pure[0])}"
+    outcomes = [_outcome(c) for c in pure]
+    listed = outcomes[0] if len(outcomes) == 1 else (
+        ", ".join(outcomes[:-1]) + f" and {outcomes[-1]}")
+    count = {1: "one pure equilibrium", 2: "two pure equilibria",
+             3: "three pure equilibria"}.get(len(pure), f"{len(pure)} pure equilibria")
+    text = f"{count}, {listed}"
+    if mixed:
+        text += ", and a mixed one" if mixed == 1 else f", and {mixed} mixed ones"
+    return text
+
+
+def _efficiency_text(game: Game, pure: list[tuple[str, str]]) -> str:
+    """The end of the sentence: which pure equilibria are worse for both than an outcome."""
     inefficient = []
     for cell in pure:
         u = game.payoffs(*cell)
@@ -389,10 +434,9 @@ def _summary(game: Game) -> str:
         if better:
             inefficient.append(f"{_outcome(cell)} is worse for both than {_outcome(better[0])}")
     if len(pure) == 1 and inefficient:
-        return prefix + text + ", and it is worse for both than " + \
-            inefficient[0].split(" than ", 1)[1] + "."
+        return ", and it is worse for both than " + inefficient[0].split(" than ", 1)[1] + "."
     if inefficient:
-        return prefix + text + "; " + "; ".join(inefficient) + "."
+        return "; " + "; ".join(inefficient) + "."
     if len(pure) == 1:
-        return prefix + text + ", and no outcome is better for both."
-    return prefix + text + "; none is worse for both than another outcome."
+        return ", and no outcome is better for both."
+    return "; none is worse for both than another outcome."

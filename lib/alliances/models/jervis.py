@@ -40,8 +40,9 @@ from matplotlib.patches import Rectangle
 
 from alliances._validation import check_labels, check_real
 from alliances.models.classification import classify
-from alliances.models.family_map import (FamilyMapPlot, MapView, _check_interval, affine_family_regions,
-                         family_phrase)
+from alliances.models.family_map import family_phrase
+from alliances.models.family_regions import MapView, _check_interval, affine_family_regions
+from alliances.views.family_map import FamilyMapPlot
 from alliances.models.games import Game, format_probability, symmetric_game
 from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 

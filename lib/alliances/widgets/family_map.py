@@ -7,11 +7,12 @@ import html
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from alliances.models.classification import classify, summarise
 from alliances._validation import check_real
-from alliances.models.family_map import (PAYOFF_NAMES, FamilyMapPlot, _check_interval,
-                          _check_pair, family_changes, family_map, family_phrase)
+from alliances.models.classification import classify, summarise
+from alliances.models.family_map import FamilyMap, family_changes, family_map, family_phrase
+from alliances.models.family_regions import PAYOFF_NAMES
 from alliances.models.games import Game, alliance_formation_game, symmetric_game
+from alliances.views.family_map import FamilyMapPlot
 from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.base import LiveFigure
 from alliances.widgets.payoff_editor import PayoffEditor
@@ -33,6 +34,21 @@ def _payoffs(game: Game) -> dict[str, float]:
     """T, R, P, S of a symmetric game whose first strategy is the cooperative one."""
     a = game.A
     return {"T": float(a[1, 0]), "R": float(a[0, 0]), "P": float(a[1, 1]), "S": float(a[0, 1])}
+
+
+class _LayeredPayoffEditor(PayoffEditor):
+    """A :class:`PayoffEditor` whose matrix is rendered in layers: its frame (axes, labels,
+    legend) once, then only the cells, payoffs, stars, arrows and title (the strategy labels
+    of the explorer's editor never change). Uses the ``_renderer`` of :class:`LiveFigure`,
+    from the first update after the editor is built."""
+
+    def __init__(self, game: Game, **options: object) -> None:
+        super().__init__(game, **options)
+        plot = self.plot
+        dynamic = [*plot.cells.values(), *plot.row_texts.values(), *plot.col_texts.values(),
+                   *plot.stars.values(), *plot.row_arrows.values(), *plot.col_arrows.values(),
+                   plot.title]
+        self._renderer = LayeredRenderer(self.figure, [dynamic])
 
 
 class FamilyMapExplorer(LiveFigure):
@@ -78,17 +94,20 @@ class FamilyMapExplorer(LiveFigure):
         if not (game.B == game.A.T).all():
             raise ValueError("game must be symmetric (B equal to A transposed): the map shows "
                              "symmetric games")
-        pair = _check_pair(pair)
+        # The map checks the pair and the limits (its errors name them).
+        first = family_map(**_payoffs(game), pair=pair, limits=limits, resolution=None,
+                           labels=game.row_labels)
+        pair = (first.x_name, first.y_name)
         if pair not in PAIRS.values():
             raise ValueError(f"pair must be one of {list(PAIRS.values())}; got {pair!r}")
-        low, high = _check_interval(limits, "limits")
+        low, high = first.limits
         step = check_real(step, "step", minimum=0, allow_equal_min=False)
         if game.A.min() < low or game.A.max() > high:
             raise ValueError(f"the game's payoffs must lie within limits {limits!r}")
         self._limits = (low, high)
         self._ready = False
-        self.editor = PayoffEditor(game, minimum=low, maximum=high, step=step, symmetric=True,
-                                   on_change=self._game_changed)
+        self.editor = _LayeredPayoffEditor(game, minimum=low, maximum=high, step=step,
+                                           symmetric=True, on_change=self._game_changed)
         self.pair = widgets.Dropdown(options=list(PAIRS.items()), value=pair,
                                      description="Map over",
                                      style={"description_width": "auto"})
@@ -101,7 +120,6 @@ class FamilyMapExplorer(LiveFigure):
         self.swap.add_class("alliances-swap")
         self.pair.observe(self.refresh, names="value")
         self.swap.on_click(self._swap)
-        self._speed_up_editor()
         # The map shows the game (the star) and the sentence its equilibria: the editor's
         # own matrix figure and sentence are not shown here, so that the editor and the
         # map fit one screen together.
@@ -109,22 +127,16 @@ class FamilyMapExplorer(LiveFigure):
         self.editor.details.layout.display = "none"
         self.figure = Figure(figsize=(7.2, 3.5), dpi=100, layout="constrained")
         self.plot = FamilyMapPlot(self._map(), self.figure.add_subplot())
+        # Layers: the frame and legend are drawn only when the axes change, the map only
+        # when its regions change; moving the game's point redraws just the star.
+        self.plot.prepare_layers()
+        self._renderer = LayeredRenderer(self.figure, [self.plot.map_artists(),
+                                                       [self.plot.point]])
         self._ready = True
         bar = self.editor.control_column.children[0]      # preset menu and reset
         bar.children = [*bar.children, self.pair, self.swap]
         bar.layout.flex_flow = "row wrap"
         self._finish([self.editor], "alliances-family-map")
-
-    def _speed_up_editor(self) -> None:
-        """Render the editor's matrix in layers too: its frame (axes, labels, legend) once,
-        then only the cells, payoffs, stars, arrows and title (the strategy labels of this
-        editor never change). Uses the ``_render_png`` hook of :class:`LiveFigure`."""
-        plot = self.editor.plot
-        dynamic = [*plot.cells.values(), *plot.row_texts.values(), *plot.col_texts.values(),
-                   *plot.stars.values(), *plot.row_arrows.values(), *plot.col_arrows.values(),
-                   plot.title]
-        renderer = LayeredRenderer(self.editor.figure, [dynamic])
-        self.editor._render_png = lambda: renderer.render()
 
     def _game_changed(self, _: Game) -> None:
         if self._ready:
@@ -137,13 +149,13 @@ class FamilyMapExplorer(LiveFigure):
                                             labels=t.row_labels, row_name=t.row_name,
                                             col_name=t.col_name))
 
-    def _map(self):
+    def _map(self) -> FamilyMap:
         v = _payoffs(self.editor.game)
         return family_map(**v, pair=self.pair.value, limits=self._limits, resolution=None,
                           labels=self.editor.game.row_labels)
 
     def _render_png(self) -> bytes:
-        return self.plot.render_png()
+        return self._renderer.render([self.plot.map_key, None], frame_key=self.plot.frame_key)
 
     def _update(self) -> tuple[str, str]:
         game = self.editor.game

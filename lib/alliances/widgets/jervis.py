@@ -8,7 +8,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
-from alliances.models.family_map import FamilyMapPlot
+from alliances.views.family_map import FamilyMapPlot
 from alliances.models.jervis import (WORLDS, ThresholdPlot, jervis_plane, offence_defence_game,
                       world_labels)
 from alliances.widgets.render import LayeredRenderer
