@@ -266,6 +266,13 @@ class AlignmentEvent:
     members : tuple of str
     side : str
         Which of the two blocs of 1907 it built: "Triple Alliance" or "Triple Entente".
+
+    Examples
+    --------
+    >>> event = AlignmentEvent(1879, "Dual Alliance", "alliance",
+    ...                        ("Germany", "Austria-Hungary"), "Triple Alliance")
+    >>> event.members
+    ('Germany', 'Austria-Hungary')
     """
 
     year: int
