@@ -20,8 +20,12 @@ from matplotlib.patches import Rectangle
 
 from alliances._validation import check_real
 from alliances.models.games import format_probability
-from alliances.models.jervis import WORLDS, CooperationThreshold, cooperation_threshold, \
-    offence_defence_game
+from alliances.models.jervis import (
+    WORLDS,
+    CooperationThreshold,
+    cooperation_threshold,
+    offence_defence_game,
+)
 from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 
 __all__ = ["four_worlds", "ThresholdPlot", "plot_cooperation_threshold", "world_labels"]

@@ -20,8 +20,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from alliances.models.nstate import (EUROPE_1879_1907, GREAT_POWERS, AlignmentEvent,
-                                     FormationPayoffs, critical_mass, equilibrium_allies)
+from alliances.models.nstate import (
+    EUROPE_1879_1907,
+    GREAT_POWERS,
+    AlignmentEvent,
+    FormationPayoffs,
+    critical_mass,
+    equilibrium_allies,
+)
 from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 
 __all__ = ["plot_schelling_diagram", "alignment_timeline", "plot_alignment_timeline"]
