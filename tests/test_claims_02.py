@@ -18,11 +18,13 @@ from alliances import alliance_formation_game, classify
 from alliances.data import load
 from alliances.models.family_map import family_map
 from alliances.models.games import Game, symmetric_game
-from alliances.models.jervis import cooperation_threshold, four_worlds, offence_defence_game
-from alliances.models.nstate import (EUROPE_1879_1907, PRESET_PARAMETERS, alignment_timeline,
-                              critical_mass, equilibrium_allies, formation_payoffs)
+from alliances.models.jervis import cooperation_threshold, offence_defence_game
+from alliances.models.nstate import (EUROPE_1879_1907, PRESET_PARAMETERS, critical_mass,
+                                     equilibrium_allies, formation_payoffs)
 from alliances.models.repeated import (STRATEGIES, grim_trigger_threshold, play, replicator,
-                                sustainability, tit_for_tat_threshold, tournament)
+                                       sustainability, tit_for_tat_threshold, tournament)
+from alliances.views.jervis import four_worlds
+from alliances.views.nstate import alignment_timeline
 from alliances.views.family_map import _connected_groups
 from notebook_tools import NOTEBOOK_DIR, prose, section
 

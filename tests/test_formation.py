@@ -18,14 +18,13 @@ from alliances.models.formation import (
     DEFAULTS,
     PARAMETERS,
     PRESETS,
-    JoinRegionPlot,
     hold_probability,
     join_decision,
     join_region,
     net_benefit,
-    plot_join_region,
     threat_threshold,
 )
+from alliances.views.formation import JoinRegionPlot, plot_join_region
 
 
 def by_hand(threat, own, allies, w, autonomy, entrapment, spending) -> float:

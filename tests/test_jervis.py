@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.models.jervis import (ThresholdPlot, cooperation_threshold, expected_payoffs,
-                              four_worlds, jervis_plane, offence_defence_game)
+from alliances.models.jervis import (cooperation_threshold, expected_payoffs, jervis_plane,
+                                     offence_defence_game)
+from alliances.views.jervis import ThresholdPlot, four_worlds
 from alliances.widgets.jervis import PRESETS, JervisWidget
 
 GRID = np.linspace(0, 1, 2001)

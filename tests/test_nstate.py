@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances.models.nstate import (EUROPE_1879_1907, GREAT_POWERS, PRESET_PARAMETERS,
-                              AlignmentEvent, alignment_timeline, critical_mass,
-                              equilibrium_allies, formation_payoffs, plot_alignment_timeline,
-                              plot_schelling_diagram)
+                                     AlignmentEvent, critical_mass, equilibrium_allies,
+                                     formation_payoffs)
+from alliances.views.nstate import alignment_timeline, plot_alignment_timeline, plot_schelling_diagram
 
 
 def _brute_force(ally, abstain) -> set[int]:

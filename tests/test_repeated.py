@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.models.repeated import (STRATEGIES, DiscountPlot, average_values,
-                                grim_trigger_threshold, play, replicator, sustainability,
-                                tit_for_tat_threshold, tournament)
+from alliances.models.repeated import (STRATEGIES, average_values, grim_trigger_threshold,
+                                       play, replicator, sustainability, tit_for_tat_threshold,
+                                       tournament)
+from alliances.views.repeated import DiscountPlot
 from alliances.widgets.repeated import DiscountWidget
 
 

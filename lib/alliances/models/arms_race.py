@@ -33,7 +33,7 @@ from alliances._validation import check_real
 __all__ = ["RichardsonFit", "richardson_fit", "richardson_path", "is_stable"]
 
 #: The coefficients of one fitted reaction equation, in the order of ``RichardsonFit``.
-COEFFICIENTS = ("k", "a", "g")
+_COEFFICIENTS = ("k", "a", "g")
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ class RichardsonFit:
         >>> richardson_fit([10, 11, 13, 14, 16, 17], [20, 21, 21, 23, 24, 26]).significant("k")
         False
         """
-        if not isinstance(name, str) or name not in COEFFICIENTS:
-            raise ValueError(f"name must be one of {COEFFICIENTS}; got {name!r}")
+        if not isinstance(name, str) or name not in _COEFFICIENTS:
+            raise ValueError(f"name must be one of {_COEFFICIENTS}; got {name!r}")
         low, high = self.ci[name]
         return low > 0 or high < 0
 
@@ -137,9 +137,9 @@ def richardson_fit(x: object, y: object) -> RichardsonFit:
     r2 = 1 - (residuals @ residuals) / total if total > 0 else float("nan")
     return RichardsonFit(
         k=float(coef[0]), a=float(coef[1]), g=float(coef[2]),
-        se={name: float(s) for name, s in zip(COEFFICIENTS, se)},
+        se={name: float(s) for name, s in zip(_COEFFICIENTS, se)},
         ci={name: (float(c - quantile * s), float(c + quantile * s))
-            for name, c, s in zip(COEFFICIENTS, coef, se)},
+            for name, c, s in zip(_COEFFICIENTS, coef, se)},
         n=int(n), r_squared=float(r2))
 
 

@@ -43,22 +43,19 @@ equilibria for two-player games. *Economic Theory* 42(1), 9-37.
 from __future__ import annotations
 
 import time
-import warnings
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from math import gcd, lcm
 
-import nashpy
 import numpy as np
 
 from alliances._validation import check_payoff_matrix, check_real
 
-__all__ = ["EquilibriumAnalysis", "EquilibriumSearchStopped", "TIME_BUDGET", "analyse",
-           "nashpy_support_enumeration"]
+__all__ = ["EquilibriumAnalysis", "EquilibriumSearchStopped", "TIME_BUDGET", "analyse"]
 
-Vector = tuple[Fraction, ...]
+_Vector = tuple[Fraction, ...]
 
 #: Seconds that :func:`analyse` (and so every :class:`~alliances.models.games.Game` method, every
 #: widget and every notebook cell) may spend on one game before it stops with
@@ -127,7 +124,7 @@ class EquilibriumAnalysis:
 
     Attributes
     ----------
-    extreme : tuple of (Vector, Vector)
+    extreme : tuple of (tuple of Fraction, tuple of Fraction)
         Every extreme equilibrium ``(sigma_r, sigma_c)`` as exact fractions.
     degenerate : bool
         Whether some mixed strategy has more pure best responses than its support size.
@@ -136,13 +133,13 @@ class EquilibriumAnalysis:
         and computing :attr:`components`, when it is first asked for, may take the rest.
     listing_seconds : float
         Seconds that listing the extreme equilibria took.
-    components : tuple of (tuple of Vector, tuple of Vector)
+    components : tuple of (tuple of vectors, tuple of vectors)
         The maximal Nash subsets: any mix of the row vertices combined with any mix of the
         column vertices is an equilibrium. Computed (from :attr:`extreme` alone) the
         first time it is asked for.
     """
 
-    extreme: tuple[tuple[Vector, Vector], ...]
+    extreme: tuple[tuple[_Vector, _Vector], ...]
     degenerate: bool
     time_budget: float | None = field(default=None, compare=False, repr=False)
     listing_seconds: float = field(default=0.0, compare=False, repr=False)
@@ -159,7 +156,7 @@ class EquilibriumAnalysis:
         return len(set(xs)) < len(xs) or len(set(ys)) < len(ys)
 
     @cached_property
-    def components(self) -> tuple[tuple[tuple[Vector, ...], tuple[Vector, ...]], ...]:
+    def components(self) -> tuple[tuple[tuple[_Vector, ...], tuple[_Vector, ...]], ...]:
         """The maximal Nash subsets, found from :attr:`extreme` the first time they are
         asked for, within what the time budget has left.
 
@@ -373,7 +370,7 @@ def _equilibria(p_vertices: dict, q_vertices: dict, m: int, n: int,
         found.extend((x_key, q_list[k][0]) for k in matches)
 
 
-def _normalise(key: tuple) -> Vector:
+def _normalise(key: tuple) -> _Vector:
     numerators, _ = key
     total = sum(numerators)
     return tuple(Fraction(v, total) for v in numerators)
@@ -411,38 +408,14 @@ def _analyse(a: list[list[int]], b: list[list[int]],
     return EquilibriumAnalysis(extreme, degenerate, budget, time.perf_counter() - clock.start)
 
 
-def _vector_order(vector: Vector) -> tuple:
+def _vector_order(vector: _Vector) -> tuple:
     # Pure strategies first, then by descending weight on the first strategies.
     return (sum(1 for v in vector if v > 0), tuple(-v for v in vector))
 
 
-def _profile_order(profile: tuple[Vector, Vector]) -> tuple:
+def _profile_order(profile: tuple[_Vector, _Vector]) -> tuple:
     return (_vector_order(profile[0])[0] + _vector_order(profile[1])[0],
             _vector_order(profile[0]), _vector_order(profile[1]))
-
-
-def nashpy_support_enumeration(A: object, B: object) -> list[tuple[np.ndarray, np.ndarray]]:
-    """nashpy's support enumeration, for comparison (it can miss equilibria under ties).
-
-    nashpy warns when the number of equilibria it finds is even, a sign of degeneracy;
-    the warning is silenced here because :func:`analyse` reports degeneracy itself.
-
-    Examples
-    --------
-    Here Column is indifferent when Row plays its second strategy, and support
-    enumeration misses the extreme equilibrium in which Column mixes half and half:
-
-    >>> A, B = [[1, 3], [3, 1]], [[1, 0], [2, 2]]
-    >>> len(nashpy_support_enumeration(A, B)), len(analyse(A, B).extreme)
-    (1, 2)
-    """
-    a = check_payoff_matrix(A, "A")
-    b = check_payoff_matrix(B, "B")
-    if a.shape != b.shape:
-        raise ValueError(f"A and B must have the same shape; got A {a.shape} and B {b.shape}")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return list(nashpy.Game(a, b).support_enumeration())
 
 
 def analyse(A: object, B: object, *,

@@ -43,25 +43,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Polygon
 
 from alliances._validation import _show, check_real
-from alliances.views.style import PALETTE, new_axes
 
 __all__ = [
     "PARAMETERS",
     "DEFAULTS",
     "PRESETS",
-    "JoinDecision",
+    "parameter_values",
     "hold_probability",
     "net_benefit",
     "join_decision",
     "threat_threshold",
     "join_region",
-    "JoinRegionPlot",
-    "plot_join_region",
 ]
 
 #: Each parameter: (label a student understands, minimum, maximum, slider step). The
@@ -128,23 +122,55 @@ def _check_params(params: Mapping[str, object], *, allow_arrays: bool = False,
             continue
         label = (labels or {}).get(key) or (f"{prefix}[{key!r}]" if prefix else key)
         value = params.get(key, default)
-        low, high, open_low = _BOUNDS[key]
         if allow_arrays and isinstance(value, np.ndarray):
-            array = value.astype(float)
-            if not np.all(np.isfinite(array)):
-                raise ValueError(f"{label} must be finite; got {_show(array.tolist())}")
-            bad = (array <= low) if open_low else (array < low)
-            if high is not None:
-                bad |= array > high
-            if np.any(bad):
-                bound = f"{'above' if open_low else 'at least'} {low}" + (
-                    f" and at most {high}" if high is not None else "")
-                raise ValueError(f"{label} must be {bound}; got {_show(array[bad].tolist())}")
-            values[key] = array
+            values[key] = _check_array(value, key, label)
         else:
+            low, high, open_low = _BOUNDS[key]
             values[key] = check_real(value, label, minimum=low, maximum=high,
                                      allow_equal_min=not open_low)
     return values
+
+
+def _check_array(value: np.ndarray, key: str, label: str) -> np.ndarray:
+    """The array ``value`` of parameter ``key`` as floats, finite and within its bounds."""
+    low, high, open_low = _BOUNDS[key]
+    array = value.astype(float)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{label} must be finite; got {_show(array.tolist())}")
+    bad = (array <= low) if open_low else (array < low)
+    if high is not None:
+        bad |= array > high
+    if np.any(bad):
+        bound = f"{'above' if open_low else 'at least'} {low}" + (
+            f" and at most {high}" if high is not None else "")
+        raise ValueError(f"{label} must be {bound}; got {_show(array[bad].tolist())}")
+    return array
+
+
+def parameter_values(params: Mapping[str, object]) -> dict[str, float]:
+    """Every parameter of the model: those in ``params`` checked, the others from DEFAULTS.
+
+    Parameters
+    ----------
+    params : dict
+        Some of the names of :data:`PARAMETERS` and their values.
+
+    Returns
+    -------
+    dict
+        All seven parameters, in the order of :data:`DEFAULTS`.
+
+    Examples
+    --------
+    >>> values = parameter_values({"threat": 0.2})
+    >>> values["threat"], values["spending"]
+    (0.2, 0.05)
+    >>> parameter_values({"threat": 1.5})
+    Traceback (most recent call last):
+    ...
+    ValueError: params['threat'] must be <= 1.0; got 1.5
+    """
+    return _check_params(params, prefix="params")
 
 
 def hold_probability(strength: object) -> object:
@@ -195,7 +221,7 @@ def net_benefit(**params: float) -> float:
 
 
 @dataclass(frozen=True)
-class JoinDecision:
+class _JoinDecision:
     """The decision, its net benefit and the reason, in a sentence.
 
     Attributes
@@ -227,7 +253,7 @@ _TERM_WORDS = {"security": "security gained", "entrapment": "entrapment risk",
                "autonomy": "autonomy lost", "spending": "spending obligation"}
 
 
-def join_decision(**params: float) -> JoinDecision:
+def join_decision(**params: float) -> _JoinDecision:
     """Join or stay out, and why (our formalization of Morrow's trade-off).
 
     Parameters
@@ -251,7 +277,7 @@ def join_decision(**params: float) -> JoinDecision:
 
     Returns
     -------
-    JoinDecision
+    _JoinDecision
 
     Examples
     --------
@@ -279,7 +305,7 @@ def join_decision(**params: float) -> JoinDecision:
         decision, net = "indifferent", 0.0
     else:
         decision = "join" if net > 0 else "stay out"
-    return JoinDecision(decision, net, alone, allied, gain, terms,
+    return _JoinDecision(decision, net, alone, allied, gain, terms,
                         _reason(decision, net, alone, allied, v, terms))
 
 
@@ -395,101 +421,3 @@ def join_region(x_name: str, x_values: object, y_name: str, y_values: object,
     terms = _terms(v)
     return sum(np.asarray(x, dtype=float) * np.ones_like(grid_x)
                for name, x in terms.items() if not name.startswith("_"))
-
-
-#: Bounds on :class:`JoinRegionPlot`'s grid size (points along the vertical axis).
-MIN_RESOLUTION, MAX_RESOLUTION = 10, 400
-
-
-class JoinRegionPlot:
-    """Where joining pays: threat on the x axis, any other parameter on the y axis.
-
-    The hatched area is where joining pays; its edge (solid line) is
-    :func:`threat_threshold`; the star is the current state. Updated in place by
-    :meth:`update`.
-
-    Examples
-    --------
-    >>> plot = JoinRegionPlot(DEFAULTS)
-    >>> plot.point.get_data()
-    ([0.5], [0.5])
-    >>> plot.update(dict(DEFAULTS, threat=0.2), "spending")
-    >>> plot.ax.get_ylabel()
-    'spending obligation'
-    """
-
-    def __init__(self, params: Mapping[str, float], y_name: str = "own_strength",
-                 ax: Axes | None = None, *, resolution: int = 121) -> None:
-        if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-        if isinstance(resolution, (bool, np.bool_)) or not isinstance(
-                resolution, (int, np.integer)):
-            raise TypeError(f"resolution must be an integer from {MIN_RESOLUTION} to "
-                            f"{MAX_RESOLUTION}; got {type(resolution).__name__} "
-                            f"{_show(resolution)}")
-        if not MIN_RESOLUTION <= resolution <= MAX_RESOLUTION:
-            raise ValueError(f"resolution must be an integer from {MIN_RESOLUTION} to "
-                             f"{MAX_RESOLUTION}; got {_show(resolution)}")
-        self.resolution = int(resolution)
-        self.ax = ax if ax is not None else new_axes(5.2, 4.2, pyplot=False)
-        ax = self.ax
-        self.region = Polygon([[0, 0]], closed=True, facecolor=PALETTE["sky_blue"],
-                              alpha=0.45, hatch="//", edgecolor=PALETTE["blue"], lw=0)
-        ax.add_patch(self.region)
-        (self.boundary,) = ax.plot([], [], color=PALETTE["blue"], lw=2.0)
-        (self.point,) = ax.plot([], [], marker="*", ms=17, color=PALETTE["orange"],
-                                mec="black", ls="none", zorder=5)
-        ax.set_xlim(0.0, 1.0)
-        ax.set_xlabel(PARAMETERS["threat"][0])
-        ax.legend(handles=[
-            Patch(facecolor=PALETTE["sky_blue"], alpha=0.45, hatch="//",
-                  edgecolor=PALETTE["blue"], label="joining pays"),
-            Patch(facecolor="white", edgecolor=PALETTE["grey"], label="staying out pays"),
-            Line2D([], [], color=PALETTE["blue"], lw=2.0, label="net benefit = 0"),
-            Line2D([], [], marker="*", ms=12, color=PALETTE["orange"], mec="black",
-                   ls="none", label="this state")],
-            loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2, fontsize=8,
-            frameon=False)
-        self.title = ax.set_title("", fontsize=10)
-        self.update(params, y_name)
-
-    def update(self, params: Mapping[str, float], y_name: str = "own_strength") -> None:
-        """Show ``params`` with ``y_name`` on the y axis, updating the artists in place."""
-        if not isinstance(y_name, str) or y_name not in PARAMETERS or y_name == "threat":
-            raise ValueError(f"y_name must be one of {[p for p in PARAMETERS if p != 'threat']}; "
-                             f"got {y_name!r}")
-        values = _check_params(params, prefix="params")
-        label, low, high, _ = PARAMETERS[y_name]
-        ys = np.linspace(low, high, self.resolution)
-        others = {k: x for k, x in values.items() if k not in ("threat", y_name)}
-        edge = threat_threshold(**others, **{y_name: ys})
-        clipped = np.clip(edge, 0.0, 1.0)
-        self.region.set_xy(np.column_stack([np.concatenate([clipped, [1.0, 1.0]]),
-                                            np.concatenate([ys, [high, low]])]))
-        inside = (edge > 0.0) & (edge < 1.0)
-        self.boundary.set_data(clipped, np.where(inside, ys, np.nan))
-        self.point.set_data([values["threat"]], [values[y_name]])
-        self.ax.set_ylim(low, high)
-        self.ax.set_ylabel(label)
-        self.title.set_text(f"Where joining pays (our formalization)\nthreat against "
-                            f"{label.split(' (')[0].split(',')[0]}")
-        self.y_name = y_name
-
-    def dynamic_artists(self) -> list:
-        """The artists that move with the parameters (for a layered widget renderer)."""
-        return [self.region, self.boundary, self.point]
-
-
-def plot_join_region(params: Mapping[str, float] | None = None, y_name: str = "own_strength",
-                     ax: Axes | None = None) -> Axes:
-    """Draw the region where joining pays (threat against ``y_name``), point marked.
-
-    Examples
-    --------
-    >>> ax = plot_join_region(y_name="allies_strength")
-    >>> ax.get_xlabel(), ax.get_ylabel()
-    ('threat: chance of a challenge', "allies' strength (adversary = 1)")
-    """
-    plot = JoinRegionPlot(DEFAULTS if params is None else params, y_name,
-                          ax if ax is not None else new_axes(5.2, 4.2))
-    return plot.ax

@@ -29,37 +29,29 @@ Examples
 No belief makes cooperation pay: even if the other surely cooperates (p = 1), defecting pays DC = 4 against CC = 3. The formula gives p* = (2 − 1) / [(3 − 4) + (2 − 1)] = 1 / 0 = undefined (no p between 0 and 1 works).
 """
 
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
 
-import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.patches import Rectangle
-
 from alliances._validation import check_labels, check_real
 from alliances.models.classification import classify
 from alliances.models.family_map import family_phrase
-from alliances.models.family_regions import MapView, _check_interval, affine_family_regions
-from alliances.views.family_map import FamilyMapPlot
+from alliances.models.family_regions import MapView, affine_family_regions
 from alliances.models.games import Game, format_probability, symmetric_game
-from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 
 __all__ = ["CooperationThreshold", "cooperation_threshold", "expected_payoffs",
-           "JervisWorld", "offence_defence_game", "four_worlds", "WORLDS", "jervis_plane",
-           "ThresholdPlot", "plot_cooperation_threshold", "plot_jervis_plane", "world_labels",
-           "MUTUAL_COOPERATION", "MUTUAL_DEFECTION", "GAIN_AT_ZERO", "FEAR_AT_ZERO",
-           "DISTINGUISHABILITY_WEIGHT"]
+           "offence_defence_game", "WORLDS", "jervis_plane"]
 
 #: The illustrative mapping (our formalization): CC and DD fixed ...
-MUTUAL_COOPERATION = 3.0
-MUTUAL_DEFECTION = 1.0
+_MUTUAL_COOPERATION = 3.0
+_MUTUAL_DEFECTION = 1.0
 #: ... the gain from exploiting, DC - CC, and the fear, DD - CD, when the index z is 0 ...
-GAIN_AT_ZERO = 0.0
-FEAR_AT_ZERO = 2.0
-#: ... and z = offence - DISTINGUISHABILITY_WEIGHT * distinguishability.
-DISTINGUISHABILITY_WEIGHT = 2.0
+_GAIN_AT_ZERO = 0.0
+_FEAR_AT_ZERO = 2.0
+#: ... and z = offence - _DISTINGUISHABILITY_WEIGHT * distinguishability.
+_DISTINGUISHABILITY_WEIGHT = 2.0
 
 #: Jervis's four worlds (offence advantage?, postures distinguishable?) -> verdict.
 #: The verdicts follow a summary of the article, not its page (see
@@ -189,21 +181,33 @@ def cooperation_threshold(CC: float, CD: float, DC: float, DD: float
     shown = (f"p* = ({_num(dd)} − {_num(cd)}) / [({_num(cc)} − {_num(dc)}) + "
              f"({_num(dd)} − {_num(cd)})]").replace("− −", "+ ")
     exact = None if denominator == 0 else Fraction(fear) / Fraction(denominator)
-    if exact is not None and 0 <= exact <= 1:
-        kind = "at least" if denominator > 0 else "at most"
-    elif (exact is not None and (exact < 0) == (denominator > 0)) or (
-            denominator == 0 and fear < 0):
-        kind = "always"
-    elif denominator == 0 and fear == 0:
-        kind = "indifferent"
-    else:
-        kind = "never"
+    kind = _threshold_kind(fear, denominator, exact)
     value_text = ("undefined" if exact is None else format_probability(exact)
                   if 0 <= exact <= 1 else _num(float(exact)))
     formula = f"{shown} = {value_text}"
     if kind not in ("at least", "at most"):
         formula = f"{shown} = {_num(fear)} / {_num(denominator)} = {value_text}"
     p_star = float(exact) if kind in ("at least", "at most") else None
+    message = _threshold_message(kind, exact, value_text, formula, (cc, cd, dc, dd))
+    return CooperationThreshold(cc, cd, dc, dd, kind, p_star, formula, message)
+
+
+def _threshold_kind(fear: float, denominator: float, exact: Fraction | None) -> str:
+    """How cooperation's payoff compares with defection's across beliefs (see the class)."""
+    if exact is not None and 0 <= exact <= 1:
+        return "at least" if denominator > 0 else "at most"
+    if (exact is not None and (exact < 0) == (denominator > 0)) or (
+            denominator == 0 and fear < 0):
+        return "always"
+    if denominator == 0 and fear == 0:
+        return "indifferent"
+    return "never"
+
+
+def _threshold_message(kind: str, exact: Fraction | None, value_text: str, formula: str,
+                       payoffs: tuple[float, float, float, float]) -> str:
+    """The plain sentences for students that explain a threshold of this ``kind``."""
+    cc, cd, dc, dd = payoffs
     if kind == "at least":
         message = (f"Cooperation pays if the other cooperates with probability at least "
                    f"p* = {value_text}.")
@@ -211,26 +215,25 @@ def cooperation_threshold(CC: float, CD: float, DC: float, DD: float
             message += " Being exploited costs nothing here, so any belief will do."
         elif exact == 1:
             message += " Only certainty will do: cooperating and defecting tie at p = 1."
-    elif kind == "at most":
-        message = (f"Cooperation pays only if the other cooperates with probability at most "
-                   f"{value_text}: an anti-coordination game (like Chicken), in which "
-                   "expecting the other to hold back makes holding back unattractive.")
-    elif kind == "never":
-        message = (f"No belief makes cooperation pay: even if the other surely cooperates "
-                   f"(p = 1), defecting pays DC = {_num(dc)} against CC = {_num(cc)}. The "
-                   f"formula gives {formula} (no p between 0 and 1 works).")
-    elif kind == "indifferent":
-        message = ("Cooperating and defecting pay the same whatever the other does, so there "
-                   "is no threshold.")
-    else:
-        message = (f"Cooperation pays whatever the belief: being exploited (CD = {_num(cd)}) "
-                   f"is no worse than mutual defection (DD = {_num(dd)}), so no reassurance "
-                   "is needed.")
-    return CooperationThreshold(cc, cd, dc, dd, kind, p_star, formula, message)
+        return message
+    if kind == "at most":
+        return (f"Cooperation pays only if the other cooperates with probability at most "
+                f"{value_text}: an anti-coordination game (like Chicken), in which "
+                "expecting the other to hold back makes holding back unattractive.")
+    if kind == "never":
+        return (f"No belief makes cooperation pay: even if the other surely cooperates "
+                f"(p = 1), defecting pays DC = {_num(dc)} against CC = {_num(cc)}. The "
+                f"formula gives {formula} (no p between 0 and 1 works).")
+    if kind == "indifferent":
+        return ("Cooperating and defecting pay the same whatever the other does, so there "
+                "is no threshold.")
+    return (f"Cooperation pays whatever the belief: being exploited (CD = {_num(cd)}) "
+            f"is no worse than mutual defection (DD = {_num(dd)}), so no reassurance "
+            "is needed.")
 
 
 @dataclass(frozen=True)
-class JervisWorld:
+class _JervisWorld:
     """A point of the offence-defence plane and the game it gives (our formalization).
 
     Attributes
@@ -297,7 +300,7 @@ class JervisWorld:
                 f"{text[0].lower() + text[1:]}.")
 
 
-def offence_defence_game(offence: float, distinguishability: float) -> JervisWorld:
+def offence_defence_game(offence: float, distinguishability: float) -> _JervisWorld:
     """Map offence advantage and distinguishability to a game (our formalization).
 
     Illustrative only: Jervis (1978) argues qualitatively. Here both levers act through
@@ -322,7 +325,7 @@ def offence_defence_game(offence: float, distinguishability: float) -> JervisWor
 
     Returns
     -------
-    JervisWorld
+    _JervisWorld
 
     Examples
     --------
@@ -334,10 +337,10 @@ def offence_defence_game(offence: float, distinguishability: float) -> JervisWor
     """
     o = check_real(offence, "offence", minimum=-1, maximum=1)
     d = check_real(distinguishability, "distinguishability", minimum=0, maximum=1)
-    z = o - DISTINGUISHABILITY_WEIGHT * d
-    r, p = MUTUAL_COOPERATION, MUTUAL_DEFECTION
-    t = r + GAIN_AT_ZERO + z
-    s = p - (FEAR_AT_ZERO + z)
+    z = o - _DISTINGUISHABILITY_WEIGHT * d
+    r, p = _MUTUAL_COOPERATION, _MUTUAL_DEFECTION
+    t = r + _GAIN_AT_ZERO + z
+    s = p - (_FEAR_AT_ZERO + z)
     family = classify(symmetric_game(t, r, p, s)).family
     threshold = cooperation_threshold(CC=r, CD=s, DC=t, DD=p)
     world = None
@@ -345,42 +348,7 @@ def offence_defence_game(offence: float, distinguishability: float) -> JervisWor
         world = next(k for k, (off, dist, _) in WORLDS.items()
                      if off == (o > 0) and dist == (d > 0.5))
     verdict = WORLDS[world][2] if world else ""
-    return JervisWorld(o, d, z, t, r, p, s, family, threshold, world, verdict)
-
-
-def four_worlds() -> pd.DataFrame:
-    """Jervis's four worlds at the corners of the plane, with the model's game and p*.
-
-    Returns
-    -------
-    DataFrame
-        One row per world: the two levers, Jervis's verdict, and the model's (our
-        formalization) family, payoffs and threshold.
-
-    Examples
-    --------
-    >>> table = four_worlds()
-    >>> print(table[["world", "family", "p_star"]].to_string(index=False))
-     world             family p_star
-         1 Prisoner's Dilemma   none
-         2          Stag Hunt    1/2
-         3          Stag Hunt    1/2
-         4            Harmony    any
-    """
-    rows = []
-    for number, (offence_wins, distinguishable, verdict) in WORLDS.items():
-        world = offence_defence_game(1.0 if offence_wins else -1.0,
-                                     1.0 if distinguishable else 0.0)
-        threshold = world.threshold
-        p_star = (format_probability(threshold.p_star) if threshold.p_star is not None
-                  else {"never": "none", "always": "any"}.get(threshold.kind, threshold.kind))
-        rows.append({"world": number,
-                     "advantage": "offence" if offence_wins else "defence",
-                     "postures": "distinguishable" if distinguishable else "not distinguishable",
-                     "Jervis (summary)": verdict, "family": world.family,
-                     "T": world.T, "R": world.R, "P": world.P, "S": world.S,
-                     "p_star": p_star})
-    return pd.DataFrame(rows)
+    return _JervisWorld(o, d, z, t, r, p, s, family, threshold, world, verdict)
 
 
 def jervis_plane(offence: float = 0.0, distinguishability: float = 0.0) -> MapView:
@@ -411,166 +379,10 @@ _PLANE: tuple | None = None
 def _plane() -> tuple:
     global _PLANE  # a constant computed once; not state that changes
     if _PLANE is None:
-        k = DISTINGUISHABILITY_WEIGHT
-        coeffs = {"T": (MUTUAL_COOPERATION + GAIN_AT_ZERO, 1.0, -k),
-                  "R": (MUTUAL_COOPERATION, 0.0, 0.0),
-                  "P": (MUTUAL_DEFECTION, 0.0, 0.0),
-                  "S": (MUTUAL_DEFECTION - FEAR_AT_ZERO, -1.0, k)}
+        k = _DISTINGUISHABILITY_WEIGHT
+        coeffs = {"T": (_MUTUAL_COOPERATION + _GAIN_AT_ZERO, 1.0, -k),
+                  "R": (_MUTUAL_COOPERATION, 0.0, 0.0),
+                  "P": (_MUTUAL_DEFECTION, 0.0, 0.0),
+                  "S": (_MUTUAL_DEFECTION - _FEAR_AT_ZERO, -1.0, k)}
         _PLANE = affine_family_regions(coeffs, (-1.0, 1.0), (0.0, 1.0))
     return _PLANE
-
-
-class ThresholdPlot:
-    """Expected payoffs of cooperating and defecting against the belief p, updated in place.
-
-    Parameters
-    ----------
-    threshold : CooperationThreshold
-    ax : Axes, optional
-    ylim : (float, float), optional
-        Fixed vertical range (widgets); by default fitted to the payoffs.
-
-    Examples
-    --------
-    >>> plot = ThresholdPlot(cooperation_threshold(4, 0, 3, 2))
-    >>> plot.marker.get_xdata()
-    [0.666...]
-    """
-
-    def __init__(self, threshold: CooperationThreshold, ax: Axes | None = None, *,
-                 ylim: tuple[float, float] | None = None) -> None:
-        if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-        if ylim is not None:
-            ylim = _check_interval(ylim, "ylim")
-        self.ax = ax if ax is not None else new_axes(5.2, 3.8, pyplot=False)
-        ax = self.ax
-        self._ylim = ylim
-        self.band = Rectangle((0, 0), 0, 1, facecolor="#CCEBE3", edgecolor=PALETTE["green"],
-                              hatch="//", linewidth=0, zorder=0,
-                              transform=ax.get_xaxis_transform())
-        ax.add_patch(self.band)
-        self.cooperate, = ax.plot([0, 1], [0, 0], color=ROW_COLOUR, linewidth=2.4,
-                                  label="cooperate (C)", zorder=3)
-        self.defect, = ax.plot([0, 1], [0, 0], color=COL_COLOUR, linewidth=2.4,
-                               linestyle="--", label="defect (D)", zorder=3)
-        self.marker = ax.axvline(0.5, color=PALETTE["black"], linestyle=":", linewidth=1.5,
-                                 zorder=2)
-        self.marker.set_xdata([0.5])
-        self.text = ax.text(0.02, 0.97, "", transform=ax.transAxes, ha="left", va="top",
-                            fontsize=9, bbox=dict(boxstyle="round,pad=0.2", facecolor="white",
-                                                  edgecolor=PALETTE["grey"]), zorder=4)
-        ax.set_xlim(0, 1)
-        ax.set_xlabel("p: belief that the other cooperates (probability)", fontsize=9.5)
-        ax.set_ylabel("expected payoff (ordinal units)", fontsize=9.5)
-        ax.set_title("Cooperate or defect? Expected payoff against p", fontsize=11, loc="left")
-        ax.tick_params(labelsize=9)
-        handles = [self.cooperate, self.defect,
-                   Rectangle((0, 0), 1, 1, facecolor="#CCEBE3", edgecolor=PALETTE["green"],
-                             hatch="//", label="cooperation pays")]
-        self.legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.15),
-                                ncols=3, fontsize=8, frameon=False, columnspacing=1.0)
-        self.update(threshold)
-
-    def artists(self) -> list:
-        """The artists that change on update (for layered rendering)."""
-        return [self.band, self.cooperate, self.defect, self.marker, self.text]
-
-    def update(self, threshold: CooperationThreshold) -> None:
-        """Show ``threshold`` by updating the existing artists."""
-        if not isinstance(threshold, CooperationThreshold):
-            raise TypeError(f"threshold must be a CooperationThreshold; got "
-                            f"{type(threshold).__name__}")
-        t = threshold
-        self.cooperate.set_ydata([t.CD, t.CC])
-        self.defect.set_ydata([t.DD, t.DC])
-        if self._ylim is None:
-            low = min(t.CC, t.CD, t.DC, t.DD)
-            high = max(t.CC, t.CD, t.DC, t.DD)
-            pad = 0.12 * (high - low or 1)
-            self.ax.set_ylim(low - pad, high + 3 * pad)
-        else:
-            self.ax.set_ylim(*self._ylim)
-        if t.kind == "at least":
-            span = (t.p_star, 1.0)
-        elif t.kind == "at most":
-            span = (0.0, t.p_star)
-        elif t.kind in ("always", "indifferent"):
-            span = (0.0, 1.0)
-        else:
-            span = (0.0, 0.0)
-        self.band.set_x(span[0])
-        self.band.set_width(span[1] - span[0])
-        self.band.set_visible(span[1] > span[0])
-        self.marker.set_visible(t.p_star is not None)
-        if t.p_star is not None:
-            self.marker.set_xdata([t.p_star])
-        self.text.set_text(
-            f"p* = {format_probability(t.p_star)}" if t.p_star is not None else
-            {"never": "p* undefined:\nno belief is enough", "always": "no threshold:\n"
-             "cooperation always pays", "indifferent": "no threshold:\nalways a tie"}[t.kind])
-
-
-def plot_cooperation_threshold(CC: float, CD: float, DC: float, DD: float,
-                               ax: Axes | None = None) -> Axes:
-    """Draw the expected payoffs of cooperating and defecting against p, and p*.
-
-    Examples
-    --------
-    >>> ax = plot_cooperation_threshold(CC=4, CD=0, DC=3, DD=2)
-    >>> ax.texts[0].get_text()
-    'p* = 2/3'
-    """
-    result = cooperation_threshold(CC, CD, DC, DD)
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-    plot = ThresholdPlot(result, ax if ax is not None else new_axes(5.2, 3.8))
-    return plot.ax
-
-
-def world_labels(ax: Axes) -> list:
-    """Draw Jervis's world numbers in the corners of the plane and the dividing lines.
-
-    Returns the artists (for layered rendering).
-
-    Examples
-    --------
-    >>> len(world_labels(new_axes(pyplot=False)))
-    6
-    """
-    if not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes; got {type(ax).__name__}")
-    artists = []
-    for number, (offence_wins, distinguishable, _) in WORLDS.items():
-        x = 0.97 if offence_wins else -0.97
-        y = 0.95 if distinguishable else 0.05
-        artists.append(ax.text(x, y, f"world {number}", ha="right" if offence_wins else "left",
-                               va="top" if distinguishable else "bottom", fontsize=8.5,
-                               fontweight="bold", zorder=6,
-                               bbox=dict(boxstyle="round,pad=0.15", facecolor="white",
-                                         edgecolor=PALETTE["black"], linewidth=0.6)))
-    artists += ax.plot([0, 0], [0, 1], color=PALETTE["black"], linewidth=0.8,
-                       linestyle="-.", zorder=4)
-    artists += ax.plot([-1, 1], [0.5, 0.5], color=PALETTE["black"], linewidth=0.8,
-                       linestyle="-.", zorder=4)
-    return artists
-
-
-def plot_jervis_plane(offence: float = 0.0, distinguishability: float = 0.0,
-                      ax: Axes | None = None) -> Axes:
-    """Draw the offence-defence plane by family, the four worlds and a point.
-
-    Examples
-    --------
-    >>> ax = plot_jervis_plane(1, 0)
-    >>> ax.get_title(loc="left")
-    'Which game? Offence advantage and distinguishability'
-    """
-    view = jervis_plane(offence, distinguishability)
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-    plot = FamilyMapPlot(view, ax if ax is not None else new_axes(7.0, 4.0), legend=False,
-                         markers=False)
-    world_labels(plot.ax)
-    return plot.ax
-

@@ -64,7 +64,7 @@ import numpy as np
 from alliances._validation import check_name, check_real
 from alliances.models.games import Game
 
-__all__ = ["POLICIES", "RESPONSES", "TYPES", "Reassurance", "reassurance",
+__all__ = ["POLICIES", "RESPONSES", "Reassurance", "reassurance",
            "policy_values", "best_policy", "reassurance_threshold",
            "simultaneous_threshold", "bayesian_game"]
 
@@ -72,8 +72,6 @@ __all__ = ["POLICIES", "RESPONSES", "TYPES", "Reassurance", "reassurance",
 POLICIES = ("Reassure", "Deter")
 #: The adversary's choices.
 RESPONSES = ("Cooperate", "Compete")
-#: The adversary's possible types, in the order of a strategy label "seeker/greedy".
-TYPES = ("security seeker", "greedy")
 
 # The adversary's ordinal payoffs, [type][own choice][defender's choice], choices indexed
 # as in RESPONSES and POLICIES (our formalization of Kydd's two types).

@@ -15,7 +15,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import _show, check_real
-from alliances.models.formation import DEFAULTS, PARAMETERS, PRESETS, JoinRegionPlot, join_decision
+from alliances.models.formation import DEFAULTS, PARAMETERS, PRESETS, join_decision
+from alliances.views.formation import JoinRegionPlot
 from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.base import CUSTOM, LiveFigure
 

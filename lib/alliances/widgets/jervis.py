@@ -8,9 +8,9 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
+from alliances.models.jervis import WORLDS, jervis_plane, offence_defence_game
 from alliances.views.family_map import FamilyMapPlot
-from alliances.models.jervis import (WORLDS, ThresholdPlot, jervis_plane, offence_defence_game,
-                      world_labels)
+from alliances.views.jervis import ThresholdPlot, world_labels
 from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.base import CUSTOM, LiveFigure
 

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from alliances._validation import check_real
 from alliances.models.games import format_probability
 from alliances.widgets.render import LayeredRenderer
-from alliances.models.repeated import DiscountPlot
+from alliances.views.repeated import DiscountPlot
 from alliances.widgets.base import LiveFigure
 
 __all__ = ["DiscountWidget"]
