@@ -59,6 +59,7 @@ _API: dict[str, tuple[str, ...]] = {
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
     "views.smallstate": ("plot_burden_groups", "plot_region_vs_china", "plot_southeast_asia_timeline"),
     "views.style": ("plot_payoff_matrix",),
+    "views.timeline": ("plot_timeline",),
     "cases.afghanistan": (
         "as_burden_test", "deaths_per_thousand", "fatalities_between", "isaf_total",
         "plot_deaths_per_thousand", "plot_shares", "plot_spending", "region_rates",
@@ -72,7 +73,7 @@ _API: dict[str, tuple[str, ...]] = {
         "change_correlation", "fit_table", "milex_series", "nato_europe_members",
         "reaction_fits"),
     "cases.southeast_asia": ("burden_groups", "coverage", "follows_china", "share_of_gdp"),
-    "cases.timeline": ("plot_timeline", "source_text", "timeline", "timeline_table"),
+    "cases.timeline": ("source_text", "timeline", "timeline_table"),
     "cases.ukraine": (
         "aid_by_donor", "aid_by_group", "aid_totals", "BASE_MODEL", "calibrate", "donor_groups",
         "heavy_weapons", "heavy_weapons_by_group", "largest_month", "military_share",
