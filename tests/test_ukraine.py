@@ -1,4 +1,5 @@
-"""Tests of alliances.cases.ukraine and its widget.
+"""Tests of alliances.cases.ukraine, alliances.cases.ukraine_dilemma, their figures
+(alliances.views.ukraine) and the widget.
 
 Expected values come from an independent reading of the CSV files with the csv module,
 from figures recorded when the data were copied (the all-donor totals are in
@@ -21,14 +22,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliances import data
-from alliances.cases.ukraine import (BASE_MODEL, EU_INSTITUTIONS, GROUPS, PERIODS, SUPPORT_LADDER,
-                               aid_by_donor, aid_by_group, aid_totals, calibrate,
-                               donor_groups, heavy_weapons, heavy_weapons_by_group,
-                               ladder_events, largest_month, military_share, monthly_aid,
-                               nato_members, plot_aid_by_donor, plot_calibration_map,
-                               plot_heavy_weapons, plot_monthly_aid, plot_support_ladder,
-                               reproducing_region, tank_game,
-                               weapon_systems)
+from alliances.cases.ukraine import (EU_INSTITUTIONS, GROUPS, aid_by_donor, aid_by_group,
+                                     aid_totals, donor_groups, heavy_weapons,
+                                     heavy_weapons_by_group, largest_month, military_share,
+                                     monthly_aid, nato_members, plot_aid_by_donor,
+                                     plot_heavy_weapons, plot_monthly_aid, weapon_systems)
+from alliances.cases.ukraine_dilemma import (BASE_MODEL, PERIODS, SUPPORT_LADDER, calibrate,
+                                             ladder_events, plot_calibration_map,
+                                             plot_support_ladder, reproducing_region,
+                                             tank_game)
 from alliances.cases.timeline import timeline
 
 

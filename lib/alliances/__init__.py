@@ -75,11 +75,13 @@ _API: dict[str, tuple[str, ...]] = {
     "cases.southeast_asia": ("burden_groups", "coverage", "follows_china", "share_of_gdp"),
     "cases.timeline": ("source_text", "timeline", "timeline_table"),
     "cases.ukraine": (
-        "aid_by_donor", "aid_by_group", "aid_totals", "BASE_MODEL", "calibrate", "donor_groups",
-        "heavy_weapons", "heavy_weapons_by_group", "largest_month", "military_share",
-        "monthly_aid", "nato_members", "PERIODS", "plot_aid_by_donor", "plot_calibration_map",
-        "plot_heavy_weapons", "plot_monthly_aid", "plot_support_ladder", "reproducing_region",
-        "tank_game", "weapon_systems"),
+        "aid_by_donor", "aid_by_group", "aid_totals", "donor_groups", "heavy_weapons",
+        "heavy_weapons_by_group", "largest_month", "military_share", "monthly_aid",
+        "nato_members", "plot_aid_by_donor", "plot_heavy_weapons", "plot_monthly_aid",
+        "weapon_systems"),
+    "cases.ukraine_dilemma": (
+        "BASE_MODEL", "calibrate", "PERIODS", "plot_calibration_map", "plot_support_ladder",
+        "reproducing_region", "tank_game"),
     "widgets.base": ("LiveFigure",),
     "widgets.burden": ("BurdenSharingExplorer",),
     "widgets.caveats": ("CaveatExplorer",),
