@@ -265,6 +265,38 @@ def test_plots() -> None:
         plot_monthly_aid(events="ukraine")
 
 
+def test_views_draw_the_tables_they_are_given_and_refuse_broken_ones() -> None:
+    """The figures of alliances.views.ukraine take tables, not data files."""
+    from alliances.views.ukraine import (plot_aid_months, plot_donor_aid, plot_donor_weapons,
+                                         plot_ladder, plot_region_map)
+
+    table = aid_by_donor().join(donor_groups()["group"])
+    labels = [t.get_text() for t in plot_donor_aid(table, top=3).get_yticklabels()]
+    assert labels == ["United States", "EU institutions (not NATO)", "Germany"]
+    with pytest.raises(ValueError, match="table"):
+        plot_donor_aid(table.drop(columns="group"))
+    with pytest.raises(ValueError, match="table"):
+        plot_donor_aid(table.assign(military=np.inf))
+    with pytest.raises(TypeError, match="period"):
+        plot_donor_aid(table, period=2022)
+    months = pd.DataFrame({kind: monthly_aid(aid_type=kind)
+                           for kind in ("military", "financial", "humanitarian")})
+    top, _ = plot_aid_months(months)
+    assert top.get_ylabel() == "per month, EUR bn"
+    with pytest.raises(TypeError, match="month"):
+        plot_aid_months(months.reset_index(drop=True))
+    weapons = heavy_weapons().assign(group="NATO member")
+    assert plot_donor_weapons(weapons, top=2).get_xlabel().startswith("number of systems")
+    ladder = ladder_events()
+    with pytest.raises(ValueError, match="taken"):
+        plot_ladder(ladder[ladder["refused"]])
+    regions = pd.DataFrame({"period": ["1999"], "text": ["x"], "p_E": [0.5], "low": [1.0],
+                            "high": [2.0]})
+    with pytest.raises(ValueError, match="regions"):
+        plot_region_map(regions)
+    plt.close("all")
+
+
 # -------------------------------------------------------------- the calibration
 def test_ladder_events_match_the_timeline() -> None:
     table = ladder_events()

@@ -341,7 +341,13 @@ def monthly_aid(monthly: pd.DataFrame | None = None, *, aid_type: str = "all",
 
 
 class PeakMonth(NamedTuple):
-    """The month with the largest value of a monthly series, and any months tied with it."""
+    """The month with the largest value of a monthly series, and any months tied with it.
+
+    Examples
+    --------
+    >>> PeakMonth("2024-10", 23.15, ()).month
+    '2024-10'
+    """
 
     month: str
     eur_bn: float

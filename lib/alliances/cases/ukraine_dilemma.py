@@ -152,6 +152,12 @@ class Period:
         The band of commitment levels that stands for that choice (our coding).
     refused : float or None
         A level that was refused: reproduced only if ``c*`` stays below it.
+
+    Examples
+    --------
+    >>> period = Period("2014", "2014 (Crimea)", "non-lethal aid only", 0.05, 0.25)
+    >>> period == PERIODS["2014"]
+    True
     """
 
     key: str

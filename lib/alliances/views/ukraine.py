@@ -129,7 +129,7 @@ def plot_donor_aid(table: pd.DataFrame, ax: Axes | None = None, *, top: int = 12
         :func:`alliances.cases.ukraine.donor_groups`).
     ax : Axes, optional
     top : int
-        How many donors to draw: the first ``top`` rows.
+        How many donors to draw: the first ``top`` rows (all of them if there are fewer).
     period : str
         The period of the allocations, for the axis label.
 
@@ -151,7 +151,9 @@ def plot_donor_aid(table: pd.DataFrame, ax: Axes | None = None, *, top: int = 12
     _check_ax(ax)
     period = _check_text(period, "period")
     table = _check_table(table, "table", (*_AID_TYPES, "total", "group"),
-                         (*_AID_TYPES, "total")).head(count)
+                         (*_AID_TYPES, "total"))
+    count = min(count, len(table))
+    table = table.head(count)
     ax = ax if ax is not None else new_axes(8.5, 0.32 * count + 1.8)
     y = np.arange(len(table))[::-1]
     left = np.zeros(len(table))
@@ -290,7 +292,7 @@ def plot_donor_weapons(table: pd.DataFrame, ax: Axes | None = None, *,
         :func:`alliances.cases.ukraine.donor_groups`).
     ax : Axes, optional
     top : int
-        How many donors to draw: the first ``top`` rows.
+        How many donors to draw: the first ``top`` rows (all of them if there are fewer).
 
     Returns
     -------
@@ -308,8 +310,9 @@ def plot_donor_weapons(table: pd.DataFrame, ax: Axes | None = None, *,
     """
     count = _check_top(top)
     _check_ax(ax)
-    table = _check_table(table, "table", (*_CATEGORY_STYLE, "group"),
-                         tuple(_CATEGORY_STYLE)).head(count)
+    table = _check_table(table, "table", (*_CATEGORY_STYLE, "group"), tuple(_CATEGORY_STYLE))
+    count = min(count, len(table))
+    table = table.head(count)
     ax = ax if ax is not None else new_axes(8.5, 0.32 * count + 1.8)
     y = np.arange(len(table))[::-1]
     left = np.zeros(len(table))
