@@ -342,7 +342,7 @@ def test_section_3_escalation_not_entrapment() -> None:
 def test_section_3_fixed_assumptions_and_example() -> None:
     """Section 3.2: L_E = 100, p_A = 0.5, r_0 = 0, k = 5, alpha = 1, beta = 3; with L_A = 50
     and p_E = 0.5, c* = sqrt((25 - 5)/150) = 0.365; the bands of the three choices."""
-    from alliances.cases.ukraine import BASE_MODEL, PERIODS
+    from alliances.cases.ukraine_dilemma import BASE_MODEL, PERIODS
 
     text = section(NB, "3.2 The model")
     for piece in ("$L_E = 100$", "$p_A = 0.5$", "($r_0 = 0$)", "$k = 5$", "($\\alpha = 1$)",
@@ -414,7 +414,7 @@ def test_section_4_tank_game_text_payoffs_and_equilibria_agree() -> None:
     equilibria are both send and both wait, with a mixed one at 1/2; the library's game has
     the same payoffs, the same equilibria (its solver) and the family "Stag Hunt"; the text
     says so, and the library has no conditional strategy the game does not contain."""
-    import alliances.cases.ukraine as ukraine
+    import alliances.cases.ukraine_dilemma as dilemma
     from alliances.models.classification import classify
 
     u = _tank_payoffs_from_the_text()
@@ -432,15 +432,15 @@ def test_section_4_tank_game_text_payoffs_and_equilibria_agree() -> None:
     assert "stars both sending as the only Pareto-optimal cell" in text
     assert "each ally sends with probability 1/2" in text
     assert "[stag hunt](glossary.md#stag-hunt)" in text
-    game = ukraine.tank_game()
+    game = dilemma.tank_game()
     assert game.payoffs("Send tanks", "Send tanks") == (R, R)
     assert game.payoffs("Wait", "Send tanks") == (T, S)
     assert game.payoffs("Wait", "Wait") == (P, P)
     assert game.pure_equilibria() == [("Send tanks", "Send tanks"), ("Wait", "Wait")]
     assert classify(game).family == "Stag Hunt"
     assert "1/2" in game.describe_equilibria()[-1]
-    assert ukraine.TANK_STRATEGIES == ("Send tanks", "Wait")
-    assert not hasattr(ukraine, "tank_commitment_game")
+    assert dilemma.TANK_STRATEGIES == ("Send tanks", "Wait")
+    assert not hasattr(dilemma, "tank_commitment_game")
     assert "Send if the other does" not in prose(NB)
     _in_prose("On 25 January 2023 Germany confirmed 14 Leopard 2A6 tanks and the United States "
               "announced 31 M1 Abrams")

@@ -1,4 +1,5 @@
-"""Tests of alliances.cases.timeline: events, dates, sources and the figure."""
+"""Tests of alliances.cases.timeline (events, dates, sources) and of its figure,
+alliances.views.timeline."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import pandas as pd
 import pytest
 
 from alliances import data
-from alliances.cases.timeline import (EVENT_NAMES, LEVELS, event_name, plot_timeline, source_text,
-                                sources, timeline, timeline_table)
+from alliances.cases.timeline import (EVENT_NAMES, event_name, source_text, sources, timeline,
+                                      timeline_table)
+from alliances.views.timeline import LEVELS, plot_timeline
 
 
 def _raw_rows(case: str) -> list[dict]:
@@ -116,3 +118,14 @@ def test_bad_input() -> None:
         plot_timeline(timeline("ukraine").iloc[0:0])
     with pytest.raises(TypeError, match="events"):
         plot_timeline(pd.DataFrame({"a": [1]}))
+
+
+def test_the_case_studies_are_those_of_the_file() -> None:
+    """No list to edit for a new case study: timeline() accepts every one in the file."""
+    with open(data.DATA_DIR / "case_study_timeline.csv", newline="", encoding="utf-8") as f:
+        in_file = sorted({row["case_study"] for row in csv.DictReader(f)})
+    for case in in_file:
+        assert not timeline(case).empty
+    with pytest.raises(ValueError, match="case_study") as info:
+        timeline("kosovo")
+    assert str(tuple(in_file)) in str(info.value)

@@ -1,4 +1,5 @@
-"""Tests of alliances.cases.ukraine and its widget.
+"""Tests of alliances.cases.ukraine, alliances.cases.ukraine_dilemma, their figures
+(alliances.views.ukraine) and the widget.
 
 Expected values come from an independent reading of the CSV files with the csv module,
 from figures recorded when the data were copied (the all-donor totals are in
@@ -21,14 +22,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliances import data
-from alliances.cases.ukraine import (BASE_MODEL, EU_INSTITUTIONS, GROUPS, PERIODS, SUPPORT_LADDER,
-                               aid_by_donor, aid_by_group, aid_totals, calibrate,
-                               donor_groups, heavy_weapons, heavy_weapons_by_group,
-                               ladder_events, largest_month, military_share, monthly_aid,
-                               nato_members, plot_aid_by_donor, plot_calibration_map,
-                               plot_heavy_weapons, plot_monthly_aid, plot_support_ladder,
-                               reproducing_region, tank_game,
-                               weapon_systems)
+from alliances.cases.ukraine import (EU_INSTITUTIONS, GROUPS, aid_by_donor, aid_by_group,
+                                     aid_totals, donor_groups, heavy_weapons,
+                                     heavy_weapons_by_group, largest_month, military_share,
+                                     monthly_aid, nato_members, plot_aid_by_donor,
+                                     plot_heavy_weapons, plot_monthly_aid, weapon_systems)
+from alliances.cases.ukraine_dilemma import (BASE_MODEL, PERIODS, SUPPORT_LADDER, calibrate,
+                                             ladder_events, plot_calibration_map,
+                                             plot_support_ladder, reproducing_region,
+                                             tank_game)
 from alliances.cases.timeline import timeline
 
 
@@ -261,6 +263,38 @@ def test_plots() -> None:
         plot_heavy_weapons(top=0)
     with pytest.raises(TypeError, match="events"):
         plot_monthly_aid(events="ukraine")
+
+
+def test_views_draw_the_tables_they_are_given_and_refuse_broken_ones() -> None:
+    """The figures of alliances.views.ukraine take tables, not data files."""
+    from alliances.views.ukraine import (plot_aid_months, plot_donor_aid, plot_donor_weapons,
+                                         plot_ladder, plot_region_map)
+
+    table = aid_by_donor().join(donor_groups()["group"])
+    labels = [t.get_text() for t in plot_donor_aid(table, top=3).get_yticklabels()]
+    assert labels == ["United States", "EU institutions (not NATO)", "Germany"]
+    with pytest.raises(ValueError, match="table"):
+        plot_donor_aid(table.drop(columns="group"))
+    with pytest.raises(ValueError, match="table"):
+        plot_donor_aid(table.assign(military=np.inf))
+    with pytest.raises(TypeError, match="period"):
+        plot_donor_aid(table, period=2022)
+    months = pd.DataFrame({kind: monthly_aid(aid_type=kind)
+                           for kind in ("military", "financial", "humanitarian")})
+    top, _ = plot_aid_months(months)
+    assert top.get_ylabel() == "per month, EUR bn"
+    with pytest.raises(TypeError, match="month"):
+        plot_aid_months(months.reset_index(drop=True))
+    weapons = heavy_weapons().assign(group="NATO member")
+    assert plot_donor_weapons(weapons, top=2).get_xlabel().startswith("number of systems")
+    ladder = ladder_events()
+    with pytest.raises(ValueError, match="taken"):
+        plot_ladder(ladder[ladder["refused"]])
+    regions = pd.DataFrame({"period": ["1999"], "text": ["x"], "p_E": [0.5], "low": [1.0],
+                            "high": [2.0]})
+    with pytest.raises(ValueError, match="regions"):
+        plot_region_map(regions)
+    plt.close("all")
 
 
 # -------------------------------------------------------------- the calibration

@@ -1,4 +1,5 @@
-"""Dated events of the case studies, with their sources, as a table and as a figure.
+"""Dated events of the case studies, with their sources, as a table (the figure is
+:func:`alliances.views.timeline.plot_timeline`).
 
 The events come from ``data/case_study_timeline.csv`` (schema-checked by
 :mod:`alliances.data`); every event carries the ids of its sources, which
@@ -10,7 +11,8 @@ what members did on their own is the spine of both case studies.
 Events are labelled by a short **name and date** ("NATO refuses a no-fly zone, 4 Mar
 2022"), never by a number the reader must look up: the names are in :data:`EVENT_NAMES`,
 keyed by case study and start date as written in the file. An event without a name there
-is labelled by the first words of its description.
+is labelled by the first words of its description. The case studies are those of the
+file: a new one needs new rows there, not a change here.
 """
 
 from __future__ import annotations
@@ -21,26 +23,12 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.lines import Line2D
 
 from alliances import data
-from alliances.views.style import PALETTE, new_axes
+from alliances.views.timeline import LEVELS
 
-__all__ = ["LEVELS", "CASE_STUDIES", "EVENT_NAMES", "event_name", "timeline",
-           "timeline_table", "plot_timeline", "sources", "source_text"]
-
-#: Actor levels, in the order of the figure's lanes (top to bottom), with a label, a
-#: marker and a colour each (shape and colour both carry the meaning).
-LEVELS: dict[str, tuple[str, str, str]] = {
-    "nato": ("NATO (collective decision)", "s", PALETTE["blue"]),
-    "member": ("member state (bilateral)", "o", PALETTE["vermillion"]),
-    "un": ("United Nations", "^", PALETTE["green"]),
-    "other": ("other actors", "D", PALETTE["grey"]),
-}
-
-#: The case studies in the timeline file.
-CASE_STUDIES = ("afghanistan", "ukraine", "burden_sharing")
+__all__ = ["EVENT_NAMES", "event_name", "timeline", "timeline_table", "sources",
+           "source_text"]
 
 #: A short name for each event, keyed by (case study, ``date_start`` as in the file).
 #: Editorial labels for figures and tables; the full description stays in the file.
@@ -158,7 +146,8 @@ def timeline(case_study: str) -> pd.DataFrame:
 
     Parameters
     ----------
-    case_study : {"afghanistan", "ukraine", "burden_sharing"}
+    case_study : str
+        A case study of the file: "afghanistan", "burden_sharing" or "ukraine".
 
     Returns
     -------
@@ -176,13 +165,14 @@ def timeline(case_study: str) -> pd.DataFrame:
     >>> timeline("Kosovo")
     Traceback (most recent call last):
     ...
-    ValueError: case_study must be one of ('afghanistan', 'ukraine', 'burden_sharing'); got 'Kosovo'
+    ValueError: case_study must be one of ('afghanistan', 'burden_sharing', 'ukraine'); got 'Kosovo'
     """
     if not isinstance(case_study, str):
         raise TypeError(f"case_study must be a string; got {type(case_study).__name__}")
-    if case_study not in CASE_STUDIES:
-        raise ValueError(f"case_study must be one of {CASE_STUDIES}; got {case_study!r}")
     raw = data.load("case_study_timeline")
+    case_studies = tuple(sorted(set(raw["case_study"])))
+    if case_study not in case_studies:
+        raise ValueError(f"case_study must be one of {case_studies}; got {case_study!r}")
     rows = raw[raw["case_study"] == case_study]
     records = []
     for row in rows.itertuples(index=False):
@@ -199,7 +189,7 @@ def timeline(case_study: str) -> pd.DataFrame:
 
 
 def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
-    """A readable table of events, indexed by the names used in :func:`plot_timeline`.
+    """A readable table of events, indexed by the names used in the timeline figure.
 
     Examples
     --------
@@ -225,91 +215,6 @@ def _check_events(events: object) -> None:
         raise TypeError("events must be a DataFrame from alliances.cases.timeline.timeline(...)")
     if events.empty:
         raise ValueError("events must contain at least one event; got an empty table")
-
-
-def _rows(events: pd.DataFrame) -> tuple[list[str], dict[int, float], dict[str, float]]:
-    """The levels present, a y position per event and the y of each level's heading.
-
-    Events are grouped by level (NATO first), oldest first within a level, from the top.
-    """
-    levels = [level for level in LEVELS if level in set(events["actor_level"])]
-    y_of: dict[int, float] = {}
-    heading: dict[str, float] = {}
-    y = 0.0
-    for level in levels:
-        heading[level] = y
-        y -= 1.0
-        for k in events.index[events["actor_level"] == level]:
-            y_of[k] = y
-            y -= 1.0
-        y -= 0.3
-    return levels, y_of, heading
-
-
-def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
-                  title: str | None = None) -> Axes:
-    """Draw each event on its own row, labelled by name and date, grouped by actor level.
-
-    NATO's collective decisions come first, then members' bilateral ones, the UN and other
-    actors; within each group the oldest event is on top. Events that last more than a
-    month are drawn as bars from start to end. Marker shape and colour both show the
-    level.
-
-    Parameters
-    ----------
-    events : DataFrame
-        From :func:`timeline` (possibly filtered).
-    ax : Axes, optional
-    title : str, optional
-
-    Returns
-    -------
-    Axes
-
-    Examples
-    --------
-    >>> ax = plot_timeline(timeline("afghanistan"))
-    >>> [t.get_text() for t in ax.get_yticklabels()][0]
-    'Article 5 invoked (conditionally), 12 Sep 2001'
-    """
-    _check_events(events)
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
-    events = events.reset_index(drop=True)
-    levels, y_of, heading = _rows(events)
-    ax = ax if ax is not None else new_axes(9.5, 0.27 * (len(events) + len(levels)) + 1.3)
-    starts = [pd.Timestamp(s) for s in events["start"]]
-    ends = [pd.Timestamp(e) for e in events["end"]]
-    pad = pd.Timedelta(days=max(60, (max(ends) - min(starts)).days // 40))
-    left = min(starts) - pad
-    ax.set_xlim(left, max(ends) + pad)
-    for k, row in enumerate(events.itertuples(index=False)):
-        _, marker, colour = LEVELS[row.actor_level]
-        y = y_of[k]
-        ax.plot([left, starts[k]], [y, y], color=PALETTE["grey"], lw=0.5, ls=":", alpha=0.7)
-        if (ends[k] - starts[k]).days > 31:
-            ax.plot([starts[k], ends[k]], [y, y], color=colour, linewidth=5, alpha=0.45,
-                    solid_capstyle="butt")
-        ax.plot([starts[k]], [y], marker=marker, color=colour, markersize=7,
-                linestyle="none", markeredgecolor=PALETTE["black"], markeredgewidth=0.6)
-    for level in levels:
-        label, _, colour = LEVELS[level]
-        ax.text(0.005, heading[level], label, transform=ax.get_yaxis_transform(),
-                ha="left", va="center", fontsize=8.5, fontweight="bold", color=colour)
-    order = sorted(y_of, key=lambda k: -y_of[k])
-    ax.set_yticks([y_of[k] for k in order])
-    ax.set_yticklabels([events.loc[k, "label"] for k in order], fontsize=8)
-    ax.set_ylim(min(y_of.values()) - 0.7, 0.7)
-    ax.set_xlabel("year")
-    ax.grid(axis="x", color=PALETTE["grey"], alpha=0.3)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
-    handles = [Line2D([], [], marker=m, color=c, linestyle="none", markeredgecolor="black",
-                      label=lab) for key, (lab, m, c) in LEVELS.items() if key in levels]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06 - 1.2 /
-              ax.figure.get_figheight() / 10), ncols=4, fontsize=8, frameon=False)
-    ax.set_title(title or "Timeline: each event by name and date, grouped by who acted")
-    return ax
 
 
 _ENTRY = re.compile(r"^- (?P<id>[A-Z0-9_]+)(?: \([^)]*\))?: (?P<text>.*)$")

@@ -4,8 +4,9 @@ For each of three historical choices (2014, the no-fly zone, 2022-2024) the read
 an estimate of the loss from abandonment ``L_A`` and of the escalation risk ``p_E``; the
 widget shows the commitment model of part 3 with those estimates (both risk curves,
 EU(c) and the best commitment c*), the band of commitment levels that stands for the
-historical choice, and, on the map of :func:`alliances.cases.ukraine.plot_calibration_map`,
-where the reader's three pairs of estimates lie. The mapping of choices onto c and the
+historical choice, and, on the map of
+:func:`alliances.cases.ukraine_dilemma.plot_calibration_map`, where the reader's three pairs
+of estimates lie. The mapping of choices onto c and the
 fixed parameters are our formalization; the estimates are the reader's assumptions.
 """
 
@@ -22,8 +23,9 @@ from alliances.models.commitment import CommitmentModel
 from alliances.views.commitment import CommitmentPlot
 from alliances.views.style import PALETTE
 from alliances.widgets.render import LayeredRenderer, encode_png
-from alliances.cases.ukraine import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIOD_STYLE, PERIODS,
-                       Calibration, calibrate, plot_calibration_map)
+from alliances.cases.ukraine_dilemma import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIODS,
+                                             Calibration, calibrate, plot_calibration_map)
+from alliances.views.ukraine import PERIOD_STYLE
 from alliances.widgets.base import LiveFigure
 
 __all__ = ["CalibrationExplorer"]
@@ -80,12 +82,12 @@ class CalibrationExplorer(LiveFigure):
     ----------
     estimates : dict, optional
         Starting estimates per period, ``{"2014": (L_A, p_E), ...}``; periods left out
-        start from :data:`alliances.cases.ukraine.DEFAULT_ESTIMATES`. ``L_A`` must lie in
-        [0, 100] and ``p_E`` in [0, 1], the ranges of the sliders.
+        start from :data:`alliances.cases.ukraine_dilemma.DEFAULT_ESTIMATES`. ``L_A`` must
+        lie in [0, 100] and ``p_E`` in [0, 1], the ranges of the sliders.
     period : {"2014", "no-fly zone", "2022-2024"}
         The period shown first.
     base : CommitmentModel, optional
-        The fixed parameters (default :data:`alliances.cases.ukraine.BASE_MODEL`).
+        The fixed parameters (default :data:`alliances.cases.ukraine_dilemma.BASE_MODEL`).
 
     Examples
     --------
@@ -220,7 +222,8 @@ class CalibrationExplorer(LiveFigure):
         self._move_sliders(self.estimates[self.period.value])
 
     def verdicts(self) -> dict[str, str]:
-        """The verdict of each period's estimates (see :class:`alliances.cases.ukraine.Calibration`).
+        """The verdict of each period's estimates (see
+        :class:`alliances.cases.ukraine_dilemma.Calibration`).
 
         Examples
         --------

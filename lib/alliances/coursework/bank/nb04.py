@@ -9,8 +9,8 @@ import pandas as pd
 
 from alliances import data
 from alliances.coursework.exercises import Question
-from alliances.cases.ukraine import (aid_by_group, largest_month, military_share, monthly_aid,
-                       reproducing_region, tank_game)
+from alliances.cases.ukraine import aid_by_group, largest_month, military_share, monthly_aid
+from alliances.cases.ukraine_dilemma import reproducing_region, tank_game
 
 
 def _months() -> tuple[str, ...]:
