@@ -41,12 +41,11 @@ _API: dict[str, tuple[str, ...]] = {
     "models.caveats": ("CaveatModel", "plot_caveats"),
     "models.classification": ("Classification", "classify", "summarise"),
     "models.commitment": ("CommitmentModel", "plot_commitment"),
-    "models.crisis": (
-        "ally_fears", "backward_induction", "crisis_game", "crisis_story", "crisis_thresholds",
-        "plot_game_tree", "two_ally_game"),
+    "models.crisis": ("ally_fears", "crisis_game", "crisis_story", "crisis_thresholds", "two_ally_game"),
     "models.family_map": ("family_changes", "family_map", "plot_family_map"),
     "models.formation": ("join_decision", "plot_join_region"),
     "models.games": ("alliance_formation_game", "format_probability", "Game", "PRESETS", "symmetric_game"),
+    "models.gametree": ("backward_induction",),
     "models.jervis": ("cooperation_threshold", "four_worlds", "plot_cooperation_threshold"),
     "models.nstate": (
         "alignment_timeline", "equilibrium_allies", "formation_payoffs",
@@ -56,6 +55,7 @@ _API: dict[str, tuple[str, ...]] = {
         "grim_trigger_threshold", "play", "plot_replicator", "replicator", "STRATEGIES",
         "tit_for_tat_threshold", "tournament"),
     "models.smallstate": ("best_choice", "SMALL_STATE_PRESETS", "SmallState"),
+    "views.gametree": ("plot_game_tree",),
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
     "views.smallstate": ("plot_burden_groups", "plot_region_vs_china", "plot_southeast_asia_timeline"),
     "views.style": ("plot_payoff_matrix",),

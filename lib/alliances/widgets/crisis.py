@@ -15,13 +15,14 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from alliances.models.crisis import (ALLIES, TreePlot, ally_fears, crisis_game, crisis_story,
-                      crisis_thresholds, two_ally_game)
+from alliances.models.crisis import (ALLIES, ally_fears, crisis_game, crisis_story,
+                                     crisis_thresholds, two_ally_game)
+from alliances.views.gametree import TreePlot
 from alliances.views.style import PALETTE, PayoffMatrixPlot
-from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.render import LayeredRenderer
 
-__all__ = ["DependenceExplorer", "CrisisExplorer", "DEPENDENCE_PRESETS", "CRISIS_PRESETS"]
+__all__ = ["DependenceExplorer", "CrisisExplorer"]
 
 
 def _slider(value: float, low: float, high: float, step: float, label: str, tip: str,
@@ -82,7 +83,7 @@ class _Presets:
 
 # ------------------------------------------------------------ dependence explorer
 #: Named settings of the two-ally game (all four parameters each).
-DEPENDENCE_PRESETS: dict[str, dict[str, float]] = {
+_DEPENDENCE_PRESETS: dict[str, dict[str, float]] = {
     "Major and minor ally": {"major_dependence": 0.3, "minor_dependence": 0.8,
                              "entrapment_cost": 0.3, "realignment": 0.5},
     "Equals who need each other": {"major_dependence": 0.8, "minor_dependence": 0.8,
@@ -136,7 +137,7 @@ class DependenceExplorer(_Presets, LiveFigure):
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        header = self._build_presets(DEPENDENCE_PRESETS, initial)
+        header = self._build_presets(_DEPENDENCE_PRESETS, initial)
         self.figure = Figure(figsize=(8.6, 3.9), dpi=100, layout="constrained")
         left, right = self.figure.subplots(1, 2, width_ratios=[1, 1.05])
         self.matrix = PayoffMatrixPlot(game, left, arrows=True, title="Support or withhold?")
@@ -197,7 +198,7 @@ class DependenceExplorer(_Presets, LiveFigure):
 
 # --------------------------------------------------------------- crisis explorer
 #: Named settings of the crisis game.
-CRISIS_PRESETS: dict[str, dict[str, float]] = {
+_CRISIS_PRESETS: dict[str, dict[str, float]] = {
     "Weak commitment": {"commitment": 0.2, "patron_war_cost": 4.0, "reputation_cost": 4.0,
                         "provocation": 3.0, "adversary_war_cost": 2.0},
     "Middling commitment": {"commitment": 0.6, "patron_war_cost": 4.0, "reputation_cost": 4.0,
@@ -217,8 +218,8 @@ class CrisisExplorer(_Presets, LiveFigure):
     ----------
     commitment : float in [0, 1]
     patron_war_cost, reputation_cost, provocation, adversary_war_cost : float in [0, 8]
-        Starting values (see :func:`alliances.models.crisis.crisis_game`); the patron's loss if the
-        protégé is defeated alone stays at its default, 2.
+        Starting values (see :func:`alliances.models.crisis.crisis_game`); the patron's loss if
+        the protégé is defeated alone stays at its default, 2.
 
     Examples
     --------
@@ -259,7 +260,7 @@ class CrisisExplorer(_Presets, LiveFigure):
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        header = self._build_presets(CRISIS_PRESETS, initial)
+        header = self._build_presets(_CRISIS_PRESETS, initial)
         self.figure = Figure(figsize=(7.0, 4.6), dpi=100, layout="constrained")
         self.plot = TreePlot(tree, self.figure.add_subplot())
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
