@@ -188,7 +188,7 @@ def test_dependence_explorer_shifts_equilibrium_and_fears() -> None:
     assert before.startswith("Equilibrium (Withhold, Support).")
     explorer.controls["major_dependence"].value = 0.8          # 0.4 > 0.3: supports
     assert explorer.sentence.startswith("Equilibrium (Support, Support).")
-    assert explorer.bars_a[0].get_height() == pytest.approx(0.4)
+    assert explorer.fears_plot.bars_a[0].get_height() == pytest.approx(0.4)
     explorer.controls["major_dependence"].value = 0.6          # 0.3 = 0.3: a tie
     assert explorer.sentence.startswith("A tie: infinitely many equilibria.")
     explorer.preset.value = "Bipolar: realignment hard"
