@@ -201,6 +201,12 @@ class AllyFears:
         Ally -> e: the cost of being drawn into the other's quarrel if it supports.
     dominant : dict
         Ally -> "abandonment", "entrapment" or "balanced" (then it is indifferent).
+
+    Examples
+    --------
+    >>> fears = ally_fears(0.3, 0.8)
+    >>> fears.entrapment
+    {'Major ally': 0.3, 'Minor ally': 0.3}
     """
 
     abandonment: dict[str, float]

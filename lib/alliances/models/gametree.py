@@ -371,6 +371,15 @@ class SubgamePerfectEquilibrium:
         The label of the leaf reached.
     payoffs : tuple of float
         The payoffs at that leaf, in the order of the tree's players.
+
+    Examples
+    --------
+    >>> tree = GameTree(["A", "B"], Decision("A", {
+    ...     "Out": Leaf((1, 1), "out"),
+    ...     "In": Decision("B", {"Fight": Leaf((0, 0)), "Yield": Leaf((2, 1), "yield")})}))
+    >>> spe = backward_induction(tree).equilibria[0]
+    >>> spe.strategies, spe.outcome, spe.payoffs
+    ({'A': ('In',), 'B': ('Yield',)}, 'yield', (2.0, 1.0))
     """
 
     plan: tuple[tuple[Path, str], ...]
@@ -422,6 +431,13 @@ class BackwardInduction:
     ties : list of (path, player, actions)
         Decision nodes at which the mover is indifferent between several best actions (in
         at least one equilibrium continuation).
+
+    Examples
+    --------
+    >>> tree = GameTree(["A"], Decision("A", {"x": Leaf((1,), "X"), "y": Leaf((1,), "Y")}))
+    >>> analysis = backward_induction(tree)
+    >>> len(analysis.equilibria), analysis.ties
+    (2, [((), 'A', ('x', 'y'))])
     """
 
     tree: GameTree

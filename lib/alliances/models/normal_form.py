@@ -57,6 +57,13 @@ class NormalForm:
         A readable label per strategy: the action, or the actions joined by " / ".
     payoffs : numpy.ndarray
         Shape ``(n_1, ..., n_k, k)``: the payoffs of every profile of pure strategies.
+
+    Examples
+    --------
+    >>> from alliances.models.crisis import crisis_game
+    >>> normal = NormalForm.from_tree(crisis_game(0.5))
+    >>> normal.players, normal.labels[0]
+    (('Adversary', 'Protégé', 'Patron'), ('Not challenge', 'Challenge'))
     """
 
     tree: GameTree
@@ -96,7 +103,14 @@ class NormalForm:
 
     @property
     def shape(self) -> tuple[int, ...]:
-        """The number of strategies of each player."""
+        """The number of strategies of each player.
+
+        Examples
+        --------
+        >>> from alliances.models.crisis import crisis_game
+        >>> NormalForm.from_tree(crisis_game(0.9)).shape
+        (2, 2, 2)
+        """
         return self.payoffs.shape[:-1]
 
     def _index(self, profile: Mapping[str, object] | Sequence[object]) -> tuple[int, ...]:

@@ -220,12 +220,26 @@ class TreePlot:
         return f"Ties: {len(analysis.equilibria)} subgame-perfect equilibria"
 
     def dynamic_artists(self) -> list:
-        """The artists that :meth:`update` changes (for layered rendering in widgets)."""
+        """The artists that :meth:`update` changes (for layered rendering in widgets).
+
+        Examples
+        --------
+        >>> from alliances.models.crisis import crisis_game
+        >>> len(TreePlot(crisis_game(0.5)).dynamic_artists())   # 6 edges, 6 labels, 4 leaves...
+        24
+        """
         return [*self.edges.values(), *self.action_texts.values(), *self.leaf_texts.values(),
                 *self.markers, self.title]
 
     def path_edges(self) -> list[Path]:
-        """The edges drawn as the equilibrium path (every equilibrium's, if several)."""
+        """The edges drawn as the equilibrium path (every equilibrium's, if several).
+
+        Examples
+        --------
+        >>> from alliances.models.crisis import crisis_game
+        >>> sorted(TreePlot(crisis_game(0.5)).path_edges())    # a tie: two paths
+        [('Challenge',), ('Challenge', 'Back down'), ('Not challenge',)]
+        """
         return list(self._on_path)
 
 
