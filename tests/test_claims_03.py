@@ -13,8 +13,8 @@ import pytest
 
 from alliances import classify
 from alliances.models.commitment import CommitmentModel
-from alliances.models.crisis import (backward_induction, crisis_game, crisis_thresholds, ally_fears,
-                              two_ally_game)
+from alliances.models.crisis import ally_fears, crisis_game, crisis_thresholds, two_ally_game
+from alliances.models.gametree import backward_induction
 from alliances.coursework.bank import nb03
 from alliances.coursework.exercises import _expected_answer as expected_answer  # private since issue 19
 from notebook_tools import prose, section

@@ -12,16 +12,17 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import numpy as np
 from matplotlib.figure import Figure
 
-from alliances.models.crisis import (ALLIES, TreePlot, ally_fears, crisis_game, crisis_story,
-                      crisis_thresholds, two_ally_game)
-from alliances.views.style import PALETTE, PayoffMatrixPlot
-from alliances.widgets.render import LayeredRenderer
+from alliances.models.crisis import (ALLIES, ally_fears, crisis_game, crisis_story,
+                                     crisis_thresholds, two_ally_game)
+from alliances.views.crisis import FearsPlot
+from alliances.views.gametree import TreePlot
+from alliances.views.style import PayoffMatrixPlot
 from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.render import LayeredRenderer
 
-__all__ = ["DependenceExplorer", "CrisisExplorer", "DEPENDENCE_PRESETS", "CRISIS_PRESETS"]
+__all__ = ["DependenceExplorer", "CrisisExplorer"]
 
 
 def _slider(value: float, low: float, high: float, step: float, label: str, tip: str,
@@ -82,7 +83,7 @@ class _Presets:
 
 # ------------------------------------------------------------ dependence explorer
 #: Named settings of the two-ally game (all four parameters each).
-DEPENDENCE_PRESETS: dict[str, dict[str, float]] = {
+_DEPENDENCE_PRESETS: dict[str, dict[str, float]] = {
     "Major and minor ally": {"major_dependence": 0.3, "minor_dependence": 0.8,
                              "entrapment_cost": 0.3, "realignment": 0.5},
     "Equals who need each other": {"major_dependence": 0.8, "minor_dependence": 0.8,
@@ -136,30 +137,17 @@ class DependenceExplorer(_Presets, LiveFigure):
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        header = self._build_presets(DEPENDENCE_PRESETS, initial)
+        header = self._build_presets(_DEPENDENCE_PRESETS, initial)
         self.figure = Figure(figsize=(8.6, 3.9), dpi=100, layout="constrained")
         left, right = self.figure.subplots(1, 2, width_ratios=[1, 1.05])
         self.matrix = PayoffMatrixPlot(game, left, arrows=True, title="Support or withhold?")
-        self.bar_ax = right
-        x = np.arange(2)
-        self.bars_a = right.bar(x - 0.19, [0, 0], 0.36, color=PALETTE["blue"],
-                                edgecolor="black", label="fear of abandonment  a·d")
-        self.bars_e = right.bar(x + 0.19, [0, 0], 0.36, color=PALETTE["vermillion"],
-                                edgecolor="black", hatch="//", label="fear of entrapment  e")
-        self.verdicts = [right.text(i, 0, "", ha="center", va="bottom", fontsize=10,
-                                    fontweight="bold") for i in range(2)]
-        right.set_xticks(x, list(ALLIES))
-        right.set_ylim(0, 1.25)
-        right.set_ylabel("expected loss (payoff units)")
-        right.set_title("Which fear drives each ally?")
-        right.legend(loc="upper center", fontsize=8, frameon=False, ncols=1)
-        right.grid(axis="y", alpha=0.3)
+        self.fears_plot = FearsPlot(ally_fears(**initial), right)
         self.game = game
         matrix = self.matrix
         dynamic = [*matrix.cells.values(), *matrix.row_texts.values(),
                    *matrix.col_texts.values(), *matrix.stars.values(),
                    *matrix.row_arrows.values(), *matrix.col_arrows.values(),
-                   *self.bars_a, *self.bars_e, *self.verdicts]
+                   *self.fears_plot.dynamic_artists()]
         # Axes, labels and legends are drawn once and reused; only these artists change.
         self._renderer = LayeredRenderer(self.figure, [dynamic])
         self._finish([header, *self.controls.values()], "alliances-dependence")
@@ -170,16 +158,7 @@ class DependenceExplorer(_Presets, LiveFigure):
         fears = ally_fears(**values)
         self.matrix.update(game)
         self.game = game
-        for i, ally in enumerate(ALLIES):
-            a, e = fears.abandonment[ally], fears.entrapment[ally]
-            self.bars_a[i].set_height(a)
-            self.bars_e[i].set_height(e)
-            verdict = {"abandonment": "supports", "entrapment": "withholds",
-                       "balanced": "indifferent"}[fears.dominant[ally]]
-            self.verdicts[i].set_y(max(a, e) + 0.03)
-            self.verdicts[i].set_text(verdict)
-        top = max(1.0, max(fears.entrapment.values())) * 1.25
-        self.bar_ax.set_ylim(0, top)
+        self.fears_plot.update(fears)
         equilibria = game.pure_equilibria()
         if game.has_infinitely_many_equilibria:
             lead = "A tie: infinitely many equilibria."
@@ -197,7 +176,7 @@ class DependenceExplorer(_Presets, LiveFigure):
 
 # --------------------------------------------------------------- crisis explorer
 #: Named settings of the crisis game.
-CRISIS_PRESETS: dict[str, dict[str, float]] = {
+_CRISIS_PRESETS: dict[str, dict[str, float]] = {
     "Weak commitment": {"commitment": 0.2, "patron_war_cost": 4.0, "reputation_cost": 4.0,
                         "provocation": 3.0, "adversary_war_cost": 2.0},
     "Middling commitment": {"commitment": 0.6, "patron_war_cost": 4.0, "reputation_cost": 4.0,
@@ -217,8 +196,8 @@ class CrisisExplorer(_Presets, LiveFigure):
     ----------
     commitment : float in [0, 1]
     patron_war_cost, reputation_cost, provocation, adversary_war_cost : float in [0, 8]
-        Starting values (see :func:`alliances.models.crisis.crisis_game`); the patron's loss if the
-        protégé is defeated alone stays at its default, 2.
+        Starting values (see :func:`alliances.models.crisis.crisis_game`); the patron's loss if
+        the protégé is defeated alone stays at its default, 2.
 
     Examples
     --------
@@ -259,7 +238,7 @@ class CrisisExplorer(_Presets, LiveFigure):
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        header = self._build_presets(CRISIS_PRESETS, initial)
+        header = self._build_presets(_CRISIS_PRESETS, initial)
         self.figure = Figure(figsize=(7.0, 4.6), dpi=100, layout="constrained")
         self.plot = TreePlot(tree, self.figure.add_subplot())
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])

@@ -7,7 +7,8 @@ formalizations of Snyder's secondary alliance dilemma).
 from __future__ import annotations
 
 from alliances.models.commitment import best_commitment
-from alliances.models.crisis import backward_induction, crisis_game, crisis_thresholds, two_ally_game
+from alliances.models.crisis import crisis_game, crisis_thresholds, two_ally_game
+from alliances.models.gametree import backward_induction
 from alliances.coursework.exercises import Question, Variants
 
 #: Exercise 5: the linear case (alpha = beta = 1).
