@@ -57,14 +57,12 @@ def check_real(value: object, name: str, *, minimum: float | None = None,
                          f"about 1.8e308); got {_show(value)}") from None
     if not np.isfinite(result):
         raise ValueError(f"{name} must be a finite number; got {result!r}")
-    if minimum is not None:
-        if result < minimum or (result == minimum and not allow_equal_min):
-            bound = ">=" if allow_equal_min else ">"
-            raise ValueError(f"{name} must be {bound} {minimum}; got {result!r}")
-    if maximum is not None:
-        if result > maximum or (result == maximum and not allow_equal_max):
-            bound = "<=" if allow_equal_max else "<"
-            raise ValueError(f"{name} must be {bound} {maximum}; got {result!r}")
+    if minimum is not None and (result < minimum or (result == minimum and not allow_equal_min)):
+        raise ValueError(f"{name} must be {'>=' if allow_equal_min else '>'} {minimum}; "
+                         f"got {result!r}")
+    if maximum is not None and (result > maximum or (result == maximum and not allow_equal_max)):
+        raise ValueError(f"{name} must be {'<=' if allow_equal_max else '<'} {maximum}; "
+                         f"got {result!r}")
     return result
 
 
@@ -93,6 +91,19 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
     ...
     ValueError: A must be a rectangular 2-D table of numbers; got rows of lengths [2, 1]
     """
+    _check_rows(value, name)
+    array = _numeric_array(value, name, "a rectangular 2-D table of numbers",
+                           "only numbers; got entries of type")
+    _check_game_shape(array, name)
+    array = array.astype(float)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite numbers (no NaN or infinity); got "
+                         f"{_show(array.tolist())}")
+    return array
+
+
+def _check_rows(value: object, name: str) -> None:
+    """Refuse what is not a table, and a list of rows of different lengths."""
     if value is None or isinstance(value, (str, bytes, dict, set)):
         raise TypeError(f"{name} must be a 2-D table of numbers (a list of rows or a numpy "
                         f"array); got {type(value).__name__} {_show(value)}")
@@ -104,15 +115,23 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
             if len(set(lengths)) > 1:
                 raise ValueError(f"{name} must be a rectangular 2-D table of numbers; got "
                                  f"rows of lengths {lengths}")
+
+
+def _numeric_array(value: object, name: str, shape_words: str, type_words: str) -> np.ndarray:
+    """``value`` as a numeric array; the messages say ``name`` must be ``shape_words`` and
+    must contain ``type_words``."""
     try:
         array = np.asarray(value)
     except (ValueError, TypeError) as error:
-        raise ValueError(f"{name} must be a rectangular 2-D table of numbers; got "
-                         f"{_show(value)}") from error
+        raise ValueError(f"{name} must be {shape_words}; got {_show(value)}") from error
     array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must contain only numbers; got entries of type "
-                        f"{array.dtype} in {_show(value)}")
+        raise TypeError(f"{name} must contain {type_words} {array.dtype} in {_show(value)}")
+    return array
+
+
+def _check_game_shape(array: np.ndarray, name: str) -> None:
+    """Refuse a table that is not 2-D, is empty or is too large for the exact solver."""
     if array.ndim != 2:
         raise ValueError(f"{name} must be 2-D (rows = the row player's strategies, columns = "
                          f"the column player's); got {array.ndim}-D with shape {array.shape}")
@@ -124,11 +143,6 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
                          f"all equilibria must be found within about 1 s, and the slowest "
                          f"{MAX_STRATEGIES + 1} x {MAX_STRATEGIES + 1} game we timed took "
                          f"{SLOWEST_OVER_LIMIT_SECONDS:g} s; got shape {array.shape}")
-    array = array.astype(float)
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain only finite numbers (no NaN or infinity); got "
-                         f"{_show(array.tolist())}")
-    return array
 
 
 def check_labels(value: object, count: int, name: str) -> tuple[str, ...]:
