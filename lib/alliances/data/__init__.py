@@ -32,6 +32,7 @@ from typing import Final
 
 import pandas as pd
 
+from alliances._validation import InputError
 from alliances.data.reading import DataSchemaError, read_checked
 from alliances.data.schemas import SCHEMAS, Schema
 
@@ -87,10 +88,9 @@ def describe(name: str) -> str:
 
     Raises
     ------
-    TypeError
-        If ``name`` is not a str.
-    ValueError
-        If ``name`` is not a known data set.
+    InputError
+        (a ``ValueError`` and a ``TypeError``) if ``name`` is not a str or not a known
+        data set.
 
     Examples
     --------
@@ -134,10 +134,9 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
         If the file has missing or unexpected columns, a cell of the wrong type, a
         value out of range or not allowed, a blank where none is allowed, or a
         repeated key. Every problem is listed with up to three offending rows.
-    ValueError
-        If ``name`` is not a known data set.
-    TypeError
-        If ``name`` is not a str or ``data_dir`` is not a path.
+    InputError
+        (a ``ValueError`` and a ``TypeError``) if ``name`` is not a str or not a known
+        data set, or ``data_dir`` is not a path.
     FileNotFoundError
         If the file is not in the data folder.
 
@@ -157,7 +156,7 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     >>> load("nato_spending")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: name: unknown data set 'nato_spending'. Available: case_study_timeline, ...
+    alliances._validation.InputError: name: unknown data set 'nato_spending'. Available: ...
     """
     schema = _schema_for(name)
     folder = _resolve_dir(data_dir)
@@ -172,7 +171,7 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
 
 def _schema_for(name: object) -> Schema:
     if not isinstance(name, str):
-        raise TypeError(
+        raise InputError(
             f"name must be a str such as 'nato_defence_pct_gdp_2014_2024'; "
             f"got {type(name).__name__} {name!r}"
         )
@@ -181,7 +180,7 @@ def _schema_for(name: object) -> Schema:
         return SCHEMAS[stem]
     close = difflib.get_close_matches(stem, list(SCHEMAS), n=1)
     hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise ValueError(
+    raise InputError(
         f"name: unknown data set {name!r}. Available: {', '.join(available())}.{hint}"
     )
 
@@ -191,7 +190,7 @@ def _resolve_dir(data_dir: object) -> Path:
         env = os.environ.get(ENV_VAR)
         return Path(env) if env else DATA_DIR
     if not isinstance(data_dir, (str, os.PathLike)):
-        raise TypeError(
+        raise InputError(
             f"data_dir must be a str, a path or None; got {type(data_dir).__name__} "
             f"{data_dir!r}"
         )
