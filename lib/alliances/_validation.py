@@ -25,7 +25,7 @@ MAX_STRATEGIES = 8
 SLOWEST_OVER_LIMIT_SECONDS = 1.31
 
 #: Tolerance used when checking that a probability vector sums to one.
-PROBABILITY_TOLERANCE = 1e-9
+_PROBABILITY_TOLERANCE = 1e-9
 
 
 class InputError(ValueError, TypeError):
@@ -240,7 +240,7 @@ def check_probability_vector(value: object, labels: Sequence[str], name: str) ->
     array = array.astype(float)
     if not np.all(np.isfinite(array)):
         raise InputError(f"{name} must contain finite probabilities; got {array.tolist()}")
-    if np.any(array < -PROBABILITY_TOLERANCE):
+    if np.any(array < -_PROBABILITY_TOLERANCE):
         raise InputError(f"{name} must contain probabilities between 0 and 1; got "
                          f"{array.tolist()}")
     total = float(array.sum())
