@@ -27,13 +27,15 @@ from alliances.data import (
     DATA_DIR,
     ENV_VAR,
     SCHEMAS,
-    Column,
     DataSchemaError,
     Schema,
     available,
     describe,
     load,
 )
+
+AT_LEAST_0 = SCHEMAS["isaf_troop_contributions"].rules["troops"]          # int >= 0
+COUNTRY_OR_AGGREGATE = SCHEMAS["nato_defence_pct_gdp_2014_2024"].rules["entity_type"]
 
 REPO = Path(__file__).resolve().parents[1]
 REPO_DATA = REPO / "data"
@@ -128,9 +130,9 @@ def test_loaded_columns_and_dtypes_follow_the_file_and_schema(stem: str) -> None
     df = load(stem)
     assert list(df.columns) == header, "columns should come back in file order"
     assert isinstance(df.index, pd.RangeIndex) and len(df) == len(body)
-    for col in schema.columns:
-        expected = LOADED_DTYPES[col.dtype][col.nullable]
-        assert str(df[col.name].dtype) == expected, col.name
+    for name, dtype in schema.dtypes.items():
+        expected = LOADED_DTYPES[dtype][name in schema.nullable]
+        assert str(df[name].dtype) == expected, name
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -139,18 +141,18 @@ def test_loaded_values_equal_the_text_of_the_file(stem: str) -> None:
     schema = SCHEMAS[stem]
     header, body = read_rows(REPO_DATA / schema.filename)
     df = load(stem)
-    for col in schema.columns:
-        cells = [row[header.index(col.name)] for row in body]
-        got = df[col.name].tolist()
+    for name, dtype in schema.dtypes.items():
+        cells = [row[header.index(name)] for row in body]
+        got = df[name].tolist()
         for i, (cell, value) in enumerate(zip(cells, got)):
             if cell == "":
-                assert pd.isna(value), (col.name, i)
-            elif col.dtype in ("int", "float"):
-                assert value == float(cell), (col.name, i, cell, value)
-            elif col.dtype == "bool":
-                assert value is (cell.lower() == "true"), (col.name, i, cell)
+                assert pd.isna(value), (name, i)
+            elif dtype in ("int", "float"):
+                assert value == float(cell), (name, i, cell, value)
+            elif dtype == "bool":
+                assert value is (cell.lower() == "true"), (name, i, cell)
             else:
-                assert value == cell, (col.name, i)
+                assert value == cell, (name, i)
 
 
 def test_nullable_columns_hold_the_blanks_sources_md_describes() -> None:
@@ -687,9 +689,9 @@ def test_describe_is_one_paragraph_naming_file_columns_and_blanks(stem: str) -> 
     text = describe(stem)
     schema = SCHEMAS[stem]
     assert "\n" not in text and text.startswith(schema.filename + ": ")
-    for col in schema.columns:
-        assert col.name in text
-    if any(c.nullable for c in schema.columns):
+    for name in schema.names:
+        assert name in text
+    if schema.nullable:
         assert "Blank cells are allowed in" in text
     assert "SOURCES.md" in text
 
@@ -716,29 +718,43 @@ def test_every_schema_has_a_key_and_the_files_respect_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "error", "fragment"),
+    ("columns", "key", "error", "fragment"),
     [
-        ({"name": "x", "dtype": "integer"}, ValueError, "dtype must be one of"),
-        ({"name": "x", "dtype": "str", "min": 0}, ValueError, "min/max"),
-        ({"name": "x", "dtype": "int", "allowed": ("a",)}, ValueError, "allowed"),
-        ({"name": "x", "dtype": "float", "min": 2, "max": 1}, ValueError, "above max"),
-        ({"name": "", "dtype": "str"}, TypeError, "non-empty"),
-        ({"name": "x", "dtype": "str", "allowed": ["a"]}, TypeError, "tuple"),
+        ({"x": "integer"}, ("x",), ValueError, "must have a type in"),
+        ({"x": ("str", "a rule")}, ("x",), ValueError, "rule of 'x'"),
+        ({"x": ("str", AT_LEAST_0)}, ("x",), ValueError, "needs a type in"),
+        ({"x": ("int", COUNTRY_OR_AGGREGATE)}, ("x",), ValueError, "needs a type in"),
+        ({"": "str"}, ("",), ValueError, "non-empty str"),
+        ({}, ("x",), ValueError, "non-empty dict"),
+        ([("x", "str")], ("x",), TypeError, "columns must be"),
+        ({"a": "int", "b": "str"}, ("c",), ValueError, "key must be"),
+        ({"a": "int", "b": "str"}, (), ValueError, "key must be"),
     ],
 )
-def test_column_rejects_inconsistent_rules(kwargs: dict, error: type, fragment: str) -> None:
+def test_schema_rejects_inconsistent_entries(
+    columns: object, key: tuple, error: type, fragment: str
+) -> None:
+    """A typo in a new entry of data/schemas.py fails at import, naming what is wrong."""
     with pytest.raises(error, match=re.escape(fragment)):
-        Column(**kwargs)
+        Schema("f.csv", columns, key=key, description="d")  # type: ignore[arg-type]
 
 
-def test_schema_rejects_unknown_key_and_repeated_columns() -> None:
-    cols = (Column("a", "int"), Column("b", "str"))
-    with pytest.raises(ValueError, match="key columns"):
-        Schema("f.csv", cols, "d", key=("c",))
-    with pytest.raises(ValueError, match="repeat"):
-        Schema("f.csv", (*cols, Column("a", "str")), "d")
+def test_schema_rejects_a_file_name_without_csv() -> None:
     with pytest.raises(ValueError, match=".csv"):
-        Schema("f.txt", cols, "d")
+        Schema("f.txt", {"a": "int"}, key=("a",), description="d")
+
+
+def test_every_schema_column_has_a_readable_expectation() -> None:
+    for stem in STEMS:
+        schema = SCHEMAS[stem]
+        assert list(schema.expectations) == list(schema.names) == list(schema.dtypes)
+        assert set(schema.nullable) <= set(schema.names)
+    pct = SCHEMAS["nato_defence_pct_gdp_2014_2024"].expectations
+    assert pct["defence_pct_gdp"] == "float in [0, 100]"
+    assert pct["entity_type"] == "one of 'country', 'aggregate'"
+    assert pct["iso3"] == "text matching the pattern '[A-Z]{3}'"
+    assert SCHEMAS["isaf_troop_contributions"].expectations["troops"] == "int >= 0"
+    assert SCHEMAS["case_study_timeline"].expectations["date_start"].startswith("an ISO date")
 
 
 def test_loading_never_writes_to_the_data_folder() -> None:

@@ -27,6 +27,16 @@ from alliances import (
     summarise,
     symmetric_game,
 )
+from alliances._validation import (
+    InputError,
+    check_labels,
+    check_name,
+    check_payoff_matrix,
+    check_probability_vector,
+    check_real,
+    label_index,
+)
+from alliances.data import load
 from alliances.models.classification import family_of_payoffs
 from alliances.models.equilibria import analyse
 from alliances.coursework.exercises import _expected_answer as expected_answer  # private since issue 19
@@ -309,3 +319,24 @@ def test_check_never_raises_for_any_answer(answer):
     for question_id in all_questions():
         feedback = check(question_id, answer)
         assert isinstance(feedback.correct, bool)
+
+
+@pytest.mark.parametrize(
+    ("check", "bad"),
+    [
+        (lambda v: check_real(v, "x"), "3"),                       # wrong type
+        (lambda v: check_real(v, "x", minimum=0), -1),              # out of range
+        (lambda v: check_payoff_matrix(v, "A"), [[1, 2], [3]]),     # ragged
+        (lambda v: check_payoff_matrix(v, "A"), None),              # not a table
+        (lambda v: check_labels(v, 2, "labels"), ["a", "a"]),       # repeated
+        (lambda v: check_name(v, "row_name"), 3),                   # not a string
+        (lambda v: label_index(v, ("Abstain", "Ally"), "s"), "x"),  # unknown label
+        (lambda v: check_probability_vector(v, ("A", "B"), "p"), [0.5, 0.6]),
+        (lambda v: load(v), "no_such_data_set"),                    # a student's call
+    ],
+)
+def test_every_boundary_check_raises_the_one_error_type(check, bad) -> None:
+    """One clear error type at the student's boundary, still a ValueError and a TypeError."""
+    with pytest.raises(InputError) as info:
+        check(bad)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, TypeError)

@@ -1,9 +1,10 @@
 """Checks at the boundary of the library.
 
-Every public function passes its arguments through these helpers, so that bad input
-raises a ``ValueError`` or ``TypeError`` whose message names the argument, says what
-was expected and shows what was given, instead of a stack trace from deep inside
-numpy.
+The public entry points a student calls (and the widgets) pass their arguments through
+these helpers, so that bad input raises one clear error type, :class:`InputError`, whose
+message names the argument, says what was expected and shows what was given, instead of
+a stack trace from deep inside numpy. ``InputError`` is both a ``ValueError`` and a
+``TypeError``, so code that catches either keeps working.
 """
 
 from __future__ import annotations
@@ -24,7 +25,23 @@ MAX_STRATEGIES = 8
 SLOWEST_OVER_LIMIT_SECONDS = 1.31
 
 #: Tolerance used when checking that a probability vector sums to one.
-PROBABILITY_TOLERANCE = 1e-9
+_PROBABILITY_TOLERANCE = 1e-9
+
+
+class InputError(ValueError, TypeError):
+    """Bad input to a public function: the message names the argument and what it must be.
+
+    Raised by every ``check_*`` helper of this module, for a value of the wrong type as
+    for a value out of range; it is both a ``ValueError`` and a ``TypeError``.
+
+    Examples
+    --------
+    >>> try:
+    ...     check_real("3", "T")
+    ... except InputError as error:
+    ...     print(error, isinstance(error, TypeError), isinstance(error, ValueError))
+    T must be a real number; got str '3' True True
+    """
 
 
 def _show(value: object, limit: int = 60) -> str:
@@ -45,26 +62,24 @@ def check_real(value: object, name: str, *, minimum: float | None = None,
     >>> check_real(float("nan"), "T")
     Traceback (most recent call last):
     ...
-    ValueError: T must be a finite number; got nan
+    alliances._validation.InputError: T must be a finite number; got nan
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number; got {type(value).__name__} "
+        raise InputError(f"{name} must be a real number; got {type(value).__name__} "
                         f"{_show(value)}")
     try:
         result = float(value)
     except OverflowError:   # an int such as 10**400 is too large for a float
-        raise ValueError(f"{name} must be a finite number small enough for a float (below "
+        raise InputError(f"{name} must be a finite number small enough for a float (below "
                          f"about 1.8e308); got {_show(value)}") from None
     if not np.isfinite(result):
-        raise ValueError(f"{name} must be a finite number; got {result!r}")
-    if minimum is not None:
-        if result < minimum or (result == minimum and not allow_equal_min):
-            bound = ">=" if allow_equal_min else ">"
-            raise ValueError(f"{name} must be {bound} {minimum}; got {result!r}")
-    if maximum is not None:
-        if result > maximum or (result == maximum and not allow_equal_max):
-            bound = "<=" if allow_equal_max else "<"
-            raise ValueError(f"{name} must be {bound} {maximum}; got {result!r}")
+        raise InputError(f"{name} must be a finite number; got {result!r}")
+    if minimum is not None and (result < minimum or (result == minimum and not allow_equal_min)):
+        raise InputError(f"{name} must be {'>=' if allow_equal_min else '>'} {minimum}; "
+                         f"got {result!r}")
+    if maximum is not None and (result > maximum or (result == maximum and not allow_equal_max)):
+        raise InputError(f"{name} must be {'<=' if allow_equal_max else '<'} {maximum}; "
+                         f"got {result!r}")
     return result
 
 
@@ -76,7 +91,7 @@ def _real_array(array: np.ndarray, name: str) -> np.ndarray:
         try:
             return array.astype(float)
         except OverflowError:   # e.g. 10**400: too large for a float
-            raise ValueError(f"{name} must contain numbers small enough for a float (below "
+            raise InputError(f"{name} must contain numbers small enough for a float (below "
                              f"about 1.8e308); got {_show(array.tolist())}") from None
     return array
 
@@ -91,10 +106,23 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
     >>> check_payoff_matrix([[3, 1], [4]], "A")
     Traceback (most recent call last):
     ...
-    ValueError: A must be a rectangular 2-D table of numbers; got rows of lengths [2, 1]
+    alliances._validation.InputError: A must be a rectangular 2-D table of numbers; got rows of lengths [2, 1]
     """
+    _check_rows(value, name)
+    array = _numeric_array(value, name, "a rectangular 2-D table of numbers",
+                           "only numbers; got entries of type")
+    _check_game_shape(array, name)
+    array = array.astype(float)
+    if not np.all(np.isfinite(array)):
+        raise InputError(f"{name} must contain only finite numbers (no NaN or infinity); got "
+                         f"{_show(array.tolist())}")
+    return array
+
+
+def _check_rows(value: object, name: str) -> None:
+    """Refuse what is not a table, and a list of rows of different lengths."""
     if value is None or isinstance(value, (str, bytes, dict, set)):
-        raise TypeError(f"{name} must be a 2-D table of numbers (a list of rows or a numpy "
+        raise InputError(f"{name} must be a 2-D table of numbers (a list of rows or a numpy "
                         f"array); got {type(value).__name__} {_show(value)}")
     if isinstance(value, Sequence) and not isinstance(value, np.ndarray):
         rows = list(value)
@@ -102,33 +130,36 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
                         for row in rows):
             lengths = [len(row) for row in rows]
             if len(set(lengths)) > 1:
-                raise ValueError(f"{name} must be a rectangular 2-D table of numbers; got "
+                raise InputError(f"{name} must be a rectangular 2-D table of numbers; got "
                                  f"rows of lengths {lengths}")
+
+
+def _numeric_array(value: object, name: str, shape_words: str, type_words: str) -> np.ndarray:
+    """``value`` as a numeric array; the messages say ``name`` must be ``shape_words`` and
+    must contain ``type_words``."""
     try:
         array = np.asarray(value)
     except (ValueError, TypeError) as error:
-        raise ValueError(f"{name} must be a rectangular 2-D table of numbers; got "
-                         f"{_show(value)}") from error
+        raise InputError(f"{name} must be {shape_words}; got {_show(value)}") from error
     array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must contain only numbers; got entries of type "
-                        f"{array.dtype} in {_show(value)}")
+        raise InputError(f"{name} must contain {type_words} {array.dtype} in {_show(value)}")
+    return array
+
+
+def _check_game_shape(array: np.ndarray, name: str) -> None:
+    """Refuse a table that is not 2-D, is empty or is too large for the exact solver."""
     if array.ndim != 2:
-        raise ValueError(f"{name} must be 2-D (rows = the row player's strategies, columns = "
+        raise InputError(f"{name} must be 2-D (rows = the row player's strategies, columns = "
                          f"the column player's); got {array.ndim}-D with shape {array.shape}")
     if array.size == 0:
-        raise ValueError(f"{name} must have at least one row and one column; got shape "
+        raise InputError(f"{name} must have at least one row and one column; got shape "
                          f"{array.shape}")
     if max(array.shape) > MAX_STRATEGIES:
-        raise ValueError(f"{name} may have at most {MAX_STRATEGIES} strategies per player: "
+        raise InputError(f"{name} may have at most {MAX_STRATEGIES} strategies per player: "
                          f"all equilibria must be found within about 1 s, and the slowest "
                          f"{MAX_STRATEGIES + 1} x {MAX_STRATEGIES + 1} game we timed took "
                          f"{SLOWEST_OVER_LIMIT_SECONDS:g} s; got shape {array.shape}")
-    array = array.astype(float)
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain only finite numbers (no NaN or infinity); got "
-                         f"{_show(array.tolist())}")
-    return array
 
 
 def check_labels(value: object, count: int, name: str) -> tuple[str, ...]:
@@ -141,19 +172,19 @@ def check_labels(value: object, count: int, name: str) -> tuple[str, ...]:
     >>> check_labels(["Ally", "Ally"], 2, "row_labels")
     Traceback (most recent call last):
     ...
-    ValueError: row_labels must be distinct; got ['Ally', 'Ally']
+    alliances._validation.InputError: row_labels must be distinct; got ['Ally', 'Ally']
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise TypeError(f"{name} must be a list of {count} strings; got "
+        raise InputError(f"{name} must be a list of {count} strings; got "
                         f"{type(value).__name__} {_show(value)}")
     labels = list(value)
     if len(labels) != count:
-        raise ValueError(f"{name} must have {count} entries, one per strategy; got "
+        raise InputError(f"{name} must have {count} entries, one per strategy; got "
                          f"{len(labels)}: {_show(labels)}")
     if not all(isinstance(label, str) and label.strip() for label in labels):
-        raise TypeError(f"{name} must contain non-empty strings; got {_show(labels)}")
+        raise InputError(f"{name} must contain non-empty strings; got {_show(labels)}")
     if len(set(labels)) != len(labels):
-        raise ValueError(f"{name} must be distinct; got {labels}")
+        raise InputError(f"{name} must be distinct; got {labels}")
     return tuple(labels)
 
 
@@ -166,7 +197,7 @@ def check_name(value: object, name: str) -> str:
     'United States'
     """
     if not isinstance(value, str) or not value.strip():
-        raise TypeError(f"{name} must be a non-empty string; got {type(value).__name__} "
+        raise InputError(f"{name} must be a non-empty string; got {type(value).__name__} "
                         f"{_show(value)}")
     return value
 
@@ -184,7 +215,7 @@ def check_probability_vector(value: object, labels: Sequence[str], name: str) ->
     >>> check_probability_vector([0.5, 0.6], ("Abstain", "Ally"), "sigma_r")
     Traceback (most recent call last):
     ...
-    ValueError: sigma_r must sum to 1 (a probability for each strategy); got sum 1.1
+    alliances._validation.InputError: sigma_r must sum to 1 (a probability for each strategy); got sum 1.1
     """
     count = len(labels)
     if isinstance(value, str):
@@ -193,28 +224,28 @@ def check_probability_vector(value: object, labels: Sequence[str], name: str) ->
         vector[index] = 1.0
         return vector
     if value is None or isinstance(value, (bytes, dict, set)):
-        raise TypeError(f"{name} must be a strategy label or a list of {count} probabilities; "
+        raise InputError(f"{name} must be a strategy label or a list of {count} probabilities; "
                         f"got {type(value).__name__} {_show(value)}")
     try:
         array = np.asarray(value)
     except (ValueError, TypeError) as error:
-        raise ValueError(f"{name} must be a list of {count} probabilities; got "
+        raise InputError(f"{name} must be a list of {count} probabilities; got "
                          f"{_show(value)}") from error
     array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must contain numbers; got {_show(value)}")
+        raise InputError(f"{name} must contain numbers; got {_show(value)}")
     if array.shape != (count,):
-        raise ValueError(f"{name} must have {count} probabilities, one for each of "
+        raise InputError(f"{name} must have {count} probabilities, one for each of "
                          f"{list(labels)}; got shape {array.shape}")
     array = array.astype(float)
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain finite probabilities; got {array.tolist()}")
-    if np.any(array < -PROBABILITY_TOLERANCE):
-        raise ValueError(f"{name} must contain probabilities between 0 and 1; got "
+        raise InputError(f"{name} must contain finite probabilities; got {array.tolist()}")
+    if np.any(array < -_PROBABILITY_TOLERANCE):
+        raise InputError(f"{name} must contain probabilities between 0 and 1; got "
                          f"{array.tolist()}")
     total = float(array.sum())
     if abs(total - 1.0) > 1e-6:
-        raise ValueError(f"{name} must sum to 1 (a probability for each strategy); got sum "
+        raise InputError(f"{name} must sum to 1 (a probability for each strategy); got sum "
                          f"{round(total, 12)}")
     return np.clip(array, 0.0, None) / total
 
@@ -229,13 +260,13 @@ def label_index(value: object, labels: Sequence[str], name: str) -> int:
     >>> label_index("Defect", ("Abstain", "Ally"), "strategy")
     Traceback (most recent call last):
     ...
-    ValueError: strategy must be one of ['Abstain', 'Ally']; got 'Defect'
+    alliances._validation.InputError: strategy must be one of ['Abstain', 'Ally']; got 'Defect'
     """
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a strategy label (one of {list(labels)}); got "
+        raise InputError(f"{name} must be a strategy label (one of {list(labels)}); got "
                         f"{type(value).__name__} {_show(value)}")
     wanted = value.strip().casefold()
     for index, label in enumerate(labels):
         if label.casefold() == wanted:
             return index
-    raise ValueError(f"{name} must be one of {list(labels)}; got {value!r}")
+    raise InputError(f"{name} must be one of {list(labels)}; got {value!r}")
