@@ -35,6 +35,7 @@ import importlib
 
 #: The public API: each name, under the module (below ``alliances``) that defines it.
 _API: dict[str, tuple[str, ...]] = {
+    "_validation": ("InputError",),
     "models.burden": (
         "best_response", "corner_income", "nash_equilibrium", "nash_equilibrium_numerical"),
     "models.caveats": ("CaveatModel",),

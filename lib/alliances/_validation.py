@@ -36,16 +36,27 @@ class InputError(ValueError, TypeError):
 
     Examples
     --------
+    >>> from alliances import InputError, symmetric_game
     >>> try:
-    ...     check_real("3", "T")
+    ...     symmetric_game("3", 3, 2, 1)
     ... except InputError as error:
     ...     print(error, isinstance(error, TypeError), isinstance(error, ValueError))
     T must be a real number; got str '3' True True
     """
 
 
-def _show(value: object, limit: int = 60) -> str:
-    """Return a short ``repr`` of ``value`` for error messages."""
+# Shown to students as ``alliances.InputError`` (it is exported by the package's face).
+InputError.__module__ = "alliances"
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """Return a short ``repr`` of ``value`` for error messages.
+
+    Examples
+    --------
+    >>> short_repr("x" * 100, limit=10)
+    "'xxxxxx..."
+    """
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -62,16 +73,16 @@ def check_real(value: object, name: str, *, minimum: float | None = None,
     >>> check_real(float("nan"), "T")
     Traceback (most recent call last):
     ...
-    alliances._validation.InputError: T must be a finite number; got nan
+    alliances.InputError: T must be a finite number; got nan
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise InputError(f"{name} must be a real number; got {type(value).__name__} "
-                        f"{_show(value)}")
+                        f"{short_repr(value)}")
     try:
         result = float(value)
     except OverflowError:   # an int such as 10**400 is too large for a float
         raise InputError(f"{name} must be a finite number small enough for a float (below "
-                         f"about 1.8e308); got {_show(value)}") from None
+                         f"about 1.8e308); got {short_repr(value)}") from None
     if not np.isfinite(result):
         raise InputError(f"{name} must be a finite number; got {result!r}")
     if minimum is not None and (result < minimum or (result == minimum and not allow_equal_min)):
@@ -92,7 +103,7 @@ def _real_array(array: np.ndarray, name: str) -> np.ndarray:
             return array.astype(float)
         except OverflowError:   # e.g. 10**400: too large for a float
             raise InputError(f"{name} must contain numbers small enough for a float (below "
-                             f"about 1.8e308); got {_show(array.tolist())}") from None
+                             f"about 1.8e308); got {short_repr(array.tolist())}") from None
     return array
 
 
@@ -106,7 +117,7 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
     >>> check_payoff_matrix([[3, 1], [4]], "A")
     Traceback (most recent call last):
     ...
-    alliances._validation.InputError: A must be a rectangular 2-D table of numbers; got rows of lengths [2, 1]
+    alliances.InputError: A must be a rectangular 2-D table of numbers; got rows of lengths [2, 1]
     """
     _check_rows(value, name)
     array = _numeric_array(value, name, "a rectangular 2-D table of numbers",
@@ -115,7 +126,7 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
     array = array.astype(float)
     if not np.all(np.isfinite(array)):
         raise InputError(f"{name} must contain only finite numbers (no NaN or infinity); got "
-                         f"{_show(array.tolist())}")
+                         f"{short_repr(array.tolist())}")
     return array
 
 
@@ -123,7 +134,7 @@ def _check_rows(value: object, name: str) -> None:
     """Refuse what is not a table, and a list of rows of different lengths."""
     if value is None or isinstance(value, (str, bytes, dict, set)):
         raise InputError(f"{name} must be a 2-D table of numbers (a list of rows or a numpy "
-                        f"array); got {type(value).__name__} {_show(value)}")
+                        f"array); got {type(value).__name__} {short_repr(value)}")
     if isinstance(value, Sequence) and not isinstance(value, np.ndarray):
         rows = list(value)
         if rows and all(isinstance(row, Sequence) and not isinstance(row, (str, bytes))
@@ -140,10 +151,10 @@ def _numeric_array(value: object, name: str, shape_words: str, type_words: str) 
     try:
         array = np.asarray(value)
     except (ValueError, TypeError) as error:
-        raise InputError(f"{name} must be {shape_words}; got {_show(value)}") from error
+        raise InputError(f"{name} must be {shape_words}; got {short_repr(value)}") from error
     array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise InputError(f"{name} must contain {type_words} {array.dtype} in {_show(value)}")
+        raise InputError(f"{name} must contain {type_words} {array.dtype} in {short_repr(value)}")
     return array
 
 
@@ -172,17 +183,17 @@ def check_labels(value: object, count: int, name: str) -> tuple[str, ...]:
     >>> check_labels(["Ally", "Ally"], 2, "row_labels")
     Traceback (most recent call last):
     ...
-    alliances._validation.InputError: row_labels must be distinct; got ['Ally', 'Ally']
+    alliances.InputError: row_labels must be distinct; got ['Ally', 'Ally']
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise InputError(f"{name} must be a list of {count} strings; got "
-                        f"{type(value).__name__} {_show(value)}")
+                        f"{type(value).__name__} {short_repr(value)}")
     labels = list(value)
     if len(labels) != count:
         raise InputError(f"{name} must have {count} entries, one per strategy; got "
-                         f"{len(labels)}: {_show(labels)}")
+                         f"{len(labels)}: {short_repr(labels)}")
     if not all(isinstance(label, str) and label.strip() for label in labels):
-        raise InputError(f"{name} must contain non-empty strings; got {_show(labels)}")
+        raise InputError(f"{name} must contain non-empty strings; got {short_repr(labels)}")
     if len(set(labels)) != len(labels):
         raise InputError(f"{name} must be distinct; got {labels}")
     return tuple(labels)
@@ -198,7 +209,7 @@ def check_name(value: object, name: str) -> str:
     """
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"{name} must be a non-empty string; got {type(value).__name__} "
-                        f"{_show(value)}")
+                        f"{short_repr(value)}")
     return value
 
 
@@ -215,7 +226,7 @@ def check_probability_vector(value: object, labels: Sequence[str], name: str) ->
     >>> check_probability_vector([0.5, 0.6], ("Abstain", "Ally"), "sigma_r")
     Traceback (most recent call last):
     ...
-    alliances._validation.InputError: sigma_r must sum to 1 (a probability for each strategy); got sum 1.1
+    alliances.InputError: sigma_r must sum to 1 (a probability for each strategy); got sum 1.1
     """
     count = len(labels)
     if isinstance(value, str):
@@ -225,15 +236,15 @@ def check_probability_vector(value: object, labels: Sequence[str], name: str) ->
         return vector
     if value is None or isinstance(value, (bytes, dict, set)):
         raise InputError(f"{name} must be a strategy label or a list of {count} probabilities; "
-                        f"got {type(value).__name__} {_show(value)}")
+                        f"got {type(value).__name__} {short_repr(value)}")
     try:
         array = np.asarray(value)
     except (ValueError, TypeError) as error:
         raise InputError(f"{name} must be a list of {count} probabilities; got "
-                         f"{_show(value)}") from error
+                         f"{short_repr(value)}") from error
     array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise InputError(f"{name} must contain numbers; got {_show(value)}")
+        raise InputError(f"{name} must contain numbers; got {short_repr(value)}")
     if array.shape != (count,):
         raise InputError(f"{name} must have {count} probabilities, one for each of "
                          f"{list(labels)}; got shape {array.shape}")
@@ -260,11 +271,11 @@ def label_index(value: object, labels: Sequence[str], name: str) -> int:
     >>> label_index("Defect", ("Abstain", "Ally"), "strategy")
     Traceback (most recent call last):
     ...
-    alliances._validation.InputError: strategy must be one of ['Abstain', 'Ally']; got 'Defect'
+    alliances.InputError: strategy must be one of ['Abstain', 'Ally']; got 'Defect'
     """
     if not isinstance(value, str):
         raise InputError(f"{name} must be a strategy label (one of {list(labels)}); got "
-                        f"{type(value).__name__} {_show(value)}")
+                        f"{type(value).__name__} {short_repr(value)}")
     wanted = value.strip().casefold()
     for index, label in enumerate(labels):
         if label.casefold() == wanted:

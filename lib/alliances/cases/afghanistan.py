@@ -46,7 +46,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from alliances._validation import _show
+from alliances._validation import short_repr
 from alliances.cases.nato_burden import BurdenTest, SpearmanResult, critical_rho, spearman
 from alliances.data import load
 from alliances.views.style import PALETTE, new_axes
@@ -133,7 +133,7 @@ def _check_snapshot(snapshot: object, allowed: Sequence[str] = SNAPSHOTS,
                     name: str = "snapshot") -> str:
     if not isinstance(snapshot, str):
         raise TypeError(f"{name} must be a string, one of {list(allowed)}; got "
-                        f"{type(snapshot).__name__} {_show(snapshot)}")
+                        f"{type(snapshot).__name__} {short_repr(snapshot)}")
     if snapshot not in allowed:
         raise ValueError(f"{name} must be one of {list(allowed)}; got {snapshot!r}")
     return snapshot
@@ -142,13 +142,13 @@ def _check_snapshot(snapshot: object, allowed: Sequence[str] = SNAPSHOTS,
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__} "
-                        f"{_show(ax)}")
+                        f"{short_repr(ax)}")
 
 
 def _check_year(year: object, first: int, last: int, name: str) -> int:
     if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
         raise TypeError(f"{name} must be an integer year; got {type(year).__name__} "
-                        f"{_show(year)}")
+                        f"{short_repr(year)}")
     if not first <= int(year) <= last:
         raise ValueError(f"{name} must be between {first} and {last}; got {year}")
     return int(year)
@@ -261,7 +261,7 @@ def share_table(countries: Sequence[str] | None = None) -> pd.DataFrame:
     if countries is None:
         countries = list(data[data["as_of"] == "2009-10-01"]["country"].head(10))
     if isinstance(countries, str) or not isinstance(countries, Sequence) or not countries:
-        raise TypeError(f"countries must be a non-empty list of names; got {_show(countries)}")
+        raise TypeError(f"countries must be a non-empty list of names; got {short_repr(countries)}")
     unknown = [c for c in countries if c not in set(data["country"])]
     if unknown:
         raise ValueError(f"countries: not in any ISAF snapshot: {unknown}")
@@ -540,7 +540,7 @@ def deaths_per_thousand(troops_as_of: str = "2009-10-01", deaths: str | pd.Serie
         counts = fatalities(_check_snapshot(deaths, FATALITY_SNAPSHOTS, "deaths"))
     else:
         raise TypeError(f"deaths must be one of {list(FATALITY_SNAPSHOTS)} or a pandas Series "
-                        f"of deaths by country; got {type(deaths).__name__} {_show(deaths)}")
+                        f"of deaths by country; got {type(deaths).__name__} {short_repr(deaths)}")
     troops = isaf_contributions(troops_as_of).set_index("country")
     both = [c for c in counts.index if c in troops.index]
     table = pd.DataFrame({
@@ -629,7 +629,7 @@ def spending_series(entities: Sequence[str] = ("NATO Europe and Canada", "United
     """
     table = _nato_2025()
     if isinstance(entities, str) or not isinstance(entities, Sequence) or not entities:
-        raise TypeError(f"entities must be a non-empty list of names; got {_show(entities)}")
+        raise TypeError(f"entities must be a non-empty list of names; got {short_repr(entities)}")
     unknown = [e for e in entities if e not in set(table["country"])]
     if unknown:
         raise ValueError(f"entities: not in NATO's 2025 table: {unknown}")
@@ -810,7 +810,7 @@ def plot_spending(series: pd.DataFrame | None = None, ax: Axes | None = None, *,
     if events is not None and not (isinstance(events, dict) and all(
             isinstance(label, str) and isinstance(day, date) for label, day in events.items())):
         raise TypeError(f"events must be a dict of str labels to dates, or None; got "
-                        f"{type(events).__name__} {_show(events)}")
+                        f"{type(events).__name__} {short_repr(events)}")
     if events is None:
         from alliances.cases.timeline import timeline
         afg, ukr = timeline("afghanistan"), timeline("ukraine")

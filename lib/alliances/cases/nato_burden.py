@@ -36,7 +36,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from scipy import stats
 
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 from alliances.data import load
 from alliances.views.style import PALETTE, new_axes
 
@@ -183,11 +183,11 @@ def critical_rho(n: int, level: float = 0.05) -> float:
 def _numbers(values: object, name: str) -> np.ndarray:
     if values is None or isinstance(values, (str, bytes, dict, set)):
         raise TypeError(f"{name} must be a sequence of numbers; got {type(values).__name__} "
-                        f"{_show(values)}")
+                        f"{short_repr(values)}")
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError, OverflowError) as error:
-        raise TypeError(f"{name} must contain only numbers; got {_show(values)}") from error
+        raise TypeError(f"{name} must contain only numbers; got {short_repr(values)}") from error
     if array.ndim != 1:
         raise ValueError(f"{name} must be 1-D; got shape {array.shape}")
     if np.any(np.isinf(array)):
@@ -229,9 +229,9 @@ def implied_gdp(milex: object, pct_gdp: object) -> np.ndarray:
                          f"{p.size}")
     if np.any(p <= 0):
         raise ValueError(f"pct_gdp must be above 0 to divide by it; got "
-                         f"{_show(p[p <= 0].tolist())}")
+                         f"{short_repr(p[p <= 0].tolist())}")
     if np.any(m < 0):
-        raise ValueError(f"milex must be >= 0; got {_show(m[m < 0].tolist())}")
+        raise ValueError(f"milex must be >= 0; got {short_repr(m[m < 0].tolist())}")
     return m / (p / 100.0)
 
 
@@ -267,20 +267,20 @@ class BurdenTest:
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__} "
-                        f"{_show(ax)}")
+                        f"{short_repr(ax)}")
 
 
 def _check_codes(codes: object, name: str) -> list[str]:
     if isinstance(codes, (str, bytes)) or not isinstance(codes, Sequence) or not all(
             isinstance(c, str) for c in codes):
         raise TypeError(f"{name} must be a list of ISO3 codes such as ['POL', 'EST']; got "
-                        f"{_show(codes)}")
+                        f"{short_repr(codes)}")
     return list(codes)
 
 
 def _check_year(year: object, first: int, last: int, what: str, name: str = "year") -> int:
     if isinstance(year, (bool, np.bool_)) or not isinstance(year, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer; got {type(year).__name__} {_show(year)}")
+        raise TypeError(f"{name} must be an integer; got {type(year).__name__} {short_repr(year)}")
     if not first <= year <= last:
         raise ValueError(f"{name} must be between {first} and {last} for {what}; got {year}")
     return int(year)
@@ -338,7 +338,7 @@ def sipri_test(year: int = 1964, countries: Sequence[str] | None = None) -> Burd
         countries = ALLIES_1964 if year == 1964 else tuple(sorted(known | {"Iceland"}))
     if isinstance(countries, str) or not isinstance(countries, Sequence):
         raise TypeError(f"countries must be a list of SIPRI country names; got "
-                        f"{type(countries).__name__} {_show(countries)}")
+                        f"{type(countries).__name__} {short_repr(countries)}")
     unknown = [c for c in countries if c not in known and c != "Iceland"]
     if unknown:
         raise ValueError(f"countries: not in the SIPRI file: {unknown}")
@@ -503,10 +503,10 @@ def allies_at_or_above(threshold: float = 2.0, decimals: int | None = None) -> p
     if decimals is not None:
         if isinstance(decimals, (bool, np.bool_)) or not isinstance(decimals, (int, np.integer)):
             raise TypeError(f"decimals must be None or a non-negative integer (at most "
-                            f"{MAX_DECIMALS}); got {type(decimals).__name__} {_show(decimals)}")
+                            f"{MAX_DECIMALS}); got {type(decimals).__name__} {short_repr(decimals)}")
         if not 0 <= decimals <= MAX_DECIMALS:
             raise ValueError(f"decimals must be None or a non-negative integer (at most "
-                             f"{MAX_DECIMALS}); got {_show(decimals)}")
+                             f"{MAX_DECIMALS}); got {short_repr(decimals)}")
         decimals = int(decimals)
     table = _nato_countries()
     values = table["defence_pct_gdp"] if decimals is None else table["defence_pct_gdp"].round(
@@ -545,7 +545,7 @@ def burden_ranks(codes: Sequence[str] = FRONTLINE,
         raise ValueError("codes must name at least one Ally")
     if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):
         raise TypeError(f"years must be a list of years such as [2014, 2024]; got "
-                        f"{type(years).__name__} {_show(years)}")
+                        f"{type(years).__name__} {short_repr(years)}")
     years = list(years)
     if not years:
         raise ValueError("years must name at least one year")

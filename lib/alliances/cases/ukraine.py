@@ -32,7 +32,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from alliances import data
-from alliances._validation import _show
+from alliances._validation import short_repr
 from alliances.views.ukraine import plot_aid_months, plot_donor_aid, plot_donor_weapons
 
 __all__ = [
@@ -67,7 +67,7 @@ def _frame(value: object, name: str, data_set: str, columns: Sequence[str]) -> p
     if not isinstance(value, pd.DataFrame):
         raise TypeError(f"{name} must be a pandas DataFrame such as "
                         f"alliances.data.load({data_set!r}), or None to load it; got "
-                        f"{type(value).__name__} {_show(value)}")
+                        f"{type(value).__name__} {short_repr(value)}")
     missing = [c for c in columns if c not in value.columns]
     if missing:
         raise ValueError(f"{name} must have the columns {list(columns)} of {data_set}.csv; "
@@ -81,7 +81,7 @@ def _donor(donor: object, known: Sequence[str], name: str = "donor") -> str:
     """Return ``donor`` if it is one of ``known``; else raise, suggesting a close match."""
     if not isinstance(donor, str):
         raise TypeError(f"{name} must be a donor's name (a str) such as 'Germany'; got "
-                        f"{type(donor).__name__} {_show(donor)}")
+                        f"{type(donor).__name__} {short_repr(donor)}")
     if donor in known:
         return donor
     folded = {k.casefold(): k for k in known}
@@ -222,7 +222,7 @@ def donor_groups(aid: pd.DataFrame | None = None,
     if members is not None and not isinstance(members, pd.DataFrame):
         raise TypeError(f"members must be a pandas DataFrame indexed by ISO3 code, such as "
                         f"nato_members(), or None to load it; got {type(members).__name__} "
-                        f"{_show(members)}")
+                        f"{short_repr(members)}")
     member_codes = set((nato_members() if members is None else members).index)
     pairs = frame[["donor", "donor_iso3"]].drop_duplicates().set_index("donor")["donor_iso3"]
 
@@ -329,7 +329,7 @@ def monthly_aid(monthly: pd.DataFrame | None = None, *, aid_type: str = "all",
     if donors is not None:
         if isinstance(donors, str) or not isinstance(donors, Sequence):
             raise TypeError(f"donors must be a list of donor names or None; got "
-                            f"{type(donors).__name__} {_show(donors)}")
+                            f"{type(donors).__name__} {short_repr(donors)}")
         known = sorted(set(frame["donor"]))
         chosen = {_donor(d, known, "donors") for d in donors}
         keep &= frame["donor"].isin(chosen).to_numpy()
@@ -371,7 +371,7 @@ def largest_month(series: pd.Series) -> PeakMonth:
         values = series.to_numpy(dtype=float)
     except (TypeError, ValueError):
         raise TypeError(f"series must contain numbers (EUR bn by month); got "
-                        f"{_show(series.tolist())}") from None
+                        f"{short_repr(series.tolist())}") from None
     if not np.all(np.isfinite(values)):
         raise ValueError("series must contain finite numbers")
     best = values.max()

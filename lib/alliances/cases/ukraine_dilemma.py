@@ -41,7 +41,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from alliances import data
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 from alliances.cases.timeline import timeline
 from alliances.models.commitment import CommitmentModel
 from alliances.models.commitment_result import CommitmentResult
@@ -118,7 +118,7 @@ def ladder_events(ladder: Sequence[_Rung] = SUPPORT_LADDER) -> pd.DataFrame:
     if isinstance(ladder, (str, bytes)) or not isinstance(ladder, Sequence) \
             or not all(isinstance(r, _Rung) for r in ladder):
         raise TypeError(f"ladder must be a sequence of rungs, such as SUPPORT_LADDER; got "
-                        f"{type(ladder).__name__} {_show(ladder)}")
+                        f"{type(ladder).__name__} {short_repr(ladder)}")
     raw = data.load("case_study_timeline")
     raw = raw[raw["case_study"] == "ukraine"]
     events = timeline("ukraine")
@@ -212,7 +212,7 @@ def _period(period: object) -> Period:
         return period
     if not isinstance(period, str):
         raise TypeError(f"period must be one of {list(PERIODS)} or a Period; got "
-                        f"{type(period).__name__} {_show(period)}")
+                        f"{type(period).__name__} {short_repr(period)}")
     key = period.strip().replace("–", "-")
     if key not in PERIODS:
         raise ValueError(f"period must be one of {list(PERIODS)}; got {period!r}")
@@ -390,7 +390,7 @@ def reproducing_region(period: str | Period, p_E: object, *,
     if risks is None or risks.ndim != 1 or not np.all(np.isfinite(risks)) \
             or np.any((risks < 0) | (risks > 1)):
         raise ValueError(f"p_E must be a number or a 1-D array of numbers in [0, 1]; got "
-                         f"{_show(p_E)}")
+                         f"{short_repr(p_E)}")
 
     def bound(c: float) -> np.ndarray:
         a, e = _marginal_coefficients(model, c)

@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from alliances._validation import _show, check_real
+from alliances._validation import InputError, check_real, short_repr
 
 if TYPE_CHECKING:
     import pandas
@@ -81,7 +81,7 @@ def _check_incomes(incomes: object, name: str = "incomes") -> np.ndarray:
     if incomes is None or isinstance(incomes, (str, bytes, dict, set)) or not isinstance(
             incomes, (Sequence, np.ndarray)):
         raise TypeError(f"{name} must be a list of positive numbers, one per ally; got "
-                        f"{type(incomes).__name__} {_show(incomes)}")
+                        f"{type(incomes).__name__} {short_repr(incomes)}")
     values = [check_real(v, f"{name}[{i}]", minimum=0.0, allow_equal_min=False)
               for i, v in enumerate(np.asarray(incomes, dtype=object).ravel())]
     if np.ndim(incomes) != 1:
@@ -96,14 +96,14 @@ def _float_array(value: object, name: str) -> np.ndarray:
     """``value`` as a float array of finite numbers, or an error naming ``name``."""
     if value is None or isinstance(value, (str, bytes, dict, set)):
         raise TypeError(f"{name} must be a number or an array of numbers; got "
-                        f"{type(value).__name__} {_show(value)}")
+                        f"{type(value).__name__} {short_repr(value)}")
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError, OverflowError) as error:
         raise TypeError(f"{name} must be a number or an array of numbers; got "
-                        f"{_show(value)}") from error
+                        f"{short_repr(value)}") from error
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite; got {_show(array.tolist())}")
+        raise ValueError(f"{name} must be finite; got {short_repr(array.tolist())}")
     return array
 
 
@@ -152,7 +152,7 @@ def best_response(alpha: float, income: float, others: float) -> float:
     >>> best_response(1.2, 10, 0)
     Traceback (most recent call last):
     ...
-    ValueError: alpha must be < 1.0; got 1.2
+    alliances.InputError: alpha must be < 1.0; got 1.2
     """
     a = _check_alpha(alpha)
     y = check_real(income, "income", minimum=0.0, allow_equal_min=False)
@@ -182,13 +182,13 @@ def reaction_curve(alpha: float, income: float, others: object) -> np.ndarray:
     >>> reaction_curve(0.5, 4, [-1])
     Traceback (most recent call last):
     ...
-    ValueError: others must be >= 0; got [-1.0]
+    alliances.InputError: others must be >= 0; got [-1.0]
     """
     a = _check_alpha(alpha)
     y = check_real(income, "income", minimum=0.0, allow_equal_min=False)
     grid = _float_array(others, "others")
     if np.any(grid < 0):
-        raise ValueError(f"others must be >= 0; got {_show(grid[grid < 0].tolist())}")
+        raise InputError(f"others must be >= 0; got {short_repr(grid[grid < 0].tolist())}")
     return np.maximum(0.0, a * y - (1.0 - a) * grid)
 
 
@@ -205,7 +205,7 @@ def utility(alpha: float, income: float, own: float, others: float) -> float:
     >>> utility(0.5, 4, 5, 0)
     Traceback (most recent call last):
     ...
-    ValueError: own must be <= 4.0; got 5.0
+    alliances.InputError: own must be <= 4.0; got 5.0
     """
     a = _check_alpha(alpha)
     y = check_real(income, "income", minimum=0.0, allow_equal_min=False)
@@ -412,7 +412,7 @@ def nash_equilibrium(alpha: float, incomes: Sequence[float]) -> Equilibrium:
     >>> nash_equilibrium(0.5, [4, -1])
     Traceback (most recent call last):
     ...
-    ValueError: incomes[1] must be > 0.0; got -1.0
+    alliances.InputError: incomes[1] must be > 0.0; got -1.0
     """
     a = _check_alpha(alpha)
     y = _check_incomes(incomes)
@@ -586,5 +586,5 @@ def aggregate_reaction(alpha: float, other_incomes: Sequence[float],
     y = _check_incomes(other_incomes, "other_incomes")
     given = _float_array(contribution, "contribution")
     if np.any(given < 0):
-        raise ValueError(f"contribution must be finite and >= 0; got {_show(given.tolist())}")
+        raise ValueError(f"contribution must be finite and >= 0; got {short_repr(given.tolist())}")
     return _equilibrium_total(a, y, given) - given

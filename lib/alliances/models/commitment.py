@@ -55,7 +55,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq, minimize_scalar
 
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 from alliances.models.commitment_result import CommitmentResult
 
 __all__ = ["CommitmentModel", "best_commitment", "check_commitment",
@@ -90,17 +90,17 @@ def check_commitment(c: object, name: str = "c") -> float | np.ndarray:
         return value
     if c is None or isinstance(c, (str, bytes, dict, set, bool, np.bool_)):
         raise TypeError(f"{name} must be a number or an array of numbers in [0, 1]; got "
-                        f"{type(c).__name__} {_show(c)}")
+                        f"{type(c).__name__} {short_repr(c)}")
     try:
         array = np.asarray(c)
     except (ValueError, TypeError) as error:
         raise ValueError(f"{name} must be a number or an array of numbers in [0, 1]; got "
-                         f"{_show(c)}") from error
+                         f"{short_repr(c)}") from error
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must contain numbers in [0, 1]; got {_show(c)}")
+        raise TypeError(f"{name} must contain numbers in [0, 1]; got {short_repr(c)}")
     array = array.astype(float)
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain finite numbers in [0, 1]; got {_show(c)}")
+        raise ValueError(f"{name} must contain finite numbers in [0, 1]; got {short_repr(c)}")
     if array.size and (array.min() < 0.0 or array.max() > 1.0):
         raise ValueError(f"{name} must contain commitment levels between 0 and 1; got values "
                          f"from {array.min()!r} to {array.max()!r}")

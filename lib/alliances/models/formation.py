@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 
 __all__ = [
     "PARAMETERS",
@@ -111,7 +111,7 @@ def _check_params(params: Mapping[str, object], *, allow_arrays: bool = False,
     """
     if not isinstance(params, Mapping):
         raise TypeError(f"{prefix or 'params'} must be a dict of parameters such as "
-                        f"{{'threat': 0.5}}; got {type(params).__name__} {_show(params)}")
+                        f"{{'threat': 0.5}}; got {type(params).__name__} {short_repr(params)}")
     unknown = sorted(str(k) for k in set(params) - set(PARAMETERS))
     if unknown:
         raise TypeError(f"{prefix + ': ' if prefix else ''}unknown parameter(s) {unknown}; the "
@@ -136,14 +136,14 @@ def _check_array(value: np.ndarray, key: str, label: str) -> np.ndarray:
     low, high, open_low = _BOUNDS[key]
     array = value.astype(float)
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{label} must be finite; got {_show(array.tolist())}")
+        raise ValueError(f"{label} must be finite; got {short_repr(array.tolist())}")
     bad = (array <= low) if open_low else (array < low)
     if high is not None:
         bad |= array > high
     if np.any(bad):
         bound = f"{'above' if open_low else 'at least'} {low}" + (
             f" and at most {high}" if high is not None else "")
-        raise ValueError(f"{label} must be {bound}; got {_show(array[bad].tolist())}")
+        raise ValueError(f"{label} must be {bound}; got {short_repr(array[bad].tolist())}")
     return array
 
 
@@ -168,7 +168,7 @@ def parameter_values(params: Mapping[str, object]) -> dict[str, float]:
     >>> parameter_values({"threat": 1.5})
     Traceback (most recent call last):
     ...
-    ValueError: params['threat'] must be <= 1.0; got 1.5
+    alliances.InputError: params['threat'] must be <= 1.0; got 1.5
     """
     return _check_params(params, prefix="params")
 
@@ -214,7 +214,7 @@ def net_benefit(**params: float) -> float:
     >>> net_benefit(threat=1.5)
     Traceback (most recent call last):
     ...
-    ValueError: threat must be <= 1.0; got 1.5
+    alliances.InputError: threat must be <= 1.0; got 1.5
     """
     terms = _terms(_check_params(params))
     return float(sum(value for name, value in terms.items() if not name.startswith("_")))
@@ -334,11 +334,11 @@ def _grid(values: object, name: str) -> np.ndarray:
     """A non-empty 1-D float array, or an error naming ``name``."""
     if values is None or isinstance(values, (str, bytes, dict, set)):
         raise TypeError(f"{name} must be a list of numbers; got {type(values).__name__} "
-                        f"{_show(values)}")
+                        f"{short_repr(values)}")
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError, OverflowError) as error:
-        raise TypeError(f"{name} must be a list of numbers; got {_show(values)}") from error
+        raise TypeError(f"{name} must be a list of numbers; got {short_repr(values)}") from error
     if array.ndim != 1 or array.size == 0:
         raise ValueError(f"{name} must be a non-empty 1-D list of numbers; got shape "
                          f"{array.shape}")
@@ -405,7 +405,7 @@ def join_region(x_name: str, x_values: object, y_name: str, y_values: object,
     for name, label in ((x_name, "x_name"), (y_name, "y_name")):
         if not isinstance(name, str):
             raise TypeError(f"{label} must be a parameter name (str); got "
-                            f"{type(name).__name__} {_show(name)}")
+                            f"{type(name).__name__} {short_repr(name)}")
         if name not in PARAMETERS:
             raise ValueError(f"{label} must be one of {list(PARAMETERS)}; got {name!r}")
     if x_name == y_name:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import TYPE_CHECKING
 
-from alliances._validation import _show, check_labels, check_name, check_real, label_index
+from alliances._validation import short_repr, check_labels, check_name, check_real, label_index
 
 if TYPE_CHECKING:
     from alliances.models.normal_form import NormalForm
@@ -62,7 +62,7 @@ class Leaf:
     def __post_init__(self) -> None:
         if isinstance(self.payoffs, (str, bytes)) or not isinstance(self.payoffs, Sequence):
             raise TypeError(f"payoffs must be a sequence of numbers, one per player; got "
-                            f"{type(self.payoffs).__name__} {_show(self.payoffs)}")
+                            f"{type(self.payoffs).__name__} {short_repr(self.payoffs)}")
         values = tuple(check_real(v, f"payoffs[{i}]") + 0.0   # + 0.0 turns -0.0 into 0.0
                        for i, v in enumerate(self.payoffs))
         if not values:
@@ -106,10 +106,10 @@ class Decision:
             pairs = list(actions)
             if not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
                 raise TypeError(f"actions of {self.player}'s node must be a dict or a list of "
-                                f"(label, node) pairs; got {_show(actions)}")
+                                f"(label, node) pairs; got {short_repr(actions)}")
         else:
             raise TypeError(f"actions of {self.player}'s node must be a dict of label -> node; "
-                            f"got {type(actions).__name__} {_show(actions)}")
+                            f"got {type(actions).__name__} {short_repr(actions)}")
         if len(pairs) < 2:
             raise ValueError(f"a decision node needs at least two actions (a player with one "
                              f"action has no choice); {self.player}'s node has {len(pairs)}")
@@ -144,7 +144,7 @@ def _path_key(path: object, name: str = "path") -> Path:
     if isinstance(path, (str, bytes)) or not isinstance(path, Sequence) or not all(
             isinstance(action, str) for action in path):
         raise TypeError(f"{name} must be a sequence of action labels (strings); got "
-                        f"{_show(path)}")
+                        f"{short_repr(path)}")
     return tuple(path)
 
 
@@ -179,7 +179,7 @@ class GameTree:
     def __init__(self, players: Sequence[str], root: Decision) -> None:
         if isinstance(players, (str, bytes)) or not isinstance(players, Sequence):
             raise TypeError(f"players must be a list of names; got {type(players).__name__} "
-                            f"{_show(players)}")
+                            f"{short_repr(players)}")
         self.players = check_labels(list(players), len(players), "players")
         if not self.players:
             raise ValueError("players must name at least one player")
@@ -310,10 +310,10 @@ class GameTree:
                 strategy = (strategy,)
             if not isinstance(strategy, Sequence):
                 raise TypeError(f"profile must map {player!r} to a tuple of actions; got "
-                                f"{_show(strategy)}")
+                                f"{short_repr(strategy)}")
             if len(strategy) != len(paths):
                 raise ValueError(f"the strategy of {player} must give one action for each of its "
-                                 f"{len(paths)} nodes; got {_show(strategy)}")
+                                 f"{len(paths)} nodes; got {short_repr(strategy)}")
             for path, action in zip(paths, strategy):
                 node = self._nodes[path]
                 index = label_index(action, [a for a, _ in node.actions],

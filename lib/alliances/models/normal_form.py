@@ -26,7 +26,7 @@ from itertools import product
 
 import numpy as np
 
-from alliances._validation import _show, label_index
+from alliances._validation import short_repr, label_index
 from alliances.models.games import Game
 from alliances.models.gametree import TIE_TOLERANCE, GameTree
 
@@ -136,7 +136,7 @@ class NormalForm:
                 index.append(self.strategies[i].index(tuple(item)))
             else:
                 raise ValueError(f"profile: the strategy of {self.players[i]} must be one of "
-                                 f"{list(self.labels[i])}; got {_show(item)}")
+                                 f"{list(self.labels[i])}; got {short_repr(item)}")
         return tuple(index)
 
     def payoff(self, profile: Mapping[str, object] | Sequence[object]) -> tuple[float, ...]:
@@ -219,7 +219,7 @@ class NormalForm:
         """A profile's index with every player but ``i`` and ``j`` at its ``fixed`` strategy."""
         if fixed is not None and not isinstance(fixed, Mapping):
             raise TypeError(f"fixed must map each other player to a strategy; got "
-                            f"{_show(fixed)}")
+                            f"{short_repr(fixed)}")
         fixed = dict(fixed or {})
         others = [p for k, p in enumerate(self.players) if k not in (i, j)]
         unknown = [p for p in fixed if p not in self.players]

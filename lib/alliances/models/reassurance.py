@@ -139,7 +139,7 @@ def reassurance(q: float, exploitation_cost: float, spiral_cost: float,
     >>> reassurance(1.5, 4, 1)
     Traceback (most recent call last):
     ...
-    ValueError: q must be <= 1; got 1.5
+    alliances.InputError: q must be <= 1; got 1.5
     """
     return Reassurance(
         q=check_real(q, "q", minimum=0, maximum=1),

@@ -117,7 +117,7 @@ class SmallState:
     >>> SmallState(threat=2)
     Traceback (most recent call last):
     ...
-    ValueError: threat must be <= 1; got 2.0
+    alliances.InputError: threat must be <= 1; got 2.0
     """
 
     threat: float = 0.4

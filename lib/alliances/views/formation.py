@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 
-from alliances._validation import _show
+from alliances._validation import short_repr
 from alliances.models.formation import DEFAULTS, PARAMETERS, parameter_values, threat_threshold
 from alliances.views.style import PALETTE, new_axes
 
@@ -54,10 +54,10 @@ class JoinRegionPlot:
                 resolution, (int, np.integer)):
             raise TypeError(f"resolution must be an integer from {MIN_RESOLUTION} to "
                             f"{MAX_RESOLUTION}; got {type(resolution).__name__} "
-                            f"{_show(resolution)}")
+                            f"{short_repr(resolution)}")
         if not MIN_RESOLUTION <= resolution <= MAX_RESOLUTION:
             raise ValueError(f"resolution must be an integer from {MIN_RESOLUTION} to "
-                             f"{MAX_RESOLUTION}; got {_show(resolution)}")
+                             f"{MAX_RESOLUTION}; got {short_repr(resolution)}")
         self.resolution = int(resolution)
         self.ax = ax if ax is not None else new_axes(5.2, 4.2, pyplot=False)
         ax = self.ax

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.axes import Axes
 
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 from alliances.models.games import format_probability
 from alliances.models.repeated import Sustainability, average_values, sustainability
 from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
@@ -90,14 +90,14 @@ def _check_ylim(ylim: object) -> tuple[float, float] | None:
         return None
     if isinstance(ylim, (str, bytes)) or not isinstance(ylim, (Sequence, np.ndarray)):
         raise TypeError(f"ylim must be None or a pair of numbers (low, high); got "
-                        f"{type(ylim).__name__} {_show(ylim)}")
+                        f"{type(ylim).__name__} {short_repr(ylim)}")
     if len(ylim) != 2:
         raise ValueError(f"ylim must be a pair of numbers (low, high); got {len(ylim)} "
-                         f"entries: {_show(ylim)}")
+                         f"entries: {short_repr(ylim)}")
     low = check_real(ylim[0], "ylim[0] (ylim's low end)")
     high = check_real(ylim[1], "ylim[1] (ylim's high end)")
     if not low < high:
-        raise ValueError(f"ylim must be (low, high) with low < high; got {_show(ylim)}")
+        raise ValueError(f"ylim must be (low, high) with low < high; got {short_repr(ylim)}")
     return low, high
 
 

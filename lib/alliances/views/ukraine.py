@@ -18,7 +18,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 from alliances.views.style import PALETTE, new_axes
 
 __all__ = ["PERIOD_STYLE", "plot_donor_aid", "plot_aid_months", "plot_donor_weapons",
@@ -64,7 +64,7 @@ def _check_ax(ax: object) -> None:
 def _check_top(top: object) -> int:
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)):
         raise TypeError(f"top must be a whole number of donors; got {type(top).__name__} "
-                        f"{_show(top)}")
+                        f"{short_repr(top)}")
     if top < 1:
         raise ValueError(f"top must be at least 1; got {top}")
     return int(top)
@@ -75,7 +75,7 @@ def _check_table(table: object, name: str, columns: Sequence[str],
     """``table`` if it is a non-empty DataFrame with ``columns``, ``numbers`` numeric."""
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"{name} must be a pandas DataFrame; got {type(table).__name__} "
-                        f"{_show(table)}")
+                        f"{short_repr(table)}")
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise ValueError(f"{name} must have the columns {list(columns)}; missing {missing}")
@@ -94,7 +94,7 @@ def _check_table(table: object, name: str, columns: Sequence[str],
 
 def _check_text(value: object, name: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string; got {type(value).__name__} {_show(value)}")
+        raise TypeError(f"{name} must be a string; got {type(value).__name__} {short_repr(value)}")
     return value
 
 

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 from alliances.models.burden import nash_equilibrium
 from alliances.views.burden import BurdenSharesPlot, ReactionCurvesPlot
 from alliances.widgets.base import CUSTOM, LiveFigure
@@ -167,7 +167,7 @@ def _check_values(alpha: object, incomes: object) -> tuple[float, tuple[float, .
     alpha = check_real(alpha, "alpha", minimum=a_low, maximum=a_high)
     if isinstance(incomes, (str, bytes, dict, set)) or not isinstance(incomes, Sequence):
         raise TypeError(f"incomes must be a list of 2 to {_MAX_ALLIES} numbers; got "
-                        f"{type(incomes).__name__} {_show(incomes)}")
+                        f"{type(incomes).__name__} {short_repr(incomes)}")
     if not 2 <= len(incomes) <= _MAX_ALLIES:
         raise ValueError(f"incomes must list 2 to {_MAX_ALLIES} allies; got {len(incomes)}")
     values = tuple(check_real(y, f"incomes[{i}]", minimum=low, maximum=high)

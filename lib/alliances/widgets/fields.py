@@ -19,7 +19,7 @@ import math
 import ipywidgets as widgets
 import traitlets
 
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 
 __all__ = ["NumberField", "with_readout", "MESSAGE_COLOUR"]
 
@@ -35,7 +35,7 @@ def _format(value: float) -> str:
 
 def _check_text(value: object, name: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string; got {type(value).__name__} {_show(value)}")
+        raise TypeError(f"{name} must be a string; got {type(value).__name__} {short_repr(value)}")
     return value
 
 
@@ -131,7 +131,7 @@ class NumberField(widgets.HBox):
                  width: str = "150px", description_width: str = "auto") -> None:
         self.min, self.max = _check_range(minimum, maximum)
         if not isinstance(integer, bool):
-            raise TypeError(f"integer must be True or False; got {_show(integer)}")
+            raise TypeError(f"integer must be True or False; got {short_repr(integer)}")
         self.integer = integer
         value = check_real(value, "value", minimum=self.min, maximum=self.max)
         for text, name in ((description, "description"), (width, "width"),

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from alliances._validation import _show, check_real
+from alliances._validation import short_repr, check_real
 from alliances.models.formation import DEFAULTS, PARAMETERS, PRESETS, join_decision
 from alliances.views.formation import JoinRegionPlot
 from alliances.widgets.render import LayeredRenderer
@@ -27,7 +27,7 @@ def _check_slider_values(params: object) -> dict[str, float]:
     """Known parameters, each a number within its slider's range, or an error."""
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of parameters such as {{'threat': 0.5}}; got "
-                        f"{type(params).__name__} {_show(params)}")
+                        f"{type(params).__name__} {short_repr(params)}")
     unknown = sorted(str(k) for k in set(params) - set(PARAMETERS))
     if unknown:
         raise ValueError(f"params: unknown parameter(s) {unknown}; the parameters are "
@@ -42,7 +42,7 @@ def _check_slider_values(params: object) -> dict[str, float]:
 def _check_y_name(y_name: object) -> None:
     allowed = [name for name in PARAMETERS if name != "threat"]
     if not isinstance(y_name, str) or y_name not in allowed:
-        raise ValueError(f"y_name must be one of {allowed}; got {_show(y_name)}")
+        raise ValueError(f"y_name must be one of {allowed}; got {short_repr(y_name)}")
 
 
 class JoinOrStayOut(LiveFigure):

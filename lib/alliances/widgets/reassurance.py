@@ -62,7 +62,7 @@ class ReassuranceExplorer(LiveFigure):
     >>> ReassuranceExplorer(q=2)
     Traceback (most recent call last):
     ...
-    ValueError: q must be <= 1; got 2.0
+    alliances.InputError: q must be <= 1; got 2.0
     """
 
     def __init__(self, q: float = 0.3, exploitation_cost: float = 5.0, spiral_cost: float = 2.0,
