@@ -383,7 +383,7 @@ def troop_tests(gdp_year: int = _GDP_YEAR) -> pd.DataFrame:
 
 
 def as_burden_test(test: _TroopBurdenTest) -> BurdenTest:
-    """Adapter: a :func:`troops_vs_gdp` result as a :class:`~alliances.cases.nato_burden.BurdenTest`.
+    """Adapter: a result of :func:`troops_vs_gdp` as a :class:`BurdenTest`.
 
     So that :func:`alliances.views.nato_burden.plot_burden_vs_size` draws the troops test exactly
     as notebook 01 draws the spending test. Its ``size`` is GDP in US$ bn and its

@@ -39,7 +39,7 @@ from alliances.models.arms_race import RichardsonFit, richardson_fit
 from alliances.cases.nato_burden import SpearmanResult, spearman
 
 __all__ = ["PERIODS", "NON_EUROPEAN", "nato_europe_members", "milex_series", "reaction_fits",
-           "PeriodFit", "fit_table", "change_correlation"]
+           "fit_table", "change_correlation"]
 
 #: Russia's SIPRI series starts here (the USSR's, 1988-1990, is not spliced onto it).
 _FIRST_YEAR = 1992
@@ -179,7 +179,7 @@ def milex_series(start: int = 1993, end: int = _LAST_YEAR, *,
 
 
 @dataclass(frozen=True)
-class PeriodFit:
+class _PeriodFit:
     """Richardson's reaction equation fitted for both sides over one period.
 
     Attributes
@@ -200,7 +200,7 @@ class PeriodFit:
 
 
 def reaction_fits(periods: dict[str, tuple[int, int]] | None = None, *,
-                  nato_europe: str = "fixed") -> list[PeriodFit]:
+                  nato_europe: str = "fixed") -> list[_PeriodFit]:
     """Fit both sides' reaction equations on each period.
 
     Parameters
@@ -226,14 +226,14 @@ def reaction_fits(periods: dict[str, tuple[int, int]] | None = None, *,
         if not isinstance(span, tuple) or len(span) != 2:
             raise TypeError(f"periods[{name!r}] must be a (start, end) pair; got {span!r}")
         frame = milex_series(*span, nato_europe=nato_europe)
-        results.append(PeriodFit(
+        results.append(_PeriodFit(
             period=str(name), start=int(frame.index[0]), end=int(frame.index[-1]),
             russia=richardson_fit(frame["russia"], frame["nato_europe"]),
             nato_europe=richardson_fit(frame["nato_europe"], frame["russia"])))
     return results
 
 
-def fit_table(fits: list[PeriodFit]) -> pd.DataFrame:
+def fit_table(fits: list[_PeriodFit]) -> pd.DataFrame:
     """A readable table of :func:`reaction_fits`: each side's reaction k with its 95 % interval.
 
     Columns: ``period``, ``reacting side``, ``k``, ``k low``, ``k high``, ``fatigue a``,
@@ -245,7 +245,7 @@ def fit_table(fits: list[PeriodFit]) -> pd.DataFrame:
     >>> table.loc[0, ["period", "reacting side"]].tolist()
     ['1993-2024', 'Russia']
     """
-    if not isinstance(fits, list) or not fits or not all(isinstance(f, PeriodFit) for f in fits):
+    if not isinstance(fits, list) or not fits or not all(isinstance(f, _PeriodFit) for f in fits):
         raise TypeError("fits must be a non-empty list from reaction_fits()")
     rows = []
     for fit in fits:

@@ -41,10 +41,10 @@ from alliances.cases.nato_burden import SpearmanResult, spearman
 from alliances.data import load
 from alliances.views import smallstate as view
 
-__all__ = ["ASEAN", "COMPLETE_SEVEN", "US_TREATY_ALLIES", "NON_ALIGNED", "spending",
-           "coverage", "share_of_gdp", "regional_total", "follows_china", "burden_groups",
-           "permutation_pvalue", "SHORT_NAMES", "alignment_timeline",
-           "plot_southeast_asia_timeline", "plot_region_vs_china", "plot_burden_groups"]
+__all__ = ["ASEAN", "COMPLETE_SEVEN", "spending", "coverage", "share_of_gdp", "regional_total",
+           "follows_china", "burden_groups", "permutation_pvalue", "SHORT_NAMES",
+           "alignment_timeline", "plot_southeast_asia_timeline", "plot_region_vs_china",
+           "plot_burden_groups"]
 
 #: The ten ASEAN members, in SIPRI's spelling.
 ASEAN: tuple[str, ...] = ("Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia", "Myanmar",
@@ -53,9 +53,9 @@ ASEAN: tuple[str, ...] = ("Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia",
 COMPLETE_SEVEN: tuple[str, ...] = ("Brunei", "Cambodia", "Indonesia", "Malaysia",
                                    "Philippines", "Singapore", "Thailand")
 #: Treaty allies of the United States in Southeast Asia (Philippines 1951, Manila Pact 1954).
-US_TREATY_ALLIES: tuple[str, ...] = ("Philippines", "Thailand")
+_US_TREATY_ALLIES: tuple[str, ...] = ("Philippines", "Thailand")
 #: Two members outside any alliance, the course's "non-aligned" comparison group.
-NON_ALIGNED: tuple[str, ...] = ("Indonesia", "Malaysia")
+_NON_ALIGNED: tuple[str, ...] = ("Indonesia", "Malaysia")
 #: The other states of the notebook, in SIPRI's spelling.
 _OTHERS: tuple[str, ...] = ("China", "Japan", "Korea, South", "Australia",
                            "United States of America")
@@ -277,7 +277,10 @@ class _BurdenComparison:
 
 
 def burden_groups(first: int = 2000, last: int = _LAST) -> _BurdenComparison:
-    """Compare :data:`US_TREATY_ALLIES` with :data:`NON_ALIGNED` in share of GDP.
+    """Compare the US treaty allies with the non-aligned members in share of GDP.
+
+    The US treaty allies are the Philippines and Thailand, the non-aligned Indonesia and
+    Malaysia.
 
     Examples
     --------
@@ -286,13 +289,13 @@ def burden_groups(first: int = 2000, last: int = _LAST) -> _BurdenComparison:
     (25, True)
     """
     first, last = _check_years(first, last)
-    frame = spending(US_TREATY_ALLIES + NON_ALIGNED, first, last)
+    frame = spending(_US_TREATY_ALLIES + _NON_ALIGNED, first, last)
     table = frame.pivot(index="year", columns="country", values="milex_pct_gdp")
-    allies = table[list(US_TREATY_ALLIES)].mean(axis=1)
-    others = table[list(NON_ALIGNED)].mean(axis=1)
-    medians = {c: float(table[c].median()) for c in US_TREATY_ALLIES + NON_ALIGNED}
-    pvalue = permutation_pvalue([medians[c] for c in US_TREATY_ALLIES],
-                                [medians[c] for c in NON_ALIGNED])
+    allies = table[list(_US_TREATY_ALLIES)].mean(axis=1)
+    others = table[list(_NON_ALIGNED)].mean(axis=1)
+    medians = {c: float(table[c].median()) for c in _US_TREATY_ALLIES + _NON_ALIGNED}
+    pvalue = permutation_pvalue([medians[c] for c in _US_TREATY_ALLIES],
+                                [medians[c] for c in _NON_ALIGNED])
     return _BurdenComparison(first, last, medians, int((allies > others).sum()),
                             int(len(table)), pvalue)
 
@@ -381,7 +384,7 @@ def plot_region_vs_china(ax: Axes | None = None) -> Axes:
 
 
 def plot_burden_groups(ax: Axes | None = None, first: int = 1989) -> Axes:
-    """Share of GDP of :data:`US_TREATY_ALLIES` (solid) and :data:`NON_ALIGNED` (dashed).
+    """Share of GDP of the US treaty allies (solid) and two non-aligned members (dashed).
 
     The figure is :func:`alliances.views.smallstate.plot_burden_groups`, for the years
     ``first`` to 2024.
@@ -391,5 +394,5 @@ def plot_burden_groups(ax: Axes | None = None, first: int = 1989) -> Axes:
     >>> len(plot_burden_groups().get_lines())
     5
     """
-    frame = spending(US_TREATY_ALLIES + NON_ALIGNED, first, _LAST)
-    return view.plot_burden_groups(frame, ax, allies=US_TREATY_ALLIES)
+    frame = spending(_US_TREATY_ALLIES + _NON_ALIGNED, first, _LAST)
+    return view.plot_burden_groups(frame, ax, allies=_US_TREATY_ALLIES)
