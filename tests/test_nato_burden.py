@@ -35,7 +35,8 @@ from alliances.cases.nato_spending import (
     estimates_2025,
     pledge_timeline,
 )
-from alliances.views.nato_burden import plot_allies_at_or_above, plot_burden_vs_size
+from alliances.views.nato_burden import plot_burden_vs_size
+from alliances.views.nato_spending import plot_allies_at_or_above
 from alliances.data import load
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -57,7 +57,8 @@ _API: dict[str, tuple[str, ...]] = {
         "tit_for_tat_threshold", "tournament"),
     "models.smallstate": ("best_choice", "SMALL_STATE_PRESETS", "SmallState"),
     "views.afghanistan": ("plot_deaths_per_thousand", "plot_shares"),
-    "views.nato_burden": ("plot_allies_at_or_above", "plot_burden_vs_size"),
+    "views.nato_burden": ("plot_burden_vs_size",),
+    "views.nato_spending": ("plot_allies_at_or_above",),
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
     "views.style": ("plot_payoff_matrix",),
     "cases.afghanistan": (

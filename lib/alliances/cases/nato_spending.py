@@ -31,7 +31,7 @@ from matplotlib.axes import Axes
 from alliances._validation import _show, check_real
 from alliances.cases.timeline import timeline
 from alliances.data import load
-from alliances.views import afghanistan as view
+from alliances.views import nato_spending as view
 from alliances.views.nato_burden import FRONTLINE
 
 __all__ = ["allies_at_or_above", "burden_ranks", "estimates_2025", "pledge_timeline",
@@ -295,7 +295,7 @@ def plot_spending(series: pd.DataFrame | None = None, ax: Axes | None = None, *,
                   events: dict[str, date] | None = None) -> Axes:
     """NATO spending as % of GDP by year, with the Kabul withdrawal and Russia's invasion.
 
-    The figure is :func:`alliances.views.afghanistan.plot_spending`; this function gives
+    The figure is :func:`alliances.views.nato_spending.plot_spending`; this function gives
     it the case's data. Each year's value is drawn at the middle of its year, so that an
     event line falls inside the year whose spending it could have touched; 2024 (a NATO
     estimate) is drawn as an open marker.

@@ -1,16 +1,16 @@
-"""Figures of Olson and Zeckhauser's test on NATO data, and of the 2 % guideline.
+"""Figures of Olson and Zeckhauser's test on NATO data: burden against size, rho by year.
 
-A view module: it draws what :mod:`alliances.cases.nato_burden` (size against burden,
-Spearman's rho by year) and :mod:`alliances.cases.nato_spending` (Allies at or above 2 %)
-compute. Meaning is carried by marker and line style as well as by colour (the Okabe-Ito
-palette of :mod:`alliances.views.style`).
+A view module: it draws what :mod:`alliances.cases.nato_burden` computes (size against
+burden, Spearman's rho by year and data source). Meaning is carried by marker and line
+style as well as by colour (the Okabe-Ito palette of :mod:`alliances.views.style`).
 
 Examples
 --------
 >>> import pandas as pd
->>> counts = pd.DataFrame({"year": [2014, 2024], "count": [3, 18], "listed": [31, 31]})
->>> [int(p.get_height()) for p in plot_allies_at_or_above(counts).patches]
-[3, 18]
+>>> table = pd.DataFrame({"series": ["SIPRI", "SIPRI"], "year": [1964, 2024],
+...                       "rho": [0.6, 0.1]})
+>>> plot_correlations(table, band=(28, 0.374)).get_ylim()
+(-1.0, 1.0)
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from alliances._validation import _show
-from alliances.data import load
 from alliances.views.style import PALETTE, new_axes
 
-__all__ = ["FRONTLINE", "plot_burden_vs_size", "plot_correlations", "plot_allies_at_or_above"]
+__all__ = ["FRONTLINE", "plot_burden_vs_size", "plot_correlations"]
 
 #: Poland and the Baltic states (ISO 3166 alpha-3), the Allies nearest Russia's
 #: 2014 and 2022 wars, highlighted in the figures.
@@ -188,42 +187,4 @@ def plot_correlations(table: pd.DataFrame, ax: Axes | None = None, *,
     ax.set_title("Do larger Allies carry a larger burden? (\u03c1 > 0: yes)", fontsize=10)
     ax.legend(fontsize=7.5, loc="lower left")
     ax.grid(True, color="#DDDDDD", lw=0.6)
-    return ax
-
-
-def plot_allies_at_or_above(counts: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Bars: the number of Allies at or above 2 % of GDP each year (2024 hatched: estimate).
-
-    Parameters
-    ----------
-    counts : pandas.DataFrame
-        From :func:`alliances.cases.nato_spending.allies_at_or_above`.
-    ax : Axes, optional
-
-    Examples
-    --------
-    >>> from alliances import allies_at_or_above
-    >>> ax = plot_allies_at_or_above(allies_at_or_above())
-    >>> [int(p.get_height()) for p in ax.patches][:2]
-    [3, 4]
-    """
-    if not isinstance(counts, pd.DataFrame) or not {"year", "count", "listed"} <= set(
-            counts.columns):
-        raise TypeError("counts must be a DataFrame like allies_at_or_above()'s")
-    _check_ax(ax)
-    ax = ax if ax is not None else new_axes(6.4, 3.6)
-    estimates = set(load("nato_defence_pct_gdp_2014_2024").query("is_estimate")["year"])
-    for year, count in zip(counts["year"], counts["count"]):
-        estimate = year in estimates
-        ax.bar(year, count, color="white" if estimate else PALETTE["blue"],
-               edgecolor=PALETTE["blue"] if estimate else "black", hatch="//" if estimate else "")
-        ax.text(year, count + 0.3, str(count), ha="center", va="bottom", fontsize=8)
-    listed = int(counts["listed"].max())
-    ax.set_xticks(list(counts["year"]))
-    ax.tick_params(axis="x", labelsize=8)
-    ax.set_xlabel("year (hatched: NATO estimate)")
-    ax.set_ylabel(f"Allies at or above 2 % (of {listed})")
-    ax.set_ylim(0, max(counts["count"]) * 1.2 + 1)
-    ax.set_title("Allies meeting the 2 % guideline (NATO, August 2025 release)", fontsize=10)
-    ax.grid(True, axis="y", color="#DDDDDD", lw=0.6)
     return ax

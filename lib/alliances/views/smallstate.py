@@ -1,9 +1,9 @@
 """Figures of notebook 7: the small state's best choice, the timeline and the spending data.
 
 Views only: the model is :mod:`alliances.models.smallstate`, the data analysis
-:mod:`alliances.cases.southeast_asia` (which passes its data to the figures here). Colours come from the course's colour-blind-safe palette,
-and every region of the choice map is also named in text (meaning is never carried by
-colour alone).
+:mod:`alliances.cases.southeast_asia`, which passes its data to the figures here. Colours
+come from the course's colour-blind-safe palette, and every region of the choice map is
+also named in text (meaning is never carried by colour alone).
 """
 
 from __future__ import annotations
