@@ -9,8 +9,8 @@ Examples
 >>> import pandas as pd
 >>> table = pd.DataFrame({"series": ["SIPRI", "SIPRI"], "year": [1964, 2024],
 ...                       "rho": [0.6, 0.1]})
->>> plot_correlations(table, band=(28, 0.374)).get_ylim()
-(-1.0, 1.0)
+>>> plot_correlations(table, band=(28, 0.374)).get_ylabel()
+"Spearman's \u03c1, GDP vs burden"
 """
 
 from __future__ import annotations
