@@ -14,7 +14,9 @@ import pandas as pd
 import pytest
 
 from alliances.cases import afghanistan as af
+from alliances.cases import nato_spending as ns
 from alliances.cases.nato_burden import BurdenTest
+from alliances.views import afghanistan as views
 from alliances.data import DATA_DIR
 from hand_statistics import spearman
 
@@ -115,7 +117,7 @@ def test_troops_per_gdp_is_troops_over_billions() -> None:
 
 
 def test_adapter_feeds_the_burden_plot() -> None:
-    from alliances.cases.nato_burden import plot_burden_vs_size
+    from alliances.views.nato_burden import plot_burden_vs_size
 
     burden = af.as_burden_test(af.troops_vs_gdp("2010-11"))
     assert isinstance(burden, BurdenTest)
@@ -180,7 +182,7 @@ def _pct(country: str, year: int) -> float:
 
 
 def test_spending_series_is_nato_table_3() -> None:
-    series = af.spending_series()
+    series = ns.spending_series()
     for year in (2014, 2021, 2022, 2024):
         assert series.loc[year, "NATO Europe and Canada"] == _pct("NATO Europe and Canada",
                                                                   year)
@@ -193,7 +195,7 @@ def test_spending_change_counts_european_allies() -> None:
                                                                        "Canada")]
     europe = sorted({r["country"] for r in rows})
     rises = [c for c in europe if _pct(c, 2024) > _pct(c, 2021)]
-    change = af.spending_change(2021, 2024)
+    change = ns.spending_change(2021, 2024)
     assert len(change) == len(europe) == 29
     assert int((change["change"] > 0).sum()) == len(rises) == 26
     assert change.iloc[0]["change"] == pytest.approx(_pct("Poland", 2024) - _pct("Poland", 2021))
@@ -211,13 +213,13 @@ def test_spending_change_counts_european_allies() -> None:
     (lambda: af.deaths_per_thousand("2009"), ValueError, "troops_as_of"),
     (lambda: af.deaths_per_thousand(deaths=pd.Series({"Canada": -1})), ValueError, "deaths"),
     (lambda: af.region_rates("table"), TypeError, "table"),
-    (lambda: af.spending_series(["Atlantis"]), ValueError, "entities"),
-    (lambda: af.spending_change(2024, 2021), ValueError, "last"),
-    (lambda: af.spending_change(2013, 2021), ValueError, "first"),
+    (lambda: ns.spending_series(["Atlantis"]), ValueError, "entities"),
+    (lambda: ns.spending_change(2024, 2021), ValueError, "last"),
+    (lambda: ns.spending_change(2013, 2021), ValueError, "first"),
     (lambda: af.as_burden_test("test"), TypeError, "test"),
-    (lambda: af.plot_deaths_per_thousand(af.deaths_per_thousand(), min_troops=0), ValueError,
+    (lambda: views.plot_deaths_per_thousand(af.deaths_per_thousand(), min_troops=0), ValueError,
      "min_troops"),
-    (lambda: af.plot_deaths_per_thousand(af.deaths_per_thousand(), min_troops=10**6),
+    (lambda: views.plot_deaths_per_thousand(af.deaths_per_thousand(), min_troops=10**6),
      ValueError, "min_troops"),
 ])
 def test_bad_input_names_the_argument(call, error, word) -> None:
@@ -226,14 +228,14 @@ def test_bad_input_names_the_argument(call, error, word) -> None:
 
 
 def test_plots_are_titled_and_labelled() -> None:
-    for ax in (af.plot_shares(), af.plot_deaths_per_thousand(af.deaths_per_thousand()),
-               af.plot_spending()):
+    for ax in (views.plot_shares(af.share_table()), views.plot_deaths_per_thousand(af.deaths_per_thousand()),
+               ns.plot_spending()):
         assert ax.get_title() and (ax.get_xlabel() or ax.get_ylabel())
         plt.close(ax.figure)
 
 
 def test_spending_plot_marks_withdrawal_and_invasion_inside_their_years() -> None:
-    ax = af.plot_spending()
+    ax = ns.plot_spending()
     lines = [line.get_xdata()[0] for line in ax.get_lines() if len(line.get_xdata()) == 2
              and line.get_xdata()[0] == line.get_xdata()[1]]
     assert any(2021.6 < x < 2021.7 for x in lines)       # 30 Aug 2021

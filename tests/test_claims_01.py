@@ -18,15 +18,17 @@ from alliances.models.burden import best_response, corner_income, nash_equilibri
 from alliances.cases.nato_burden import (
     ALLIES_1964,
     FOUNDING_MEMBERS_1949,
-    allies_at_or_above,
-    burden_ranks,
     correlation_table,
     critical_rho,
-    estimates_2025,
     nato_2019_test,
     nato_paired_test,
-    pledge_timeline,
     sipri_test,
+)
+from alliances.cases.nato_spending import (
+    allies_at_or_above,
+    burden_ranks,
+    estimates_2025,
+    pledge_timeline,
 )
 from alliances.data import load
 from alliances.models.formation import PRESETS, join_decision, threat_threshold

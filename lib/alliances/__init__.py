@@ -62,23 +62,27 @@ _API: dict[str, tuple[str, ...]] = {
     "views.jervis": ("four_worlds", "plot_cooperation_threshold"),
     "views.nstate": ("alignment_timeline", "plot_alignment_timeline", "plot_schelling_diagram"),
     "views.repeated": ("plot_replicator",),
+    "views.afghanistan": ("plot_deaths_per_thousand", "plot_shares"),
+    "views.nato_burden": ("plot_burden_vs_size",),
+    "views.nato_spending": ("plot_allies_at_or_above",),
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
-    "views.smallstate": ("plot_burden_groups", "plot_region_vs_china", "plot_southeast_asia_timeline"),
     "views.style": ("plot_payoff_matrix",),
     "views.timeline": ("plot_timeline",),
     "cases.afghanistan": (
         "as_burden_test", "deaths_per_thousand", "fatalities_between", "isaf_total",
-        "plot_deaths_per_thousand", "plot_shares", "plot_spending", "region_rates",
-        "share_table", "SNAPSHOTS", "spending_change", "spending_series", "troop_tests",
-        "troops_vs_gdp"),
+        "region_rates", "share_table", "SNAPSHOTS", "troop_tests", "troops_vs_gdp"),
     "cases.nato_burden": (
-        "allies_at_or_above", "burden_ranks", "correlation_table", "critical_rho",
-        "estimates_2025", "nato_2019_test", "nato_paired_test", "pledge_timeline",
-        "plot_allies_at_or_above", "plot_burden_vs_size", "plot_correlations", "sipri_test"),
+        "correlation_table", "critical_rho", "nato_2019_test", "nato_paired_test",
+        "plot_correlations", "sipri_test"),
+    "cases.nato_spending": (
+        "allies_at_or_above", "burden_ranks", "estimates_2025", "plot_spending",
+        "pledge_timeline", "spending_change", "spending_series"),
     "cases.nato_russia": (
         "change_correlation", "fit_table", "milex_series", "nato_europe_members",
         "reaction_fits"),
-    "cases.southeast_asia": ("burden_groups", "coverage", "follows_china", "share_of_gdp"),
+    "cases.southeast_asia": (
+        "burden_groups", "coverage", "follows_china", "plot_burden_groups",
+        "plot_region_vs_china", "plot_southeast_asia_timeline", "share_of_gdp"),
     "cases.timeline": ("source_text", "timeline", "timeline_table"),
     "cases.ukraine": (
         "aid_by_donor", "aid_by_group", "aid_totals", "donor_groups", "heavy_weapons",

@@ -18,9 +18,8 @@ damaged file fails its schema check). Nothing is typed in; every figure comes fr
 * **Who did the fighting.** :func:`deaths_per_thousand` divides coalition fatalities by
   the troops a nation had in ISAF at one snapshot. The pairing is only indicative (see
   the function).
-* **After the withdrawal.** :func:`spending_series` and :func:`spending_change` read
-  NATO's defence spending as a share of GDP (August 2025 release, 2014-2024) for the
-  European Allies; NATO and SIPRI series are never mixed.
+* **After the withdrawal.** NATO's defence spending as a share of GDP across the Kabul
+  withdrawal is in :mod:`alliances.cases.nato_spending`.
 
 There is no population data in the course (a gap named in ``notebooks/theory_notes.md``,
 section "Gaps in the sources"): troops or deaths per million inhabitants cannot be
@@ -38,30 +37,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from alliances._validation import short_repr
 from alliances.cases.nato_burden import BurdenTest, SpearmanResult, critical_rho, spearman
 from alliances.data import load
-from alliances.views.style import PALETTE, new_axes
 
 __all__ = [
     "SNAPSHOTS",
-    "SNAPSHOT_LABELS",
-    "FATALITY_SNAPSHOTS",
     "FINAL",
     "SOUTH",
     "OUTSIDE_SOUTH",
     "SERVED_IN",
-    "GDP_YEAR",
-    "NOT_YET_ALLIES",
-    "TroopBurdenTest",
     "isaf_total",
     "isaf_contributions",
     "troop_share",
@@ -73,26 +62,20 @@ __all__ = [
     "fatalities_between",
     "deaths_per_thousand",
     "region_rates",
-    "spending_series",
-    "spending_change",
-    "plot_shares",
-    "plot_deaths_per_thousand",
-    "plot_spending",
 ]
 
-TROOPS = "isaf_troop_contributions"
-DEATHS = "coalition_fatalities_afghanistan"
-NATO_2019 = "nato_defence_expenditure_2012_2019"
-NATO_2025 = "nato_defence_pct_gdp_2014_2024"
+_TROOPS = "isaf_troop_contributions"
+_DEATHS = "coalition_fatalities_afghanistan"
+_NATO_2019 = "nato_defence_expenditure_2012_2019"
 
 #: The three ISAF snapshots, oldest first, as the file writes them.
 SNAPSHOTS: tuple[str, ...] = ("2008-06-03", "2009-10-01", "2010-11")
 #: The snapshots as a reader writes them (November 2010 is inferred; see SOURCES.md §5).
-SNAPSHOT_LABELS: dict[str, str] = {"2008-06-03": "3 Jun 2008", "2009-10-01": "1 Oct 2009",
-                                   "2010-11": "Nov 2010"}
+_SNAPSHOT_LABELS: dict[str, str] = {"2008-06-03": "3 Jun 2008", "2009-10-01": "1 Oct 2009",
+                                    "2010-11": "Nov 2010"}
 #: The fatality counts: final 2001-2021 totals, then three dated snapshots.
 FINAL = "2001-2021 final"
-FATALITY_SNAPSHOTS: tuple[str, ...] = (FINAL, "2009-05-18", "2010-11", "2012-05-20")
+_FATALITY_SNAPSHOTS: tuple[str, ...] = (FINAL, "2009-05-18", "2010-11", "2012-05-20")
 #: The allies that a source of the Riga summit (CRS RS22529, 2006) names as "doing most of
 #: the fighting in southern Afghanistan": their main contingents served in ISAF's Regional
 #: Command South (Helmand, Kandahar, Uruzgan); the US also led Regional Command East.
@@ -118,11 +101,11 @@ SERVED_IN: dict[str, str] = {
 }
 #: The year of NATO's real GDP used as the size of each Ally: 2012, the first year of
 #: NATO's 2019 release, two to four years after the troop snapshots.
-GDP_YEAR = 2012
+_GDP_YEAR = 2012
 #: Countries in NATO's 2019 release that were not yet Allies at the snapshots, with the
 #: reason. Montenegro contributed to ISAF in 2010 as a partner; it joined NATO in 2017
 #: (a standard date, not verified against a source here).
-NOT_YET_ALLIES: dict[str, str] = {"Montenegro": "a partner at the snapshots; joined NATO in 2017"}
+_NOT_YET_ALLIES: dict[str, str] = {"Montenegro": "a partner at the snapshots; joined NATO in 2017"}
 
 # ISAF spellings that differ from NATO's 2019 release.
 _NATO_NAMES = {"Slovakia": "Slovak Republic"}
@@ -139,12 +122,6 @@ def _check_snapshot(snapshot: object, allowed: Sequence[str] = SNAPSHOTS,
     return snapshot
 
 
-def _check_ax(ax: object) -> None:
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__} "
-                        f"{short_repr(ax)}")
-
-
 def _check_year(year: object, first: int, last: int, name: str) -> int:
     if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
         raise TypeError(f"{name} must be an integer year; got {type(year).__name__} "
@@ -156,7 +133,7 @@ def _check_year(year: object, first: int, last: int, name: str) -> int:
 
 # --------------------------------------------------------------------------- troops
 def _troops(snapshot: str) -> pd.DataFrame:
-    table = load(TROOPS)
+    table = load(_TROOPS)
     return table[table["as_of"] == snapshot]
 
 
@@ -268,9 +245,9 @@ def share_table(countries: Sequence[str] | None = None) -> pd.DataFrame:
     data = data[data["country"].isin(countries)]
     wide = (data.pivot(index="country", columns="as_of", values="share") * 100).round(1)
     wide = wide.reindex(index=list(countries), columns=list(SNAPSHOTS))
-    wide.columns = [SNAPSHOT_LABELS[s] for s in wide.columns]
+    wide.columns = [_SNAPSHOT_LABELS[s] for s in wide.columns]
     rounded = data[data["is_rounded_in_source"]].groupby("country")["as_of"].apply(
-        lambda s: ", ".join(SNAPSHOT_LABELS[x] for x in s))
+        lambda s: ", ".join(_SNAPSHOT_LABELS[x] for x in s))
     wide["rounded_in_source"] = [rounded.get(c, "") for c in wide.index]
     wide.columns.name = "share of ISAF total, %"
     return wide
@@ -278,7 +255,7 @@ def share_table(countries: Sequence[str] | None = None) -> pd.DataFrame:
 
 # ------------------------------------------------------------- Olson and Zeckhauser
 @dataclass(frozen=True)
-class TroopBurdenTest:
+class _TroopBurdenTest:
     """Olson and Zeckhauser's test on troops at one ISAF snapshot.
 
     Attributes
@@ -305,7 +282,7 @@ class TroopBurdenTest:
     partners : tuple of str
         Contributors without NATO GDP figures (non-members), not in the test.
     excluded : tuple of str
-        Countries with NATO GDP that were not yet Allies (:data:`NOT_YET_ALLIES`).
+        Countries with NATO GDP that were not yet Allies at the snapshots (Montenegro).
     """
 
     snapshot: str
@@ -320,14 +297,14 @@ class TroopBurdenTest:
     excluded: tuple[str, ...]
 
 
-def troops_vs_gdp(snapshot: str, *, gdp_year: int = GDP_YEAR) -> TroopBurdenTest:
+def troops_vs_gdp(snapshot: str, *, gdp_year: int = _GDP_YEAR) -> _TroopBurdenTest:
     """Olson and Zeckhauser on troops: do larger Allies send more troops *per unit of GDP*?
 
     Size is NATO's real GDP (2015 prices and exchange rates) from NATO's 2019 release,
     the nearest NATO-sourced measure of size: it starts in 2012, so it is *later* than the
     troop snapshots (2008-2010), and ranks of GDP change little over a few years. The
     burden is troops per US$ billion of real GDP. Only Allies are tested: contributors
-    without a NATO GDP figure are partners, and :data:`NOT_YET_ALLIES` are left out.
+    without a NATO GDP figure are partners, and Montenegro (not yet an Ally) is left out.
     Troops per GDP is not a cost share: a soldier costs different amounts in different
     countries, and ISAF troops are only part of what each Ally spent on the war.
 
@@ -336,11 +313,13 @@ def troops_vs_gdp(snapshot: str, *, gdp_year: int = GDP_YEAR) -> TroopBurdenTest
     snapshot : str
         One of :data:`SNAPSHOTS`.
     gdp_year : int
-        2012 to 2019; default :data:`GDP_YEAR` (2012), the nearest to the snapshots.
+        2012 to 2019; default 2012, the nearest to the snapshots.
 
     Returns
     -------
-    TroopBurdenTest
+    _TroopBurdenTest
+        A frozen dataclass: the table used, Spearman's rho for GDP against troops per
+        US$ bn of GDP (``result``) and against troops (``size_result``), and what is left out.
 
     Examples
     --------
@@ -354,15 +333,15 @@ def troops_vs_gdp(snapshot: str, *, gdp_year: int = GDP_YEAR) -> TroopBurdenTest
     """
     snapshot = _check_snapshot(snapshot)
     gdp_year = _check_year(gdp_year, 2012, 2019, "gdp_year")
-    size = load(NATO_2019)
+    size = load(_NATO_2019)
     size = size[size["year"] == gdp_year].set_index("country")
     rows = _troops(snapshot)
     rows = rows[~rows["is_aggregate"]].copy()
     rows["nato_name"] = rows["country"].replace(_NATO_NAMES)
     known = rows["nato_name"].isin(size.index)
     partners = tuple(sorted(rows.loc[~known, "country"]))
-    excluded = tuple(sorted(c for c in rows.loc[known, "nato_name"] if c in NOT_YET_ALLIES))
-    used = rows[known & ~rows["nato_name"].isin(list(NOT_YET_ALLIES))]
+    excluded = tuple(sorted(c for c in rows.loc[known, "nato_name"] if c in _NOT_YET_ALLIES))
+    used = rows[known & ~rows["nato_name"].isin(list(_NOT_YET_ALLIES))]
     gdp = used["nato_name"].map(size["real_gdp_usd_2015_prices"]).to_numpy() / 1e9
     table = pd.DataFrame({
         "country": used["country"].to_numpy(),
@@ -372,16 +351,16 @@ def troops_vs_gdp(snapshot: str, *, gdp_year: int = GDP_YEAR) -> TroopBurdenTest
         "troops_per_usd_bn": used["troops"].to_numpy() / gdp,
         "is_rounded_in_source": used["is_rounded_in_source"].to_numpy(),
     }).sort_values("gdp_usd_bn", ascending=False).reset_index(drop=True)
-    not_listed = tuple(sorted(set(size.index) - set(used["nato_name"]) - set(NOT_YET_ALLIES)))
+    not_listed = tuple(sorted(set(size.index) - set(used["nato_name"]) - set(_NOT_YET_ALLIES)))
     result = spearman(table["gdp_usd_bn"].to_numpy(), table["troops_per_usd_bn"].to_numpy())
     size_result = spearman(table["gdp_usd_bn"].to_numpy(), table["troops"].to_numpy())
     complete = not _troops(snapshot)["is_aggregate"].any()
-    return TroopBurdenTest(snapshot, gdp_year, table, result, size_result,
+    return _TroopBurdenTest(snapshot, gdp_year, table, result, size_result,
                            critical_rho(result.n), bool(complete), not_listed, partners,
                            excluded)
 
 
-def troop_tests(gdp_year: int = GDP_YEAR) -> pd.DataFrame:
+def troop_tests(gdp_year: int = _GDP_YEAR) -> pd.DataFrame:
     """:func:`troops_vs_gdp` at every snapshot, one row each.
 
     Columns: ``snapshot`` (as a reader writes it), ``n``, ``rho`` (GDP against troops per
@@ -396,17 +375,17 @@ def troop_tests(gdp_year: int = GDP_YEAR) -> pd.DataFrame:
     rows = []
     for snap in SNAPSHOTS:
         test = troops_vs_gdp(snap, gdp_year=gdp_year)
-        rows.append({"snapshot": SNAPSHOT_LABELS[snap], "n": test.result.n,
+        rows.append({"snapshot": _SNAPSHOT_LABELS[snap], "n": test.result.n,
                      "rho": test.result.rho, "pvalue": test.result.pvalue,
                      "critical_rho": test.critical, "rho_troops": test.size_result.rho,
                      "complete_list": test.complete})
     return pd.DataFrame(rows)
 
 
-def as_burden_test(test: TroopBurdenTest) -> BurdenTest:
-    """Adapter: a :class:`TroopBurdenTest` as :class:`alliances.cases.nato_burden.BurdenTest`.
+def as_burden_test(test: _TroopBurdenTest) -> BurdenTest:
+    """Adapter: a result of :func:`troops_vs_gdp` as a :class:`BurdenTest`.
 
-    So that :func:`alliances.cases.nato_burden.plot_burden_vs_size` draws the troops test exactly
+    So that :func:`alliances.views.nato_burden.plot_burden_vs_size` draws the troops test exactly
     as notebook 01 draws the spending test. Its ``size`` is GDP in US$ bn and its
     ``burden_pct`` column holds troops per US$ bn (the column name is the spending test's;
     the axis label says what it is).
@@ -419,12 +398,12 @@ def as_burden_test(test: TroopBurdenTest) -> BurdenTest:
     >>> burden.result == troops_vs_gdp("2010-11").result
     True
     """
-    if not isinstance(test, TroopBurdenTest):
-        raise TypeError(f"test must be a TroopBurdenTest; got {type(test).__name__}")
+    if not isinstance(test, _TroopBurdenTest):
+        raise TypeError(f"test must be a result of troops_vs_gdp(); got {type(test).__name__}")
     table = pd.DataFrame({"country": test.table["country"], "code": test.table["code"],
                           "size": test.table["gdp_usd_bn"],
                           "burden_pct": test.table["troops_per_usd_bn"]})
-    label = (f"ISAF troops, {SNAPSHOT_LABELS[test.snapshot]}, against NATO real GDP, "
+    label = (f"ISAF troops, {_SNAPSHOT_LABELS[test.snapshot]}, against NATO real GDP, "
              f"{test.gdp_year}")
     return BurdenTest(label, test.gdp_year, table,
                       f"real GDP {test.gdp_year}, 2015 US$ bn (NATO 2019 release, log scale)",
@@ -438,7 +417,8 @@ def fatalities(as_of: str = FINAL) -> pd.Series:
     Parameters
     ----------
     as_of : str
-        One of :data:`FATALITY_SNAPSHOTS`: the final 2001-2021 totals (32 countries) or a
+        One of :data:`FINAL` (``"2001-2021 final"``), ``"2009-05-18"``, ``"2010-11"`` or
+        ``"2012-05-20"``: the final 2001-2021 totals (32 countries) or a
         dated count (18 May 2009: 8 countries; November 2010: 4; 20 May 2012: 11).
 
     Returns
@@ -452,8 +432,8 @@ def fatalities(as_of: str = FINAL) -> pd.Series:
     >>> len(final), int(final.sum()), int(final["Canada"])
     (32, 3621, 159)
     """
-    as_of = _check_snapshot(as_of, FATALITY_SNAPSHOTS, "as_of")
-    table = load(DEATHS)
+    as_of = _check_snapshot(as_of, _FATALITY_SNAPSHOTS, "as_of")
+    table = load(_DEATHS)
     rows = table[(table["as_of"] == as_of) & ~table["is_aggregate"]]
     series = rows.set_index("country")["fatalities"].astype(int)
     series.name = "fatalities"
@@ -473,7 +453,7 @@ def fatalities_between(start: str, end: str) -> pd.Series:
     ...
     ValueError: end must be a later count than start; got start '2012-05-20', end '2009-05-18'
     """
-    dated = FATALITY_SNAPSHOTS[1:]
+    dated = _FATALITY_SNAPSHOTS[1:]
     start = _check_snapshot(start, dated, "start")
     end = _check_snapshot(end, dated, "end")
     if dated.index(end) <= dated.index(start):
@@ -514,7 +494,7 @@ def deaths_per_thousand(troops_as_of: str = "2009-10-01", deaths: str | pd.Serie
     troops_as_of : str
         One of :data:`SNAPSHOTS`.
     deaths : str or pandas.Series
-        One of :data:`FATALITY_SNAPSHOTS`, or deaths by country such as
+        One of the counts of :func:`fatalities`, or deaths by country such as
         :func:`fatalities_between` returns.
 
     Returns
@@ -537,9 +517,9 @@ def deaths_per_thousand(troops_as_of: str = "2009-10-01", deaths: str | pd.Serie
         if not counts.map(lambda v: isinstance(v, (int, np.integer)) and v >= 0).all():
             raise ValueError("deaths must hold whole numbers >= 0 by country")
     elif isinstance(deaths, str):
-        counts = fatalities(_check_snapshot(deaths, FATALITY_SNAPSHOTS, "deaths"))
+        counts = fatalities(_check_snapshot(deaths, _FATALITY_SNAPSHOTS, "deaths"))
     else:
-        raise TypeError(f"deaths must be one of {list(FATALITY_SNAPSHOTS)} or a pandas Series "
+        raise TypeError(f"deaths must be one of {list(_FATALITY_SNAPSHOTS)} or a pandas Series "
                         f"of deaths by country; got {type(deaths).__name__} {short_repr(deaths)}")
     troops = isaf_contributions(troops_as_of).set_index("country")
     both = [c for c in counts.index if c in troops.index]
@@ -599,259 +579,3 @@ def region_rates(table: pd.DataFrame) -> pd.DataFrame:
                       "troops": troops,
                       "per_1000": 1000 * deaths / troops if troops else float("nan")}
     return pd.DataFrame.from_dict(rows, orient="index")
-
-
-# -------------------------------------------------------------------------- spending
-def _nato_2025() -> pd.DataFrame:
-    return load(NATO_2025)
-
-
-def spending_series(entities: Sequence[str] = ("NATO Europe and Canada", "United States"),
-                    ) -> pd.DataFrame:
-    """Defence spending as % of GDP, 2014-2024, from NATO's August 2025 release (Table 3).
-
-    Parameters
-    ----------
-    entities : sequence of str
-        Countries or the aggregates "NATO Europe and Canada" and "NATO Total", as NATO's
-        table spells them.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index: year; one column per entity. 2024 values are NATO estimates.
-
-    Examples
-    --------
-    >>> series = spending_series()
-    >>> series.loc[[2021, 2022], "NATO Europe and Canada"].round(2).tolist()
-    [1.63, 1.63]
-    """
-    table = _nato_2025()
-    if isinstance(entities, str) or not isinstance(entities, Sequence) or not entities:
-        raise TypeError(f"entities must be a non-empty list of names; got {short_repr(entities)}")
-    unknown = [e for e in entities if e not in set(table["country"])]
-    if unknown:
-        raise ValueError(f"entities: not in NATO's 2025 table: {unknown}")
-    rows = table[table["country"].isin(entities)]
-    wide = rows.pivot(index="year", columns="country", values="defence_pct_gdp")
-    return wide[list(entities)]
-
-
-def spending_change(first: int = 2021, last: int = 2024) -> pd.DataFrame:
-    """Change in defence spending (% of GDP) of each European Ally between two years.
-
-    European Allies are the countries of NATO's August 2025 table other than the United
-    States and Canada: 29, including Finland and Sweden, which joined in 2023 and 2024
-    (NATO's table lists every year for its members of 2025). Iceland has no armed forces
-    and is not in the table.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``country``, ``first``, ``last`` (% of GDP), ``change`` (percentage points),
-        largest rise first.
-
-    Examples
-    --------
-    >>> change = spending_change(2021, 2024)
-    >>> len(change), int((change["change"] > 0).sum())
-    (29, 26)
-    >>> change.iloc[0]["country"]
-    'Poland'
-    """
-    first = _check_year(first, 2014, 2024, "first")
-    last = _check_year(last, 2014, 2024, "last")
-    if last <= first:
-        raise ValueError(f"last must be after first; got first {first}, last {last}")
-    table = _nato_2025()
-    table = table[(table["entity_type"] == "country")
-                  & ~table["country"].isin(["United States", "Canada"])]
-    wide = table.pivot(index="country", columns="year", values="defence_pct_gdp")
-    out = pd.DataFrame({"country": wide.index, "first": wide[first].to_numpy(),
-                        "last": wide[last].to_numpy()})
-    out["change"] = out["last"] - out["first"]
-    return out.sort_values("change", ascending=False, kind="stable").reset_index(drop=True)
-
-
-# ----------------------------------------------------------------------------- plots
-_SNAPSHOT_STYLE = {
-    "2008-06-03": dict(color=PALETTE["sky_blue"], hatch=""),
-    "2009-10-01": dict(color=PALETTE["blue"], hatch="//"),
-    "2010-11": dict(color=PALETTE["orange"], hatch=".."),
-}
-
-
-def plot_shares(table: pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
-    """Horizontal bars: each nation's share of ISAF troops at the three snapshots.
-
-    Parameters
-    ----------
-    table : pandas.DataFrame, optional
-        From :func:`share_table` (default: its ten largest contingents of 2009).
-    ax : Axes, optional
-
-    Examples
-    --------
-    >>> ax = plot_shares()
-    >>> ax.get_xlabel()
-    'share of the ISAF total (%)'
-    """
-    _check_ax(ax)
-    table = share_table() if table is None else table
-    labels = [SNAPSHOT_LABELS[s] for s in SNAPSHOTS]
-    if not isinstance(table, pd.DataFrame) or not set(labels) <= set(table.columns):
-        raise TypeError("table must be a DataFrame from share_table()")
-    ax = ax if ax is not None else new_axes(7.0, 5.0)
-    countries = list(table.index)
-    y = np.arange(len(countries))
-    height = 0.27
-    for k, (snap, label) in enumerate(zip(SNAPSHOTS, labels)):
-        values = table[label].to_numpy(dtype=float)
-        style = _SNAPSHOT_STYLE[snap]
-        ax.barh(y + (k - 1) * height, np.nan_to_num(values), height=height,
-                color=style["color"], hatch=style["hatch"], edgecolor="black", linewidth=0.5,
-                label=label + (" (US and UK rounded in source)" if snap == "2010-11" else ""))
-        for yy, v in zip(y + (k - 1) * height, values):
-            text = "not named" if np.isnan(v) else f"{v:.1f}"
-            ax.text((0 if np.isnan(v) else v) + 0.6, yy, text, va="center", fontsize=7)
-    ax.set_yticks(y)
-    ax.set_yticklabels(countries)
-    ax.invert_yaxis()
-    ax.set_xlabel("share of the ISAF total (%)")
-    ax.set_xlim(0, float(np.nanmax(table[labels].to_numpy(dtype=float))) * 1.12)
-    ax.set_title("Who sent the troops: shares of ISAF at three snapshots", fontsize=11)
-    ax.legend(fontsize=8, loc="lower right")
-    ax.grid(True, axis="x", color="#DDDDDD", lw=0.6)
-    return ax
-
-
-def plot_deaths_per_thousand(table: pd.DataFrame, ax: Axes | None = None, *,
-                             min_troops: int = 500) -> Axes:
-    """Bars of deaths per 1,000 troops, the groups of :func:`region_rates` marked.
-
-    Only contingents of at least ``min_troops`` at the snapshot are drawn, because the
-    ratio means nothing for a handful of soldiers counted on one day.
-
-    Examples
-    --------
-    >>> ax = plot_deaths_per_thousand(deaths_per_thousand())
-    >>> ax.get_ylabel()
-    'deaths 2001-2021 per 1,000 troops in ISAF'
-    """
-    if not isinstance(table, pd.DataFrame) or not {"country", "per_1000", "region",
-                                                   "troops"} <= set(table.columns):
-        raise TypeError("table must be a DataFrame from deaths_per_thousand()")
-    _check_ax(ax)
-    if isinstance(min_troops, bool) or not isinstance(min_troops, (int, np.integer)) \
-            or min_troops < 1:
-        raise ValueError(f"min_troops must be a whole number >= 1; got {min_troops!r}")
-    shown = table[table["troops"] >= min_troops]
-    if shown.empty:
-        raise ValueError(f"no contingent has at least min_troops = {min_troops} troops")
-    ax = ax if ax is not None else new_axes(7.6, 4.0)
-    style = {"south": dict(color=PALETTE["vermillion"], hatch="//"),
-             "outside the south": dict(color=PALETTE["blue"], hatch=".."),
-             "other": dict(color=PALETTE["grey"], hatch="")}
-    x = np.arange(len(shown))
-    for xx, row in zip(x, shown.itertuples(index=False)):
-        ax.bar(xx, row.per_1000, color=style[row.region]["color"],
-               hatch=style[row.region]["hatch"], edgecolor="black", linewidth=0.5)
-        ax.text(xx, row.per_1000 + 1, f"{row.per_1000:.0f}", ha="center", fontsize=7)
-    ax.set_xticks(x)
-    ax.set_xticklabels(shown["country"], rotation=60, ha="right", fontsize=8)
-    ax.set_ylabel("deaths 2001-2021 per 1,000 troops in ISAF")
-    ax.set_ylim(0, float(shown["per_1000"].max()) * 1.15)
-    handles = [Patch(facecolor=style[r]["color"], hatch=style[r]["hatch"], edgecolor="black",
-                     label=lab) for r, lab in (("south", "fighting in the south (Riga-era source)"),
-                                               ("outside the south",
-                                                "outside the south (Riga-era source)"),
-                                               ("other", "other"))]
-    ax.legend(handles=handles, fontsize=8, loc="upper right")
-    ax.set_title(f"Who did the fighting: deaths per 1,000 troops (contingents of "
-                 f"{min_troops:,} or more)", fontsize=10)
-    ax.grid(True, axis="y", color="#DDDDDD", lw=0.6)
-    return ax
-
-
-def _fractional_year(day: date) -> float:
-    start = date(day.year, 1, 1)
-    length = (date(day.year + 1, 1, 1) - start).days
-    return day.year + (day - start).days / length
-
-
-def plot_spending(series: pd.DataFrame | None = None, ax: Axes | None = None, *,
-                  events: dict[str, date] | None = None) -> Axes:
-    """NATO spending as % of GDP by year, with the Kabul withdrawal and Russia's invasion.
-
-    Each year's value is drawn at the middle of its year, so that an event line falls
-    inside the year whose spending it could have touched; 2024 (a NATO estimate) is drawn
-    as an open marker.
-
-    Parameters
-    ----------
-    series : pandas.DataFrame, optional
-        From :func:`spending_series` (default: NATO Europe and Canada, and the US).
-    ax : Axes, optional
-    events : dict of str to date, optional
-        Vertical lines; default: the last US troops leave Afghanistan (30 Aug 2021) and
-        Russia's full-scale invasion of Ukraine (24 Feb 2022), read from the timeline file.
-
-    Examples
-    --------
-    >>> ax = plot_spending()
-    >>> ax.get_ylabel()
-    'defence spending, % of GDP (NATO)'
-    """
-    _check_ax(ax)
-    series = spending_series() if series is None else series
-    if not isinstance(series, pd.DataFrame) or series.empty:
-        raise TypeError("series must be a non-empty DataFrame from spending_series()")
-    if events is not None and not (isinstance(events, dict) and all(
-            isinstance(label, str) and isinstance(day, date) for label, day in events.items())):
-        raise TypeError(f"events must be a dict of str labels to dates, or None; got "
-                        f"{type(events).__name__} {short_repr(events)}")
-    if events is None:
-        from alliances.cases.timeline import timeline
-        afg, ukr = timeline("afghanistan"), timeline("ukraine")
-        events = {
-            "last US troops leave Kabul": afg.loc[afg["event"].str.startswith(
-                "Last US troops"), "start"].iloc[0],
-            "Russia's full-scale invasion of Ukraine": ukr.loc[ukr["event"].str.contains(
-                "special military operation"), "start"].iloc[0],
-        }
-    ax = ax if ax is not None else new_axes(7.0, 4.0)
-    styles = [dict(color=PALETTE["blue"], marker="o", ls="-"),
-              dict(color=PALETTE["vermillion"], marker="s", ls="--"),
-              dict(color=PALETTE["green"], marker="^", ls="-."),
-              dict(color=PALETTE["purple"], marker="D", ls=":")]
-    estimates = set(_nato_2025().query("is_estimate")["year"])
-    years = np.asarray(series.index, dtype=float)
-    for k, column in enumerate(series.columns):
-        style = styles[k % len(styles)]
-        values = series[column].to_numpy(dtype=float)
-        ax.plot(years + 0.5, values, color=style["color"], ls=style["ls"], lw=2,
-                label=column)
-        for year, value in zip(series.index, values):
-            estimate = year in estimates
-            ax.plot(year + 0.5, value, marker=style["marker"], color=style["color"],
-                    mfc="white" if estimate else style["color"], mec=style["color"], ms=6)
-    line_styles = [":", "-."]
-    for k, (label, day) in enumerate(events.items()):
-        ax.axvline(_fractional_year(day), color=PALETTE["black"], lw=1.2,
-                   ls=line_styles[k % 2], label=f"{label} ({day.day} {day:%b %Y})")
-    ax.axhline(2.0, color=PALETTE["grey"], lw=1, ls="--")
-    ax.text(years.min() + 0.1, 2.03, "2 % guideline", fontsize=7, color=PALETTE["grey"],
-            va="bottom")
-    ax.set_xticks(years + 0.5)
-    ax.set_xticklabels([str(int(y)) for y in years], fontsize=8)
-    ax.set_xlim(years.min(), years.max() + 1)
-    ax.set_xlabel("year (open marker: NATO estimate)")
-    ax.set_ylabel("defence spending, % of GDP (NATO)")
-    ax.set_title("Defence spending, NATO August 2025 release", fontsize=11)
-    handles, labels = ax.get_legend_handles_labels()
-    handles.append(Line2D([], [], marker="o", mfc="white", mec="black", ls="none"))
-    labels.append("NATO estimate (2024)")
-    ax.legend(handles, labels, fontsize=7.5, loc="center left")
-    ax.grid(True, color="#DDDDDD", lw=0.6)
-    return ax

@@ -38,12 +38,11 @@ from scipy import stats
 
 from alliances._validation import short_repr, check_real
 from alliances.data import load
-from alliances.views.style import PALETTE, new_axes
+from alliances.views import nato_burden as view
 
 __all__ = [
     "FOUNDING_MEMBERS_1949",
     "ALLIES_1964",
-    "FRONTLINE",
     "SpearmanResult",
     "BurdenTest",
     "spearman",
@@ -53,22 +52,12 @@ __all__ = [
     "nato_2019_test",
     "nato_paired_test",
     "correlation_table",
-    "allies_at_or_above",
-    "burden_ranks",
-    "estimates_2025",
-    "pledge_timeline",
-    "plot_burden_vs_size",
     "plot_correlations",
-    "plot_allies_at_or_above",
 ]
 
 SIPRI = "sipri_milex_nato_members_1949_2024"
-NATO_2019 = "nato_defence_expenditure_2012_2019"
-NATO_2025 = "nato_defence_pct_gdp_2014_2024"
-NATO_2025E = "nato_defence_pct_gdp_2025e_reported"
-#: The date of NATO's August 2025 release, whose timeline line is left out of
-#: :func:`pledge_timeline` (it would claim a 2025 value for Germany that ``data/`` lacks).
-RELEASE_2025_DATE = "2025-08-28"
+_NATO_2019 = "nato_defence_expenditure_2012_2019"
+_NATO_2025 = "nato_defence_pct_gdp_2014_2024"
 
 #: The twelve signatories of 1949, in SIPRI's spelling. The list is standard but was not
 #: checked against nato.int in the course's sources (``data/SOURCES.md``).
@@ -81,9 +70,6 @@ FOUNDING_MEMBERS_1949: tuple[str, ...] = (
 #: spells Turkey "Türkiye" and calls the Federal Republic "Germany" (it keeps the German
 #: Democratic Republic in a separate row, not in the course's file).
 ALLIES_1964: tuple[str, ...] = FOUNDING_MEMBERS_1949 + ("Greece", "Türkiye", "Germany")
-#: Poland and the Baltic states (ISO 3166 alpha-3), the Allies nearest Russia's
-#: 2014 and 2022 wars, highlighted in the figures.
-FRONTLINE: tuple[str, ...] = ("EST", "LVA", "LTU", "POL")
 
 # SIPRI spellings that differ from NATO's 2025 table (from which the codes are taken).
 _SIPRI_ALIASES = {"Slovakia": "Slovak Republic", "United States of America": "United States"}
@@ -264,20 +250,6 @@ class BurdenTest:
     result: SpearmanResult
 
 
-def _check_ax(ax: object) -> None:
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__} "
-                        f"{short_repr(ax)}")
-
-
-def _check_codes(codes: object, name: str) -> list[str]:
-    if isinstance(codes, (str, bytes)) or not isinstance(codes, Sequence) or not all(
-            isinstance(c, str) for c in codes):
-        raise TypeError(f"{name} must be a list of ISO3 codes such as ['POL', 'EST']; got "
-                        f"{short_repr(codes)}")
-    return list(codes)
-
-
 def _check_year(year: object, first: int, last: int, what: str, name: str = "year") -> int:
     if isinstance(year, (bool, np.bool_)) or not isinstance(year, (int, np.integer)):
         raise TypeError(f"{name} must be an integer; got {type(year).__name__} {short_repr(year)}")
@@ -288,7 +260,7 @@ def _check_year(year: object, first: int, last: int, what: str, name: str = "yea
 
 def _codes() -> dict[str, str]:
     """Country name (NATO's or SIPRI's spelling) -> ISO3, from NATO's 2025 table."""
-    table = load(NATO_2025)
+    table = load(_NATO_2025)
     countries = table[table["entity_type"] == "country"]
     codes = dict(zip(countries["country"], countries["iso3"]))
     codes.update({sipri: codes[nato] for sipri, nato in _SIPRI_ALIASES.items()})
@@ -330,6 +302,10 @@ def sipri_test(year: int = 1964, countries: Sequence[str] | None = None) -> Burd
     Traceback (most recent call last):
     ...
     ValueError: countries: not in the SIPRI file: ['Atlantis']
+    >>> sipri_test(1964, [])
+    Traceback (most recent call last):
+    ...
+    ValueError: countries must name at least 3 countries with SIPRI data for 1964 (a rank correlation needs 3 pairs); got 0 from []
     """
     year = _check_year(year, 1949, 2024, "SIPRI's series")
     data = load(SIPRI)
@@ -354,6 +330,10 @@ def sipri_test(year: int = 1964, countries: Sequence[str] | None = None) -> Burd
         "burden_pct": rows["milex_pct_gdp"].to_numpy(),
         "milex_usd_m_constant_2023": rows["milex_usd_m_constant_2023"].to_numpy(),
     })
+    if len(table) < 3:
+        raise ValueError(f"countries must name at least 3 countries with SIPRI data for "
+                         f"{year} (a rank correlation needs 3 pairs); got {len(table)} from "
+                         f"{short_repr(list(countries))}")
     missing = set(countries) - set(table["country"])
     return _finish(f"SIPRI, {year}", year, table,
                    "GDP implied by SIPRI, constant 2023 US$ m (log scale)",
@@ -374,7 +354,7 @@ def nato_2019_test(year: int) -> BurdenTest:
     (28, ('Iceland',))
     """
     year = _check_year(year, 2012, 2019, "NATO's 2019 release")
-    data = load(NATO_2019)
+    data = load(_NATO_2019)
     rows = data[data["year"] == year]
     used = rows.dropna(subset=["defence_pct_gdp_2015_prices", "real_gdp_usd_2015_prices"])
     table = pd.DataFrame({
@@ -418,9 +398,9 @@ def nato_paired_test(year: int) -> BurdenTest:
     year = _check_year(year, 2014, 2019,
                        "NATO GDP paired with the 2025 release (the only years with NATO "
                        "size data)")
-    burden = load(NATO_2025)
+    burden = load(_NATO_2025)
     burden = burden[(burden["year"] == year) & (burden["entity_type"] == "country")]
-    size = load(NATO_2019)
+    size = load(_NATO_2019)
     size = size[size["year"] == year]
     merged = burden.merge(size[["iso3", "country", "real_gdp_usd_2015_prices"]], on="iso3",
                           suffixes=("", "_2019"))
@@ -461,234 +441,19 @@ def correlation_table() -> pd.DataFrame:
         drop=True)
 
 
-# ------------------------------------------------------------------------- the pledges
-def _nato_countries() -> pd.DataFrame:
-    table = load(NATO_2025)
-    return table[table["entity_type"] == "country"]
-
-
-#: Most decimals :func:`allies_at_or_above` rounds to (the data have far fewer).
-MAX_DECIMALS = 10
-
-
-def allies_at_or_above(threshold: float = 2.0, decimals: int | None = None) -> pd.DataFrame:
-    """How many Allies spent at least ``threshold`` % of GDP, each year 2014-2024.
-
-    From NATO's August 2025 release (Table 3), countries only (the two NATO aggregates
-    are left out); 2024 values are NATO estimates.
-
-    Parameters
-    ----------
-    threshold : float
-        In % of GDP; NATO's guideline is 2.
-    decimals : int, optional
-        Round each value to this many decimals before comparing, as a reader of the
-        published (rounded) table would; by default the full precision of the file. 0 to 10.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``year``, ``count``, ``listed`` (Allies with a value that year) and ``allies``
-        (their names, "; "-separated), one row per year.
-
-    Examples
-    --------
-    >>> counts = allies_at_or_above()
-    >>> counts.set_index("year").loc[[2014, 2024], "count"].tolist()
-    [3, 18]
-    >>> counts.loc[counts["year"] == 2014, "allies"].item()
-    'Greece; United Kingdom; United States'
-    """
-    threshold = check_real(threshold, "threshold", minimum=0.0, maximum=100.0)
-    if decimals is not None:
-        if isinstance(decimals, (bool, np.bool_)) or not isinstance(decimals, (int, np.integer)):
-            raise TypeError(f"decimals must be None or a non-negative integer (at most "
-                            f"{MAX_DECIMALS}); got {type(decimals).__name__} {short_repr(decimals)}")
-        if not 0 <= decimals <= MAX_DECIMALS:
-            raise ValueError(f"decimals must be None or a non-negative integer (at most "
-                             f"{MAX_DECIMALS}); got {short_repr(decimals)}")
-        decimals = int(decimals)
-    table = _nato_countries()
-    values = table["defence_pct_gdp"] if decimals is None else table["defence_pct_gdp"].round(
-        decimals)
-    above = table[values >= threshold]
-    rows = []
-    for year, group in table.groupby("year"):
-        names = sorted(above.loc[above["year"] == year, "country"])
-        rows.append({"year": int(year), "count": len(names), "listed": len(group),
-                     "allies": "; ".join(names)})
-    return pd.DataFrame(rows)
-
-
-def burden_ranks(codes: Sequence[str] = FRONTLINE,
-                 years: Sequence[int] = (2014, 2019, 2022, 2024)) -> pd.DataFrame:
-    """Where Allies rank by defence spending as % of GDP (1 = highest), by year.
-
-    From NATO's August 2025 release, countries only, ranked among the Allies listed that
-    year (31). Ties share the best rank.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per country (index: name), one column per year; also ``listed``, the
-        number of Allies ranked each year, as a last row.
-
-    Examples
-    --------
-    >>> ranks = burden_ranks(["POL"], [2014, 2024])
-    >>> ranks.loc["Poland"].tolist()
-    [5, 1]
-    """
-    table = _nato_countries()
-    codes = _check_codes(codes, "codes")
-    if not codes:
-        raise ValueError("codes must name at least one Ally")
-    if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):
-        raise TypeError(f"years must be a list of years such as [2014, 2024]; got "
-                        f"{type(years).__name__} {short_repr(years)}")
-    years = list(years)
-    if not years:
-        raise ValueError("years must name at least one year")
-    unknown = [c for c in codes if c not in set(table["iso3"])]
-    if unknown:
-        raise ValueError(f"codes: not in NATO's 2025 table: {unknown}")
-    columns = {}
-    for year in years:
-        year = _check_year(year, 2014, 2024, "NATO's 2025 release", "years")
-        rows = table[table["year"] == year].copy()
-        rows["rank"] = rows["defence_pct_gdp"].rank(ascending=False, method="min").astype(int)
-        ranked = rows.set_index("iso3")
-        columns[year] = [int(ranked.loc[c, "rank"]) for c in codes] + [len(rows)]
-    names = dict(zip(table["iso3"], table["country"]))
-    return pd.DataFrame(columns, index=[names[c] for c in codes] + ["listed"])
-
-
-def estimates_2025() -> pd.DataFrame:
-    """NATO's 2025 estimates as reported, with their confidence, highest first.
-
-    Columns: ``country``, ``entity_type``, ``defence_pct_gdp``, ``confidence``,
-    ``n_independent_sources``. Only the Allies for which a value was found (see
-    ``data/SOURCES.md``: Germany has none, and several others are missing).
-
-    Examples
-    --------
-    >>> table = estimates_2025()
-    >>> "Germany" in set(table["country"]), table.columns[-2:].tolist()
-    (False, ['confidence', 'n_independent_sources'])
-    """
-    table = load(NATO_2025E)
-    columns = ["country", "entity_type", "defence_pct_gdp", "confidence",
-               "n_independent_sources"]
-    return table.sort_values(["entity_type", "defence_pct_gdp"], ascending=[False, False],
-                             kind="stable")[columns].reset_index(drop=True)
-
-
-def pledge_timeline() -> pd.DataFrame:
-    """The dated events of the spending pledges (2006, Wales 2014, The Hague 2025...).
-
-    The timeline's line for NATO's release of 28 August 2025 is left out: its press
-    summary, "all Allies except Iceland" estimated at 2 % or more in 2025, would include
-    Germany, for which the course's data hold no 2025 value (``data/SOURCES.md``, the
-    2025 estimates: NATO published no German estimate while the budget awaited approval).
-    The 2025 estimates the course can source are in :func:`estimates_2025`.
-
-    Examples
-    --------
-    >>> events = pledge_timeline()
-    >>> events["date_start"].tolist()[:2]
-    ['2006', '2014-09-05']
-    >>> "2025-08-28" in set(events["date_start"])
-    False
-    """
-    table = load("case_study_timeline")
-    rows = table[(table["case_study"] == "burden_sharing")
-                 & (table["date_start"] != RELEASE_2025_DATE)]
-    return rows[["date_start", "event", "source_ids"]].reset_index(drop=True)
-
-
 # ----------------------------------------------------------------------------- plots
-def plot_burden_vs_size(test: BurdenTest, ax: Axes | None = None, *,
-                        highlight: Sequence[str] = FRONTLINE, labels: bool = True) -> Axes:
-    """Scatter of burden against economic size (log scale), one labelled point per Ally.
-
-    Poland and the Baltic states (``highlight``, ISO3 codes) are drawn as vermillion
-    triangles, the others as blue circles; the title gives rho, the p-value and n.
-
-    Examples
-    --------
-    >>> ax = plot_burden_vs_size(sipri_test(1964))
-    >>> ax.get_xscale(), ax.get_title().startswith("SIPRI, 1964")
-    ('log', True)
-    """
-    if not isinstance(test, BurdenTest):
-        raise TypeError(f"test must be a BurdenTest; got {type(test).__name__}")
-    _check_ax(ax)
-    highlight = _check_codes(highlight, "highlight")
-    ax = ax if ax is not None else new_axes(6.4, 4.4)
-    table = test.table
-    marked = table["code"].isin(highlight)
-    ax.scatter(table.loc[~marked, "size"], table.loc[~marked, "burden_pct"], s=36,
-               color=PALETTE["blue"], edgecolor="black", linewidth=0.5, marker="o",
-               label="other Allies", zorder=3)
-    if marked.any():
-        ax.scatter(table.loc[marked, "size"], table.loc[marked, "burden_pct"], s=60,
-                   color=PALETTE["vermillion"], edgecolor="black", linewidth=0.5,
-                   marker="^", label="Poland and the Baltic states", zorder=4)
-    ax.set_xscale("log")
-    if labels:
-        _label_points(ax, table["size"].to_numpy(), table["burden_pct"].to_numpy(),
-                      list(table["code"]))
-    ax.set_xlabel(test.size_label)
-    ax.set_ylabel(test.burden_label)
-    ax.set_title(f"{test.label}\n{test.result}", fontsize=10)
-    ax.grid(True, color="#DDDDDD", lw=0.6, which="major")
-    if marked.any():
-        ax.legend(fontsize=8, loc="upper left")
-    return ax
-
-
-def _label_points(ax: Axes, x: np.ndarray, y: np.ndarray, texts: list[str]) -> None:
-    """Label points, trying four sides of each so labels avoid other labels and points."""
-    ax.autoscale_view()
-    scale = 72.0 / ax.figure.dpi                      # display pixels -> points
-    points = ax.transData.transform(np.column_stack([x, y])) * scale
-    width, height = 18.0, 7.0                         # a three-letter label at 7 pt
-    offsets = [(3, 3), (3, -10), (-19, 3), (-19, -10)]
-    boxes: list[tuple[float, float, float, float]] = []
-
-    def clear(box: tuple[float, float, float, float]) -> bool:
-        x0, y0, x1, y1 = box
-        if any(x0 < q[2] and q[0] < x1 and y0 < q[3] and q[1] < y1 for q in boxes):
-            return False
-        return not any(x0 - 2 < px < x1 + 2 and y0 - 2 < py < y1 + 2 for px, py in points)
-
-    for (px, py), xv, yv, text in zip(points, x, y, texts):
-        for dx, dy in offsets:
-            box = (px + dx, py + dy, px + dx + width, py + dy + height)
-            if clear(box):
-                break
-        else:
-            dx, dy = offsets[0]
-            box = (px + dx, py + dy, px + dx + width, py + dy + height)
-        boxes.append(box)
-        ax.annotate(text, (xv, yv), xytext=(dx, dy), textcoords="offset points", fontsize=7,
-                    zorder=6)
-
-
-_SERIES_STYLE = {
-    "SIPRI": dict(marker="s", color=PALETTE["black"], linestyle="none", markersize=8),
-    "NATO 2019 release": dict(marker="o", color=PALETTE["blue"], linestyle="-"),
-    "NATO 2025 release, 2019-release GDP": dict(marker="^", color=PALETTE["vermillion"],
-                                                linestyle="--"),
-}
-
-
 def plot_correlations(table: pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
     """Spearman's rho (size against burden) for every test, by year and data source.
 
-    Each source has its own marker and line style; points of different sources are never
-    joined. The grey band is the range of rho that a sample of 28 Allies cannot tell
-    from zero at the 5 % level.
+    The figure is :func:`alliances.views.nato_burden.plot_correlations`; this function
+    gives it the case's data. The grey band is the range of rho that a sample of 28
+    Allies cannot tell from zero at the 5 % level.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame, optional
+        From :func:`correlation_table` (the default).
+    ax : Axes, optional
 
     Examples
     --------
@@ -697,55 +462,4 @@ def plot_correlations(table: pd.DataFrame | None = None, ax: Axes | None = None)
     "Spearman's \u03c1, GDP vs burden"
     """
     table = correlation_table() if table is None else table
-    if not isinstance(table, pd.DataFrame) or not {"series", "year", "rho"} <= set(
-            table.columns):
-        raise TypeError("table must be a DataFrame like correlation_table()'s")
-    _check_ax(ax)
-    ax = ax if ax is not None else new_axes(6.4, 3.8)
-    band = critical_rho(28)
-    ax.axhspan(-band, band, color="#EEEEEE", zorder=0,
-               label=f"|\u03c1| < {band:.2f}: not significant at 5 % with n = 28")
-    ax.axhline(0.0, color=PALETTE["grey"], lw=0.8)
-    for series, group in table.groupby("series", sort=False):
-        style = _SERIES_STYLE.get(series, dict(marker="x", color=PALETTE["purple"]))
-        ax.plot(group["year"], group["rho"], label=series, **style)
-    ax.set_xlabel("year")
-    ax.set_ylabel("Spearman's \u03c1, GDP vs burden")
-    ax.set_ylim(-1.0, 1.0)
-    ax.set_title("Do larger Allies carry a larger burden? (\u03c1 > 0: yes)", fontsize=10)
-    ax.legend(fontsize=7.5, loc="lower left")
-    ax.grid(True, color="#DDDDDD", lw=0.6)
-    return ax
-
-
-def plot_allies_at_or_above(counts: pd.DataFrame | None = None,
-                            ax: Axes | None = None) -> Axes:
-    """Bars: the number of Allies at or above 2 % of GDP each year (2024 hatched: estimate).
-
-    Examples
-    --------
-    >>> ax = plot_allies_at_or_above()
-    >>> [int(p.get_height()) for p in ax.patches][:2]
-    [3, 4]
-    """
-    counts = allies_at_or_above() if counts is None else counts
-    if not isinstance(counts, pd.DataFrame) or not {"year", "count", "listed"} <= set(
-            counts.columns):
-        raise TypeError("counts must be a DataFrame like allies_at_or_above()'s")
-    _check_ax(ax)
-    ax = ax if ax is not None else new_axes(6.4, 3.6)
-    estimates = set(load(NATO_2025).query("is_estimate")["year"])
-    for year, count in zip(counts["year"], counts["count"]):
-        estimate = year in estimates
-        ax.bar(year, count, color="white" if estimate else PALETTE["blue"],
-               edgecolor=PALETTE["blue"] if estimate else "black", hatch="//" if estimate else "")
-        ax.text(year, count + 0.3, str(count), ha="center", va="bottom", fontsize=8)
-    listed = int(counts["listed"].max())
-    ax.set_xticks(list(counts["year"]))
-    ax.tick_params(axis="x", labelsize=8)
-    ax.set_xlabel("year (hatched: NATO estimate)")
-    ax.set_ylabel(f"Allies at or above 2 % (of {listed})")
-    ax.set_ylim(0, max(counts["count"]) * 1.2 + 1)
-    ax.set_title("Allies meeting the 2 % guideline (NATO, August 2025 release)", fontsize=10)
-    ax.grid(True, axis="y", color="#DDDDDD", lw=0.6)
-    return ax
+    return view.plot_correlations(table, ax, band=(28, critical_rho(28)))

@@ -38,18 +38,17 @@ from alliances import data
 from alliances.models.arms_race import RichardsonFit, richardson_fit
 from alliances.cases.nato_burden import SpearmanResult, spearman
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "PERIODS", "NON_EUROPEAN", "DEFINITIONS",
-           "nato_europe_members", "milex_series", "reaction_fits", "PeriodFit", "fit_table",
-           "change_correlation"]
+__all__ = ["PERIODS", "NON_EUROPEAN", "nato_europe_members", "milex_series", "reaction_fits",
+           "fit_table", "change_correlation"]
 
 #: Russia's SIPRI series starts here (the USSR's, 1988-1990, is not spliced onto it).
-FIRST_YEAR = 1992
+_FIRST_YEAR = 1992
 #: The last year of the SIPRI release in ``data/``.
-LAST_YEAR = 2024
+_LAST_YEAR = 2024
 #: NATO members outside Europe.
 NON_EUROPEAN = ("United States of America", "Canada")
 #: The two ways of summing NATO Europe.
-DEFINITIONS = ("fixed", "at the time")
+_DEFINITIONS = ("fixed", "at the time")
 #: The periods the notebook compares: the whole span, and around the breaks of 2014 and 2022.
 PERIODS: dict[str, tuple[int, int]] = {
     "1993-2024": (1993, 2024),
@@ -66,12 +65,12 @@ def _years(start: object, end: object) -> tuple[int, int]:
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
             raise TypeError(f"{name} must be a whole year such as 1993; got {value!r}")
     start, end = int(start), int(end)
-    if start < FIRST_YEAR:
-        raise ValueError(f"start must be {FIRST_YEAR} or later: Russia's SIPRI series starts "
-                         f"in {FIRST_YEAR} (the USSR's 1988-1990 series belongs to another "
+    if start < _FIRST_YEAR:
+        raise ValueError(f"start must be {_FIRST_YEAR} or later: Russia's SIPRI series starts "
+                         f"in {_FIRST_YEAR} (the USSR's 1988-1990 series belongs to another "
                          f"state and is not spliced onto it); got {start}")
-    if end > LAST_YEAR:
-        raise ValueError(f"end must be {LAST_YEAR} or earlier (the last year of the data); "
+    if end > _LAST_YEAR:
+        raise ValueError(f"end must be {_LAST_YEAR} or earlier (the last year of the data); "
                          f"got {end}")
     if end - start + 1 < _MIN_YEARS:
         raise ValueError(f"start and end must span at least {_MIN_YEARS} years (Richardson's "
@@ -80,8 +79,8 @@ def _years(start: object, end: object) -> tuple[int, int]:
 
 
 def _definition(nato_europe: object) -> str:
-    if not isinstance(nato_europe, str) or nato_europe not in DEFINITIONS:
-        raise ValueError(f"nato_europe must be one of {DEFINITIONS}; got {nato_europe!r}")
+    if not isinstance(nato_europe, str) or nato_europe not in _DEFINITIONS:
+        raise ValueError(f"nato_europe must be one of {_DEFINITIONS}; got {nato_europe!r}")
     return nato_europe
 
 
@@ -95,7 +94,7 @@ def _european_spending(start: int, end: int) -> pd.DataFrame:
     return wide
 
 
-def nato_europe_members(start: int = 1993, end: int = LAST_YEAR) -> tuple[list[str], dict[str, str]]:
+def nato_europe_members(start: int = 1993, end: int = _LAST_YEAR) -> tuple[list[str], dict[str, str]]:
     """The fixed set of NATO Europe: European members with SIPRI data in every year used.
 
     Returns
@@ -133,7 +132,7 @@ def _span(years: list[int]) -> str:
     return ", ".join(str(y) for y in years)
 
 
-def milex_series(start: int = 1993, end: int = LAST_YEAR, *,
+def milex_series(start: int = 1993, end: int = _LAST_YEAR, *,
                  nato_europe: str = "fixed") -> pd.DataFrame:
     """Russia's and NATO Europe's military spending, US$ billion at constant 2023 prices.
 
@@ -180,7 +179,7 @@ def milex_series(start: int = 1993, end: int = LAST_YEAR, *,
 
 
 @dataclass(frozen=True)
-class PeriodFit:
+class _PeriodFit:
     """Richardson's reaction equation fitted for both sides over one period.
 
     Attributes
@@ -201,7 +200,7 @@ class PeriodFit:
 
 
 def reaction_fits(periods: dict[str, tuple[int, int]] | None = None, *,
-                  nato_europe: str = "fixed") -> list[PeriodFit]:
+                  nato_europe: str = "fixed") -> list[_PeriodFit]:
     """Fit both sides' reaction equations on each period.
 
     Parameters
@@ -227,14 +226,14 @@ def reaction_fits(periods: dict[str, tuple[int, int]] | None = None, *,
         if not isinstance(span, tuple) or len(span) != 2:
             raise TypeError(f"periods[{name!r}] must be a (start, end) pair; got {span!r}")
         frame = milex_series(*span, nato_europe=nato_europe)
-        results.append(PeriodFit(
+        results.append(_PeriodFit(
             period=str(name), start=int(frame.index[0]), end=int(frame.index[-1]),
             russia=richardson_fit(frame["russia"], frame["nato_europe"]),
             nato_europe=richardson_fit(frame["nato_europe"], frame["russia"])))
     return results
 
 
-def fit_table(fits: list[PeriodFit]) -> pd.DataFrame:
+def fit_table(fits: list[_PeriodFit]) -> pd.DataFrame:
     """A readable table of :func:`reaction_fits`: each side's reaction k with its 95 % interval.
 
     Columns: ``period``, ``reacting side``, ``k``, ``k low``, ``k high``, ``fatigue a``,
@@ -246,7 +245,7 @@ def fit_table(fits: list[PeriodFit]) -> pd.DataFrame:
     >>> table.loc[0, ["period", "reacting side"]].tolist()
     ['1993-2024', 'Russia']
     """
-    if not isinstance(fits, list) or not fits or not all(isinstance(f, PeriodFit) for f in fits):
+    if not isinstance(fits, list) or not fits or not all(isinstance(f, _PeriodFit) for f in fits):
         raise TypeError("fits must be a non-empty list from reaction_fits()")
     rows = []
     for fit in fits:
@@ -257,7 +256,7 @@ def fit_table(fits: list[PeriodFit]) -> pd.DataFrame:
     return pd.DataFrame(rows).round(2)
 
 
-def change_correlation(start: int = 1993, end: int = LAST_YEAR, *, leader: str = "nato_europe",
+def change_correlation(start: int = 1993, end: int = _LAST_YEAR, *, leader: str = "nato_europe",
                        nato_europe: str = "fixed") -> SpearmanResult:
     """Spearman's rank correlation of the leader's yearly change with the other's a year later.
 

@@ -34,15 +34,17 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from alliances._validation import check_name
 from alliances.cases.nato_burden import SpearmanResult, spearman
 from alliances.data import load
+from alliances.views import smallstate as view
 
-__all__ = ["ASEAN", "COMPLETE_SEVEN", "US_TREATY_ALLIES", "NON_ALIGNED", "OTHERS",
-           "spending", "coverage", "share_of_gdp", "regional_total", "follows_china",
-           "ChinaComparison", "burden_groups", "BurdenComparison", "permutation_pvalue",
-           "SHORT_NAMES", "alignment_timeline"]
+__all__ = ["ASEAN", "COMPLETE_SEVEN", "spending", "coverage", "share_of_gdp", "regional_total",
+           "follows_china", "burden_groups", "permutation_pvalue", "SHORT_NAMES",
+           "alignment_timeline", "plot_southeast_asia_timeline", "plot_region_vs_china",
+           "plot_burden_groups"]
 
 #: The ten ASEAN members, in SIPRI's spelling.
 ASEAN: tuple[str, ...] = ("Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia", "Myanmar",
@@ -51,11 +53,11 @@ ASEAN: tuple[str, ...] = ("Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia",
 COMPLETE_SEVEN: tuple[str, ...] = ("Brunei", "Cambodia", "Indonesia", "Malaysia",
                                    "Philippines", "Singapore", "Thailand")
 #: Treaty allies of the United States in Southeast Asia (Philippines 1951, Manila Pact 1954).
-US_TREATY_ALLIES: tuple[str, ...] = ("Philippines", "Thailand")
+_US_TREATY_ALLIES: tuple[str, ...] = ("Philippines", "Thailand")
 #: Two members outside any alliance, the course's "non-aligned" comparison group.
-NON_ALIGNED: tuple[str, ...] = ("Indonesia", "Malaysia")
+_NON_ALIGNED: tuple[str, ...] = ("Indonesia", "Malaysia")
 #: The other states of the notebook, in SIPRI's spelling.
-OTHERS: tuple[str, ...] = ("China", "Japan", "Korea, South", "Australia",
+_OTHERS: tuple[str, ...] = ("China", "Japan", "Korea, South", "Australia",
                            "United States of America")
 _FIRST, _LAST = 1989, 2024
 
@@ -72,7 +74,7 @@ def _check_years(first: object, last: object) -> tuple[int, int]:
 
 
 def _check_countries(countries: object, name: str = "countries") -> tuple[str, ...]:
-    known = ASEAN + OTHERS
+    known = ASEAN + _OTHERS
     if isinstance(countries, str) or not hasattr(countries, "__iter__"):
         raise TypeError(f"{name} must be a list of country names; got {countries!r}")
     out = tuple(check_name(c, name) for c in countries)
@@ -82,7 +84,7 @@ def _check_countries(countries: object, name: str = "countries") -> tuple[str, .
     return out
 
 
-def spending(countries: object = ASEAN + OTHERS, first: int = _FIRST,
+def spending(countries: object = ASEAN + _OTHERS, first: int = _FIRST,
              last: int = _LAST) -> pd.DataFrame:
     """SIPRI's series for ``countries`` and years ``first``-``last`` (tidy, one row each).
 
@@ -174,7 +176,7 @@ def regional_total(countries: object = COMPLETE_SEVEN, first: int = _FIRST,
 
 
 @dataclass(frozen=True)
-class ChinaComparison:
+class _ChinaComparison:
     """Southeast Asia (``COMPLETE_SEVEN``) against China, ``first``-``last``.
 
     Attributes
@@ -195,7 +197,7 @@ class ChinaComparison:
     growth_china: float
 
 
-def follows_china(first: int = _FIRST, last: int = _LAST) -> ChinaComparison:
+def follows_china(first: int = _FIRST, last: int = _LAST) -> _ChinaComparison:
     """Does the region's spending follow China's? Levels and annual changes compared.
 
     Examples
@@ -209,7 +211,7 @@ def follows_china(first: int = _FIRST, last: int = _LAST) -> ChinaComparison:
     china = regional_total(["China"], first, last)
     levels = spearman(region.to_numpy(), china.to_numpy())
     changes = spearman(region.pct_change().to_numpy()[1:], china.pct_change().to_numpy()[1:])
-    return ChinaComparison(first, last, levels, changes,
+    return _ChinaComparison(first, last, levels, changes,
                            float(region.iloc[-1] / region.iloc[0]),
                            float(china.iloc[-1] / china.iloc[0]))
 
@@ -251,7 +253,7 @@ def permutation_pvalue(group_a: object, group_b: object) -> float:
 
 
 @dataclass(frozen=True)
-class BurdenComparison:
+class _BurdenComparison:
     """US treaty allies against non-aligned members, share of GDP (%), ``first``-``last``.
 
     Attributes
@@ -274,8 +276,11 @@ class BurdenComparison:
     pvalue: float
 
 
-def burden_groups(first: int = 2000, last: int = _LAST) -> BurdenComparison:
-    """Compare :data:`US_TREATY_ALLIES` with :data:`NON_ALIGNED` in share of GDP.
+def burden_groups(first: int = 2000, last: int = _LAST) -> _BurdenComparison:
+    """Compare the US treaty allies with the non-aligned members in share of GDP.
+
+    The US treaty allies are the Philippines and Thailand, the non-aligned Indonesia and
+    Malaysia.
 
     Examples
     --------
@@ -284,14 +289,14 @@ def burden_groups(first: int = 2000, last: int = _LAST) -> BurdenComparison:
     (25, True)
     """
     first, last = _check_years(first, last)
-    frame = spending(US_TREATY_ALLIES + NON_ALIGNED, first, last)
+    frame = spending(_US_TREATY_ALLIES + _NON_ALIGNED, first, last)
     table = frame.pivot(index="year", columns="country", values="milex_pct_gdp")
-    allies = table[list(US_TREATY_ALLIES)].mean(axis=1)
-    others = table[list(NON_ALIGNED)].mean(axis=1)
-    medians = {c: float(table[c].median()) for c in US_TREATY_ALLIES + NON_ALIGNED}
-    pvalue = permutation_pvalue([medians[c] for c in US_TREATY_ALLIES],
-                                [medians[c] for c in NON_ALIGNED])
-    return BurdenComparison(first, last, medians, int((allies > others).sum()),
+    allies = table[list(_US_TREATY_ALLIES)].mean(axis=1)
+    others = table[list(_NON_ALIGNED)].mean(axis=1)
+    medians = {c: float(table[c].median()) for c in _US_TREATY_ALLIES + _NON_ALIGNED}
+    pvalue = permutation_pvalue([medians[c] for c in _US_TREATY_ALLIES],
+                                [medians[c] for c in _NON_ALIGNED])
+    return _BurdenComparison(first, last, medians, int((allies > others).sum()),
                             int(len(table)), pvalue)
 
 
@@ -347,3 +352,47 @@ def alignment_timeline() -> pd.DataFrame:
     frame["name"] = frame["date_start"].map(SHORT_NAMES)
     frame["when"] = [_when(a, b) for a, b in zip(frame["date_start"], frame["date_end"])]
     return frame
+
+
+# ----------------------------------------------------------------------------- plots
+def plot_southeast_asia_timeline(ax: Axes | None = None) -> Axes:
+    """The Southeast Asia timeline (:func:`alignment_timeline`), each event labelled.
+
+    The figure is :func:`alliances.views.smallstate.plot_southeast_asia_timeline`.
+
+    Examples
+    --------
+    >>> ax = plot_southeast_asia_timeline()
+    >>> ax.texts[0].get_text()
+    "Hatta: 'Mendayung antara dua karang', 2 Sep 1948"
+    """
+    return view.plot_southeast_asia_timeline(alignment_timeline(), ax)
+
+
+def plot_region_vs_china(ax: Axes | None = None) -> Axes:
+    """Military spending of :data:`COMPLETE_SEVEN` and of China, 1989 = 100 (log scale).
+
+    The figure is :func:`alliances.views.smallstate.plot_region_vs_china`.
+
+    Examples
+    --------
+    >>> plot_region_vs_china().get_yscale()
+    'log'
+    """
+    return view.plot_region_vs_china(regional_total(COMPLETE_SEVEN), regional_total(["China"]),
+                                     ax)
+
+
+def plot_burden_groups(ax: Axes | None = None, first: int = 1989) -> Axes:
+    """Share of GDP of the US treaty allies (solid) and two non-aligned members (dashed).
+
+    The figure is :func:`alliances.views.smallstate.plot_burden_groups`, for the years
+    ``first`` to 2024.
+
+    Examples
+    --------
+    >>> len(plot_burden_groups().get_lines())
+    5
+    """
+    frame = spending(_US_TREATY_ALLIES + _NON_ALIGNED, first, _LAST)
+    return view.plot_burden_groups(frame, ax, allies=_US_TREATY_ALLIES)

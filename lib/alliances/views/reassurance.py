@@ -18,10 +18,10 @@ from datetime import date
 
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from alliances import data
-from alliances.cases.nato_russia import PeriodFit
 from alliances._validation import check_real
 from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 from alliances.models.reassurance import Reassurance, reassurance, simultaneous_threshold
@@ -218,26 +218,20 @@ _LEVEL_STYLE = {"nato": ("NATO (collective decision)", "s", PALETTE["blue"]),
                 "other": ("Russia or others", "D", PALETTE["grey"])}
 
 
-def plot_enlargement_timeline(axes: tuple[Axes, Axes] | None = None) -> tuple[Axes, Axes]:
-    """NATO's membership 1949-2024 (top) and the NATO-Russia events 1990-2024 (bottom).
-
-    Every event is labelled with its name and date, one per row, oldest at the top.
-
-    Examples
-    --------
-    >>> top, bottom = plot_enlargement_timeline()
-    >>> top.get_ylabel(), len(bottom.texts)
-    ('member states', 19)
-    """
+def _timeline_axes(axes: object) -> tuple[Axes, Axes]:
     if axes is not None and (not isinstance(axes, tuple) or len(axes) != 2
                              or not all(isinstance(a, Axes) for a in axes)):
         raise TypeError(f"axes must be None or a pair of matplotlib Axes; got {axes!r:.60}")
-    if axes is None:
-        import matplotlib.pyplot as plt
-        figure = plt.figure(figsize=(10, 8.2), dpi=100, layout="constrained")
-        top, bottom = figure.subplots(2, 1, height_ratios=[1, 3.2])
-    else:
-        top, bottom = axes
+    if axes is not None:
+        return axes
+    import matplotlib.pyplot as plt
+    figure = plt.figure(figsize=(10, 8.2), dpi=100, layout="constrained")
+    top, bottom = figure.subplots(2, 1, height_ratios=[1, 3.2])
+    return top, bottom
+
+
+def _draw_membership(top: Axes) -> None:
+    """NATO's member count as a step line, each enlargement round labelled."""
     members = data.load("nato_accession_dates")
     joined = pd.to_datetime(members["accession_date"]).sort_values()
     counts = pd.Series(range(1, len(joined) + 1), index=joined.to_numpy())
@@ -262,6 +256,10 @@ def plot_enlargement_timeline(axes: tuple[Axes, Axes] | None = None) -> tuple[Ax
     top.set_title("NATO's members, 1949-2024 (labels: enlargement rounds)", loc="left",
                   fontsize=10.5)
     top.grid(axis="y", color=PALETTE["grey"], alpha=0.3)
+
+
+def _draw_events(bottom: Axes) -> None:
+    """One row per NATO-Russia event, oldest at the top, labelled by name and date."""
     events = enlargement_events()
     n = len(events)
     for i, row in enumerate(events.itertuples(index=False)):
@@ -282,14 +280,38 @@ def plot_enlargement_timeline(axes: tuple[Axes, Axes] | None = None) -> tuple[Ax
     bottom.grid(axis="x", color=PALETTE["grey"], alpha=0.3)
     bottom.set_title("NATO and Russia, 1990-2024: events by name and date", loc="left",
                      fontsize=10.5)
-    from matplotlib.lines import Line2D
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", markeredgecolor="black",
                       label=lab) for lab, m, c in _LEVEL_STYLE.values()]
     bottom.legend(handles=handles, loc="lower left", fontsize=8, frameon=True)
+
+
+def plot_enlargement_timeline(axes: tuple[Axes, Axes] | None = None) -> tuple[Axes, Axes]:
+    """NATO's membership 1949-2024 (top) and the NATO-Russia events 1990-2024 (bottom).
+
+    Every event is labelled with its name and date, one per row, oldest at the top.
+
+    Examples
+    --------
+    >>> top, bottom = plot_enlargement_timeline()
+    >>> top.get_ylabel(), len(bottom.texts)
+    ('member states', 19)
+    """
+    top, bottom = _timeline_axes(axes)
+    _draw_membership(top)
+    _draw_events(bottom)
     for ax in (top, bottom):
         for spine in ("top", "right"):
             ax.spines[spine].set_visible(False)
     return top, bottom
+
+
+def _check_fits(fits: object) -> None:
+    """A non-empty list of period fits (``period``, ``russia``, ``nato_europe``)."""
+    if not isinstance(fits, list) or not fits or not all(
+            all(hasattr(f, field) for field in ("period", "russia", "nato_europe"))
+            for f in fits):
+        raise TypeError("fits must be a non-empty list from alliances.cases.nato_russia."
+                        "reaction_fits()")
 
 
 def plot_milex(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -302,7 +324,7 @@ def plot_milex(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
     Examples
     --------
-    >>> from alliances.cases.nato_russia import milex_series
+    >>> from alliances import milex_series
     >>> ax = plot_milex(milex_series())
     >>> ax.get_ylabel()
     'US$ billion, constant 2023 prices'
@@ -329,20 +351,18 @@ def plot_milex(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def plot_reaction_intervals(fits: list[PeriodFit], ax: Axes | None = None) -> Axes:
+def plot_reaction_intervals(fits: list, ax: Axes | None = None) -> Axes:
     """Each side's fitted reaction coefficient k with its 95 % interval, period by period.
 
     Examples
     --------
-    >>> from alliances.cases.nato_russia import reaction_fits
+    >>> from alliances import reaction_fits
     >>> ax = plot_reaction_intervals(reaction_fits())
     >>> len(ax.get_yticklabels())
     4
     """
     _check_ax(ax)
-    if not isinstance(fits, list) or not fits or not all(isinstance(f, PeriodFit) for f in fits):
-        raise TypeError("fits must be a non-empty list from alliances.cases.nato_russia."
-                        "reaction_fits()")
+    _check_fits(fits)
     ax = ax if ax is not None else new_axes(8.5, 3.6)
     n = len(fits)
     for i, fit in enumerate(fits):

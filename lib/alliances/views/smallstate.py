@@ -1,9 +1,9 @@
 """Figures of notebook 7: the small state's best choice, the timeline and the spending data.
 
 Views only: the model is :mod:`alliances.models.smallstate`, the data analysis
-:mod:`alliances.cases.southeast_asia`. Colours come from the course's colour-blind-safe palette,
-and every region of the choice map is also named in text (meaning is never carried by
-colour alone).
+:mod:`alliances.cases.southeast_asia`, which passes its data to the figures here. Colours
+come from the course's colour-blind-safe palette, and every region of the choice map is
+also named in text (meaning is never carried by colour alone).
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from matplotlib.figure import Figure
 
 from alliances.views.style import PALETTE, new_axes
 from alliances.models.smallstate import OPTIONS, SmallState, best_choice, choice_map
-from alliances.cases.southeast_asia import (COMPLETE_SEVEN, NON_ALIGNED, US_TREATY_ALLIES,
-                             alignment_timeline, regional_total, spending)
 
-__all__ = ["OPTION_COLOURS", "SmallStatePlot", "plot_choice_map", "plot_southeast_asia_timeline",
-           "plot_region_vs_china", "plot_burden_groups"]
+__all__ = ["SmallStatePlot", "plot_southeast_asia_timeline", "plot_region_vs_china",
+           "plot_burden_groups"]
 
 #: One palette colour per option, in the order of :data:`alliances.models.smallstate.OPTIONS`.
-OPTION_COLOURS = (PALETTE["vermillion"], PALETTE["blue"], PALETTE["green"], PALETTE["orange"])
+_OPTION_COLOURS = (PALETTE["vermillion"], PALETTE["blue"], PALETTE["green"], PALETTE["orange"])
 _GRID = 161
 
 
@@ -71,7 +69,7 @@ class SmallStatePlot:
         left, right = axes
         self.image = left.imshow(np.zeros((_GRID, _GRID)), origin="lower",
                                  extent=(0, 1, 0, 1), aspect="auto", vmin=-0.5, vmax=3.5,
-                                 cmap=ListedColormap(OPTION_COLOURS), alpha=0.55,
+                                 cmap=ListedColormap(_OPTION_COLOURS), alpha=0.55,
                                  interpolation="nearest")
         self.labels = [left.text(0, 0, name, ha="center", va="center", fontsize=9,
                                  fontweight="bold", visible=False) for name in OPTIONS]
@@ -83,7 +81,7 @@ class SmallStatePlot:
         left.set_title("Best choice across threat and reliability", fontsize=10)
         left.legend(loc="upper left", fontsize=9, framealpha=0.9)
         x = np.arange(len(OPTIONS))
-        self.bars = right.bar(x, np.zeros(len(OPTIONS)), color=OPTION_COLOURS,
+        self.bars = right.bar(x, np.zeros(len(OPTIONS)), color=_OPTION_COLOURS,
                               edgecolor=PALETTE["black"], linewidth=0.8)
         self.values = [right.text(k, 0, "", ha="center", va="bottom", fontsize=9)
                        for k in x]
@@ -142,34 +140,51 @@ class SmallStatePlot:
         return [*self.map_artists(), *self.point_artists()]
 
 
-def plot_choice_map(model: SmallState | None = None,
-                    axes: tuple[Axes, Axes] | None = None) -> SmallStatePlot:
-    """Draw :class:`SmallStatePlot` for ``model`` (default :class:`SmallState()`).
-
-    Examples
-    --------
-    >>> plot_choice_map().update(SmallState()).name
-    'Stay out'
-    """
-    return SmallStatePlot(SmallState() if model is None else model, axes)
+def _check_frame(frame: object, name: str, columns: set[str]) -> None:
+    if not isinstance(frame, pd.DataFrame) or not columns <= set(frame.columns):
+        raise TypeError(f"{name} must be a DataFrame with columns {sorted(columns)}; got "
+                        f"{type(frame).__name__}")
 
 
-def plot_southeast_asia_timeline(ax: Axes | None = None) -> Axes:
+def _check_series(series: object, name: str) -> None:
+    if not isinstance(series, pd.Series) or series.empty or not \
+            pd.api.types.is_numeric_dtype(series):
+        raise TypeError(f"{name} must be a non-empty pandas Series of numbers by year; got "
+                        f"{type(series).__name__}")
+
+
+_LANES = {"state": ("Indonesia", "o", PALETTE["vermillion"]),
+          "regional": ("regional (Bandung, NAM, ASEAN)", "s", PALETTE["green"]),
+          "alliance": ("treaty alliances", "^", PALETTE["blue"]),
+          "other": ("other", "D", PALETTE["grey"])}
+
+
+def plot_southeast_asia_timeline(events: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """The Southeast Asia timeline, each event labelled by name and date.
 
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        From :func:`alliances.cases.southeast_asia.alignment_timeline`: ``date_start``,
+        ``date_end``, ``actor_level`` (state, regional, alliance or other), ``name`` and
+        ``when``, oldest first.
+    ax : Axes, optional
+
     Examples
     --------
-    >>> ax = plot_southeast_asia_timeline()
-    >>> ax.texts[0].get_text()
-    "Hatta: 'Mendayung antara dua karang', 2 Sep 1948"
+    >>> events = pd.DataFrame({"date_start": ["1955-04-18"], "date_end": ["1955-04-24"],
+    ...                        "actor_level": ["regional"], "name": ["Bandung Conference"],
+    ...                        "when": ["18-24 Apr 1955"]})
+    >>> plot_southeast_asia_timeline(events).texts[0].get_text()
+    'Bandung Conference, 18-24 Apr 1955'
     """
     _check_ax(ax)
+    _check_frame(events, "events", {"date_start", "date_end", "actor_level", "name", "when"})
+    if not set(events["actor_level"]) <= set(_LANES):
+        raise ValueError(f"events: actor_level must be one of {sorted(_LANES)}; got "
+                         f"{sorted(set(events['actor_level']) - set(_LANES))}")
     ax = ax if ax is not None else new_axes(9.5, 6.0)
-    events = alignment_timeline()
-    lanes = {"state": ("Indonesia", "o", PALETTE["vermillion"]),
-             "regional": ("regional (Bandung, NAM, ASEAN)", "s", PALETTE["green"]),
-             "alliance": ("treaty alliances", "^", PALETTE["blue"]),
-             "other": ("other", "D", PALETTE["grey"])}
+    lanes = _LANES
     n = len(events)
     for k, row in enumerate(events.itertuples(index=False)):
         label, marker, colour = lanes[row.actor_level]
@@ -195,18 +210,28 @@ def plot_southeast_asia_timeline(ax: Axes | None = None) -> Axes:
     return ax
 
 
-def plot_region_vs_china(ax: Axes | None = None) -> Axes:
-    """Military spending of seven ASEAN members and of China, 1989 = 100 (log scale).
+def plot_region_vs_china(region: pd.Series, china: pd.Series, ax: Axes | None = None) -> Axes:
+    """Military spending of seven ASEAN members and of China, first year = 100 (log scale).
+
+    Parameters
+    ----------
+    region, china : pandas.Series
+        Spending by year (index), as :func:`alliances.cases.southeast_asia.regional_total`
+        gives it for the seven members with complete series and for China.
+    ax : Axes, optional
 
     Examples
     --------
-    >>> plot_region_vs_china().get_yscale()
+    >>> years = [1989, 1990, 1991]
+    >>> ax = plot_region_vs_china(pd.Series([10.0, 11.0, 12.0], index=years),
+    ...                           pd.Series([20.0, 25.0, 30.0], index=years))
+    >>> ax.get_yscale()
     'log'
     """
     _check_ax(ax)
+    _check_series(region, "region")
+    _check_series(china, "china")
     ax = ax if ax is not None else new_axes(8.0, 4.2)
-    region = regional_total(COMPLETE_SEVEN)
-    china = regional_total(["China"])
     ax.plot(region.index, 100 * region / region.iloc[0], color=PALETTE["blue"],
             label="seven ASEAN members with complete series")
     ax.plot(china.index, 100 * china / china.iloc[0], color=PALETTE["vermillion"],
@@ -219,23 +244,41 @@ def plot_region_vs_china(ax: Axes | None = None) -> Axes:
     return ax
 
 
-def plot_burden_groups(ax: Axes | None = None, first: int = 1989) -> Axes:
+_BURDEN_STYLES = {"Philippines": (PALETTE["blue"], "-", "o"),
+                  "Thailand": (PALETTE["sky_blue"], "-", "s"),
+                  "Indonesia": (PALETTE["vermillion"], "--", "^"),
+                  "Malaysia": (PALETTE["orange"], "--", "D")}
+
+
+def plot_burden_groups(frame: pd.DataFrame, ax: Axes | None = None, *,
+                       allies: tuple[str, ...] = ("Philippines", "Thailand")) -> Axes:
     """Share of GDP of the US treaty allies (solid) and two non-aligned members (dashed).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        ``country``, ``year`` and ``milex_pct_gdp``, as
+        :func:`alliances.cases.southeast_asia.spending` gives them; the Philippines,
+        Thailand, Indonesia and Malaysia are drawn.
+    ax : Axes, optional
+    allies : tuple of str
+        The countries labelled "US treaty ally" (the others "non-aligned").
 
     Examples
     --------
-    >>> len(plot_burden_groups().get_lines())
-    5
+    >>> frame = pd.DataFrame({"country": ["Thailand", "Thailand"], "year": [2023, 2024],
+    ...                       "milex_pct_gdp": [1.2, 1.3]})
+    >>> plot_burden_groups(frame).get_lines()[1].get_label()     # the Philippines first
+    'Thailand (US treaty ally)'
     """
     _check_ax(ax)
+    _check_frame(frame, "frame", {"country", "year", "milex_pct_gdp"})
+    if isinstance(allies, str) or not isinstance(allies, (tuple, list)):
+        raise TypeError(f"allies must be a tuple of country names; got {allies!r:.60}")
     ax = ax if ax is not None else new_axes(8.0, 4.2)
-    frame = spending(US_TREATY_ALLIES + NON_ALIGNED, first, 2024)
-    styles = {"Philippines": (PALETTE["blue"], "-", "o"), "Thailand": (PALETTE["sky_blue"], "-", "s"),
-              "Indonesia": (PALETTE["vermillion"], "--", "^"),
-              "Malaysia": (PALETTE["orange"], "--", "D")}
-    for country, (colour, style, marker) in styles.items():
+    for country, (colour, style, marker) in _BURDEN_STYLES.items():
         rows = frame[frame["country"] == country]
-        group = "US treaty ally" if country in US_TREATY_ALLIES else "non-aligned"
+        group = "US treaty ally" if country in allies else "non-aligned"
         ax.plot(rows["year"], rows["milex_pct_gdp"], color=colour, linestyle=style,
                 marker=marker, markersize=3, label=f"{country} ({group})")
     ax.axhline(2.0, color=PALETTE["grey"], linestyle=":", label="NATO's 2% guideline")

@@ -6,7 +6,8 @@ Every right answer is computed from the model or the data file the notebook uses
 from __future__ import annotations
 
 from alliances.models.burden import corner_income, nash_equilibrium
-from alliances.cases.nato_burden import allies_at_or_above, sipri_test
+from alliances.cases.nato_burden import sipri_test
+from alliances.cases.nato_spending import allies_at_or_above
 from alliances.coursework.exercises import Question, Variants
 
 #: The two allies of exercises 1 and 6: alpha = 0.2, incomes 10 and 9.

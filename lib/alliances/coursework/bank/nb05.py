@@ -6,8 +6,8 @@ Every right answer is computed from the course's data files and models, never ty
 
 from __future__ import annotations
 
-from alliances.cases.afghanistan import (deaths_per_thousand, spending_series, troop_share,
-                           troops_vs_gdp)
+from alliances.cases.afghanistan import deaths_per_thousand, troop_share, troops_vs_gdp
+from alliances.cases.nato_spending import spending_series
 from alliances.models.caveats import CaveatModel
 from alliances.coursework.exercises import Question
 

@@ -20,21 +20,23 @@ from alliances.cases.nato_burden import (
     ALLIES_1964,
     FOUNDING_MEMBERS_1949,
     BurdenTest,
-    allies_at_or_above,
-    burden_ranks,
     correlation_table,
     critical_rho,
-    estimates_2025,
     implied_gdp,
     nato_2019_test,
     nato_paired_test,
-    pledge_timeline,
-    plot_allies_at_or_above,
-    plot_burden_vs_size,
     plot_correlations,
     sipri_test,
     spearman,
 )
+from alliances.cases.nato_spending import (
+    allies_at_or_above,
+    burden_ranks,
+    estimates_2025,
+    pledge_timeline,
+)
+from alliances.views.nato_burden import plot_burden_vs_size
+from alliances.views.nato_spending import plot_allies_at_or_above
 from alliances.data import load
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -164,6 +166,15 @@ def test_sipri_test_errors() -> None:
         sipri_test(1964, "Belgium")
 
 
+@pytest.mark.parametrize("countries", [[], ["Belgium"], ["Belgium", "Iceland", "Canada"]])
+def test_sipri_test_with_too_few_countries_names_countries(countries) -> None:
+    """An empty list, or one leaving fewer than 3 countries with data (Iceland has none),
+    is refused with a message naming ``countries``, not the inner Spearman helper."""
+    with pytest.raises(ValueError, match=r"^countries must name at least 3 countries with "
+                                         r"SIPRI data for 1964"):
+        sipri_test(1964, countries)
+
+
 def test_sipri_2024_every_ally_with_data() -> None:
     test = sipri_test(2024)
     assert test.result.n == 31 and test.missing == ("Iceland",)
@@ -282,7 +293,7 @@ def test_plots() -> None:
     assert {"POL", "EST", "LVA", "LTU", "USA"} <= labels
     ax = plot_correlations()
     assert len(ax.lines) >= 3 and ax.get_ylim() == (-1.0, 1.0)
-    ax = plot_allies_at_or_above()
+    ax = plot_allies_at_or_above(allies_at_or_above())
     assert [int(p.get_height()) for p in ax.patches] == list(allies_at_or_above()["count"])
     with pytest.raises(TypeError, match="test must be a BurdenTest"):
         plot_burden_vs_size("SIPRI 1964")
