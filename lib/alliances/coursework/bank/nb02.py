@@ -17,7 +17,7 @@ EXPANSIONIST = dict(T=4, R=2, P=3, S=1)            # exercise 1: blocs preferred
 SWAPPED = dict(T=4, R=3, P=1, S=2)                 # exercise 2: the alliance game, P and S swapped
 STAG_HUNT = dict(CC=6, CD=0, DC=4, DD=3)           # exercise 3
 REPEATED = dict(T=6, R=4, P=1, S=0)                # exercises 4 and 5
-BUFFERS = "buffers: some stay out"                 # exercise 6
+_BUFFERS = "buffers: some stay out"                 # exercise 6
 
 
 def _only(values: list) -> object:
@@ -34,7 +34,7 @@ def _p_star() -> float:
 
 
 def _buffer_allies() -> int:
-    model = formation_payoffs(**PRESET_PARAMETERS[BUFFERS])
+    model = formation_payoffs(**PRESET_PARAMETERS[_BUFFERS])
     return _only([e.allies for e in equilibrium_allies(model.ally, model.abstain)])
 
 

@@ -23,7 +23,7 @@ THRESHOLD_PAYOFFS = dict(patron_war_cost=5.0, patron_defeat_loss=2.0, reputation
 ALLIES_SETTING = dict(major_dependence=0.9, minor_dependence=0.5, entrapment_cost=0.4,
                       realignment=0.6)
 
-PATHS = {
+_PATHS = {
     ("Not challenge",): "no challenge",
     ("Challenge", "Back down"): "challenge, back down",
     ("Challenge", "Stand firm", "Support"): "challenge, stand firm, support",
@@ -42,7 +42,7 @@ def _crisis_path() -> str:
     analysis = backward_induction(crisis_game(CRISIS_COMMITMENT))
     if not analysis.unique:
         raise RuntimeError("the exercise expects one subgame-perfect equilibrium")
-    return PATHS[analysis.equilibria[0].path]
+    return _PATHS[analysis.equilibria[0].path]
 
 
 def _only(values: list) -> object:
@@ -71,7 +71,7 @@ QUESTIONS: list[Question] = [
                       "factor (1 - r0)."}),
     Question(
         id="03-crisis-path", kind="choice",
-        options=tuple(PATHS.values()), answer=_crisis_path,
+        options=tuple(_PATHS.values()), answer=_crisis_path,
         advice="Start at the patron's node: compare -W with -D - R c. Then the protégé: what "
                "does standing firm lead to, given the patron's choice? Last, the adversary: "
                "compare challenging (given what follows) with the status quo, -M c.",
@@ -113,7 +113,7 @@ def _path_at(p: dict) -> str:
     analysis = backward_induction(crisis_game(p["c"]))
     if not analysis.unique:
         raise RuntimeError(f"the crisis game at c = {p['c']} has several equilibria")
-    return PATHS[analysis.equilibria[0].path]
+    return _PATHS[analysis.equilibria[0].path]
 
 
 def _support(p: dict) -> float:

@@ -21,7 +21,7 @@ SIMULTANEOUS_COSTS = dict(exploitation_cost=5.0, spiral_cost=2.0, arming_cost=1.
 #: Exercise 4: the simultaneous game against an adversary that is almost surely peaceful.
 PEACEFUL = dict(q=0.05, exploitation_cost=5.0, spiral_cost=2.0, arming_cost=0.5)
 #: Exercise 7: the period without the war years.
-PRE_WAR = "1993-2021 (before the full-scale invasion)"
+_PRE_WAR = "1993-2021 (before the full-scale invasion)"
 
 
 #: Exercise 4's options: which of the two candidate equilibria are equilibria.
@@ -47,7 +47,7 @@ def _spending_ratio() -> float:
 
 
 def _pre_war_interval() -> str:
-    fit = next(f for f in reaction_fits() if f.period == PRE_WAR)
+    fit = next(f for f in reaction_fits() if f.period == _PRE_WAR)
     return "excludes zero" if fit.russia.significant("k") else "includes zero"
 
 

@@ -12,13 +12,13 @@ from alliances.models.smallstate import OPTIONS, SmallState, best_choice
 from alliances.cases.southeast_asia import burden_groups, follows_china, share_of_gdp
 
 #: Exercise 1: the default explorer (reliability 0.6, entrapment 0.3, trade 0.3).
-STAY_OUT = dict(reliability=0.6, entrapment=0.3, trade=0.3)
+_STAY_OUT = dict(reliability=0.6, entrapment=0.3, trade=0.3)
 #: Exercises 2 and 3: the "Hedging" preset.
-HEDGING = dict(threat=0.8, reliability=0.6, entrapment=0.3, trade=0.3)
+_HEDGING = dict(threat=0.8, reliability=0.6, entrapment=0.3, trade=0.3)
 #: Exercises 3 and 4: a great threat and a weak patron.
-NO_PATRON = dict(threat=0.9, entrapment=0.1, trade=0.3)
+_NO_PATRON = dict(threat=0.9, entrapment=0.1, trade=0.3)
 #: NATO's 2% guideline, for exercise 7.
-NATO_GUIDELINE = 2.0
+_NATO_GUIDELINE = 2.0
 
 
 def _switch(name: str, fixed: dict[str, float], parameter: str, start: str) -> float:
@@ -45,7 +45,7 @@ def _china_answer() -> str:
 QUESTIONS: list[Question] = [
     Question(
         id="07-stay-out-threshold", kind="number", tolerance=0.01,
-        answer=lambda: _switch("07-stay-out-threshold", STAY_OUT, "threat", "Stay out"),
+        answer=lambda: _switch("07-stay-out-threshold", _STAY_OUT, "threat", "Stay out"),
         advice="Staying out stops paying when the first bit of alignment with B gains more "
                "than it costs: the marginal gain is threat x reliability, the marginal cost "
                "the trade lost with A. Move the threat slider and watch the star cross the "
@@ -55,7 +55,7 @@ QUESTIONS: list[Question] = [
                "9/50": "That multiplies instead of dividing: solve threat x 0.6 = 0.3."}),
     Question(
         id="07-hedge-degree", kind="number", tolerance=0.01,
-        answer=lambda: best_choice(SmallState(**HEDGING)).h_star,
+        answer=lambda: best_choice(SmallState(**_HEDGING)).h_star,
         advice="Set the derivative of EU(h) to zero: threat x reliability - trade = "
                "2 x entrapment x h, and solve for h.",
         hints={"3/5": "Entrapment is entrapment x h squared: its derivative carries a 2.",
@@ -63,7 +63,7 @@ QUESTIONS: list[Question] = [
                     "least 2 x entrapment."}),
     Question(
         id="07-bandwagon-choice", kind="choice", options=OPTIONS,
-        answer=lambda: best_choice(SmallState(**NO_PATRON, reliability=0.1)).name,
+        answer=lambda: best_choice(SmallState(**_NO_PATRON, reliability=0.1)).name,
         advice="Compute every payoff: bandwagoning pays trade - threat/2 - entrapment; "
                "staying out 2 x trade - threat; a full alliance with B trade - threat x (1 - "
                "reliability) - entrapment; then check whether any hedging beats staying out.",
@@ -73,7 +73,7 @@ QUESTIONS: list[Question] = [
                                "threat, and the alliance still costs trade and entrapment."}),
     Question(
         id="07-reliability-switch", kind="number", tolerance=0.01,
-        answer=lambda: _switch("07-reliability-switch", NO_PATRON, "reliability",
+        answer=lambda: _switch("07-reliability-switch", _NO_PATRON, "reliability",
                                "Align with A"),
         advice="Bandwagoning pays -0.25 whatever B does. Raise the reliability slider until "
                "the best graded choice (stay out, hedge or align with B) pays more.",
@@ -100,7 +100,7 @@ QUESTIONS: list[Question] = [
                         "below the allies?"}),
     Question(
         id="07-indonesia-gap", kind="number", tolerance=0.005,
-        answer=lambda: NATO_GUIDELINE - share_of_gdp("Indonesia", 2024),
+        answer=lambda: _NATO_GUIDELINE - share_of_gdp("Indonesia", 2024),
         advice="SIPRI gives Indonesia's 2024 spending as a share of GDP; subtract it from "
                "NATO's 2% guideline (in percentage points).",
         hints={"39/50": "That is Indonesia's share itself; the question asks for the gap to 2%."}),
