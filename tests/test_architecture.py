@@ -17,6 +17,7 @@ public names (``alliances._API``) matches what the modules define.
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import re
 from pathlib import Path
@@ -174,7 +175,7 @@ def test_every_name_a_notebook_uses_is_public_and_found() -> None:
 
 @pytest.mark.parametrize("name", sorted(alliances.__all__))
 def test_each_public_name_comes_from_the_module_the_table_names(name: str) -> None:
-    module = alliances._HOME[name]
+    module = alliances._home()[name]
     value = getattr(alliances, name)
     defined = getattr(value, "__module__", module)
     # Constants (dicts, tuples) have no __module__: their home must define them by name.
@@ -248,3 +249,17 @@ def test_every_public_name_is_used() -> None:
             continue
         unused.append(f"{path.relative_to(ROOT)}: {name}")
     assert not unused, "public names used nowhere:\n" + "\n".join(unused)
+
+
+def test_case_modules_export_names_that_no_other_module_claims() -> None:
+    """The case studies' ``__all__`` are the package's names: none may be claimed twice."""
+    claims: dict[str, list[str]] = {}
+    for path in sorted((PACKAGE / "cases").glob("[!_]*.py")):
+        module = importlib.import_module(_dotted(path))
+        for name in getattr(module, "__all__", ()):
+            claims.setdefault(name, []).append(module.__name__)
+    for name, module in alliances._TABLE.items():
+        claims.setdefault(name, []).append(module)
+    twice = {name: modules for name, modules in claims.items() if len(modules) > 1}
+    assert not twice, f"names exported by two modules: {twice}"
+    assert set(alliances.__all__) == set(claims)

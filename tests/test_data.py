@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alliances import InputError
 from alliances.data import (
     DATA_DIR,
     ENV_VAR,
@@ -511,8 +512,8 @@ DAMAGE_CASES = [
      set_cell("entity_type", 0, "Country"), ["'entity_type'", "'Country'"]),
     ("unknown actor_level", "case_study_timeline", set_cell("actor_level", 3, "eu"),
      ["'actor_level'", "'eu'"]),
-    ("unknown case_study", "case_study_timeline", set_cell("case_study", 3, "kosovo"),
-     ["'case_study'", "'kosovo'"]),
+    ("case_study not a slug", "case_study_timeline", set_cell("case_study", 3, "Kosovo 1999"),
+     ["'case_study'", "'Kosovo 1999'"]),
     ("unknown date_precision", "case_study_timeline", set_cell("date_precision", 0, "week"),
      ["'date_precision'", "'week'"]),
     ("unknown confidence", "nato_defence_pct_gdp_2025e_reported",
@@ -764,3 +765,23 @@ def test_loading_never_writes_to_the_data_folder() -> None:
         load(stem)
     after = {p.name: p.read_bytes() for p in REPO_DATA.glob("*.csv")}
     assert before == after
+
+
+def test_a_case_study_can_declare_the_schema_of_its_own_file(tmp_path: Path) -> None:
+    """A new case study's CSV needs no entry in the central list (CONTRIBUTING's example)."""
+    from alliances.data import Schema, between, load, matches
+
+    schema = Schema("kfor_troops.csv",
+                    {"country": ("str", matches("[A-Z]{3}")), "troops": ("int", between(0))},
+                    key=("country",), description="Test file: troops by country.")
+    (tmp_path / "kfor_troops.csv").write_text("country,troops\nITA,900\nUSA,600\n",
+                                              encoding="utf-8")
+    frame = load("kfor_troops", tmp_path, schema=schema)
+    assert frame["troops"].tolist() == [900, 600] and str(frame["troops"].dtype) == "int64"
+    (tmp_path / "kfor_troops.csv").write_text("country,troops\nITA,-1\n", encoding="utf-8")
+    with pytest.raises(DataSchemaError, match="troops"):
+        load("kfor_troops", tmp_path, schema=schema)
+    with pytest.raises(InputError, match="name must be the schema's file"):
+        load("other_file", tmp_path, schema=schema)
+    with pytest.raises(InputError, match="schema must be a Schema"):
+        load("kfor_troops", tmp_path, schema={"country": "str"})

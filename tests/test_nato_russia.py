@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from alliances.cases.nato_russia import (PERIODS, change_correlation, fit_table, milex_series,
+from alliances.cases.nato_russia import (FIT_PERIODS, change_correlation, fit_table, milex_series,
                                      nato_europe_members, reaction_fits)
 from hand_statistics import spearman as hand_spearman
 
@@ -88,7 +88,7 @@ def ols(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def test_each_period_fit_matches_the_normal_equations() -> None:
     fits = reaction_fits()
-    assert [f.period for f in fits] == list(PERIODS)
+    assert [f.period for f in fits] == list(FIT_PERIODS)
     for fit in fits:
         frame = milex_series(fit.start, fit.end)
         x, y = frame["russia"].to_numpy(), frame["nato_europe"].to_numpy()

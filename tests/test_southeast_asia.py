@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from alliances import data
-from alliances.cases.southeast_asia import (COMPLETE_SEVEN, SHORT_NAMES, alignment_timeline,
+from alliances.cases.southeast_asia import (COMPLETE_SEVEN, SHORT_NAMES, alignment_events,
                                       burden_groups, coverage, follows_china,
                                       permutation_pvalue, regional_total, share_of_gdp)
 
@@ -96,7 +96,7 @@ def test_burden_groups_by_hand() -> None:
 
 
 def test_every_event_has_a_short_name_and_date() -> None:
-    events = alignment_timeline()
+    events = alignment_events()
     assert len(events) == 16 and set(events["date_start"]) == set(SHORT_NAMES)
     assert events.loc[events["name"] == "AUKUS announced", "when"].item() == "15 Sep 2021"
 

@@ -31,9 +31,15 @@ Examples
 
 from __future__ import annotations
 
+import ast
 import importlib
+from functools import cache
+from pathlib import Path
 
-#: The public API: each name, under the module (below ``alliances``) that defines it.
+#: The public API of the models, views, widgets and coursework: each name, under the module
+#: (below ``alliances``) that defines it. The case studies' names are not listed here: each
+#: module of ``alliances/cases`` exports its ``__all__`` (see :func:`_case_names`), so that a
+#: new case study needs no edit of this file.
 _API: dict[str, tuple[str, ...]] = {
     "_validation": ("InputError",),
     "models.burden": (
@@ -68,30 +74,6 @@ _API: dict[str, tuple[str, ...]] = {
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
     "views.style": ("plot_payoff_matrix",),
     "views.timeline": ("plot_timeline",),
-    "cases.afghanistan": (
-        "as_burden_test", "deaths_per_thousand", "fatalities_between", "isaf_total",
-        "region_rates", "share_table", "SNAPSHOTS", "troop_tests", "troops_vs_gdp"),
-    "cases.nato_burden": (
-        "correlation_table", "critical_rho", "nato_2019_test", "nato_paired_test",
-        "plot_correlations", "sipri_test"),
-    "cases.nato_spending": (
-        "allies_at_or_above", "burden_ranks", "estimates_2025", "plot_spending",
-        "pledge_timeline", "spending_change", "spending_series"),
-    "cases.nato_russia": (
-        "change_correlation", "fit_table", "milex_series", "nato_europe_members",
-        "reaction_fits"),
-    "cases.southeast_asia": (
-        "burden_groups", "coverage", "follows_china", "plot_burden_groups",
-        "plot_region_vs_china", "plot_southeast_asia_timeline", "share_of_gdp"),
-    "cases.timeline": ("source_text", "timeline", "timeline_table"),
-    "cases.ukraine": (
-        "aid_by_donor", "aid_by_group", "aid_totals", "donor_groups", "heavy_weapons",
-        "heavy_weapons_by_group", "largest_month", "military_share", "monthly_aid",
-        "nato_members", "plot_aid_by_donor", "plot_heavy_weapons", "plot_monthly_aid",
-        "weapon_systems"),
-    "cases.ukraine_dilemma": (
-        "BASE_MODEL", "calibrate", "PERIODS", "plot_calibration_map", "plot_support_ladder",
-        "reproducing_region", "tank_game"),
     "widgets.base": ("LiveFigure",),
     "widgets.burden": ("BurdenSharingExplorer",),
     "widgets.caveats": ("CaveatExplorer",),
@@ -108,18 +90,41 @@ _API: dict[str, tuple[str, ...]] = {
     "coursework.exercises": ("check",),
 }
 
-_HOME: dict[str, str] = {name: f"{__name__}.{module}"
-                         for module, names in _API.items() for name in names}
 
-__all__ = sorted(_HOME, key=str.lower)
+
+def _case_names() -> dict[str, str]:
+    """Each name of a case module's ``__all__``, read from its source without importing it."""
+    names: dict[str, str] = {}
+    for path in sorted((Path(__file__).parent / "cases").glob("[!_]*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(target, ast.Name) and target.id == "__all__"
+                    for target in node.targets):
+                for name in ast.literal_eval(node.value):
+                    names.setdefault(name, f"{__name__}.cases.{path.stem}")
+    return names
+
+
+_TABLE: dict[str, str] = {name: f"{__name__}.{module}"
+                          for module, names in _API.items() for name in names}
+
+
+@cache
+def _home() -> dict[str, str]:
+    """Every public name and the module that defines it (the table wins over the cases)."""
+    return _case_names() | _TABLE
+
+
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
     """Load a public name from its module on first use (PEP 562)."""
+    if name == "__all__":
+        return sorted(_home(), key=str.lower)
     try:
-        module = _HOME[name]
-    except KeyError:
+        module = _TABLE[name] if name in _TABLE else _home()[name]   # the cases are read
+    except KeyError:                                                 # only when needed
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
@@ -127,4 +132,4 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOME))
+    return sorted(set(globals()) | set(_home()))

@@ -38,7 +38,7 @@ from alliances import data
 from alliances.models.arms_race import RichardsonFit, richardson_fit
 from alliances.cases.nato_burden import SpearmanResult, spearman
 
-__all__ = ["PERIODS", "NON_EUROPEAN", "nato_europe_members", "milex_series", "reaction_fits",
+__all__ = ["FIT_PERIODS", "NON_EUROPEAN", "nato_europe_members", "milex_series", "reaction_fits",
            "fit_table", "change_correlation"]
 
 #: Russia's SIPRI series starts here (the USSR's, 1988-1990, is not spliced onto it).
@@ -50,7 +50,7 @@ NON_EUROPEAN = ("United States of America", "Canada")
 #: The two ways of summing NATO Europe.
 _DEFINITIONS = ("fixed", "at the time")
 #: The periods the notebook compares: the whole span, and around the breaks of 2014 and 2022.
-PERIODS: dict[str, tuple[int, int]] = {
+FIT_PERIODS: dict[str, tuple[int, int]] = {
     "1993-2024": (1993, 2024),
     "1993-2013 (before Crimea)": (1993, 2013),
     "2014-2024 (from Crimea)": (2014, 2024),
@@ -206,7 +206,7 @@ def reaction_fits(periods: dict[str, tuple[int, int]] | None = None, *,
     Parameters
     ----------
     periods : dict of str to (int, int), optional
-        Name -> (first year, last year); :data:`PERIODS` by default.
+        Name -> (first year, last year); :data:`FIT_PERIODS` by default.
     nato_europe : {"fixed", "at the time"}
 
     Examples
@@ -217,7 +217,7 @@ def reaction_fits(periods: dict[str, tuple[int, int]] | None = None, *,
     >>> fits[0].russia.n
     31
     """
-    chosen = PERIODS if periods is None else periods
+    chosen = FIT_PERIODS if periods is None else periods
     if not isinstance(chosen, dict) or not chosen:
         raise TypeError(f"periods must be a non-empty dict of name -> (start, end); "
                         f"got {periods!r}")

@@ -43,7 +43,7 @@ from alliances.views import smallstate as view
 
 __all__ = ["ASEAN", "COMPLETE_SEVEN", "spending", "coverage", "share_of_gdp", "regional_total",
            "follows_china", "burden_groups", "permutation_pvalue", "SHORT_NAMES",
-           "alignment_timeline", "plot_southeast_asia_timeline", "plot_region_vs_china",
+           "alignment_events", "plot_southeast_asia_timeline", "plot_region_vs_china",
            "plot_burden_groups"]
 
 #: The ten ASEAN members, in SIPRI's spelling.
@@ -334,12 +334,12 @@ def _when(start: str, end: str) -> str:
     return f"{fmt(start)} to {fmt(end)}"
 
 
-def alignment_timeline() -> pd.DataFrame:
+def alignment_events() -> pd.DataFrame:
     """The Southeast Asia timeline with a short name and a readable date per event.
 
     Examples
     --------
-    >>> events = alignment_timeline()
+    >>> events = alignment_events()
     >>> events.loc[0, "name"], events.loc[0, "when"]
     ("Hatta: 'Mendayung antara dua karang'", '2 Sep 1948')
     >>> events.loc[6, "when"]
@@ -356,7 +356,7 @@ def alignment_timeline() -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- plots
 def plot_southeast_asia_timeline(ax: Axes | None = None) -> Axes:
-    """The Southeast Asia timeline (:func:`alignment_timeline`), each event labelled.
+    """The Southeast Asia timeline (:func:`alignment_events`), each event labelled.
 
     The figure is :func:`alliances.views.smallstate.plot_southeast_asia_timeline`.
 
@@ -366,7 +366,7 @@ def plot_southeast_asia_timeline(ax: Axes | None = None) -> Axes:
     >>> ax.texts[0].get_text()
     "Hatta: 'Mendayung antara dua karang', 2 Sep 1948"
     """
-    return view.plot_southeast_asia_timeline(alignment_timeline(), ax)
+    return view.plot_southeast_asia_timeline(alignment_events(), ax)
 
 
 def plot_region_vs_china(ax: Axes | None = None) -> Axes:

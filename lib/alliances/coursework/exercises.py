@@ -272,7 +272,7 @@ def _question(question_id: object) -> Question:
     return questions[question_id]
 
 
-def _matches(question: Question, given: object, right: object) -> bool:
+def matches(question: Question, given: object, right: object) -> bool:
     if question.kind == "number":
         return abs(float(given) - float(right)) <= (
             0 if isinstance(given, Fraction) and given == right else question.tolerance)
@@ -317,7 +317,7 @@ def check(question_id: str, answer: object) -> Feedback:
         given = _canonical(question, answer)
     except TypeError as error:
         return Feedback(False, f"I could not read that answer: {error}.", readable=False)
-    if _matches(question, given, _canonical(question, question.answer._compute())):
+    if matches(question, given, _canonical(question, question.answer._compute())):
         return Feedback(True, "Well done.")
     hint = question.hints.get(_key(question, given), "")
     return Feedback(False, (hint + " " if hint else "") + question.advice)
@@ -393,7 +393,7 @@ def grade(question_id: str, answer: object, expected: object) -> Feedback:
     except TypeError as error:
         return Feedback(False, f"I could not read that answer: {error}. Expected "
                         f"{_show(question, right)}.", readable=False)
-    if _matches(question, given, right):
+    if matches(question, given, right):
         return Feedback(True, f"{_show(question, right)} is right.")
     return Feedback(False, f"Expected {_show(question, right)}; your answer reads as "
                     f"{_show(question, given)}. {question.advice}")

@@ -34,7 +34,7 @@ import pandas as pd
 
 from alliances._validation import InputError
 from alliances.data.reading import DataSchemaError, read_checked
-from alliances.data.schemas import SCHEMAS, Schema
+from alliances.data.schemas import SCHEMAS, Schema, between, matches, one_of
 
 __all__ = [
     "DATA_DIR",
@@ -43,8 +43,11 @@ __all__ = [
     "DataSchemaError",
     "Schema",
     "available",
+    "between",
     "describe",
     "load",
+    "matches",
+    "one_of",
 ]
 
 #: The repository's ``data/`` folder (``lib/alliances/data/__init__.py`` -> ``data/``).
@@ -109,7 +112,8 @@ def describe(name: str) -> str:
                      "Full provenance: data/SOURCES.md."])
 
 
-def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def load(name: str, data_dir: str | os.PathLike[str] | None = None, *,
+         schema: Schema | None = None) -> pd.DataFrame:
     """Read a data file, check it against its schema and return typed columns.
 
     Parameters
@@ -119,6 +123,10 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     data_dir : str or path-like, optional
         Folder to read from. Defaults to ``$ALLIANCES_DATA_DIR`` if that is set, else
         :data:`DATA_DIR`.
+    schema : Schema, optional
+        The file's schema, for a file that :data:`SCHEMAS` does not list: a case study may
+        declare the schema of its own data file in its module (CONTRIBUTING.md, "A new
+        case study"). ``name`` must then be the schema's file name, with or without ``.csv``.
 
     Returns
     -------
@@ -158,7 +166,7 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     ...
     alliances.InputError: name: unknown data set 'nato_spending'. Available: ...
     """
-    schema = _schema_for(name)
+    schema = _schema_for(name) if schema is None else _given_schema(name, schema)
     folder = _resolve_dir(data_dir)
     path = folder / schema.filename
     if not path.is_file():
@@ -183,6 +191,15 @@ def _schema_for(name: object) -> Schema:
     raise InputError(
         f"name: unknown data set {name!r}. Available: {', '.join(available())}.{hint}"
     )
+
+
+def _given_schema(name: object, schema: object) -> Schema:
+    if not isinstance(schema, Schema):
+        raise InputError(f"schema must be a Schema or None; got {type(schema).__name__} "
+                         f"{schema!r}")
+    if not isinstance(name, str) or name.removesuffix(".csv") != schema.stem:
+        raise InputError(f"name must be the schema's file, {schema.stem!r}; got {name!r}")
+    return schema
 
 
 def _resolve_dir(data_dir: object) -> Path:

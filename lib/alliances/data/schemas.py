@@ -34,7 +34,7 @@ from typing import Final
 
 import pandas as pd
 
-__all__ = ["SCHEMAS", "Schema", "is_date"]
+__all__ = ["SCHEMAS", "Schema", "between", "is_date", "matches", "one_of"]
 
 #: The column types an entry may declare (a trailing ``"?"`` allows blank cells).
 _DTYPES: Final[tuple[str, ...]] = ("int", "float", "bool", "str", "date")
@@ -69,25 +69,43 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
-def _between(low: float, high: float | None = None) -> _Rule:
-    """Numbers from ``low`` to ``high`` inclusive (no upper bound if ``high`` is None)."""
+def between(low: float, high: float | None = None) -> _Rule:
+    """Numbers from ``low`` to ``high`` inclusive (no upper bound if ``high`` is None).
+
+    Examples
+    --------
+    >>> between(0, 100).expect
+    '{dtype} in [0, 100]'
+    """
     if high is None:
         return _Rule(f"{{dtype}} >= {_fmt(low)}", "value{s} out of range", lambda s: s >= low,
                      _NUMBERS)
     if low > high:
-        raise ValueError(f"_between: low {low} is above high {high}")
+        raise ValueError(f"between: low {low} is above high {high}")
     return _Rule(f"{{dtype}} in [{_fmt(low)}, {_fmt(high)}]", "value{s} out of range",
                  lambda s: (s >= low) & (s <= high), _NUMBERS)
 
 
-def _one_of(*allowed: str) -> _Rule:
-    """Text that is exactly one of ``allowed``."""
+def one_of(*allowed: str) -> _Rule:
+    """Text that is exactly one of ``allowed``.
+
+    Examples
+    --------
+    >>> one_of("nato", "member").expect
+    "one of 'nato', 'member'"
+    """
     return _Rule("one of " + ", ".join(repr(a) for a in allowed), "value{s} not allowed",
                  lambda s: s.isin(allowed))
 
 
-def _matches(pattern: str) -> _Rule:
-    """Text that matches the regular expression ``pattern`` in full."""
+def matches(pattern: str) -> _Rule:
+    """Text that matches the regular expression ``pattern`` in full.
+
+    Examples
+    --------
+    >>> matches("[A-Z]{3}").expect
+    "text matching the pattern '[A-Z]{3}'"
+    """
     return _Rule(f"text matching the pattern {pattern!r}", "value{s} not matching",
                  lambda s: s.str.fullmatch(pattern).astype(bool))
 
@@ -167,7 +185,7 @@ class Schema:
 
     Examples
     --------
-    >>> s = Schema("troops.csv", {"country": "str", "troops": ("int", _between(0))},
+    >>> s = Schema("troops.csv", {"country": "str", "troops": ("int", between(0))},
     ...            key=("country",), description="Troops by country.")
     >>> s.names, s.stem, s.nullable
     (('country', 'troops'), 'troops', ())
@@ -235,11 +253,11 @@ def _spec(spec: str | tuple[str, _Rule]) -> tuple[str, _Rule | None]:
 # One entry per file in data/. Descriptions summarize data/SOURCES.md.
 # --------------------------------------------------------------------------------------
 
-_CONFIDENCE = _one_of("low", "low-medium", "medium", "medium-high", "high")
-_PRECISION = _one_of("day", "month", "year")
-_ISO3 = _matches(r"[A-Z]{3}")
-_SOURCE_IDS = _matches(r"[A-Z0-9_]+(;[A-Z0-9_]+)*")
-_PCT = _between(0, 100)
+_CONFIDENCE = one_of("low", "low-medium", "medium", "medium-high", "high")
+_PRECISION = one_of("day", "month", "year")
+_ISO3 = matches(r"[A-Z]{3}")
+_SOURCE_IDS = matches(r"[A-Z0-9_]+(;[A-Z0-9_]+)*")
+_PCT = between(0, 100)
 
 _ENTRIES: Final[tuple[Schema, ...]] = (
     Schema(
@@ -247,11 +265,11 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         {
             "country": "str",
             "iso3": ("str?", _ISO3),
-            "entity_type": ("str", _one_of("country", "aggregate")),
-            "year": ("int", _between(2014, 2024)),
+            "entity_type": ("str", one_of("country", "aggregate")),
+            "year": ("int", between(2014, 2024)),
             "defence_pct_gdp": ("float", _PCT),
             "is_estimate": "bool",
-            "source_id": ("str", _one_of("NATO_DEFEXP_2025_T3")),
+            "source_id": ("str", one_of("NATO_DEFEXP_2025_T3")),
         },
         key=("country", "year"),
         description=(
@@ -268,11 +286,11 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         {
             "country": "str",
             "iso3": ("str?", _ISO3),
-            "entity_type": ("str", _one_of("country", "aggregate")),
-            "year": ("int", _between(2025, 2025)),
+            "entity_type": ("str", one_of("country", "aggregate")),
+            "year": ("int", between(2025, 2025)),
             "defence_pct_gdp": ("float", _PCT),
             "is_estimate": "bool",
-            "n_independent_sources": ("int", _between(1)),
+            "n_independent_sources": ("int", between(1)),
             "confidence": ("str", _CONFIDENCE),
             "source_ids": ("str", _SOURCE_IDS),
         },
@@ -290,21 +308,21 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         {
             "iso3": ("str", _ISO3),
             "country": "str",
-            "year": ("int", _between(2012, 2019)),
-            "defence_exp_usd_current": ("float?", _between(0)),
-            "defence_exp_usd_2015_prices": ("float?", _between(0)),
+            "year": ("int", between(2012, 2019)),
+            "defence_exp_usd_current": ("float?", between(0)),
+            "defence_exp_usd_2015_prices": ("float?", between(0)),
             "defence_pct_gdp_2015_prices": ("float?", _PCT),
-            "defence_exp_annual_real_change_pct": ("float?", _between(-100)),
-            "real_gdp_usd_2015_prices": ("float", _between(0)),
-            "gdp_per_capita_usd_2015_prices": ("float", _between(0)),
-            "defence_exp_per_capita_usd_2015_prices": ("float?", _between(0)),
-            "military_personnel_count": ("int?", _between(0)),
+            "defence_exp_annual_real_change_pct": ("float?", between(-100)),
+            "real_gdp_usd_2015_prices": ("float", between(0)),
+            "gdp_per_capita_usd_2015_prices": ("float", between(0)),
+            "defence_exp_per_capita_usd_2015_prices": ("float?", between(0)),
+            "military_personnel_count": ("int?", between(0)),
             "equipment_pct_of_defence_exp": ("float?", _PCT),
             "personnel_pct_of_defence_exp": ("float?", _PCT),
             "infrastructure_pct_of_defence_exp": ("float?", _PCT),
             "other_pct_of_defence_exp": ("float?", _PCT),
             "is_estimate": "bool",
-            "source_id": ("str", _one_of("NATO_DEFEXP_2019")),
+            "source_id": ("str", one_of("NATO_DEFEXP_2019")),
         },
         key=("iso3", "year"),
         description=(
@@ -320,10 +338,10 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         "sipri_milex_nato_members_1949_2024.csv",
         {
             "country": "str",
-            "year": ("int", _between(1949, 2024)),
-            "milex_usd_m_constant_2023": ("float?", _between(0)),
+            "year": ("int", between(1949, 2024)),
+            "milex_usd_m_constant_2023": ("float?", between(0)),
             "milex_pct_gdp": ("float?", _PCT),
-            "source_id": ("str", _one_of("SIPRI_MILEX_2025")),
+            "source_id": ("str", one_of("SIPRI_MILEX_2025")),
         },
         key=("country", "year"),
         description=(
@@ -339,12 +357,12 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         "isaf_troop_contributions.csv",
         {
             "as_of": "date",
-            "as_of_precision": ("str", _one_of("day", "month", "year", "period")),
+            "as_of_precision": ("str", one_of("day", "month", "year", "period")),
             "country": "str",
-            "troops": ("int", _between(0)),
+            "troops": ("int", between(0)),
             "is_aggregate": "bool",
             "is_rounded_in_source": "bool",
-            "source_id": ("str", _one_of(
+            "source_id": ("str", one_of(
                 "REUTERS_2008_06_ISAF", "ABOUTCOM_2009_10_ISAF",
                 "AFP_2010_11_ISAF")),
         },
@@ -359,13 +377,13 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
     Schema(
         "coalition_fatalities_afghanistan.csv",
         {
-            "as_of": ("str", _matches(r"\d{4}(-\d{2}){0,2}|\d{4}-\d{4} final")),
-            "as_of_precision": ("str", _one_of("day", "month", "year", "period")),
+            "as_of": ("str", matches(r"\d{4}(-\d{2}){0,2}|\d{4}-\d{4} final")),
+            "as_of_precision": ("str", one_of("day", "month", "year", "period")),
             "country": "str",
-            "fatalities": ("int", _between(0)),
+            "fatalities": ("int", between(0)),
             "is_aggregate": "bool",
             "source_note": "str?",
-            "source_id": ("str", _one_of(
+            "source_id": ("str", one_of(
                 "WIKI_COALITION_CASUALTIES", "REUTERS_2009_05_DEATHS",
                 "AFP_2010_11_ISAF", "REUTERS_2012_05_DEATHS")),
         },
@@ -381,13 +399,13 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         "kiel_ukraine_aid_by_donor.csv",
         {
             "donor": "str",
-            "donor_iso3": ("str", _matches(r"[A-Z]{2,3}")),
-            "aid_type": ("str", _one_of("financial", "humanitarian", "military", "total")),
-            "eur_bn": ("float", _between(0)),
+            "donor_iso3": ("str", matches(r"[A-Z]{2,3}")),
+            "aid_type": ("str", one_of("financial", "humanitarian", "military", "total")),
+            "eur_bn": ("float", between(0)),
             "period_start": "date",
             "period_end": "date",
-            "measure": ("str", _one_of("bilateral_allocation")),
-            "source_id": ("str", _one_of("KIEL_UST_R29")),
+            "measure": ("str", one_of("bilateral_allocation")),
+            "source_id": ("str", one_of("KIEL_UST_R29")),
         },
         key=("donor", "aid_type"),
         description=(
@@ -401,13 +419,13 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         "kiel_ukraine_aid_monthly_by_donor.csv",
         {
             "donor": "str",
-            "donor_iso3": ("str", _matches(r"[A-Z]{2,3}")),
-            "year": ("int", _between(2022, 2026)),
-            "month": ("int", _between(1, 12)),
-            "aid_type": ("str", _one_of("financial", "humanitarian", "military")),
-            "eur_bn": ("float", _between(0)),
-            "measure": ("str", _one_of("bilateral_allocation")),
-            "source_id": ("str", _one_of("KIEL_UST_R29")),
+            "donor_iso3": ("str", matches(r"[A-Z]{2,3}")),
+            "year": ("int", between(2022, 2026)),
+            "month": ("int", between(1, 12)),
+            "aid_type": ("str", one_of("financial", "humanitarian", "military")),
+            "eur_bn": ("float", between(0)),
+            "measure": ("str", one_of("bilateral_allocation")),
+            "source_id": ("str", one_of("KIEL_UST_R29")),
         },
         key=("donor", "year", "month", "aid_type"),
         description=(
@@ -420,11 +438,11 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         "kiel_ukraine_heavy_weapons_by_donor.csv",
         {
             "donor": "str",
-            "category": ("str", _one_of("Tanks", "Howitzers", "IFV", "MLRS", "Air Defense")),
-            "number_of_weapons": ("int", _between(0)),
-            "monetary_value_eur": ("int", _between(0)),
+            "category": ("str", one_of("Tanks", "Howitzers", "IFV", "MLRS", "Air Defense")),
+            "number_of_weapons": ("int", between(0)),
+            "monetary_value_eur": ("int", between(0)),
             "weapons_list": "str",
-            "source_id": ("str", _one_of("KIEL_UST_R29")),
+            "source_id": ("str", one_of("KIEL_UST_R29")),
         },
         key=("donor", "category"),
         description=(
@@ -440,8 +458,8 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
             "date_start": "date",
             "date_end": "date",
             "date_precision": ("str", _PRECISION),
-            "case_study": ("str", _one_of("afghanistan", "burden_sharing", "ukraine")),
-            "actor_level": ("str", _one_of("nato", "member", "un", "other")),
+            "case_study": ("str", matches("[a-z][a-z_]*")),   # a case study's slug
+            "actor_level": ("str", one_of("nato", "member", "un", "other")),
             "event": "str",
             "source_ids": ("str", _SOURCE_IDS),
         },
@@ -457,10 +475,10 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         "sipri_milex_non_nato_1949_2024.csv",
         {
             "country": "str",
-            "year": ("int", _between(1949, 2024)),
-            "milex_usd_m_constant_2023": ("float?", _between(0)),
+            "year": ("int", between(1949, 2024)),
+            "milex_usd_m_constant_2023": ("float?", between(0)),
             "milex_pct_gdp": ("float?", _PCT),
-            "source_id": ("str", _one_of("SIPRI_MILEX_2025")),
+            "source_id": ("str", one_of("SIPRI_MILEX_2025")),
         },
         key=("country", "year"),
         description=(
@@ -478,7 +496,7 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
         {
             "country": "str",
             "accession_date": "date",
-            "enlargement_round": ("str", _one_of(
+            "enlargement_round": ("str", one_of(
                 "founding", "1952", "1955", "1982", "1999", "2004", "2009", "2017",
                 "2020", "2023", "2024")),
             "note": "str?",
@@ -496,7 +514,7 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
             "date_start": "date",
             "date_end": "date",
             "date_precision": ("str", _PRECISION),
-            "actor_level": ("str", _one_of("nato", "member", "other")),
+            "actor_level": ("str", one_of("nato", "member", "other")),
             "event": "str",
             "source_ids": ("str", _SOURCE_IDS),
         },
@@ -516,7 +534,7 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
             "date_start": "date",
             "date_end": "date",
             "date_precision": ("str", _PRECISION),
-            "actor_level": ("str", _one_of("state", "alliance", "regional", "other")),
+            "actor_level": ("str", one_of("state", "alliance", "regional", "other")),
             "event": "str",
             "source_ids": ("str", _SOURCE_IDS),
         },

@@ -165,7 +165,7 @@ def plot_southeast_asia_timeline(events: pd.DataFrame, ax: Axes | None = None) -
     Parameters
     ----------
     events : pandas.DataFrame
-        From :func:`alliances.cases.southeast_asia.alignment_timeline`: ``date_start``,
+        From :func:`alliances.cases.southeast_asia.alignment_events`: ``date_start``,
         ``date_end``, ``actor_level`` (state, regional, alliance or other), ``name`` and
         ``when``, oldest first.
     ax : Axes, optional
