@@ -263,3 +263,15 @@ def test_case_modules_export_names_that_no_other_module_claims() -> None:
     twice = {name: modules for name, modules in claims.items() if len(modules) > 1}
     assert not twice, f"names exported by two modules: {twice}"
     assert set(alliances.__all__) == set(claims)
+
+
+def test_contributing_names_only_files_that_exist() -> None:
+    """CONTRIBUTING.md describes the tree as it is (its worked example's files aside)."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"`((?:lib|tests|data|notebooks|benchmarks|course|tools|binder|"
+                           r"deploy)/[^`\s]*)`", text))
+    assert len(paths) > 10, "the test reads no paths: has CONTRIBUTING.md changed form?"
+    example = ("<", "NN", "kfor", "kosovo", "*")
+    missing = sorted(p for p in paths if not any(mark in p for mark in example)
+                     and not (ROOT / p.split("#")[0]).exists())
+    assert not missing, f"CONTRIBUTING.md names files that do not exist: {missing}"
