@@ -281,3 +281,64 @@ def label_index(value: object, labels: Sequence[str], name: str) -> int:
         if label.casefold() == wanted:
             return index
     raise InputError(f"{name} must be one of {list(labels)}; got {value!r}")
+
+
+def check_array(value: object, name: str) -> np.ndarray:
+    """``value`` as a float array (a number or a rectangular table of numbers).
+
+    Examples
+    --------
+    >>> check_array([[1, 2], [3, 4]], "payoffs").shape
+    (2, 2)
+    >>> check_array("abc", "payoffs")
+    Traceback (most recent call last):
+    ...
+    alliances.InputError: payoffs must be numbers; got 'abc'
+    """
+    if isinstance(value, (str, bytes, bool)) or value is None:
+        raise InputError(f"{name} must be numbers; got {value!r:.80}")
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError) as error:
+        raise InputError(f"{name} must be numbers (a number or a rectangular table); got "
+                         f"{value!r:.80}") from error
+
+
+def check_interval(value: object, name: str) -> tuple[float, float]:
+    """``value`` as a pair ``(low, high)`` of real numbers with ``low < high``.
+
+    Examples
+    --------
+    >>> check_interval((0, 1), "limits")
+    (0.0, 1.0)
+    >>> check_interval((1, 0), "limits")
+    Traceback (most recent call last):
+    ...
+    alliances.InputError: limits must have low < high; got (1, 0)
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
+        raise InputError(f"{name} must be a pair (low, high); got {value!r}")
+    low, high = (check_real(v, name) for v in value)
+    if not low < high:
+        raise InputError(f"{name} must have low < high; got {value!r}")
+    return low, high
+
+
+def check_codes(codes: object, name: str) -> list[str]:
+    """``codes`` as a list of country codes (ISO3 text), such as ``["POL", "EST"]``.
+
+    Examples
+    --------
+    >>> check_codes(("POL", "EST"), "codes")
+    ['POL', 'EST']
+    >>> check_codes("POL", "codes")
+    Traceback (most recent call last):
+    ...
+    alliances.InputError: codes must be a list of ISO3 codes such as ['POL', 'EST']; got 'POL'
+    """
+    if isinstance(codes, (str, bytes)) or not isinstance(codes, Sequence) or not all(
+            isinstance(c, str) for c in codes):
+        raise InputError(f"{name} must be a list of ISO3 codes such as ['POL', 'EST']; got "
+                         f"{short_repr(codes)}")
+    return list(codes)
+

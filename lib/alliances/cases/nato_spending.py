@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from alliances._validation import short_repr, check_real
+from alliances._validation import check_codes, check_real, short_repr
 from alliances.cases.timeline import timeline
 from alliances.data import load
 from alliances.views import nato_spending as view
@@ -47,12 +47,6 @@ _MAX_DECIMALS = 10
 
 
 # --------------------------------------------------------------------------- checks
-def _check_codes(codes: object, name: str) -> list[str]:
-    if isinstance(codes, (str, bytes)) or not isinstance(codes, Sequence) or not all(
-            isinstance(c, str) for c in codes):
-        raise TypeError(f"{name} must be a list of ISO3 codes such as ['POL', 'EST']; got "
-                        f"{short_repr(codes)}")
-    return list(codes)
 
 
 def _check_year(year: object, first: int, last: int, name: str, what: str = "") -> int:
@@ -140,7 +134,7 @@ def burden_ranks(codes: Sequence[str] = FRONTLINE,
     [5, 1]
     """
     table = _nato_countries()
-    codes = _check_codes(codes, "codes")
+    codes = check_codes(codes, "codes")
     if not codes:
         raise ValueError("codes must name at least one Ally")
     if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):

@@ -40,7 +40,7 @@ from itertools import combinations
 
 import numpy as np
 
-from alliances._validation import check_labels, check_real
+from alliances._validation import check_interval, check_labels, check_real
 from alliances.models.family_regions import (PAYOFF_NAMES, MapView, Region, TieSegment,
                                              affine_family_regions, pattern_family)
 from alliances.models.games import Game, symmetric_game
@@ -267,13 +267,6 @@ class FamilyMap:
 
 
 
-def _check_limits(limits: object) -> tuple[float, float]:
-    if isinstance(limits, (str, bytes)) or not isinstance(limits, Sequence) or len(limits) != 2:
-        raise TypeError(f"limits must be a pair (low, high); got {limits!r}")
-    low, high = (check_real(v, "limits") for v in limits)
-    if not low < high:
-        raise ValueError(f"limits must have low < high; got {limits!r}")
-    return low, high
 
 
 def _check_pair(pair: object) -> tuple[str, str]:
@@ -327,7 +320,7 @@ def family_map(T: float = 4, R: float = 3, P: float = 2, S: float = 1, *,
     """
     values = {n: check_real(v, n) for n, v in zip(PAYOFF_NAMES, (T, R, P, S))}
     x_name, y_name = _check_pair(pair)
-    low, high = _check_limits(limits)
+    low, high = check_interval(limits, "limits")
     labels = check_labels(labels, 2, "labels")
     if resolution is not None:
         if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)):

@@ -29,7 +29,7 @@ from itertools import combinations
 
 import numpy as np
 
-from alliances._validation import check_real
+from alliances._validation import check_interval, check_real
 from alliances.models.classification import family_of_payoffs
 from alliances.models.games import symmetric_game
 
@@ -266,8 +266,8 @@ def affine_family_regions(payoffs: Mapping[str, Sequence[float]],
     ['Harmony / Chicken']
     """
     coeffs = _check_coefficients(payoffs)
-    x0, x1 = _check_interval(xlim, "xlim")
-    y0, y1 = _check_interval(ylim, "ylim")
+    x0, x1 = check_interval(xlim, "xlim")
+    y0, y1 = check_interval(ylim, "ylim")
     lines = _tie_lines(coeffs)
     rectangle = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
     cells = _cut(rectangle, lines, _AREA_EPS * (x1 - x0) * (y1 - y0))
@@ -424,13 +424,6 @@ def _chord(square: list[tuple[float, float]], line: tuple[float, float, float]
     return unique[0], unique[-1]
 
 
-def _check_interval(value: object, name: str) -> tuple[float, float]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
-        raise TypeError(f"{name} must be a pair (low, high); got {value!r}")
-    low, high = (check_real(v, name) for v in value)
-    if not low < high:
-        raise ValueError(f"{name} must have low < high; got {value!r}")
-    return low, high
 
 
 

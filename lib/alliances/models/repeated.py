@@ -35,7 +35,7 @@ import nashpy
 import numpy as np
 import pandas as pd
 
-from alliances._validation import check_real
+from alliances._validation import check_array, check_real
 from alliances.models.games import format_probability
 
 __all__ = ["grim_trigger_threshold", "tit_for_tat_threshold", "Sustainability",
@@ -43,15 +43,6 @@ __all__ = ["grim_trigger_threshold", "tit_for_tat_threshold", "Sustainability",
            "replicator"]
 
 
-def _array(value: object, name: str) -> np.ndarray:
-    """``value`` as a float array, or a ValueError/TypeError naming ``name``."""
-    if isinstance(value, (str, bytes, bool)) or value is None:
-        raise TypeError(f"{name} must be numbers; got {value!r:.80}")
-    try:
-        return np.asarray(value, dtype=float)
-    except (TypeError, ValueError, OverflowError) as error:
-        raise ValueError(f"{name} must be numbers (a number or a rectangular table); got "
-                         f"{value!r:.80}") from error
 
 
 def _check_seed(seed: object) -> int:
@@ -284,7 +275,7 @@ def average_values(T: float, R: float, P: float, S: float, delta: object) -> dic
     {'cooperate': [3.0, 3.0], 'defect for ever': [4.0, 3.0], 'alternate': [4.0, 3.0]}
     """
     t, r, p, s = _payoffs(T, R, P, S)
-    d = _array(delta, "delta")
+    d = check_array(delta, "delta")
     if not np.all(np.isfinite(d)) or np.any(d < 0) or np.any(d >= 1):
         raise ValueError(f"delta must lie in [0, 1); got {delta!r}")
     return {"cooperate": np.full_like(d, r), "defect for ever": (1 - d) * t + d * p,
@@ -490,7 +481,7 @@ def replicator(table: object, shares: Sequence[float], timepoints: object) -> np
 
 def _check_table(table: object) -> np.ndarray:
     """A square table of finite payoffs, at most 20 strategies."""
-    a = _array(table, "table")
+    a = check_array(table, "table")
     if a.ndim != 2 or a.shape[0] != a.shape[1] or not a.size or not np.all(np.isfinite(a)) \
             or a.shape[0] > 20:
         raise ValueError(f"table must be a square table of finite payoffs (at most 20 "
@@ -500,7 +491,7 @@ def _check_table(table: object) -> np.ndarray:
 
 def _check_shares(shares: object, n: int) -> np.ndarray:
     """``n`` non-negative population shares summing to 1."""
-    y0 = _array(shares, "shares")
+    y0 = check_array(shares, "shares")
     if y0.shape != (n,) or not np.all(np.isfinite(y0)) or np.any(y0 < 0) or \
             abs(y0.sum() - 1) > 1e-9:
         raise ValueError(f"shares must be {n} non-negative numbers summing to 1; got "
@@ -510,7 +501,7 @@ def _check_shares(shares: object, n: int) -> np.ndarray:
 
 def _check_timepoints(timepoints: object) -> np.ndarray:
     """2 to 10 000 increasing finite times, spanning at most 10 000."""
-    times = _array(timepoints, "timepoints")
+    times = check_array(timepoints, "timepoints")
     if times.ndim != 1 or times.size < 2 or times.size > 10_000 or \
             not np.all(np.isfinite(times)) or np.any(np.diff(times) <= 0) or \
             times[-1] - times[0] > 1e4:

@@ -12,13 +12,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
-from alliances._validation import check_real
+from alliances._validation import check_interval
 from alliances.models.games import format_probability
 from alliances.models.jervis import (
     WORLDS,
@@ -31,14 +30,6 @@ from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 __all__ = ["four_worlds", "ThresholdPlot", "plot_cooperation_threshold", "world_labels"]
 
 
-def _check_interval(value: object, name: str) -> tuple[float, float]:
-    """``value`` as a pair ``(low, high)`` of real numbers with ``low < high``."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
-        raise TypeError(f"{name} must be a pair (low, high); got {value!r}")
-    low, high = (check_real(v, name) for v in value)
-    if not low < high:
-        raise ValueError(f"{name} must have low < high; got {value!r}")
-    return low, high
 
 
 def four_worlds() -> pd.DataFrame:
@@ -98,7 +89,7 @@ class ThresholdPlot:
         if ax is not None and not isinstance(ax, Axes):
             raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
         if ylim is not None:
-            ylim = _check_interval(ylim, "ylim")
+            ylim = check_interval(ylim, "ylim")
         self.ax = ax if ax is not None else new_axes(5.2, 3.8, pyplot=False)
         ax = self.ax
         self._ylim = ylim

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from alliances._validation import short_repr
+from alliances._validation import check_codes, short_repr
 from alliances.views.style import PALETTE, new_axes
 
 __all__ = ["FRONTLINE", "plot_burden_vs_size", "plot_correlations"]
@@ -39,12 +39,6 @@ def _check_ax(ax: object) -> None:
                         f"{short_repr(ax)}")
 
 
-def _check_codes(codes: object, name: str) -> list[str]:
-    if isinstance(codes, (str, bytes)) or not isinstance(codes, Sequence) or not all(
-            isinstance(c, str) for c in codes):
-        raise TypeError(f"{name} must be a list of ISO3 codes such as ['POL', 'EST']; got "
-                        f"{short_repr(codes)}")
-    return list(codes)
 
 
 def plot_burden_vs_size(test: object, ax: Axes | None = None, *,
@@ -76,7 +70,7 @@ def plot_burden_vs_size(test: object, ax: Axes | None = None, *,
     if not all(hasattr(test, field) for field in _TEST_FIELDS):
         raise TypeError(f"test must be a BurdenTest; got {type(test).__name__}")
     _check_ax(ax)
-    highlight = _check_codes(highlight, "highlight")
+    highlight = check_codes(highlight, "highlight")
     ax = ax if ax is not None else new_axes(6.4, 4.4)
     table = test.table
     marked = table["code"].isin(highlight)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.axes import Axes
 
-from alliances._validation import short_repr, check_real
+from alliances._validation import check_array, check_real, short_repr
 from alliances.models.games import format_probability
 from alliances.models.repeated import Sustainability, average_values, sustainability
 from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
@@ -25,15 +25,6 @@ from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 __all__ = ["DiscountPlot", "plot_replicator"]
 
 
-def _array(value: object, name: str) -> np.ndarray:
-    """``value`` as a float array, or a ValueError/TypeError naming ``name``."""
-    if isinstance(value, (str, bytes, bool)) or value is None:
-        raise TypeError(f"{name} must be numbers; got {value!r:.80}")
-    try:
-        return np.asarray(value, dtype=float)
-    except (TypeError, ValueError, OverflowError) as error:
-        raise ValueError(f"{name} must be numbers (a number or a rectangular table); got "
-                         f"{value!r:.80}") from error
 
 
 # ------------------------------------------------------------------- plots
@@ -54,8 +45,8 @@ def plot_replicator(shares: np.ndarray, timepoints: object, names: Sequence[str]
     >>> [line.get_label() for line in ax.get_lines()]
     ['Always ally', 'Tit-for-tat']
     """
-    values = _array(shares, "shares")
-    times = _array(timepoints, "timepoints")
+    values = check_array(shares, "shares")
+    times = check_array(timepoints, "timepoints")
     if isinstance(names, (str, bytes)) or not isinstance(names, Sequence) or not all(
             isinstance(n, str) for n in names):
         raise TypeError(f"names must be a list of strategy names; got {names!r:.80}")
