@@ -259,6 +259,15 @@ _ISO3 = matches(r"[A-Z]{3}")
 _SOURCE_IDS = matches(r"[A-Z0-9_]+(;[A-Z0-9_]+)*")
 _PCT = between(0, 100)
 
+#: The columns of both SIPRI files (NATO members, and the states outside NATO).
+_SIPRI_COLUMNS: Final[dict[str, object]] = {
+    "country": "str",
+    "year": ("int", between(1949, 2024)),
+    "milex_usd_m_constant_2023": ("float?", between(0)),
+    "milex_pct_gdp": ("float?", _PCT),
+    "source_id": ("str", one_of("SIPRI_MILEX_2025")),
+}
+
 _ENTRIES: Final[tuple[Schema, ...]] = (
     Schema(
         "nato_defence_pct_gdp_2014_2024.csv",
@@ -336,13 +345,7 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
     ),
     Schema(
         "sipri_milex_nato_members_1949_2024.csv",
-        {
-            "country": "str",
-            "year": ("int", between(1949, 2024)),
-            "milex_usd_m_constant_2023": ("float?", between(0)),
-            "milex_pct_gdp": ("float?", _PCT),
-            "source_id": ("str", one_of("SIPRI_MILEX_2025")),
-        },
+        _SIPRI_COLUMNS,
         key=("country", "year"),
         description=(
             "SIPRI Military Expenditure Database (2025 release), 1949-2024, for the current NATO "
@@ -473,13 +476,7 @@ _ENTRIES: Final[tuple[Schema, ...]] = (
     ),
     Schema(
         "sipri_milex_non_nato_1949_2024.csv",
-        {
-            "country": "str",
-            "year": ("int", between(1949, 2024)),
-            "milex_usd_m_constant_2023": ("float?", between(0)),
-            "milex_pct_gdp": ("float?", _PCT),
-            "source_id": ("str", one_of("SIPRI_MILEX_2025")),
-        },
+        _SIPRI_COLUMNS,
         key=("country", "year"),
         description=(
             "SIPRI Military Expenditure Database (2025 release), 1949-2024, for states outside "
