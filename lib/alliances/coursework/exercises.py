@@ -254,6 +254,16 @@ def all_questions() -> dict[str, Question]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _bank_questions(notebook: str) -> dict[str, Question]:
+    """The questions of one notebook's bank module (so that a check loads only its models)."""
+    try:
+        module = importlib.import_module(f"alliances.coursework.bank.nb{notebook}")
+    except ModuleNotFoundError:
+        return {}
+    return {question.id: question for question in getattr(module, "QUESTIONS", ())}
+
+
 def __getattr__(name: str) -> object:
     # ``QUESTIONS`` is built on first use, after the exercise bank can import this module.
     if name == "QUESTIONS":
@@ -265,14 +275,16 @@ def _question(question_id: object) -> Question:
     if not isinstance(question_id, str):
         raise TypeError(f"question_id must be a string such as '00-best-response'; got "
                         f"{type(question_id).__name__} {question_id!r}")
-    questions = all_questions()
+    questions = _bank_questions(question_id[:2]) if question_id[:2].isdigit() else {}
+    if question_id not in questions:
+        questions = all_questions()
     if question_id not in questions:
         raise ValueError(f"question_id {question_id!r} is unknown; known ids: "
                          f"{sorted(questions)}")
     return questions[question_id]
 
 
-def matches(question: Question, given: object, right: object) -> bool:
+def _matches(question: Question, given: object, right: object) -> bool:
     if question.kind == "number":
         return abs(float(given) - float(right)) <= (
             0 if isinstance(given, Fraction) and given == right else question.tolerance)
@@ -317,7 +329,7 @@ def check(question_id: str, answer: object) -> Feedback:
         given = _canonical(question, answer)
     except TypeError as error:
         return Feedback(False, f"I could not read that answer: {error}.", readable=False)
-    if matches(question, given, _canonical(question, question.answer._compute())):
+    if _matches(question, given, _canonical(question, question.answer._compute())):
         return Feedback(True, "Well done.")
     hint = question.hints.get(_key(question, given), "")
     return Feedback(False, (hint + " " if hint else "") + question.advice)
@@ -393,7 +405,7 @@ def grade(question_id: str, answer: object, expected: object) -> Feedback:
     except TypeError as error:
         return Feedback(False, f"I could not read that answer: {error}. Expected "
                         f"{_show(question, right)}.", readable=False)
-    if matches(question, given, right):
+    if _matches(question, given, right):
         return Feedback(True, f"{_show(question, right)} is right.")
     return Feedback(False, f"Expected {_show(question, right)}; your answer reads as "
                     f"{_show(question, given)}. {question.advice}")
