@@ -83,6 +83,12 @@ class SpearmanResult:
 
     The p-value is scipy's, from the t distribution with n - 2 degrees of freedom: an
     approximation that is rough for very small samples.
+
+    Examples
+    --------
+    >>> r = spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])
+    >>> round(r.rho, 2), round(r.pvalue, 2), r.n
+    (0.8, 0.1, 5)
     """
 
     rho: float
@@ -239,6 +245,12 @@ class BurdenTest:
     missing : tuple of str
         Countries asked for but without data (so not counted in ``n``).
     result : SpearmanResult
+
+    Examples
+    --------
+    >>> test = nato_2019_test(2019)
+    >>> test.label, round(test.result.rho, 2)
+    ('NATO 2019 release, 2019', 0.03)
     """
 
     label: str

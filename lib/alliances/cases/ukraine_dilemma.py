@@ -242,6 +242,12 @@ class Calibration:
         less than the West did), ``"too high"`` (more; for the no-fly zone: the model
         would enforce it) or ``"tie"`` (several levels equally good: history is
         consistent with the estimates but not explained by them).
+
+    Examples
+    --------
+    >>> calibration = calibrate("2014", L_A=50, p_E=0.5)
+    >>> calibration.verdict, round(calibration.c_star, 2)
+    ('too high', 0.37)
     """
 
     period: Period

@@ -65,6 +65,17 @@ def graded_mode() -> None:
     From then on :func:`check` only checks the form of an answer, like :func:`check_form`,
     and the bank's answers cannot be computed through ``Question.answer`` or
     :meth:`Variants.answer`. There is no public way back; restart the kernel without it.
+
+    Examples
+    --------
+    The switch is not run here: it cannot be undone, and it would put every later example
+    of this process in graded mode.
+
+    >>> in_graded_mode()
+    False
+    >>> graded_mode()                                            # doctest: +SKIP
+    >>> check("00-best-response", "Ally").correct is None        # doctest: +SKIP
+    True
     """
     _STATE["graded"] = True
 
@@ -81,7 +92,23 @@ def in_graded_mode() -> bool:
 
 
 class AnswerUnavailableError(RuntimeError):
-    """Raised when a graded assignment asks the library for a question's answer."""
+    """Raised when a graded assignment asks the library for a question's answer.
+
+    Examples
+    --------
+    In self-study (the default) a question's answer is computed:
+
+    >>> all_questions()["00-chicken-mixed"].answer()
+    Fraction(1, 3)
+
+    After :func:`graded_mode` the same call raises this error (not run here: graded mode
+    cannot be left, and would hold for every later example of this process):
+
+    >>> all_questions()["00-chicken-mixed"].answer()              # doctest: +SKIP
+    Traceback (most recent call last):
+    ...
+    alliances.coursework.exercises.AnswerUnavailableError: The answer of '00-chicken-mixed' is ...
+    """
 
 
 def _refuse(what: str) -> None:
@@ -129,6 +156,12 @@ class Question:
         The allowed answers for "label" and "choice" questions.
     tolerance : float
         Absolute tolerance for "number" questions.
+
+    Examples
+    --------
+    >>> question = all_questions()["00-best-response"]
+    >>> question.kind, question.options
+    ('label', ('Abstain', 'Ally'))
     """
 
     id: str
@@ -152,6 +185,14 @@ class Feedback:
     ``correct`` is True or False, or None when the answer's correctness is not revealed
     (:func:`check_form`); ``answered`` is False for the placeholder; ``readable`` says
     whether the answer could be read at all.
+
+    Examples
+    --------
+    >>> feedback = check("00-chicken-mixed", "1/3")
+    >>> feedback.correct, feedback.readable
+    (True, True)
+    >>> print(feedback)
+    Correct. Well done.
     """
 
     correct: bool | None
@@ -434,6 +475,12 @@ class Variants:
         (with the defaults, exactly as in the notebook, up to line breaks).
     problem : callable
         ``problem(parameters)`` is None or says why the parameters make no good question.
+
+    Examples
+    --------
+    >>> three = variants_of("03")
+    >>> three.defaults["W"], sorted(three.answers)[-1]
+    (5.0, '03-two-ally-equilibrium')
     """
 
     defaults: Mapping[str, float]

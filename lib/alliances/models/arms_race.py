@@ -52,6 +52,12 @@ class RichardsonFit:
         Number of yearly changes fitted (one fewer than the years).
     r_squared : float
         Share of the variance of the yearly changes that the equation explains.
+
+    Examples
+    --------
+    >>> fit = richardson_fit([10, 11, 13, 14, 16, 17], [20, 21, 21, 23, 24, 26])
+    >>> fit.n, round(fit.k, 2), round(fit.r_squared, 2)
+    (5, 0.66, 0.45)
     """
 
     k: float

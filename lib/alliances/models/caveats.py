@@ -151,6 +151,12 @@ class CaveatComparison:
     allowed : _CaveatResult
     banned : CommitmentResult
         The commitment model's best level ``c*`` (troops sent, all usable).
+
+    Examples
+    --------
+    >>> comparison = CaveatModel().compare()
+    >>> round(comparison.allowed.troops, 2), round(comparison.banned.c_star, 2)
+    (0.67, 0.39)
     """
 
     allowed: _CaveatResult

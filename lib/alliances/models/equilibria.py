@@ -137,6 +137,14 @@ class EquilibriumAnalysis:
         The maximal Nash subsets: any mix of the row vertices combined with any mix of the
         column vertices is an equilibrium. Computed (from :attr:`extreme` alone) the
         first time it is asked for.
+
+    Examples
+    --------
+    A stag hunt: two pure equilibria and one mixed, and no ties.
+
+    >>> analysis = analyse([[4, 1], [3, 2]], [[4, 3], [1, 2]])
+    >>> len(analysis.extreme), analysis.degenerate
+    (3, False)
     """
 
     extreme: tuple[tuple[_Vector, _Vector], ...]

@@ -84,6 +84,12 @@ class CooperationThreshold:
         The formula with the numbers, and its value (or "undefined").
     message : str
         One or two plain sentences for students.
+
+    Examples
+    --------
+    >>> threshold = cooperation_threshold(CC=4, CD=1, DC=3, DD=2)     # a Stag Hunt
+    >>> threshold.kind, threshold.p_star
+    ('at least', 0.5)
     """
 
     CC: float

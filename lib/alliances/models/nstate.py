@@ -66,6 +66,12 @@ class FormationPayoffs:
         0, 1, ..., n − 1.
     ally, abstain : ndarray
         u(Ally, k) and u(Abstain, k).
+
+    Examples
+    --------
+    >>> model = formation_payoffs(n=4)
+    >>> model.k.tolist(), model.ally.round(2).tolist()
+    ([0, 1, 2, 3], [1.0, 0.67, 0.0, -0.8])
     """
 
     n: int

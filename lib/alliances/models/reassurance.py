@@ -95,6 +95,12 @@ class Reassurance:
         What the defender loses when both compete (> 0).
     arming_cost : float
         What the defender loses when it deters an adversary that cooperates (>= 0).
+
+    Examples
+    --------
+    >>> model = reassurance(0.3, exploitation_cost=5, spiral_cost=2)
+    >>> model.q, model.arming_cost
+    (0.3, 0.5)
     """
 
     q: float

@@ -181,6 +181,12 @@ class Sustainability:
         The thresholds, None where undefined.
     grim_reason, tit_for_tat_reason : str
         Why a threshold is undefined ("" when defined).
+
+    Examples
+    --------
+    >>> result = sustainability(T=4, R=3, P=2, S=1, delta=0.4)
+    >>> result.grim, result.grim_sustains
+    (0.5, False)
     """
 
     T: float

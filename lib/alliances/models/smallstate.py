@@ -186,6 +186,13 @@ class Choice:
     ties : tuple of str
         Every option whose payoff equals the best (more than one when the state is
         indifferent).
+
+    Examples
+    --------
+    >>> choice = best_choice(SmallState(threat=0.8, reliability=0.6, entrapment=0.3,
+    ...                                 trade=0.3))
+    >>> choice.name, round(choice.h_star, 2)
+    ('Hedge', 0.3)
     """
 
     name: str
