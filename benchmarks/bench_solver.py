@@ -30,6 +30,7 @@ Families (all seeded, so every run times the same games):
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -49,39 +50,11 @@ from alliances.models import equilibria  # noqa: E402
 REPORT = ROOT / "benchmarks" / "published" / "solver_timing.md"
 SEED = 20261206
 
-# von Stengel, B. (1999). New maximal numbers of equilibria in bimatrix games. Discrete &
-# Computational Geometry 21, 557-568: the 6 x 6 game with 75 equilibria, as in the Gambit
-# project's game catalog (catalog/journals/dcg/vonstengel1999/6x6_game_with_75_eq.nfg).
-VON_STENGEL_A = [
-    [9504, -660, 19976, -20526, 1776, -8976],
-    [-111771, 31680, -130944, 168124, -8514, 52764],
-    [397584, -113850, 451176, -586476, 29216, -178761],
-    [171204, -45936, 208626, -263076, 14124, -84436],
-    [1303104, -453420, 1227336, -1718376, 72336, -461736],
-    [737154, -227040, 774576, -1039236, 48081, -300036]]
-VON_STENGEL_B = [
-    [72336, 48081, 29216, 14124, 1776, -8514],
-    [-461736, -300036, -178761, -84436, -8976, 52764],
-    [1227336, 774576, 451176, 208626, 19976, -130944],
-    [-1718376, -1039236, -586476, -263076, -20526, 168124],
-    [1303104, 737154, 397584, 171204, 9504, -111771],
-    [-453420, -227040, -113850, -45936, -660, 31680]]
-# The same game with small payoffs (Savani and von Stengel 2006, Econometrica 74), as in
-# the Gambit catalog (6x6_game_with_75_eq_small_payoffs.nfg).
-VON_STENGEL_SMALL_A = [
-    [-81, 36, -126, 126, -36, 90],
-    [-180, 72, -333, 297, -153, 270],
-    [20, -3, 42, -33, 17, -30],
-    [-30, 17, -33, 42, -3, 20],
-    [270, -153, 297, -333, 72, -180],
-    [90, -36, 126, -126, 36, -81]]
-VON_STENGEL_SMALL_B = [
-    [72, 36, 17, -3, -36, -153],
-    [-180, -81, -30, 20, 90, 270],
-    [297, 126, 42, -33, -126, -333],
-    [-333, -126, -33, 42, 126, 297],
-    [270, 90, 20, -30, -81, -180],
-    [-153, -36, -3, 17, 36, 72]]
+# von Stengel's 6 x 6 game with 75 equilibria, and its small-payoff version (the file
+# cites both sources; tests/test_equilibria.py reads the same file).
+_VON_STENGEL = json.loads((Path(__file__).parent / "games" / "von_stengel_6x6.json").read_text())
+VON_STENGEL_A, VON_STENGEL_B = _VON_STENGEL["A"], _VON_STENGEL["B"]
+VON_STENGEL_SMALL_A, VON_STENGEL_SMALL_B = _VON_STENGEL["small_A"], _VON_STENGEL["small_B"]
 
 
 def families(n: int, games: int) -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:

@@ -24,9 +24,11 @@ the game) or computed by a method independent of the code under test:
 from __future__ import annotations
 
 import itertools
+import json
 import warnings
 from collections import OrderedDict
 from fractions import Fraction
+from pathlib import Path
 
 import nashpy
 import numpy as np
@@ -623,22 +625,11 @@ def test_infinitely_many_agrees_with_the_maximal_nash_subsets():
 
 # von Stengel, B. (1999). New maximal numbers of equilibria in bimatrix games. Discrete &
 # Computational Geometry 21, 557-568: the 6 x 6 game with 75 equilibria, as stored in the
-# Gambit project's catalog (catalog/journals/dcg/vonstengel1999/6x6_game_with_75_eq.nfg;
-# the test below checks the numbers against pygambit's copy when it is installed).
-VON_STENGEL_A = [
-    [9504, -660, 19976, -20526, 1776, -8976],
-    [-111771, 31680, -130944, 168124, -8514, 52764],
-    [397584, -113850, 451176, -586476, 29216, -178761],
-    [171204, -45936, 208626, -263076, 14124, -84436],
-    [1303104, -453420, 1227336, -1718376, 72336, -461736],
-    [737154, -227040, 774576, -1039236, 48081, -300036]]
-VON_STENGEL_B = [
-    [72336, 48081, 29216, 14124, 1776, -8514],
-    [-461736, -300036, -178761, -84436, -8976, 52764],
-    [1227336, 774576, 451176, 208626, 19976, -130944],
-    [-1718376, -1039236, -586476, -263076, -20526, 168124],
-    [1303104, 737154, 397584, 171204, 9504, -111771],
-    [-453420, -227040, -113850, -45936, -660, 31680]]
+# Gambit project's catalog; the file (shared with benchmarks/bench_solver.py) cites it, and
+# the test below checks the numbers against pygambit's copy when it is installed.
+_VON_STENGEL = json.loads((Path(__file__).resolve().parents[1] / "benchmarks" / "games"
+                           / "von_stengel_6x6.json").read_text(encoding="utf-8"))
+VON_STENGEL_A, VON_STENGEL_B = _VON_STENGEL["A"], _VON_STENGEL["B"]
 
 
 def test_von_stengel_6x6_has_75_equilibria_found_within_the_time_budget(monkeypatch):
