@@ -58,7 +58,7 @@ _API: dict[str, tuple[str, ...]] = {
     "models.smallstate": ("best_choice", "SMALL_STATE_PRESETS", "SmallState"),
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
     "views.smallstate": ("plot_burden_groups", "plot_region_vs_china", "plot_southeast_asia_timeline"),
-    "views.style": ("plot_payoff_matrix",),
+    "views.payoff_matrix": ("plot_payoff_matrix",),
     "cases.afghanistan": (
         "as_burden_test", "deaths_per_thousand", "fatalities_between", "isaf_total",
         "plot_deaths_per_thousand", "plot_shares", "plot_spending", "region_rates",

@@ -17,7 +17,8 @@ from matplotlib.figure import Figure
 
 from alliances.models.crisis import (ALLIES, TreePlot, ally_fears, crisis_game, crisis_story,
                       crisis_thresholds, two_ally_game)
-from alliances.views.style import PALETTE, PayoffMatrixPlot
+from alliances.views.payoff_matrix import PayoffMatrixPlot
+from alliances.views.style import PALETTE
 from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.base import CUSTOM, LiveFigure
 

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from alliances._validation import check_real
 from alliances.models.classification import classify, summarise
 from alliances.models.games import PRESETS, Game, symmetric_game
-from alliances.views.style import PayoffMatrixPlot
+from alliances.views.payoff_matrix import PayoffMatrixPlot
 from alliances.widgets.base import CUSTOM, LiveFigure
 from alliances.widgets.fields import NumberField
 
