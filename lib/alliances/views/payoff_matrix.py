@@ -192,6 +192,13 @@ class PayoffMatrixPlot:
         arrow.xy = (mid[0] + dx * offset, mid[1] + dy * offset)
         arrow.set_visible(True)
 
+    def dynamic_artists(self) -> list[matplotlib.artist.Artist]:
+        """The artists that :meth:`update` and :meth:`set_title` change: cells, payoffs,
+        stars, arrows and title (a widget redraws these alone; the frame stays)."""
+        return [*self.cells.values(), *self.row_texts.values(), *self.col_texts.values(),
+                *self.stars.values(), *self.row_arrows.values(), *self.col_arrows.values(),
+                self.title]
+
     def highlighted_cells(self) -> list[tuple[int, int]]:
         """The (row, column) indices of the cells drawn as pure equilibria."""
         return list(self._highlighted)
