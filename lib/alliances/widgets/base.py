@@ -24,9 +24,9 @@ from matplotlib.text import Text
 from alliances.views.style import figure_png
 from alliances._validation import check_real
 from alliances.widgets.render import LayeredRenderer
-from alliances.widgets.fields import NumberField, with_readout
+from alliances.widgets.fields import with_readout
 
-__all__ = ["LiveFigure", "CUSTOM", "NumberField", "image_html", "png_size"]
+__all__ = ["LiveFigure", "CUSTOM", "image_html", "png_size"]
 
 #: The preset dropdown's entry for values that match no preset.
 CUSTOM = "Custom"

@@ -6,7 +6,8 @@ blitting recipe, with its public API only: the *dynamic* artists (the curves, po
 bars that move) are made animated, so that ``canvas.draw()`` draws the static part alone;
 its pixels are kept with ``canvas.copy_from_bbox``. Each frame restores them with
 ``canvas.restore_region`` and draws the dynamic artists on top with
-``figure.draw_artist``.
+``figure.draw_artist``, layer by layer; a layer whose caller-given key did not change is
+restored from the pixels kept after it was drawn.
 
 The kept pixels are drawn again, by one plain ``canvas.draw()``, whenever an update
 changed something static that :func:`_static_key` sees (axis limits, ticks and their
@@ -132,6 +133,7 @@ class LayeredRenderer:
             artist.set_animated(True)
         self._key: tuple | None = None       # static key and frame key of the kept pixels
         self._background = None              # the kept pixels of the static part
+        self._saved: dict[int, tuple[object, object]] = {}   # layer -> (key, pixels)
         self.static_draws = 0
 
     @property
@@ -150,8 +152,10 @@ class LayeredRenderer:
         Parameters
         ----------
         keys : list, optional
-            Checked (one hashable key per layer) but unused: every layer is drawn on each
-            call since the renderer became one path; kept so that existing calls work.
+            One hashable key per layer. A layer whose key (and every key below it) equals
+            the one of the last call, and is not None, is restored from the pixels kept
+            after it was drawn instead of drawn again (a map that did not move, say). By
+            default every layer is drawn.
         frame_key : hashable, optional
             Anything that changes when the static part changes in a way the renderer
             cannot see (a colour, say); a new value draws the static part again.
@@ -167,12 +171,30 @@ class LayeredRenderer:
             canvas.draw()                    # the dynamic artists are animated: skipped
             self._background = canvas.copy_from_bbox(figure.bbox)
             self._key = key
+            self._saved.clear()
             self.static_draws += 1
-        else:
-            canvas.restore_region(self._background)
-        for artist in self.dynamic:
-            figure.draw_artist(artist)
+        keys = [None] * len(self.layers) if keys is None else list(keys)
+        reused = self._restore(canvas, keys)
+        for k in range(reused + 1, len(self.layers)):
+            for artist in self.layers[k]:
+                figure.draw_artist(artist)
+            if keys[k] is None:
+                self._saved.pop(k, None)
+            else:
+                self._saved[k] = (keys[k], canvas.copy_from_bbox(figure.bbox))
         return np.array(canvas.buffer_rgba())
+
+    def _restore(self, canvas: FigureCanvasAgg, keys: list[object]) -> int:
+        """Restore the kept pixels of the highest layer whose key and every key below it
+        are unchanged, or the static part alone; return that layer's index (or -1)."""
+        reused = -1
+        for k, key in enumerate(keys):
+            saved = self._saved.get(k)
+            if key is None or saved is None or saved[0] != key:
+                break
+            reused = k
+        canvas.restore_region(self._background if reused < 0 else self._saved[reused][1])
+        return reused
 
     def _check_keys(self, keys: Sequence[object] | None, frame_key: object) -> None:
         _check_hashable("frame_key", frame_key)
