@@ -1,9 +1,10 @@
 """The widget renderer draws, after any update, exactly what a fresh drawing draws.
 
 ``alliances.widgets.render.LayeredRenderer`` keeps the static part of a figure as pixels
-(public blitting API) and draws only the dynamic artists on top; when something static
-changed (limits, ticks, labels, titles, legend texts, or the caller's ``frame_key``) it
-draws the static part again with a plain ``canvas.draw()``. Each test compares the pixels
+(public blitting API) and draws only the dynamic artists on top; when limits, ticks or
+axis labels changed it draws the axis layer again (where that is exact), when anything
+else static changed (titles, legend texts, or the caller's ``frame_key``) the whole static
+part, with a plain ``canvas.draw()``. Each test compares the pixels
 after an update with those of a fresh renderer on the same figure (whose first frame is
 always a full drawing), and checks when the static part was drawn. Dynamic artists come in
 layers; a layer whose caller-given key did not change is restored from kept pixels.
@@ -86,30 +87,32 @@ def test_a_data_change_reuses_the_static_part_and_gives_a_fresh_drawings_pixels(
 
 @pytest.mark.parametrize("legend_inside", [False, True])
 @pytest.mark.parametrize("limits", [(-50, 50), (-0.001, 0.002), (0, 1e6), (-3, 7)])
-def test_new_limits_redraw_the_static_part(limits, legend_inside) -> None:
+def test_new_limits_redraw_the_axis_layer_or_everything(limits, legend_inside) -> None:
     figure, ax, line = _one_panel(legend_inside)
     renderer = LayeredRenderer(figure, [[line]])
     renderer.pixels()
     ax.set_ylim(*limits)                      # new tick labels, maybe wider ones
     line.set_ydata(limits)
     pixels = renderer.pixels()
-    assert renderer.static_draws == 2
+    # A legend over the plotting area lies over the grid: no axis layer then.
+    expected = (2, 0) if legend_inside else (1, 2)
+    assert (renderer.static_draws, renderer.axis_draws) == expected
     assert np.array_equal(pixels, _fresh(figure, [line]))
 
 
-@pytest.mark.parametrize("change", [
-    lambda ax: ax.set_ylabel("a label that was not there"),
-    lambda ax: ax.set_title("another title"),
-    lambda ax: ax.get_legend().get_texts()[0].set_text("renamed"),
-    lambda ax: ax.set_xticks([0, 0.5, 1], ["none", "half", "all"]),
+@pytest.mark.parametrize("change, static_draws", [
+    (lambda ax: ax.set_ylabel("a label that was not there"), 1),     # the axis layer
+    (lambda ax: ax.set_xticks([0, 0.5, 1], ["none", "half", "all"]), 1),
+    (lambda ax: ax.set_title("another title"), 2),                     # everything
+    (lambda ax: ax.get_legend().get_texts()[0].set_text("renamed"), 2),
 ])
-def test_every_static_text_change_is_seen(change) -> None:
+def test_every_static_text_change_is_seen(change, static_draws) -> None:
     figure, ax, line = _one_panel()
     renderer = LayeredRenderer(figure, [[line]])
     renderer.pixels()
     change(ax)
     pixels = renderer.pixels()
-    assert renderer.static_draws == 2
+    assert (renderer.static_draws, renderer.axis_draws) == (static_draws, 2)
     assert np.array_equal(pixels, _fresh(figure, [line]))
 
 
@@ -122,8 +125,25 @@ def test_many_changes_in_a_row_stay_exact() -> None:
         if k % 2 == 0:
             bottom.set_ylim(-high, high)
         renderer.pixels()
-    assert renderer.static_draws == 1 + 4
+    assert (renderer.static_draws, renderer.axis_draws) == (1, 1 + 4)
     assert np.array_equal(renderer.pixels(), _fresh(figure, [line_top, line_bottom]))
+
+
+def test_a_static_data_artist_or_a_figure_text_rules_out_the_axis_layer() -> None:
+    figure, ax, line = _one_panel()
+    ax.axhline(0.5, color="grey")           # static, in data coordinates: moves with limits
+    renderer = LayeredRenderer(figure, [[line]])
+    renderer.pixels()
+    ax.set_ylim(0, 10)
+    assert np.array_equal(renderer.pixels(), _fresh(figure, [line]))
+    assert (renderer.static_draws, renderer.axis_draws) == (2, 0)
+    figure, top, bottom, line_top, line_bottom = _two_panels()
+    figure.text(0.5, 0.02, "a note across the bottom", ha="center")
+    renderer = LayeredRenderer(figure, [[line_top, line_bottom]])
+    renderer.pixels()
+    bottom.set_ylim(-10, 10)
+    assert np.array_equal(renderer.pixels(), _fresh(figure, [line_top, line_bottom]))
+    assert (renderer.static_draws, renderer.axis_draws) == (2, 0)
 
 
 def test_layers_are_drawn_bottom_to_top_and_hidden_artists_are_skipped() -> None:

@@ -9,11 +9,14 @@ its pixels are kept with ``canvas.copy_from_bbox``. Each frame restores them wit
 ``figure.draw_artist``, layer by layer; a layer whose caller-given key did not change is
 restored from the pixels kept after it was drawn.
 
-The kept pixels are drawn again, by one plain ``canvas.draw()``, whenever an update
-changed something static that :func:`_static_key` sees (axis limits, ticks and their
-labels, axis labels, titles, legend texts), or when the caller's ``frame_key`` changed
-(for static changes it cannot see, such as a colour). ``tests/test_rendering.py`` checks
-that every frame has the pixels of a fresh drawing of the same figure.
+The axes of each Axes (spines, ticks, tick and axis labels, grid) form the lowest layer,
+keyed by the limits, ticks and labels, wherever drawing them over the rest of the static
+part gives a full drawing's pixels (:func:`_axis_layer` says where): a slider that
+rescales an axis redraws only them, not the legend and titles. Everything static is
+drawn again, by one plain ``canvas.draw()``, when anything else static that the renderer
+sees changed (titles, legend texts, axes outside the axis layer) or the caller's
+``frame_key`` changed (for changes it cannot see, such as a colour).
+``tests/test_rendering.py`` checks that every frame has the pixels of a fresh drawing.
 """
 
 from __future__ import annotations
@@ -59,22 +62,53 @@ def encode_png(pixels: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def _axes_key(ax: Axes) -> tuple:
-    """What an update may change in the static part of ``ax``: limits, ticks and their
-    labels, axis labels, title and legend texts."""
+def _axis_key(ax: Axes) -> tuple:
+    """What the axis artists of ``ax`` draw: limits, ticks and their labels, axis labels."""
     formatters = tuple(tuple(f.seq) if isinstance(f, FixedFormatter) else None
                        for f in (ax.xaxis.get_major_formatter(),
                                  ax.yaxis.get_major_formatter()))
-    legend = ax.get_legend()
     return (tuple(ax.get_xlim()), tuple(ax.get_ylim()), tuple(ax.get_xticks()),
-            tuple(ax.get_yticks()), formatters, ax.get_xlabel(), ax.get_ylabel(),
-            None if ax.title.get_animated() else ax.title.get_text(),
+            tuple(ax.get_yticks()), formatters, ax.get_xlabel(), ax.get_ylabel())
+
+
+def _text_key(ax: Axes) -> tuple:
+    """The other static texts of ``ax`` that an update may change: title, legend."""
+    legend = ax.get_legend()
+    return (None if ax.title.get_animated() else ax.title.get_text(),
             tuple(t.get_text() for t in legend.get_texts()) if legend is not None else None)
 
 
-def _static_key(figure: Figure) -> tuple:
-    """Everything static in ``figure`` that an update may change, as a tuple."""
-    return tuple(_axes_key(ax) for ax in figure.axes)
+def _axis_layer_fits(ax: Axes, dynamic: set[int], renderer) -> bool:
+    """Whether the axis artists of ``ax`` drawn over the rest of the static part give the
+    pixels of a full drawing: x ticks and label at the bottom (a title moves with tick
+    labels on top), no static data artist (it would move with the limits), no inset, and
+    no legend over the plotting area (a full drawing puts it over the grid)."""
+    if ax.xaxis.get_ticks_position() not in ("bottom", "default") or \
+            ax.xaxis.get_label_position() != "bottom" or ax.child_axes:
+        return False
+    data = (*ax.lines, *ax.patches, *ax.collections, *ax.images, *ax.texts, *ax.artists,
+            *ax.tables)
+    if any(a.get_visible() and id(a) not in dynamic for a in data):
+        return False
+    legend = ax.get_legend()
+    return legend is None or not legend.get_visible() or \
+        not legend.get_window_extent(renderer).overlaps(ax.bbox)
+
+
+def _axis_layer(figure: Figure, dynamic: list[Artist], renderer) -> list[Artist]:
+    """The spines and axes (with grid) of every Axes whose axis artists can be a layer of
+    their own (see :func:`_axis_layer_fits`), in drawing order; none when a figure-level
+    artist or overlapping Axes could lie under or over them."""
+    if figure.subfigs or any(a.get_visible() for a in (
+            *figure.texts, *figure.legends, *figure.patches, *figure.lines, *figure.images)):
+        return []
+    boxes = [ax.bbox for ax in figure.axes]
+    if any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
+        return []
+    ids = {id(a) for a in dynamic}
+    return [artist for ax in figure.axes if _axis_layer_fits(ax, ids, renderer)
+            for artist in sorted((*ax.spines.values(), ax.xaxis, ax.yaxis),
+                                 key=lambda a: a.get_zorder())]
 
 
 def _check_hashable(name: str, value: object) -> None:
@@ -98,8 +132,9 @@ class LayeredRenderer:
 
     Attributes
     ----------
-    static_draws : int
-        How often the static part was drawn (by a plain ``canvas.draw()``).
+    static_draws, axis_draws : int
+        How often the static part was drawn (by a plain ``canvas.draw()``), and how
+        often its axis layer (spines, ticks, tick and axis labels, grid).
 
     Examples
     --------
@@ -115,8 +150,8 @@ class LayeredRenderer:
     1
     >>> _ = ax.set_ylim(0, 10)
     >>> _ = renderer.render()
-    >>> renderer.static_draws      # new limits: the static part was drawn again
-    2
+    >>> renderer.static_draws, renderer.axis_draws   # new limits: only the axis layer
+    (1, 2)
     """
 
     def __init__(self, figure: Figure, layers: Sequence[Sequence[Artist]]) -> None:
@@ -131,10 +166,13 @@ class LayeredRenderer:
         self.layers = [sorted(layer, key=lambda a: a.get_zorder()) for layer in layers]
         for artist in self.dynamic:
             artist.set_animated(True)
-        self._key: tuple | None = None       # static key and frame key of the kept pixels
+        self._key: tuple | None = None       # the static key of the kept pixels
+        self._axis_artists: list[Artist] = []     # the axis layer (see _axis_layer)
+        self._axis_axes: list[Axes] = []
         self._background = None              # the kept pixels of the static part
         self._saved: dict[int, tuple[object, object]] = {}   # layer -> (key, pixels)
         self.static_draws = 0
+        self.axis_draws = 0
 
     @property
     def dynamic(self) -> list[Artist]:
@@ -166,23 +204,44 @@ class LayeredRenderer:
         canvas = figure.canvas
         if not isinstance(canvas, FigureCanvasAgg):
             canvas = FigureCanvasAgg(figure)
-        key = (_static_key(figure), frame_key)
-        if self._background is None or key != self._key:
-            canvas.draw()                    # the dynamic artists are animated: skipped
-            self._background = canvas.copy_from_bbox(figure.bbox)
-            self._key = key
-            self._saved.clear()
-            self.static_draws += 1
-        keys = [None] * len(self.layers) if keys is None else list(keys)
+        if self._background is None or self._static_key(frame_key) != self._key:
+            self._draw_static(canvas, frame_key)
+        layers = [self._axis_artists, *self.layers]
+        keys = [self._axis_key(), *([None] * len(self.layers) if keys is None else keys)]
         reused = self._restore(canvas, keys)
-        for k in range(reused + 1, len(self.layers)):
-            for artist in self.layers[k]:
+        for k in range(reused + 1, len(layers)):
+            for artist in layers[k]:
                 figure.draw_artist(artist)
             if keys[k] is None:
                 self._saved.pop(k, None)
             else:
                 self._saved[k] = (keys[k], canvas.copy_from_bbox(figure.bbox))
+        if reused < 0 and self._axis_artists:
+            self.axis_draws += 1
         return np.array(canvas.buffer_rgba())
+
+    def _axis_key(self) -> tuple:
+        """The key of the axis layer: what its Axes' axis artists draw."""
+        return tuple(_axis_key(ax) for ax in self._axis_axes)
+
+    def _static_key(self, frame_key: object) -> tuple:
+        """Everything in the static part that an update may change, as a tuple."""
+        return frame_key, tuple((_text_key(ax), None if ax in self._axis_axes else
+                                 _axis_key(ax)) for ax in self.figure.axes)
+
+    def _draw_static(self, canvas: FigureCanvasAgg, frame_key: object) -> None:
+        """Draw the static part without the dynamic artists and the axis layer, keep it."""
+        for artist in self._axis_artists:
+            artist.set_animated(False)
+        self._axis_artists = _axis_layer(self.figure, self.dynamic, canvas.get_renderer())
+        self._axis_axes = [ax for ax in self.figure.axes if ax.xaxis in self._axis_artists]
+        for artist in self._axis_artists:
+            artist.set_animated(True)
+        canvas.draw()                        # animated artists are skipped
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._key = self._static_key(frame_key)
+        self._saved.clear()
+        self.static_draws += 1
 
     def _restore(self, canvas: FigureCanvasAgg, keys: list[object]) -> int:
         """Restore the kept pixels of the highest layer whose key and every key below it
