@@ -194,7 +194,15 @@ class PayoffMatrixPlot:
 
     def dynamic_artists(self) -> list[matplotlib.artist.Artist]:
         """The artists that :meth:`update` and :meth:`set_title` change: cells, payoffs,
-        stars, arrows and title (a widget redraws these alone; the frame stays)."""
+        stars, arrows and title (a widget redraws these alone; the frame stays).
+
+        Examples
+        --------
+        >>> from alliances.models.games import symmetric_game
+        >>> plot = PayoffMatrixPlot(symmetric_game(4, 3, 2, 1))
+        >>> len(plot.dynamic_artists())     # 4 cells, 8 payoffs, 4 stars, 4 arrows, title
+        21
+        """
         return [*self.cells.values(), *self.row_texts.values(), *self.col_texts.values(),
                 *self.stars.values(), *self.row_arrows.values(), *self.col_arrows.values(),
                 self.title]

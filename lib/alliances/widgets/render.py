@@ -231,13 +231,15 @@ class LayeredRenderer:
 
     def _draw_static(self, canvas: FigureCanvasAgg, frame_key: object) -> None:
         """Draw the static part without the dynamic artists and the axis layer, keep it."""
-        for artist in self._axis_artists:
-            artist.set_animated(False)
         self._axis_artists = _axis_layer(self.figure, self.dynamic, canvas.get_renderer())
         self._axis_axes = [ax for ax in self.figure.axes if ax.xaxis in self._axis_artists]
-        for artist in self._axis_artists:
+        for artist in self._axis_artists:       # animated during this drawing only
             artist.set_animated(True)
-        canvas.draw()                        # animated artists are skipped
+        try:
+            canvas.draw()                    # animated artists are skipped
+        finally:
+            for artist in self._axis_artists:
+                artist.set_animated(False)
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._key = self._static_key(frame_key)
         self._saved.clear()
