@@ -1,4 +1,5 @@
-"""Tests for ``alliances.views.style``: the payoff-matrix figure and PNG rendering.
+"""Tests for ``alliances.views.payoff_matrix`` (the payoff-matrix figure) and
+``alliances.views.style`` (PNG rendering).
 
 What the figure must show is recomputed here from the payoffs (pure equilibria and
 Pareto-optimal cells by brute force; the direction of each arrow from the two payoffs it
@@ -23,16 +24,13 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
 
 from alliances import Game, symmetric_game
-from alliances.views.style import (
+from alliances.views.payoff_matrix import (
     CELL_FILL,
     EQUILIBRIUM_FILL,
-    PALETTE,
     PayoffMatrixPlot,
-    figure_png,
-    freeze_layout,
-    new_axes,
     plot_payoff_matrix,
 )
+from alliances.views.style import PALETTE, figure_png, freeze_layout, new_axes
 
 LABELS = ("Abstain", "Ally")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -40,13 +40,8 @@ from alliances.data import load
 from alliances.models.classification import family_of_payoffs
 from alliances.models.equilibria import analyse
 from alliances.coursework.exercises import _expected_answer as expected_answer  # private since issue 19
-from alliances.views.style import (
-    PayoffMatrixPlot,
-    figure_png,
-    freeze_layout,
-    new_axes,
-    plot_payoff_matrix,
-)
+from alliances.views.payoff_matrix import PayoffMatrixPlot, plot_payoff_matrix
+from alliances.views.style import figure_png, freeze_layout, new_axes
 from alliances import PayoffEditor
 
 PD = symmetric_game(4, 3, 2, 1, labels=("Abstain", "Ally"))

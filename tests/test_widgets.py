@@ -399,3 +399,15 @@ def test_a_preset_survives_float_noise_from_the_browser() -> None:
     with widget.hold():
         widget.sliders["q"].value = q + 0.01
     assert widget.preset.value == "Custom"
+
+
+def test_image_html_sizes_the_img_for_the_pixel_ratio_and_escapes_the_alt_text():
+    from alliances.views.style import figure_png, new_axes
+    from alliances.widgets.base import image_html
+
+    png = figure_png(new_axes(pyplot=False).figure)            # 500 x 400 pixels
+    tag = image_html(png, 'Deter "now" & <then>', 2, min_text_px=9.5)
+    assert 'width="250" height="200"' in tag
+    assert 'alt="Deter &quot;now&quot; &amp; &lt;then&gt;"' in tag
+    assert tag.endswith(' data-min-text-px="9.50">')
+    assert "data-min-text-px" not in image_html(png, "plain")

@@ -72,7 +72,7 @@ _API: dict[str, tuple[str, ...]] = {
     "views.nato_burden": ("plot_burden_vs_size",),
     "views.nato_spending": ("plot_allies_at_or_above",),
     "views.reassurance": ("plot_enlargement_timeline", "plot_milex", "plot_reaction_intervals"),
-    "views.style": ("plot_payoff_matrix",),
+    "views.payoff_matrix": ("plot_payoff_matrix",),
     "views.timeline": ("plot_timeline",),
     "widgets.base": ("LiveFigure",),
     "widgets.burden": ("BurdenSharingExplorer",),

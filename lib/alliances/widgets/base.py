@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 import ipywidgets as widgets
@@ -24,18 +24,25 @@ from matplotlib.text import Text
 from alliances.views.style import figure_png
 from alliances._validation import check_real
 from alliances.widgets.render import LayeredRenderer
-from alliances.widgets.fields import NumberField, with_readout
+from alliances.widgets.fields import with_readout
 
-__all__ = ["LiveFigure", "CUSTOM", "NumberField", "image_html", "png_size"]
+__all__ = ["LiveFigure", "CUSTOM", "image_html", "png_size"]
 
 #: The preset dropdown's entry for values that match no preset.
 CUSTOM = "Custom"
 #: How close slider values must be to a preset's to be named by it.
-PRESET_TOLERANCE = 1e-9
+_PRESET_TOLERANCE = 1e-9
 
 #: Colour of the error message: a darker vermillion than the palette's (#D55E00 has a
 #: contrast of 3.9:1 on white, below WCAG AA's 4.5:1 for text; this one has 5.5:1).
-ERROR_TEXT_COLOUR = "#B34700"
+_ERROR_TEXT_COLOUR = "#B34700"
+
+
+def _close(value: object, preset: object) -> bool:
+    """Whether a control's value is a preset's: numbers up to the tolerance, others equal."""
+    if isinstance(value, (int, float)) and isinstance(preset, (int, float)):
+        return abs(float(value) - float(preset)) <= _PRESET_TOLERANCE
+    return value == preset
 
 
 def png_size(png: bytes) -> tuple[int, int]:
@@ -92,8 +99,15 @@ class LiveFigure(widgets.VBox):
     :meth:`hold`, so that the widget updates once, at the end.
 
     A widget with presets builds its dropdown and reset button with :meth:`_preset_bar`
-    and implements :meth:`_matching_preset`, :meth:`_apply_preset` and :meth:`_reset`;
-    the dropdown then always names the preset the controls match, or "Custom".
+    (presets as values of named controls) and implements :meth:`_preset_controls`; the
+    dropdown then always names the preset the controls match, or "Custom".
+
+    Examples
+    --------
+    >>> from alliances import PayoffEditor
+    >>> editor = PayoffEditor()
+    >>> isinstance(editor, LiveFigure), bool(editor.figure.get_figwidth() > 0)
+    (True, True)
     """
 
     figure: Figure
@@ -133,12 +147,21 @@ class LiveFigure(widgets.VBox):
             self.refresh()
 
     # ------------------------------------------------------------------ presets
-    def _preset_bar(self, names: Iterable[str], *, description: str = "Preset",
-                    width: str = "380px", label_width: str = "initial",
+    def _preset_bar(self, presets: Mapping[str, Mapping[str, float]], *,
+                    description: str = "Preset", width: str = "380px",
+                    label_width: str = "initial",
                     tooltip: str = "Back to the values this widget started with"
                     ) -> widgets.HBox:
-        """The preset dropdown (``self.preset``) and the reset button (``self.reset``)."""
-        self.preset = widgets.Dropdown(options=[*names, CUSTOM], value=CUSTOM,
+        """The preset dropdown (``self.preset``) and the reset button (``self.reset``).
+
+        ``presets`` maps each name to the values it gives to named controls (keys of
+        :meth:`_preset_controls`); a preset may leave some controls as they are. Picking a
+        name sets those controls in one update; Reset sets every control of
+        :meth:`_preset_controls` back to its value when the widget was finished; and the
+        dropdown always names the preset the controls match, or "Custom".
+        """
+        self._presets = {name: dict(values) for name, values in presets.items()}
+        self.preset = widgets.Dropdown(options=[*self._presets, CUSTOM], value=CUSTOM,
                                        description=description,
                                        style={"description_width": label_width},
                                        layout=widgets.Layout(width=width))
@@ -148,12 +171,36 @@ class LiveFigure(widgets.VBox):
             control.add_class("alliances-control")
             control.add_class(css)
         self.preset.observe(self._preset_picked, names="value")
-        self.reset.on_click(lambda _: self._reset())
+        self.reset.on_click(lambda _: self._set_controls(self._start_values))
         return widgets.HBox([self.preset, self.reset])
+
+    def _preset_controls(self) -> dict[str, widgets.ValueWidget]:  # pragma: no cover
+        """The controls that presets and Reset set, by the names the presets use."""
+        raise NotImplementedError
+
+    def _set_controls(self, values: Mapping[str, object]) -> None:
+        """Set the named controls to ``values``, in one update."""
+        controls = self._preset_controls()
+        with self.hold():
+            for name, value in values.items():
+                controls[name].value = value
 
     def _preset_picked(self, change: dict) -> None:
         if not self._held and change["new"] != CUSTOM:
-            self._apply_preset(change["new"])
+            self._set_controls(self._presets[change["new"]])
+
+    def _matching_preset(self) -> str:
+        """The name of the first preset the controls show, or :data:`CUSTOM`.
+
+        Values are compared up to :data:`_PRESET_TOLERANCE`: a value that went through a
+        browser slider can carry float noise (0.1 back as 0.10000000000000002), which must
+        not turn a preset into "Custom".
+        """
+        controls = self._preset_controls()
+        for name, values in self._presets.items():
+            if all(_close(controls[key].value, value) for key, value in values.items()):
+                return name
+        return CUSTOM
 
     def _show_preset(self) -> None:
         """Name the preset that the controls match (or "Custom"), without applying it."""
@@ -166,27 +213,6 @@ class LiveFigure(widgets.VBox):
                 self.preset.value = name
             finally:
                 self._held -= 1
-
-    @staticmethod
-    def _same(values: Iterable[float], preset: Iterable[float]) -> bool:
-        """Whether slider values equal a preset's, up to :data:`PRESET_TOLERANCE`: a value
-        that went through a browser slider can carry float noise (0.1 back as
-        0.10000000000000002), which must not turn a preset into "Custom"."""
-        values, preset = list(values), list(preset)
-        return len(values) == len(preset) and all(
-            abs(float(v) - float(p)) <= PRESET_TOLERANCE for v, p in zip(values, preset))
-
-    def _matching_preset(self) -> str:  # pragma: no cover - overridden with presets
-        """The name of the preset the controls show, or :data:`CUSTOM`."""
-        return CUSTOM
-
-    def _apply_preset(self, name: str) -> None:  # pragma: no cover - abstract
-        """Set the controls to the preset ``name``, in one update (use :meth:`hold`)."""
-        raise NotImplementedError
-
-    def _reset(self) -> None:  # pragma: no cover - abstract
-        """Set the controls back to the values the widget started with."""
-        raise NotImplementedError
 
     def _finish(self, controls: list[widgets.Widget], css_class: str,
                 advanced: list[widgets.Widget] = ()) -> None:
@@ -247,6 +273,9 @@ class LiveFigure(widgets.VBox):
         self.add_class("alliances-widget")
         self.sentence = ""
         self.png = b""
+        if self.preset is not None:       # what Reset goes back to
+            self._start_values = {name: control.value
+                                  for name, control in self._preset_controls().items()}
         self.refresh()
 
     def _row(self, control: widgets.Widget) -> widgets.Widget:
@@ -285,11 +314,11 @@ class LiveFigure(widgets.VBox):
         try:
             sentence, details = self._update()
         except (ValueError, TypeError) as error:
-            self.error.value = (f"<div role='alert' style='color:{ERROR_TEXT_COLOUR}'>"
+            self.error.value = (f"<div role='alert' style='color:{_ERROR_TEXT_COLOUR}'>"
                                 f"<b>Cannot update:</b> {html.escape(str(error))}</div>")
             return
         except Exception as error:  # noqa: BLE001 - a widget must never die silently
-            self.error.value = (f"<div role='alert' style='color:{ERROR_TEXT_COLOUR}'>"
+            self.error.value = (f"<div role='alert' style='color:{_ERROR_TEXT_COLOUR}'>"
                                 f"<b>Unexpected error ({type(error).__name__}):</b> "
                                 f"{html.escape(str(error))}. Please report it.</div>")
             return
@@ -338,6 +367,13 @@ class ModelExplorer(LiveFigure):
     Subclasses set the class attributes and implement :meth:`_show` (update the plot for
     a model; return the sentence, the rows of the details table and a note). Presets are
     changes from the default model ``MODEL()``.
+
+    Examples
+    --------
+    >>> from alliances import CommitmentExplorer
+    >>> explorer = CommitmentExplorer()
+    >>> isinstance(explorer, ModelExplorer), type(explorer.model).__name__
+    (True, 'CommitmentModel')
     """
 
     #: The model class: a frozen dataclass with ``replace(**changes)``.
@@ -377,7 +413,9 @@ class ModelExplorer(LiveFigure):
             slider.add_class("alliances-control")
             slider.observe(self._changed, names="value")
             self.controls[key] = slider
-        bar = self._preset_bar(self.PRESETS, width=self.PRESET_WIDTH,
+        presets = {name: {k: self._value(self.MODEL().replace(**changes), k)
+                          for k in self.controls} for name, changes in self.PRESETS.items()}
+        bar = self._preset_bar(presets, width=self.PRESET_WIDTH,
                                tooltip="Back to the parameters this explorer started with")
         self.model = model
         self._build(model)
@@ -423,20 +461,8 @@ class ModelExplorer(LiveFigure):
         values = {name: float(slider.value) for name, slider in self.controls.items()}
         return self._initial.replace(**values)
 
-    def _matching_preset(self) -> str:
-        for name, changes in self.PRESETS.items():
-            preset = self.MODEL().replace(**changes)
-            keys = list(self.controls)
-            if self._same((self.controls[k].value for k in keys),
-                          (self._value(preset, k) for k in keys)):
-                return name
-        return CUSTOM
-
-    def _apply_preset(self, name: str) -> None:
-        self.set_model(self.MODEL().replace(**self.PRESETS[name]))
-
-    def _reset(self) -> None:
-        self.set_model(self._initial)
+    def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
+        return self.controls
 
     def set_model(self, model: object) -> None:
         """Move every slider to ``model``'s parameters, then update once.

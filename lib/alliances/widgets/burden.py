@@ -14,10 +14,10 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from alliances._validation import short_repr, check_real
+from alliances._validation import check_real, short_repr
 from alliances.models.burden import nash_equilibrium
 from alliances.views.burden import BurdenSharesPlot, ReactionCurvesPlot
-from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.base import LiveFigure
 from alliances.widgets.render import LayeredRenderer, encode_png
 
 __all__ = ["BurdenSharingExplorer", "PRESETS"]
@@ -67,10 +67,12 @@ class BurdenSharingExplorer(LiveFigure):
         low, high, step = _INCOME_RANGE
         a_low, a_high, a_step = _ALPHA_RANGE
         alpha, incomes = _check_values(alpha, incomes)
-        self._initial = (alpha, incomes)
         style = {"description_width": "11em"}
         wide = widgets.Layout(width="30em")
-        bar = self._preset_bar(PRESETS, width="30em", label_width="11em",
+        bar = self._preset_bar({name: {"alpha": a, "allies": len(ys),
+                                       **{f"income {i}": y for i, y in enumerate(ys)}}
+                                for name, (a, ys) in PRESETS.items()},
+                               width="30em", label_width="11em",
                                tooltip="Back to the values this explorer started with")
         self.allies = widgets.IntSlider(value=len(incomes), min=2, max=_MAX_ALLIES, step=1,
                                         description="number of allies", style=style,
@@ -113,19 +115,9 @@ class BurdenSharingExplorer(LiveFigure):
         n = self.allies.value
         return self.alpha.value, tuple(c.value for c in self.income_controls[:n])
 
-    def _matching_preset(self) -> str:
-        alpha, incomes = self._values()
-        for name, (a, ys) in PRESETS.items():
-            if abs(a - alpha) < 1e-9 and len(ys) == len(incomes) and all(
-                    abs(p - q) < 1e-9 for p, q in zip(ys, incomes)):
-                return name
-        return CUSTOM
-
-    def _apply_preset(self, name: str) -> None:
-        self.set_values(*PRESETS[name])
-
-    def _reset(self) -> None:
-        self.set_values(*self._initial)
+    def _preset_controls(self) -> dict[str, widgets.ValueWidget]:
+        return {"alpha": self.alpha, "allies": self.allies,
+                **{f"income {i}": c for i, c in enumerate(self.income_controls)}}
 
     def set_values(self, alpha: float, incomes: tuple[float, ...]) -> None:
         """Set alpha and the incomes (their number sets the number of allies), then update.

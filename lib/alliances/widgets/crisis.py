@@ -18,8 +18,8 @@ from alliances.models.crisis import (ALLIES, ally_fears, crisis_game, crisis_sto
                                      crisis_thresholds, two_ally_game)
 from alliances.views.crisis import FearsPlot
 from alliances.views.gametree import TreePlot
-from alliances.views.style import PayoffMatrixPlot
-from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.views.payoff_matrix import PayoffMatrixPlot
+from alliances.widgets.base import LiveFigure
 from alliances.widgets.render import LayeredRenderer
 
 __all__ = ["DependenceExplorer", "CrisisExplorer"]
@@ -49,26 +49,11 @@ def _when(threshold: float) -> str:
 class _Presets:
     """Presets as values of named controls, shared by the two widgets (see LiveFigure)."""
 
-    def _build_presets(self, presets: dict[str, dict[str, float]], initial: dict[str, float]):
-        self._presets = presets
-        self._initial_values = dict(initial)
-        return self._preset_bar(presets)
-
-    def _matching_preset(self) -> str:
-        values = self._values()
-        for name, preset in self._presets.items():
-            if all(abs(values[k] - v) < 1e-12 for k, v in preset.items()):
-                return name
-        return CUSTOM
+    def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
+        return self.controls
 
     def _values(self) -> dict[str, float]:
         return {name: float(c.value) for name, c in self.controls.items()}
-
-    def _apply_preset(self, name: str) -> None:
-        self.set_values(self._presets[name])
-
-    def _reset(self) -> None:
-        self.set_values(self._initial_values)
 
     def set_values(self, values: dict[str, float]) -> None:
         """Move the named controls to ``values`` (others keep theirs), then update once."""
@@ -137,7 +122,7 @@ class DependenceExplorer(_Presets, LiveFigure):
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        header = self._build_presets(_DEPENDENCE_PRESETS, initial)
+        header = self._preset_bar(_DEPENDENCE_PRESETS)
         self.figure = Figure(figsize=(8.6, 3.9), dpi=100, layout="constrained")
         left, right = self.figure.subplots(1, 2, width_ratios=[1, 1.05])
         self.matrix = PayoffMatrixPlot(game, left, arrows=True, title="Support or withhold?")
@@ -238,7 +223,7 @@ class CrisisExplorer(_Presets, LiveFigure):
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
-        header = self._build_presets(_CRISIS_PRESETS, initial)
+        header = self._preset_bar(_CRISIS_PRESETS)
         self.figure = Figure(figsize=(7.0, 4.6), dpi=100, layout="constrained")
         self.plot = TreePlot(tree, self.figure.add_subplot())
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])

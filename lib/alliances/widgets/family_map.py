@@ -36,19 +36,6 @@ def _payoffs(game: Game) -> dict[str, float]:
     return {"T": float(a[1, 0]), "R": float(a[0, 0]), "P": float(a[1, 1]), "S": float(a[0, 1])}
 
 
-class _LayeredPayoffEditor(PayoffEditor):
-    """A :class:`PayoffEditor` whose matrix is rendered in layers: its frame (axes, labels,
-    legend) once, then only the cells, payoffs, stars, arrows and title (the strategy labels
-    of the explorer's editor never change). Uses the ``_renderer`` of :class:`LiveFigure`,
-    from the first update after the editor is built."""
-
-    def __init__(self, game: Game, **options: object) -> None:
-        super().__init__(game, **options)
-        plot = self.plot
-        dynamic = [*plot.cells.values(), *plot.row_texts.values(), *plot.col_texts.values(),
-                   *plot.stars.values(), *plot.row_arrows.values(), *plot.col_arrows.values(),
-                   plot.title]
-        self._renderer = LayeredRenderer(self.figure, [dynamic])
 
 
 class FamilyMapExplorer(LiveFigure):
@@ -106,7 +93,7 @@ class FamilyMapExplorer(LiveFigure):
             raise ValueError(f"the game's payoffs must lie within limits {limits!r}")
         self._limits = (low, high)
         self._ready = False
-        self.editor = _LayeredPayoffEditor(game, minimum=low, maximum=high, step=step,
+        self.editor = PayoffEditor(game, minimum=low, maximum=high, step=step,
                                            symmetric=True, on_change=self._game_changed)
         self.pair = widgets.Dropdown(options=list(PAIRS.items()), value=pair,
                                      description="Map over",

@@ -21,10 +21,10 @@ import traitlets
 
 from alliances._validation import short_repr, check_real
 
-__all__ = ["NumberField", "with_readout", "MESSAGE_COLOUR"]
+__all__ = ["NumberField", "with_readout"]
 
 #: Colour of a refusal message: 5.5:1 on white (WCAG AA for text needs 4.5:1).
-MESSAGE_COLOUR = "#B34700"
+_MESSAGE_COLOUR = "#B34700"
 
 _MINUS_SIGNS = "\u2212\u2012\u2013\ufe63\uff0d"
 
@@ -199,7 +199,7 @@ class NumberField(widgets.HBox):
         """Show ``reason`` beside the field and put the last valid value back in the box."""
         _check_text(reason, "reason")
         self._shown({"new": self.value})
-        self.message.value = (f"<span role='alert' style='color:{MESSAGE_COLOUR}'>"
+        self.message.value = (f"<span role='alert' style='color:{_MESSAGE_COLOUR}'>"
                               f"{html.escape(reason)}; kept {_format(self.value)}.</span>")
 
 

@@ -18,7 +18,7 @@ from alliances._validation import short_repr, check_real
 from alliances.models.formation import DEFAULTS, PARAMETERS, PRESETS, join_decision
 from alliances.views.formation import JoinRegionPlot
 from alliances.widgets.render import LayeredRenderer
-from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.base import LiveFigure
 
 __all__ = ["JoinOrStayOut"]
 
@@ -77,7 +77,6 @@ class JoinOrStayOut(LiveFigure):
         values.update(_check_slider_values({} if params is None else params))
         _check_y_name(y_name)
         choices = [(label, name) for name, (label, *_) in PARAMETERS.items() if name != "threat"]
-        self._initial = (dict(values), y_name)
         style = {"description_width": "17em"}
         layout = widgets.Layout(width="38em")
         self.sliders: dict[str, widgets.FloatSlider] = {}
@@ -109,18 +108,8 @@ class JoinOrStayOut(LiveFigure):
     def _values(self) -> dict[str, float]:
         return {name: slider.value for name, slider in self.sliders.items()}
 
-    def _matching_preset(self) -> str:
-        values = self._values()
-        for name, preset in PRESETS.items():
-            if all(abs(values[k] - preset[k]) < 1e-9 for k in values):
-                return name
-        return CUSTOM
-
-    def _apply_preset(self, name: str) -> None:
-        self.set_values(PRESETS[name])
-
-    def _reset(self) -> None:
-        self.set_values(*self._initial)
+    def _preset_controls(self) -> dict[str, widgets.ValueWidget]:
+        return {**self.sliders, "y_axis": self.y_axis}
 
     def set_values(self, params: dict[str, float], y_name: str | None = None) -> None:
         """Set the sliders (and the map's vertical axis), then update once.

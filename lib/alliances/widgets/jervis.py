@@ -12,7 +12,7 @@ from alliances.models.jervis import WORLDS, jervis_plane, offence_defence_game
 from alliances.views.family_map import FamilyMapPlot
 from alliances.views.jervis import ThresholdPlot, world_labels
 from alliances.widgets.render import LayeredRenderer
-from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.base import LiveFigure
 
 __all__ = ["JervisWidget"]
 
@@ -53,7 +53,6 @@ class JervisWidget(LiveFigure):
         super().__init__()
         o = check_real(offence, "offence", minimum=-1, maximum=1)
         d = check_real(distinguishability, "distinguishability", minimum=0, maximum=1)
-        self._initial = (o, d)
         style = {"description_width": "11em"}
         layout = widgets.Layout(width="30em")
         self.offence = widgets.FloatSlider(value=o, min=-1.0, max=1.0, step=0.1,
@@ -65,7 +64,8 @@ class JervisWidget(LiveFigure):
             value=d, min=0.0, max=1.0, step=0.05, description="Distinguishability",
             readout_format=".2f", style=style, layout=layout,
             tooltip="0: offensive and defensive postures look alike; 1: clearly different")
-        bar = self._preset_bar(PRESETS, description="Jump to", width="auto",
+        bar = self._preset_bar({name: {"offence": o, "distinguishability": d}
+                                for name, (o, d) in PRESETS.items()}, description="Jump to", width="auto",
                                tooltip="Back to the starting point")
         self.world = self.preset
         for control, name in ((self.offence, "alliances-offence"),
@@ -89,20 +89,8 @@ class JervisWidget(LiveFigure):
                             "payoffs is our illustrative formalization.</p>")
         self._finish([note, self.offence, self.distinguishability, bar], "alliances-jervis")
 
-    def _set(self, offence: float, distinguishability: float) -> None:
-        with self.hold():
-            self.offence.value = offence
-            self.distinguishability.value = distinguishability
-
-    def _matching_preset(self) -> str:
-        point = (self.offence.value, self.distinguishability.value)
-        return next((name for name, p in PRESETS.items() if self._same(point, p)), CUSTOM)
-
-    def _apply_preset(self, name: str) -> None:
-        self._set(*PRESETS[name])
-
-    def _reset(self) -> None:
-        self._set(*self._initial)
+    def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
+        return {"offence": self.offence, "distinguishability": self.distinguishability}
 
     def _render_png(self) -> bytes:
         return self._renderer.render([("plane",), None])

@@ -11,9 +11,10 @@ from matplotlib.figure import Figure
 from alliances._validation import check_real
 from alliances.models.classification import classify, summarise
 from alliances.models.games import PRESETS, Game, symmetric_game
-from alliances.views.style import PayoffMatrixPlot
-from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.views.payoff_matrix import PayoffMatrixPlot
+from alliances.widgets.base import LiveFigure
 from alliances.widgets.fields import NumberField
+from alliances.widgets.render import LayeredRenderer
 
 __all__ = ["PayoffEditor"]
 
@@ -67,6 +68,34 @@ class PayoffEditor(LiveFigure):
                  step: float = 0.5, on_change: Callable[[Game], None] | None = None,
                  symmetric: bool = False) -> None:
         super().__init__()
+        game = self._starting_game(game, preset, labels, row_name, col_name)
+        minimum, maximum = self._check_range(game, minimum, maximum, step)
+        if on_change is not None and not callable(on_change):
+            raise TypeError(f"on_change must be callable or None; got {on_change!r}")
+        if not isinstance(symmetric, bool):
+            raise TypeError(f"symmetric must be True or False; got {symmetric!r}")
+        if symmetric and not (game.B == game.A.T).all():
+            raise ValueError("game must be symmetric (B equal to A transposed) when "
+                             "symmetric=True")
+        self._symmetric = symmetric
+        self._template = game
+        self._range = (minimum, maximum)
+        self._on_change = on_change
+        self.payoff_controls: list[NumberField] = []
+        matrix = self._payoff_grid(game, minimum, maximum)
+        bar = self._preset_bar({name: self._control_values(symmetric_game(*payoffs))
+                                for name, payoffs in PRESETS.items()}, width="300px",
+                               tooltip="Back to the game this editor started with")
+        self.figure = Figure(figsize=(4.6, 3.8), dpi=100, layout="constrained")
+        self.plot = PayoffMatrixPlot(game, self.figure.add_subplot())
+        self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
+        self.game = game
+        self._finish([bar, matrix], "alliances-payoff-editor")
+
+    @staticmethod
+    def _starting_game(game: Game | None, preset: str, labels: tuple[str, str],
+                       row_name: str, col_name: str) -> Game:
+        """The game to start with: ``game``, checked, or the preset's."""
         if game is None:
             if preset not in PRESETS:
                 raise ValueError(f"preset must be one of {list(PRESETS)}; got {preset!r}")
@@ -76,34 +105,30 @@ class PayoffEditor(LiveFigure):
             raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
         if game.shape != (2, 2):
             raise ValueError(f"game must be 2x2 for the PayoffEditor; got shape {game.shape}")
+        return game
+
+    @staticmethod
+    def _check_range(game: Game, minimum: float, maximum: float,
+                     step: float) -> tuple[float, float]:
+        """The fields' range, checked, with the game's payoffs inside it."""
         minimum = check_real(minimum, "minimum")
         maximum = check_real(maximum, "maximum")
-        step = check_real(step, "step", minimum=0, allow_equal_min=False)
+        check_real(step, "step", minimum=0, allow_equal_min=False)
         if not minimum < maximum:
             raise ValueError(f"minimum must be below maximum; got {minimum} and {maximum}")
         if game.A.min() < minimum or game.B.min() < minimum or max(
                 game.A.max(), game.B.max()) > maximum:
             raise ValueError(f"the game's payoffs must lie in [{minimum}, {maximum}], the "
                              "range of the controls")
-        if on_change is not None and not callable(on_change):
-            raise TypeError(f"on_change must be callable or None; got {on_change!r}")
-        if not isinstance(symmetric, bool):
-            raise TypeError(f"symmetric must be True or False; got {symmetric!r}")
-        if symmetric and not (game.B == game.A.T).all():
-            raise ValueError("game must be symmetric (B equal to A transposed) when "
-                             "symmetric=True")
-        self._symmetric = symmetric
-        self._initial = game
-        self._template = game
-        self._range = (minimum, maximum)
-        self._on_change = on_change
-        self.payoff_controls: list[NumberField] = []
+        return minimum, maximum
+
+    def _payoff_grid(self, game: Game, minimum: float, maximum: float) -> widgets.GridBox:
+        """The eight payoff fields (``self.payoff_controls``) in a 2x2 grid of cells."""
         cells = []
         for i in range(2):
             for j in range(2):
                 pair = []
-                for player, matrix, name in ((0, game.A, game.row_name),
-                                             (1, game.B, game.col_name)):
+                for matrix, name in ((game.A, game.row_name), (game.B, game.col_name)):
                     control = NumberField(
                         float(matrix[i, j]), minimum=minimum, maximum=maximum,
                         description=name[:12],
@@ -125,22 +150,16 @@ class PayoffEditor(LiveFigure):
             grid.append(widgets.HTML(f"<b>{html.escape(game.row_name)}: "
                                      f"{html.escape(game.row_labels[i])}</b>"))
             grid.extend(cells[2 * i: 2 * i + 2])
-        matrix = widgets.GridBox(grid, layout=widgets.Layout(
+        return widgets.GridBox(grid, layout=widgets.Layout(
             grid_template_columns="max-content max-content max-content", grid_gap="4px"))
-        bar = self._preset_bar(PRESETS, width="300px",
-                               tooltip="Back to the game this editor started with")
-        self.figure = Figure(figsize=(4.6, 3.8), dpi=100, layout="constrained")
-        self.plot = PayoffMatrixPlot(game, self.figure.add_subplot())
-        self.game = game
-        self._finish([bar, matrix], "alliances-payoff-editor")
 
-    def _matching_preset(self) -> str:
-        A, B = self._values()
-        for name, payoffs in PRESETS.items():
-            candidate = symmetric_game(*payoffs)
-            if (candidate.A == A).all() and (candidate.B == B).all():
-                return name
-        return CUSTOM
+    @staticmethod
+    def _control_values(game: Game) -> dict[int, float]:
+        """The value of each payoff field (by its index) that shows ``game``."""
+        return {k: float((game.A, game.B)[k % 2][divmod(k // 2, 2)]) for k in range(8)}
+
+    def _preset_controls(self) -> dict[int, NumberField]:
+        return dict(enumerate(self.payoff_controls))
 
     def _values(self) -> tuple[list[list[float]], list[list[float]]]:
         v = [c.value for c in self.payoff_controls]
@@ -155,14 +174,6 @@ class PayoffEditor(LiveFigure):
                 (i, j), player = divmod(k // 2, 2), k % 2
                 self.payoff_controls[2 * (2 * j + i) + 1 - player].value = change["new"]
 
-    def _apply_preset(self, name: str) -> None:
-        t = self._template
-        self.set_game(symmetric_game(*PRESETS[name], labels=t.row_labels,
-                                     row_name=t.row_name, col_name=t.col_name))
-
-    def _reset(self) -> None:
-        self.set_game(self._initial)
-
     def set_game(self, game: Game) -> None:
         """Show ``game`` (2x2, same labels): set every control, then update once."""
         if not isinstance(game, Game) or game.shape != (2, 2):
@@ -172,11 +183,7 @@ class PayoffEditor(LiveFigure):
             # The controls refuse them: say so here, naming the argument.
             raise ValueError(f"the game's payoffs must lie in [{low:g}, {high:g}], the range "
                              "of the controls")
-        with self.hold():
-            for k, control in enumerate(self.payoff_controls):
-                cell, player = divmod(k, 2)
-                matrix = game.A if player == 0 else game.B
-                control.value = float(matrix[cell // 2, cell % 2])
+        self._set_controls(self._control_values(game))
 
     def _update(self) -> tuple[str, str]:
         A, B = self._values()

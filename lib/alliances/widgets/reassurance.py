@@ -12,7 +12,7 @@ from alliances.models.reassurance import (bayesian_game, best_policy, policy_val
                            reassurance_threshold, simultaneous_threshold)
 from alliances.views.reassurance import PolicyValuePlot
 from alliances.widgets.render import LayeredRenderer
-from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.base import LiveFigure
 
 __all__ = ["ReassuranceExplorer", "PRESETS"]
 
@@ -73,7 +73,6 @@ class ReassuranceExplorer(LiveFigure):
                   "spiral_cost": start.spiral_cost, "arming_cost": start.arming_cost}
         for name, _, low, high, *_ in _SLIDERS:
             check_real(values[name], name, minimum=low, maximum=high)
-        self._initial = tuple(values[name] for name, *_ in _SLIDERS)
         style = {"description_width": "13em"}
         layout = widgets.Layout(width="32em")
         self.sliders: dict[str, widgets.FloatSlider] = {}
@@ -85,7 +84,9 @@ class ReassuranceExplorer(LiveFigure):
             slider.add_class(f"alliances-{name.replace('_', '-')}")
             slider.observe(self._changed, names="value")
             self.sliders[name] = slider
-        bar = self._preset_bar(PRESETS, description="World", width="auto")
+        names = [name for name, *_ in _SLIDERS]
+        bar = self._preset_bar({world: dict(zip(names, p)) for world, p in PRESETS.items()},
+                               description="World", width="auto")
         self.figure = Figure(figsize=(7.0, 4.2), dpi=100, layout="constrained")
         self.plot = PolicyValuePlot(start, self.figure.add_subplot(), ylim=(-10.5, 0.8))
         self._renderer = LayeredRenderer(self.figure, [self.plot.artists()])
@@ -95,23 +96,11 @@ class ReassuranceExplorer(LiveFigure):
                             "(1976) and Kydd (1997).</p>")
         self._finish([note, *self.sliders.values(), bar], "alliances-reassurance")
 
-    def _set(self, *values: float) -> None:
-        with self.hold():
-            for (name, *_), value in zip(_SLIDERS, values):
-                self.sliders[name].value = value
-
     def _current(self) -> tuple[float, ...]:
         return tuple(self.sliders[name].value for name, *_ in _SLIDERS)
 
-    def _matching_preset(self) -> str:
-        now = self._current()
-        return next((name for name, p in PRESETS.items() if self._same(now, p)), CUSTOM)
-
-    def _apply_preset(self, name: str) -> None:
-        self._set(*PRESETS[name])
-
-    def _reset(self) -> None:
-        self._set(*self._initial)
+    def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
+        return self.sliders
 
     def _update(self) -> tuple[str, str]:
         q, e, s, a = self._current()

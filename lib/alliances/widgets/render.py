@@ -1,25 +1,22 @@
-"""Fast figure rendering for widgets: keep the pixels of what did not change.
+"""Figure rendering for widgets: draw the static part once, blit the moving artists.
 
-A widget's figure is mostly static: axes, ticks, labels, legends. Drawing that text is
-most of the cost of a frame. :class:`LayeredRenderer` draws the static part once, keeps
-its pixels, and on each update restores them and draws only the *dynamic* artists (the
-curves, points and bars that move) on top, as matplotlib's blitting does. Dynamic
-artists come in layers, bottom to top; a layer whose key did not change is restored
-from saved pixels too.
+A widget's figure is mostly static (axes, ticks, labels, legends) and drawing that text is
+most of the cost of a frame. :class:`LayeredRenderer` therefore follows matplotlib's own
+blitting recipe, with its public API only: the *dynamic* artists (the curves, points and
+bars that move) are made animated, so that ``canvas.draw()`` draws the static part alone;
+its pixels are kept with ``canvas.copy_from_bbox``. Each frame restores them with
+``canvas.restore_region`` and draws the dynamic artists on top with
+``figure.draw_artist``, layer by layer; a layer whose caller-given key did not change is
+restored from the pixels kept after it was drawn.
 
-The static part is redrawn only when something in it changed, which :func:`static_key`
-detects, and then as little of it as possible:
-
-1. **Axis layer.** When only axis limits, ticks or axis labels changed, the renderer
-   restores a *bare frame* (the figure without axes lines, ticks, tick labels and grid)
-   and draws just those. This is what a slider that rescales an axis costs.
-2. **One Axes.** When a title or legend changed in one Axes that touches nothing else,
-   that Axes alone is erased and drawn again over the kept pixels.
-3. **Everything**, otherwise, or when the caller's ``frame_key`` changed (for static
-   changes that :func:`static_key` cannot see, such as a colour).
-
-Each shortcut is taken only where it gives the same pixels as a full drawing (see
-:meth:`LayeredRenderer.pixels`); ``tests/test_rendering.py`` compares them.
+The axes of each Axes (spines, ticks, tick and axis labels, grid) form the lowest layer,
+keyed by the limits, ticks and labels, wherever drawing them over the rest of the static
+part gives a full drawing's pixels (:func:`_axis_layer` says where): a slider that
+rescales an axis redraws only them, not the legend and titles. Everything static is
+drawn again, by one plain ``canvas.draw()``, when anything else static that the renderer
+sees changed (titles, legend texts, axes outside the axis layer) or the caller's
+``frame_key`` changed (for changes it cannot see, such as a colour).
+``tests/test_rendering.py`` checks that every frame has the pixels of a fresh drawing.
 """
 
 from __future__ import annotations
@@ -32,15 +29,12 @@ import PIL.Image
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.legend import Legend
 from matplotlib.ticker import FixedFormatter
-from matplotlib.transforms import Bbox
 
 from alliances.views.style import freeze_layout
 
-__all__ = ["LayeredRenderer", "static_key", "encode_png"]
+__all__ = ["LayeredRenderer", "encode_png"]
 
 
 def encode_png(pixels: np.ndarray) -> bytes:
@@ -68,67 +62,79 @@ def encode_png(pixels: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def _axis_part(ax: Axes) -> tuple:
-    """What the axis layer of ``ax`` draws: limits, ticks, tick labels, axis labels."""
-    formatters = []
-    for axis in (ax.xaxis, ax.yaxis):
-        formatter = axis.get_major_formatter()
-        formatters.append(tuple(formatter.seq) if isinstance(formatter, FixedFormatter)
-                          else None)
+def _axis_key(ax: Axes) -> tuple:
+    """What the axis artists of ``ax`` draw: limits, ticks and their labels, axis labels."""
+    formatters = tuple(tuple(f.seq) if isinstance(f, FixedFormatter) else None
+                       for f in (ax.xaxis.get_major_formatter(),
+                                 ax.yaxis.get_major_formatter()))
     return (tuple(ax.get_xlim()), tuple(ax.get_ylim()), tuple(ax.get_xticks()),
-            tuple(ax.get_yticks()), tuple(formatters), ax.get_xlabel(), ax.get_ylabel())
+            tuple(ax.get_yticks()), formatters, ax.get_xlabel(), ax.get_ylabel())
 
 
-def _frame_part(ax: Axes) -> tuple:
-    """The rest of the static texts of ``ax`` that an update may change."""
+def _text_key(ax: Axes) -> tuple:
+    """The other static texts of ``ax`` that an update may change: title, legend."""
     legend = ax.get_legend()
     return (None if ax.title.get_animated() else ax.title.get_text(),
             tuple(t.get_text() for t in legend.get_texts()) if legend is not None else None)
 
 
-def static_key(figure: Figure) -> tuple:
-    """Everything drawn in the static layer that an update may change, as a tuple.
-
-    One ``(axis part, frame part)`` pair per Axes: the axis part is what the axis layer
-    draws (limits, ticks and their labels, axis labels), the frame part the title and
-    the legend's texts.
-
-    Examples
-    --------
-    >>> from alliances.views.style import new_axes
-    >>> ax = new_axes(pyplot=False)
-    >>> before = static_key(ax.figure)
-    >>> _ = ax.set_xlim(0, 5)
-    >>> static_key(ax.figure) == before
-    False
-    """
-    if not isinstance(figure, Figure):
-        raise TypeError(f"figure must be a matplotlib Figure; got {type(figure).__name__}")
-    return tuple((_axis_part(ax), _frame_part(ax)) for ax in figure.axes)
+def _axis_layer_fits(ax: Axes, dynamic: set[int], renderer) -> bool:
+    """Whether the axis artists of ``ax`` drawn over the rest of the static part give the
+    pixels of a full drawing: x ticks and label at the bottom (a title moves with tick
+    labels on top), no static data artist (it would move with the limits), no inset, and
+    no legend over the plotting area (a full drawing puts it over the grid)."""
+    if ax.xaxis.get_ticks_position() not in ("bottom", "default") or \
+            ax.xaxis.get_label_position() != "bottom" or ax.child_axes:
+        return False
+    data = (*ax.lines, *ax.patches, *ax.collections, *ax.images, *ax.texts, *ax.artists,
+            *ax.tables)
+    if any(a.get_visible() and id(a) not in dynamic for a in data):
+        return False
+    legend = ax.get_legend()
+    return legend is None or not legend.get_visible() or \
+        not legend.get_window_extent(renderer).overlaps(ax.bbox)
 
 
-def _axis_artists(ax: Axes) -> list[Artist]:
-    """The Axes' axis layer (spines, x and y axis with grid), in the Axes' drawing order."""
-    layer = {id(a) for a in (ax.xaxis, ax.yaxis, *ax.spines.values())}
-    return sorted((a for a in ax.get_children() if id(a) in layer),
-                  key=lambda a: a.get_zorder())
+def _axis_layer(figure: Figure, dynamic: list[Artist], renderer) -> list[Artist]:
+    """The spines and axes (with grid) of every Axes whose axis artists can be a layer of
+    their own (see :func:`_axis_layer_fits`), in drawing order; none when a figure-level
+    artist or overlapping Axes could lie under or over them."""
+    if figure.subfigs or any(a.get_visible() for a in (
+            *figure.texts, *figure.legends, *figure.patches, *figure.lines, *figure.images)):
+        return []
+    boxes = [ax.bbox for ax in figure.axes]
+    if any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
+        return []
+    ids = {id(a) for a in dynamic}
+    return [artist for ax in figure.axes if _axis_layer_fits(ax, ids, renderer)
+            for artist in sorted((*ax.spines.values(), ax.xaxis, ax.yaxis),
+                                 key=lambda a: a.get_zorder())]
+
+
+def _check_hashable(name: str, value: object) -> None:
+    try:
+        hash(value)
+    except TypeError:
+        raise TypeError(f"{name} must be hashable (None, a string, a number or a tuple of "
+                        f"them); got {type(value).__name__}") from None
 
 
 class LayeredRenderer:
-    """Render ``figure`` to pixels or PNG, drawing again only what changed.
+    """Render ``figure`` to pixels or PNG: the static part drawn once, the dynamic blitted.
 
     Parameters
     ----------
     figure : Figure
     layers : list of list of Artist
-        The dynamic artists, in layers from bottom to top. They are made *animated*, so
-        the figure's normal drawing skips them: render this figure only through this
-        renderer from now on.
+        The dynamic artists, in layers drawn from bottom to top. They are made
+        *animated*, so the figure's normal drawing skips them: render this figure only
+        through this renderer from now on.
 
     Attributes
     ----------
-    static_draws, axis_draws, partial_draws : int
-        How often the whole static part, only the axis layer, or one Axes was drawn.
+    static_draws, axis_draws : int
+        How often the static part was drawn (by a plain ``canvas.draw()``), and how
+        often its axis layer (spines, ticks, tick and axis labels, grid).
 
     Examples
     --------
@@ -144,8 +150,8 @@ class LayeredRenderer:
     1
     >>> _ = ax.set_ylim(0, 10)
     >>> _ = renderer.render()
-    >>> renderer.static_draws, renderer.axis_draws   # only the axis layer was drawn
-    (1, 1)
+    >>> renderer.static_draws, renderer.axis_draws   # new limits: only the axis layer
+    (1, 2)
     """
 
     def __init__(self, figure: Figure, layers: Sequence[Sequence[Artist]]) -> None:
@@ -160,17 +166,13 @@ class LayeredRenderer:
         self.layers = [sorted(layer, key=lambda a: a.get_zorder()) for layer in layers]
         for artist in self.dynamic:
             artist.set_animated(True)
-        self._frame_key: object = object()
-        self._key: tuple | None = None
-        self._static = None              # pixels of the whole static part
-        self._bare = None                # pixels of the static part without axis layers
-        self._bare_ok: bool | None = None
-        self._layer: list[Artist] | None = None
-        self._areas: list[Bbox] | None = None
-        self._saved: dict[int, tuple[object, object]] = {}
+        self._key: tuple | None = None       # the static key of the kept pixels
+        self._axis_artists: list[Artist] = []     # the axis layer (see _axis_layer)
+        self._axis_axes: list[Axes] = []
+        self._background = None              # the kept pixels of the static part
+        self._saved: dict[int, tuple[object, object]] = {}   # layer -> (key, pixels)
         self.static_draws = 0
         self.axis_draws = 0
-        self.partial_draws = 0
 
     @property
     def dynamic(self) -> list[Artist]:
@@ -189,198 +191,80 @@ class LayeredRenderer:
         ----------
         keys : list, optional
             One hashable key per layer. A layer whose key (and every key below it) equals
-            the one of the last call, and is not None, is restored instead of drawn. By
+            the one of the last call, and is not None, is restored from the pixels kept
+            after it was drawn instead of drawn again (a map that did not move, say). By
             default every layer is drawn.
         frame_key : hashable, optional
-            Anything that changes when the static part changes in a way
-            :func:`static_key` does not see; a new value redraws everything.
+            Anything that changes when the static part changes in a way the renderer
+            cannot see (a colour, say); a new value draws the static part again.
         """
-        if keys is None:
-            keys = [None] * len(self.layers)
-        if isinstance(keys, (str, bytes)) or not isinstance(keys, Sequence):
-            raise TypeError(f"keys must be a list with one key per layer; got {keys!r:.80}")
-        if len(keys) != len(self.layers):
-            raise ValueError(f"keys must have one entry per layer ({len(self.layers)}); got "
-                             f"{len(keys)}")
-        for name, value in (("frame_key", frame_key), *((f"keys[{k}]", key)
-                                                        for k, key in enumerate(keys))):
-            try:
-                hash(value)
-            except TypeError:
-                raise TypeError(f"{name} must be hashable (None, a string, a number or a "
-                                f"tuple of them); got {type(value).__name__}") from None
+        self._check_keys(keys, frame_key)
         figure = self.figure
         freeze_layout(figure)
         canvas = figure.canvas
         if not isinstance(canvas, FigureCanvasAgg):
             canvas = FigureCanvasAgg(figure)
-        key = static_key(figure)
-        if self._static is None or frame_key != self._frame_key:
-            self._draw_static(canvas)
-        elif key != self._key and not self._draw_changed_static(canvas, key):
-            self._draw_static(canvas)
-        self._frame_key, self._key = frame_key, key
-
-        reuse = -1
-        for k, layer_key in enumerate(keys):
-            saved = self._saved.get(k)
-            if layer_key is None or saved is None or saved[0] != layer_key:
-                break
-            reuse = k
-        canvas.restore_region(self._static if reuse < 0 else self._saved[reuse][1])
-        renderer = canvas.get_renderer()
-        for k in range(reuse + 1, len(self.layers)):
-            for artist in self.layers[k]:
-                if artist.get_visible():
-                    artist.draw(renderer)
-            if keys[k] is not None:
-                self._saved[k] = (keys[k], canvas.copy_from_bbox(figure.bbox))
-            else:
+        if self._background is None or self._static_key(frame_key) != self._key:
+            self._draw_static(canvas, frame_key)
+        layers = [self._axis_artists, *self.layers]
+        keys = [self._axis_key(), *([None] * len(self.layers) if keys is None else keys)]
+        reused = self._restore(canvas, keys)
+        for k in range(reused + 1, len(layers)):
+            for artist in layers[k]:
+                figure.draw_artist(artist)
+            if keys[k] is None:
                 self._saved.pop(k, None)
+            else:
+                self._saved[k] = (keys[k], canvas.copy_from_bbox(figure.bbox))
+        if reused < 0 and self._axis_artists:
+            self.axis_draws += 1
         return np.array(canvas.buffer_rgba())
 
-    # ------------------------------------------------------------------ static part
-    def _keep_static(self, canvas: FigureCanvasAgg) -> None:
-        self._static = canvas.copy_from_bbox(self.figure.bbox)
+    def _axis_key(self) -> tuple:
+        """The key of the axis layer: what its Axes' axis artists draw."""
+        return tuple(_axis_key(ax) for ax in self._axis_axes)
+
+    def _static_key(self, frame_key: object) -> tuple:
+        """Everything in the static part that an update may change, as a tuple."""
+        return frame_key, tuple((_text_key(ax), None if ax in self._axis_axes else
+                                 _axis_key(ax)) for ax in self.figure.axes)
+
+    def _draw_static(self, canvas: FigureCanvasAgg, frame_key: object) -> None:
+        """Draw the static part without the dynamic artists and the axis layer, keep it."""
+        self._axis_artists = _axis_layer(self.figure, self.dynamic, canvas.get_renderer())
+        self._axis_axes = [ax for ax in self.figure.axes if ax.xaxis in self._axis_artists]
+        for artist in self._axis_artists:       # animated during this drawing only
+            artist.set_animated(True)
+        try:
+            canvas.draw()                    # animated artists are skipped
+        finally:
+            for artist in self._axis_artists:
+                artist.set_animated(False)
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._key = self._static_key(frame_key)
         self._saved.clear()
-
-    def _draw_static(self, canvas: FigureCanvasAgg) -> None:
-        """Draw the whole static part (the dynamic artists are animated, so skipped)."""
-        canvas.draw()
         self.static_draws += 1
-        self._keep_static(canvas)
-        self._bare = self._bare_ok = None
-        if len(self.figure.axes) > 1:        # the areas serve only the one-Axes shortcut
-            renderer = canvas.get_renderer()
-            self._areas = [self._area(ax, renderer) for ax in self.figure.axes]
-        else:
-            self._areas = None
 
-    def _axis_layer_artists(self, canvas: FigureCanvasAgg) -> list[Artist] | None:
-        """The artists to draw over the bare frame, or None where that would be wrong.
+    def _restore(self, canvas: FigureCanvasAgg, keys: list[object]) -> int:
+        """Restore the kept pixels of the highest layer whose key and every key below it
+        are unchanged, or the static part alone; return that layer's index (or -1)."""
+        reused = -1
+        for k, key in enumerate(keys):
+            saved = self._saved.get(k)
+            if key is None or saved is None or saved[0] != key:
+                break
+            reused = k
+        canvas.restore_region(self._background if reused < 0 else self._saved[reused][1])
+        return reused
 
-        They are every Axes' spines and x and y axis (with grid), and the legends that lie
-        over a plotting area (drawn after the grid, as in a full drawing). None when
-        anything else static is drawn where they are: a figure-level artist, Axes that
-        overlap, or a static data artist (which would move with the limits).
-        """
-        figure = self.figure
-        if any(a.get_visible() for a in (*figure.texts, *figure.legends, *figure.patches,
-                                          *figure.lines, *figure.images, *figure.subfigs)):
-            return None
-        renderer = canvas.get_renderer()
-        boxes = [ax.bbox for ax in figure.axes]
-        if any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
-            return None
-        dynamic = {id(a) for a in self.dynamic}
-        drawn: list[Artist] = []
-        for ax in figure.axes:
-            layer = _axis_artists(ax)
-            fixed = {id(a) for a in (ax.patch, ax.title, ax._left_title, ax._right_title,
-                                     *layer)}
-            for child in ax.get_children():
-                if id(child) in dynamic or id(child) in fixed or not child.get_visible():
-                    continue
-                if not isinstance(child, Legend):
-                    return None
-                if child.get_window_extent(renderer).overlaps(ax.bbox):
-                    layer.append(child)
-            drawn += sorted(layer, key=lambda a: a.get_zorder())
-        return drawn
-
-    def _draw_changed_static(self, canvas: FigureCanvasAgg, key: tuple) -> bool:
-        """Draw what changed in the static part by a shortcut, if one applies.
-
-        The axis layers when only they changed, in every Axes (or in the only one); else
-        the changed Axes alone, if they touch nothing else; else the axis layers of all
-        Axes. Returns False (and draws nothing) when no shortcut applies.
-        """
-        old = self._key
-        if old is None or len(old) != len(key):
-            return False
-        changed = [i for i, (a, b) in enumerate(zip(old, key)) if a != b]
-        axis_only = all(old[i][1] == key[i][1] for i in changed)
-        if axis_only and len(changed) == len(key) and self._draw_axis_layers(canvas):
-            return True
-        if self._draw_changed_axes(canvas, changed):
-            if not axis_only:
-                self._bare = self._bare_ok = None      # it holds the old titles or legends
-            return True
-        return axis_only and self._draw_axis_layers(canvas)
-
-    def _draw_axis_layers(self, canvas: FigureCanvasAgg) -> bool:
-        """Draw the axis layers of every Axes over the bare frame, if that is exact.
-
-        Returns False (and draws nothing) when it is not (see :meth:`_axis_layer_artists`).
-        """
-        figure = self.figure
-        if self._bare_ok is None:
-            self._layer = self._axis_layer_artists(canvas)
-            self._bare_ok = self._layer is not None
-        if not self._bare_ok:
-            return False
-        layer = [a for a in self._layer if a.get_visible()]
-        if self._bare is None:
-            for artist in layer:
-                artist.set_visible(False)
-            try:
-                canvas.draw()
-            finally:
-                for artist in layer:
-                    artist.set_visible(True)
-            self._bare = canvas.copy_from_bbox(figure.bbox)
-        else:
-            canvas.restore_region(self._bare)
-        renderer = canvas.get_renderer()
-        for artist in layer:
-            artist.draw(renderer)
-        self.axis_draws += 1
-        self._keep_static(canvas)
-        self._areas = None               # tick labels may have changed size
-        if len(figure.axes) > 1:
-            self._areas = [self._area(ax, renderer) for ax in figure.axes]
-        return True
-
-    @staticmethod
-    def _area(ax: Axes, renderer) -> Bbox:
-        """Everything an Axes draws (ticks, labels, title), in pixels, with a margin."""
-        return ax.get_tightbbox(renderer).padded(3)
-
-    def _draw_changed_axes(self, canvas: FigureCanvasAgg, changed: list[int]) -> bool:
-        """Redraw only the ``changed`` Axes (indices), over the kept static part.
-
-        Possible when the figure has the same Axes as at the last draw and each changed
-        Axes, before and after, touches no other Axes and no figure-level artist. Returns
-        False (and draws nothing) otherwise.
-        """
-        figure = self.figure
-        if self._areas is None or len(self._areas) != len(figure.axes):
-            return False
-        renderer = canvas.get_renderer()
-        regions, areas = [], list(self._areas)
-        for i in changed:
-            areas[i] = self._area(figure.axes[i], renderer)
-            region = Bbox.union([self._areas[i], areas[i]])
-            others = [area for j, area in enumerate(self._areas) if j != i]
-            others += [a.get_window_extent(renderer) for a in (
-                *figure.texts, *figure.legends, *figure.patches, *figure.lines,
-                *figure.images) if a.get_visible()]
-            if any(region.overlaps(area) for area in others):
-                return False
-            regions.append(region)
-        canvas.restore_region(self._static)
-        pixels = np.asarray(canvas.buffer_rgba())
-        height, width = pixels.shape[:2]
-        face = np.round(np.array(to_rgba(figure.get_facecolor())) * 255).astype(np.uint8)
-        for region in regions:
-            x0, x1 = (int(np.clip(v, 0, width)) for v in (np.floor(region.x0),
-                                                        np.ceil(region.x1)))
-            y0, y1 = (int(np.clip(v, 0, height)) for v in (np.floor(region.y0),
-                                                         np.ceil(region.y1)))
-            pixels[height - y1:height - y0, x0:x1] = face
-        for i in changed:
-            figure.axes[i].draw(renderer)
-        self._areas = areas
-        self.partial_draws += 1
-        self._keep_static(canvas)
-        return True
+    def _check_keys(self, keys: Sequence[object] | None, frame_key: object) -> None:
+        _check_hashable("frame_key", frame_key)
+        if keys is None:
+            return
+        if isinstance(keys, (str, bytes)) or not isinstance(keys, Sequence):
+            raise TypeError(f"keys must be a list with one key per layer; got {keys!r:.80}")
+        if len(keys) != len(self.layers):
+            raise ValueError(f"keys must have one entry per layer ({len(self.layers)}); got "
+                             f"{len(keys)}")
+        for k, key in enumerate(keys):
+            _check_hashable(f"keys[{k}]", key)

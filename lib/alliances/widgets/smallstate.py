@@ -7,9 +7,9 @@ import html
 import ipywidgets as widgets
 
 from alliances.widgets.render import LayeredRenderer
-from alliances.models.smallstate import OPTIONS, PARAMETERS, SMALL_STATE_PRESETS, SmallState
+from alliances.models.smallstate import OPTIONS, SMALL_STATE_PRESETS, SmallState
 from alliances.views.smallstate import SmallStatePlot
-from alliances.widgets.base import CUSTOM, LiveFigure
+from alliances.widgets.base import LiveFigure
 
 __all__ = ["SmallStateExplorer"]
 
@@ -83,22 +83,8 @@ class SmallStateExplorer(LiveFigure):
     def _model(self) -> SmallState:
         return self._initial.replace(**{n: float(s.value) for n, s in self.sliders.items()})
 
-    def _set(self, values: dict[str, float]) -> None:
-        with self.hold():
-            for name, value in values.items():
-                self.sliders[name].value = value
-
-    def _matching_preset(self) -> str:
-        for name, values in SMALL_STATE_PRESETS.items():
-            if all(abs(self.sliders[k].value - v) < 1e-9 for k, v in values.items()):
-                return name
-        return CUSTOM
-
-    def _apply_preset(self, name: str) -> None:
-        self._set(SMALL_STATE_PRESETS[name])
-
-    def _reset(self) -> None:
-        self._set({name: getattr(self._initial, name) for name in PARAMETERS})
+    def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
+        return self.sliders
 
     def _render_png(self) -> bytes:
         # the map layer is kept as pixels while entrapment and trade stay the same
