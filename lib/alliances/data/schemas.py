@@ -34,6 +34,8 @@ from typing import Final
 
 import pandas as pd
 
+from alliances._validation import InputError, check_real, short_repr
+
 __all__ = ["SCHEMAS", "Schema", "between", "is_date", "matches", "one_of"]
 
 #: The column types an entry may declare (a trailing ``"?"`` allows blank cells).
@@ -77,11 +79,13 @@ def between(low: float, high: float | None = None) -> _Rule:
     >>> between(0, 100).expect
     '{dtype} in [0, 100]'
     """
+    low = check_real(low, "low")
+    high = None if high is None else check_real(high, "high")
     if high is None:
         return _Rule(f"{{dtype}} >= {_fmt(low)}", "value{s} out of range", lambda s: s >= low,
                      _NUMBERS)
     if low > high:
-        raise ValueError(f"between: low {low} is above high {high}")
+        raise InputError(f"low must not be above high; got low {low}, high {high}")
     return _Rule(f"{{dtype}} in [{_fmt(low)}, {_fmt(high)}]", "value{s} out of range",
                  lambda s: (s >= low) & (s <= high), _NUMBERS)
 
@@ -94,6 +98,8 @@ def one_of(*allowed: str) -> _Rule:
     >>> one_of("nato", "member").expect
     "one of 'nato', 'member'"
     """
+    if not allowed or not all(isinstance(a, str) for a in allowed):
+        raise InputError(f"allowed must be one or more strings; got {short_repr(allowed)}")
     return _Rule("one of " + ", ".join(repr(a) for a in allowed), "value{s} not allowed",
                  lambda s: s.isin(allowed))
 
@@ -106,6 +112,12 @@ def matches(pattern: str) -> _Rule:
     >>> matches("[A-Z]{3}").expect
     "text matching the pattern '[A-Z]{3}'"
     """
+    if not isinstance(pattern, str):
+        raise InputError(f"pattern must be a regular expression (str); got {short_repr(pattern)}")
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise InputError(f"pattern is not a regular expression ({error}): {pattern!r}") from None
     return _Rule(f"text matching the pattern {pattern!r}", "value{s} not matching",
                  lambda s: s.str.fullmatch(pattern).astype(bool))
 
