@@ -1,6 +1,6 @@
 """The library's architecture, checked: rooms, their import rules, module size, complexity.
 
-``lib/alliances`` has five rooms (see the package docstring and CONTRIBUTING.md), and the
+``lib/alliances`` has six rooms (see the package docstring and CONTRIBUTING.md), and the
 path of a module says what it may import:
 
 * ``models/`` and ``data/`` draw nothing: no matplotlib, ipywidgets or PIL;

@@ -1,7 +1,7 @@
 """Alliance Dilemmas: the helper library of the course.
 
 Game models, exact equilibria, figures and widgets for an interactive course on NATO and
-the security dilemma in alliance politics. The package has five rooms, and the path of a
+the security dilemma in alliance politics. The package has six rooms, and the path of a
 module says what it may import:
 
 ``alliances.models``
