@@ -42,6 +42,7 @@ from pathlib import Path
 #: new case study needs no edit of this file.
 _API: dict[str, tuple[str, ...]] = {
     "_validation": ("InputError",),
+    "i18n": ("get_language", "LANGUAGES", "set_language"),
     "models.burden": (
         "best_response", "corner_income", "nash_equilibrium", "nash_equilibrium_numerical"),
     "models.caveats": ("CaveatModel",),
