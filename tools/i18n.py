@@ -82,7 +82,12 @@ GUIDE_NOTE = ("> Terjemahan ini memuat bagian panduan yang dibaca mahasiswa: gam
               "kursus dan cara membukanya. Rencana seminar, kunci jawaban, penilaian, dan "
               "penyelenggaraan *hub* hanya tersedia dalam bahasa Inggris: "
               "[instructor_guide.md](../instructor_guide.md).\n\n")
-TRANSLATED_NAMES = {"theory_notes.md", "glossary.md", "instructor_guide.md"}
+#: (The instructor guide is translated only in part, so links into it reach the English.)
+TRANSLATED_NAMES = {"theory_notes.md", "glossary.md"}
+#: A paragraph that starts with this is a language switch ("🌐 **Bahasa Indonesia:** ...,
+#: linking to the Indonesian edition): it is not translated; the Indonesian file gets the
+#: switch back to the English instead.
+SWITCH = "\N{GLOBE WITH MERIDIANS}"
 SET_LANGUAGE = ('import alliances\n'
                 'alliances.set_language("id")  # Bahasa Indonesia: label, umpan balik, angka\n')
 
@@ -119,6 +124,7 @@ class Segment:
     prefix: str = ""
     unit: bool = False
     heading: bool = False
+    switch: bool = False
 
 
 def translatable(text: str) -> bool:
@@ -134,6 +140,8 @@ def _fold(lines: list[str]) -> str:
 
 def _unit(prefix: str, lines: list[str], heading: bool = False) -> Segment:
     text = _fold(lines)
+    if text.startswith(SWITCH):
+        return Segment(text, prefix, switch=True)
     return Segment(text, prefix, unit=translatable(text), heading=heading)
 
 
@@ -410,9 +418,16 @@ def _relink(text: str, depth_change: str) -> str:
     return _LINK_TARGET.sub(fix, text)
 
 
-def translate_markdown(text: str, table: dict[str, str], *, relink: str = "") -> str:
+def translate_markdown(text: str, table: dict[str, str], *, relink: str = "",
+                       english: str = "") -> str:
+    """``text`` in Indonesian, unit by unit; ``english`` is the link to the English file
+    that replaces a language switch."""
     pieces = []
     for segment in segments(text):
+        if segment.switch:
+            pieces.append(f"{segment.prefix}{SWITCH} **English:** "
+                          f"[the English edition]({english})")
+            continue
         if not segment.unit:
             pieces.append(segment.text)
             continue
@@ -454,7 +469,8 @@ def build_notebook(source: Path) -> nbformat.NotebookNode:
     first_code = True
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = translate_markdown(cell.source, table, relink="../")
+            cell.source = translate_markdown(cell.source, table, relink="../",
+                                             english=f"../{source.name}")
         elif cell.cell_type == "code":
             cell.source = translate_code(cell.source, table)
             if first_code:
@@ -469,12 +485,15 @@ def build_notebook(source: Path) -> nbformat.NotebookNode:
 def build_document(source: Path) -> str:
     table = translations(source.stem)
     relink = "../" if source.parent == NOTEBOOKS else ""
-    built = translate_markdown(markdown_of(source), table, relink=relink)
+    english = "README.md" if source.name == "README.md" else f"../{source.name}"
+    built = translate_markdown(markdown_of(source), table, relink=relink, english=english)
     if source.stem == "instructor_guide":
         title, _newline, rest = built.partition("\n\n")
         built = f"{title}\n\n{GUIDE_NOTE}{rest}"
-    if source.name == "README.md":
-        built = built.replace("](README.id.md)", "](README.md)")
+    if source.name == "README.md":           # the README's links reach the Indonesian files
+        built = _LINK_TARGET.sub(lambda m: "](" + re.sub(
+            r"notebooks/(\d\d_[\w-]+\.ipynb|theory_notes\.md|glossary\.md)",
+            r"notebooks/id/\1", m.group(1)) + ")", built)
     record = stamp(source, source.stem)
     return (f"<!-- Built by tools/i18n.py from {record['source']} and "
             f"locale/id/LC_MESSAGES/{source.stem}.po; do not edit. "
@@ -566,10 +585,34 @@ def markup(text: str) -> dict[str, list[str]]:
             "bold": [str(text.count("**"))]}
 
 
-def problems(domain: str) -> list[str]:
-    """What is wrong with a catalog: untranslated, fuzzy, or markup or numbers changed."""
-    template = read_catalog(TEMPLATES / f"{domain}.pot")
-    path = CATALOGS / f"{domain}.po"
+#: The terms that ``locale/id/glossary.md`` marks as checked: where the English unit has the
+#: first, the Indonesian must have the second (both matched without regard to case).
+TERMS = {
+    "our formalization": "formalisasi kami",
+    "security dilemma": "dilema keamanan",
+    "abandonment": "abandonment",
+    "entrapment": "entrapment",
+    "equilibri": "ekuilibrium",
+}
+
+
+def term_problems(english: str, indonesian: str) -> list[str]:
+    """The checked terms of ``english`` that ``indonesian`` does not use.
+
+    >>> term_problems("An equilibrium of our formalization", "Ekuilibrium formalisasi kami")
+    []
+    >>> term_problems("The security dilemma", "Dilema keselamatan")
+    ["'security dilemma' is 'dilema keamanan' (locale/id/glossary.md)"]
+    """
+    return [f"{english_term!r} is {term!r} (locale/id/glossary.md)"
+            for english_term, term in TERMS.items()
+            if english_term in english.lower() and term not in indonesian.lower()]
+
+
+def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS) -> list[str]:
+    """What is wrong with a catalog: untranslated, fuzzy, or markup, numbers or terms changed."""
+    template = read_catalog(templates / f"{domain}.pot")
+    path = catalogs / f"{domain}.po"
     catalog = read_catalog(path) if path.exists() else _new_catalog(domain)
     found = []
     for unit in template:
@@ -587,6 +630,7 @@ def problems(domain: str) -> list[str]:
             if english[kind] != indonesian[kind]:
                 found.append(f"{domain}: {kind} changed in {short!r}: "
                              f"{english[kind]} became {indonesian[kind]}")
+        found.extend(f"{domain}: in {short!r}: {p}" for p in term_problems(unit.id, entry.string))
         reviewed = any(NUMBERS_REVIEWED in comment for comment in entry.user_comments)
         if not reviewed and numbers(unit.id, "en") != numbers(entry.string, LANGUAGE):
             found.append(f"{domain}: numbers differ in {short!r}: {numbers(unit.id, 'en')} "
