@@ -310,9 +310,10 @@ def _new_catalog(domain: str) -> Catalog:
 
 def document_template(domain: str, path: Path) -> Catalog:
     catalog = _new_catalog(domain)
+    shown = path.relative_to(ROOT) if ROOT in path.parents else path.name
     for text, where in units_of(path):
         if text not in catalog:
-            catalog.add(text, auto_comments=[f"{path.relative_to(ROOT)}, {where}"])
+            catalog.add(text, auto_comments=[f"{shown}, {where}"])
     return catalog
 
 
@@ -568,9 +569,24 @@ def _outside_markup(text: str) -> str:
     return _LINK_TARGET.sub("] ", re.sub(r"<[^>]+>|https?://\S+", " ", text))
 
 
-def numbers(text: str, language: str) -> list[str]:
-    """The numbers of prose ``text`` as plain decimals ("2,5" in Indonesian is "2.5")."""
+_SECTIONS = re.compile(r"(?:^|[Ss]ections?\s+|[Bb]agian\s+|§\s*)(\d+\.\d+(?:(?:,\s*|\s+(?:and|dan|or|atau)"
+                       r"\s+|\s*[–-]\s*)\d+\.\d+)*)")
+
+
+def section_numbers(text: str) -> list[str]:
+    """Section numbers ("section 2.2", a heading "3.1 ..."): written alike in both languages.
+
+    >>> section_numbers("3.1 1964: see sections 2.2 and 2.3, not 0.5")
+    ['2.2', '2.3', '3.1']
+    """
     bare = _outside_markup(text)
+    return sorted(n for group in _SECTIONS.findall(bare) for n in re.findall(r"\d+\.\d+", group))
+
+
+def numbers(text: str, language: str) -> list[str]:
+    """The numbers of prose ``text`` as plain decimals ("2,5" in Indonesian is "2.5");
+    section numbers are left out (see :func:`section_numbers`)."""
+    bare = _SECTIONS.sub(" ", _outside_markup(text))
     if language == "en":
         return sorted(match.replace(",", "") for match in _EN_NUMBER.findall(bare))
     return sorted(match.replace(".", "").replace(",", ".") for match in _ID_NUMBER.findall(bare))
@@ -596,6 +612,9 @@ TERMS = {
 }
 
 
+_REFERENCE = re.compile(r"^[^()]{0,300}\(\d{4}[a-z]?(?:, [^)]*)?\)\.")
+
+
 def term_problems(english: str, indonesian: str) -> list[str]:
     """The checked terms of ``english`` that ``indonesian`` does not use.
 
@@ -604,6 +623,8 @@ def term_problems(english: str, indonesian: str) -> list[str]:
     >>> term_problems("The security dilemma", "Dilema keselamatan")
     ["'security dilemma' is 'dilema keamanan' (locale/id/glossary.md)"]
     """
+    if _REFERENCE.match(english):           # a citation: its title stays in English
+        return []
     return [f"{english_term!r} is {term!r} (locale/id/glossary.md)"
             for english_term, term in TERMS.items()
             if english_term in english.lower() and term not in indonesian.lower()]
@@ -632,6 +653,10 @@ def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS
                              f"{english[kind]} became {indonesian[kind]}")
         found.extend(f"{domain}: in {short!r}: {p}" for p in term_problems(unit.id, entry.string))
         reviewed = any(NUMBERS_REVIEWED in comment for comment in entry.user_comments)
+        if section_numbers(unit.id) != section_numbers(entry.string):
+            found.append(f"{domain}: section numbers differ in {short!r}: "
+                         f"{section_numbers(unit.id)} became {section_numbers(entry.string)} "
+                         f"(write 'bagian 2.2')")
         if not reviewed and numbers(unit.id, "en") != numbers(entry.string, LANGUAGE):
             found.append(f"{domain}: numbers differ in {short!r}: {numbers(unit.id, 'en')} "
                          f"became {numbers(entry.string, LANGUAGE)} (decimal comma, "
