@@ -122,6 +122,17 @@ def test_a_student_copy_for_every_notebook(student_dir):
     assert sorted(p.name for p in student_dir.glob("*.ipynb")) == NAMES
 
 
+def test_the_indonesian_edition_has_student_copies_without_solutions(student_dir):
+    copies = sorted((student_dir / "id").glob("*.ipynb"))
+    assert [p.name for p in copies] == NAMES
+    for path in copies:
+        copy = _read(path)
+        assert copy.cells[1].source.startswith("> **Salinan mahasiswa.**"), path.name
+        assert not any(students.is_solution(cell) for cell in copy.cells), path.name
+        original = _read(ROOT / "notebooks" / "id" / path.name)
+        assert any(students.is_solution(cell) for cell in original.cells), path.name
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_no_solution_text_survives(student_dir, name):
     original = _read(ROOT / "notebooks" / name)
@@ -541,3 +552,26 @@ def test_the_links_tool_updates_only_its_table(tmp_path):
     assert text.startswith("# Course\n\nbefore\n") and text.endswith(f"{links.END}\nafter\n")
     assert "old table" not in text and links.table() in text
     assert links.write(readme) is False  # nothing left to change
+
+
+def test_nbgrader_source_of_the_indonesian_edition(tmp_path):
+    """``--language id`` makes one assignment per Indonesian notebook, named ``<stem>_id``,
+    graded like its English twin (the same autograded and manually graded cells)."""
+    course = tmp_path / "course"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_nbgrader_source.py"), str(course),
+         "--language", "id"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.name for p in (course / "source").iterdir()) == \
+        [f"{Path(name).stem}_id" for name in NAMES]
+
+    def graded(notebook) -> list[tuple[str, bool]]:
+        return [(c.metadata["nbgrader"]["grade_id"], c.metadata["nbgrader"].get("solution"))
+                for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
+
+    for name in NAMES:
+        indonesian = _read(course / "source" / f"{Path(name).stem}_id" / name)
+        english = grader.nbgrader_source(_read(ROOT / "notebooks" / name), name)
+        assert graded(indonesian) == graded(english), name
+        assert indonesian.cells[0].source.startswith("# ") and \
+            indonesian.cells[0].source != english.cells[0].source, name

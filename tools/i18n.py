@@ -5,7 +5,7 @@ Usage (from the repository root, in the course's virtual environment)::
     python tools/i18n.py all        # extract, update, compile, build, execute (what
                                     # `python3 -m course i18n` runs)
     python tools/i18n.py extract    # templates: locale/templates/*.pot
-    python tools/i18n.py update     # catalogs: locale/id/LC_MESSAGES/*.po (new units empty,
+    python tools/i18n.py update [DOMAIN ...]  # catalogs: locale/id/LC_MESSAGES/*.po (new units empty,
                                     # changed units marked fuzzy, gone units dropped)
     python tools/i18n.py compile    # lib/alliances/locale/id/LC_MESSAGES/*.mo
     python tools/i18n.py build      # notebooks/id/*.ipynb and notebooks/id/*.md, README.id.md
@@ -14,6 +14,8 @@ Usage (from the repository root, in the course's virtual environment)::
     python tools/i18n.py check [DOMAIN ...]   # untranslated, fuzzy, markup or numbers changed
     python tools/i18n.py todo DOMAIN          # the units still to translate, as JSON
     python tools/i18n.py fill DOMAIN FILE     # translations from JSON {English: Indonesian}
+    python tools/i18n.py reviewed DOMAIN N ...  # units N read by a person: numbers stay as
+                                                # written (version numbers, 'Pasal 51')
 
 What is translated, and how it is cut into units (one catalog entry each):
 
@@ -154,9 +156,16 @@ def _block_end(lines: list[str], start: int, closing: re.Pattern) -> int:
 
 
 def _is_plain(line: str) -> bool:
-    """Does ``line`` continue a paragraph (rather than start some other block)?"""
+    """Does ``line`` continue a paragraph (rather than start some other block)?
+
+    As in CommonMark, an ordered list interrupts a paragraph only when it starts at 1, so
+    a wrapped line that begins "2014) or ..." continues its paragraph.
+    """
+    item = _ITEM.match(line)
+    if item and re.match(r"\s*\d+[.)]", item.group(1)) and not re.match(r"\s*1[.)]", item.group(1)):
+        item = None
     return bool(line.strip()) and not (
-        _FENCE.match(line) or _HEADING.match(line) or _ITEM.match(line)
+        _FENCE.match(line) or _HEADING.match(line) or item
         or line.lstrip().startswith(("|", "$$", "<", ">")))
 
 
@@ -365,8 +374,10 @@ def read_catalog(path: Path) -> Catalog:
         return read_po(handle, locale=LANGUAGE, domain=path.stem)
 
 
-def update() -> None:
+def update(domains: list[str] | None = None) -> None:
     for template_path in sorted(TEMPLATES.glob("*.pot")):
+        if domains and template_path.stem not in domains:
+            continue
         template = read_catalog(template_path)
         target = CATALOGS / f"{template_path.stem}.po"
         catalog = read_catalog(target) if target.exists() else _new_catalog(template_path.stem)
@@ -437,8 +448,8 @@ def translate_markdown(text: str, table: dict[str, str], *, relink: str = "",
             translated = _relink(translated, relink)
         anchor = ""
         if segment.heading and slug(translated) != slug(segment.text):
-            anchor = f'<a id="{slug(segment.text)}"></a>\n\n'
-        pieces.append(f"{anchor}{segment.prefix}{translated}")
+            anchor = f'\n<a id="{slug(segment.text)}"></a>'    # the English anchor, kept
+        pieces.append(f"{segment.prefix}{translated}{anchor}")
     return "".join(pieces)
 
 
@@ -704,6 +715,17 @@ def fill(domain: str, json_path: str) -> None:
         print(f"  not used: {key[:80]!r}")
 
 
+def mark_reviewed(domain: str, numbers_: list[str]) -> None:
+    """Take units (by number, as ``todo`` counts them) out of the number check, with the
+    translator's comment :data:`NUMBERS_REVIEWED`, after a person has read them."""
+    path, catalog, ids = _entries(domain)
+    for number in numbers_:
+        message = catalog[ids[int(number) - 1]]
+        if NUMBERS_REVIEWED not in message.user_comments:
+            message.user_comments.append(NUMBERS_REVIEWED)
+    _write(catalog, path)
+
+
 def main(arguments: list[str]) -> int:
     steps = {"extract": extract, "update": update, "compile": compile_catalogs,
              "build": build, "execute": execute}
@@ -719,6 +741,12 @@ def main(arguments: list[str]) -> int:
         return 0
     if wanted[:1] == ["fill"] and len(wanted) == 3:
         fill(wanted[1], wanted[2])
+        return 0
+    if wanted[:1] == ["reviewed"] and len(wanted) > 2:
+        mark_reviewed(wanted[1], wanted[2:])
+        return 0
+    if wanted[:1] == ["update"] and len(wanted) > 1:
+        update(wanted[1:])
         return 0
     if wanted == ["status"]:
         for domain, (units, untranslated, fuzzy) in status().items():

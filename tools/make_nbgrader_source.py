@@ -58,6 +58,7 @@ import nbformat
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_student_copies import (  # noqa: E402  (a script beside this one)
+    NOTEBOOK_DIR,
     ANSWER,
     SolutionDependencyError,
     _describe,
@@ -451,7 +452,10 @@ def write_nbgrader_course(paths: list[Path], course: Path, *, points: float = 1,
     for path in paths:
         parameters = variant_parameters(path.name, seed, overrides)
         suffix = "" if parameters is None else (f"_v{seed}" if seed is not None else "_custom")
-        notebook = nbgrader_source(nbformat.read(path, as_version=4), path.name,
+        original = nbformat.read(path, as_version=4)
+        if original.metadata.get("alliances_i18n", {}).get("language") == "id":
+            suffix += "_id"                      # the Indonesian edition: its own assignment
+        notebook = nbgrader_source(original, path.name,
                                    points=points, manual_points=manual_points,
                                    parameters=parameters)
         converted.append((path, path.stem + suffix, notebook))
@@ -497,8 +501,13 @@ def main(arguments: list[str] | None = None) -> int:
     parser.add_argument("--param", type=_parameter, action="append", default=[],
                         metavar="NAME=VALUE", help="set one parameter of the variant "
                         "(repeatable; on top of --seed, or of the notebook's own values)")
+    parser.add_argument("--language", choices=("en", "id"), default="en",
+                        help="the edition whose notebooks are used when none are named: "
+                             "en (notebooks/) or id, Bahasa Indonesia (notebooks/id/; the "
+                             "assignments are named <NN_slug>_id)")
     args = parser.parse_args(arguments)
-    paths = args.notebooks or course_notebooks()
+    paths = args.notebooks or course_notebooks(
+        NOTEBOOK_DIR / "id" if args.language == "id" else NOTEBOOK_DIR)
     try:
         written = write_nbgrader_course(paths, args.course, points=args.points,
                                         manual_points=args.manual_points, seed=args.seed,

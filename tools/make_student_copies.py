@@ -11,7 +11,8 @@ What changes, for every notebook in ``notebooks/`` (no per-notebook code):
   answers) and code (solution code and its outputs) alike;
 * the cells tagged ``exercise`` keep their text but lose their outputs and execution
   counts, so a student starts from an unanswered exercise;
-* a short note after the title says that this is the student copy.
+* a short note after the title says that this is the student copy (in Indonesian in the
+  copies of the Indonesian edition, ``notebooks/id/``, which go into ``id/``).
 
 Everything else (prose, code, figures, widgets' static first views, the instant
 ``check(...)`` exercises) is left as it is, so the copy still runs from top to bottom.
@@ -51,6 +52,14 @@ STUDENT_NOTE = (
     "auto-checked exercises still tell you at once whether your answer is right; ask your "
     "lecturer for the model answers of the others."
 )
+#: The note in each language of the course; an Indonesian notebook (built by tools/i18n.py)
+#: says so in its metadata.
+STUDENT_NOTES = {
+    "en": STUDENT_NOTE,
+    "id": ("> **Salinan mahasiswa.** Jawaban latihan tidak ada dalam salinan ini. Latihan "
+           "yang diperiksa otomatis tetap langsung memberi tahu apakah jawaban Anda benar; "
+           "mintalah jawaban model untuk latihan lainnya kepada dosen Anda."),
+}
 
 __all__ = [
     "SolutionDependencyError", "CellNames", "course_notebooks", "tags", "is_solution",
@@ -381,7 +390,9 @@ def student_copy(notebook: nbformat.NotebookNode, name: str = "notebook") -> nbf
             cell.outputs = []
             cell.execution_count = None
         kept.append(cell)
-    note = nbformat.v4.new_markdown_cell(STUDENT_NOTE, metadata={"tags": [NOTE_TAG]})
+    language = notebook.metadata.get("alliances_i18n", {}).get("language", "en")
+    note = nbformat.v4.new_markdown_cell(STUDENT_NOTES.get(language, STUDENT_NOTE),
+                                         metadata={"tags": [NOTE_TAG]})
     if "id" in note:
         note["id"] = NOTE_TAG  # fixed, so that the copy is the same on every run
     if (result.nbformat, result.nbformat_minor) < (4, 5):
@@ -414,15 +425,18 @@ def write_student_copies(paths: list[Path], output: Path) -> list[Path]:
 def main(arguments: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="notebooks to copy (default: every notebooks/NN_*.ipynb)")
+                        help="notebooks to copy (default: every notebooks/NN_*.ipynb, and "
+                             "the Indonesian edition notebooks/id/NN_*.ipynb into id/)")
     parser.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT,
                         help="folder for the student copies (default: student/)")
     args = parser.parse_args(arguments)
     paths = args.notebooks or course_notebooks()
     if not paths:
         parser.error(f"no notebooks found in {NOTEBOOK_DIR}")
+    indonesian = [] if args.notebooks else course_notebooks(NOTEBOOK_DIR / "id")
     try:
         written = write_student_copies(paths, args.output)
+        written += write_student_copies(indonesian, args.output / "id") if indonesian else []
     except SolutionDependencyError as error:
         print(f"make_student_copies: {error}", file=sys.stderr)
         return 1
