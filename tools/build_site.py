@@ -9,7 +9,10 @@ then ``notebooks/theory_notes.md``, ``notebooks/glossary.md``,
 Each page keeps its path with ``.html`` for its suffix (``notebooks/glossary.html``), so
 the relative links of the sources keep working once ``.ipynb``/``.md`` become ``.html``;
 anchors are kept, and headings get GitHub's slugs, the ones the notebooks link to.
-``index.html`` lists the pages; the PDF joins the printed pages in the same order.
+``index.html`` lists the pages; the PDF joins the printed pages in the same order. The
+Indonesian edition (``notebooks/id/``, built by ``tools/i18n.py``) is a section of its own:
+its notebooks and text pages, its navigation in Indonesian, its PDF
+(``alliance-dilemmas-id.pdf``).
 
 Why nbconvert and not Jupyter Book: nbconvert is already installed (JupyterLab needs it),
 renders the stored outputs as they are, and its templates can be told to load nothing from
@@ -56,6 +59,16 @@ TEXT_PAGES = ("notebooks/theory_notes.md", "notebooks/glossary.md",
               "notebooks/instructor_guide.md", "data/SOURCES.md")
 """The Markdown pages, after the notebooks, in reading order (paths from the root)."""
 PDF_NAME = "alliance-dilemmas.pdf"
+#: The Indonesian edition (built by tools/i18n.py): its own section of the contents page,
+#: its own reading order and PDF. The instructor guide is translated in its student parts.
+ID_TEXT_PAGES = ("notebooks/id/theory_notes.md", "notebooks/id/glossary.md",
+                 "notebooks/id/instructor_guide.md")
+ID_PDF_NAME = "alliance-dilemmas-id.pdf"
+#: Per language: the notebooks' folder, the text pages, the PDF, the navigation's words.
+EDITIONS = {
+    "en": ("notebooks", TEXT_PAGES, PDF_NAME, ("Contents", "Previous", "Next")),
+    "id": ("notebooks/id", ID_TEXT_PAGES, ID_PDF_NAME, ("Daftar isi", "Sebelumnya", "Berikutnya")),
+}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update"]
@@ -120,10 +133,11 @@ def rewrite_links(page: str) -> str:
                   lambda m: f'href="{rewrite_href(html.unescape(m.group(1)))}"', page)
 
 
-def pages(root: Path = ROOT) -> list[Path]:
-    """The site's source files, in reading order: the notebooks, then the text pages."""
-    notebooks = sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    return notebooks + [root / p for p in TEXT_PAGES if (root / p).exists()]
+def pages(root: Path = ROOT, language: str = "en") -> list[Path]:
+    """An edition's source files, in reading order: the notebooks, then the text pages."""
+    folder, text_pages, _pdf, _words = EDITIONS[language]
+    notebooks = sorted((root / folder).glob("[0-9][0-9]_*.ipynb"))
+    return notebooks + [root / p for p in text_pages if (root / p).exists()]
 
 
 def page_title(path: Path) -> str:
@@ -209,21 +223,37 @@ def render_page(path: Path, nav: str) -> str:
     return rewrite_links(body)
 
 
-def _nav(rel: Path, order: list[Path], i: int) -> str:
+def _nav(rel: Path, order: list[Path], i: int, language: str = "en") -> str:
     up = "../" * (len(rel.parts) - 1)
-    links = [f'<a href="{up}index.html">Contents</a>']
-    for label, j in (("Previous", i - 1), ("Next", i + 1)):
+    _folder, _pages, pdf, (contents, previous, following) = EDITIONS[language]
+    links = [f'<a href="{up}index.html">{contents}</a>']
+    for label, j in ((previous, i - 1), (following, i + 1)):
         if 0 <= j < len(order):
             links.append(f'<a href="{up}{order[j].with_suffix(".html").as_posix()}">{label}</a>')
-    links.append(f'<a href="{up}{PDF_NAME}">PDF</a>')
+    links.append(f'<a href="{up}{pdf}">PDF</a>')
     return " ".join(links)
 
 
-def index_page(sources: list[Path], root: Path = ROOT) -> str:
-    """The contents page: every page with its title, and the PDF."""
-    items = "\n".join(
+def _items(sources: list[Path], root: Path) -> str:
+    return "\n".join(
         f'<li><a href="{p.relative_to(root).with_suffix(".html").as_posix()}">'
         f"{html.escape(page_title(p))}</a></li>" for p in sources)
+
+
+def index_page(sources: list[Path], root: Path = ROOT,
+               indonesian: list[Path] | None = None) -> str:
+    """The contents page: every page with its title, and the PDF; then the Indonesian
+    edition, if there is one."""
+    items = _items(sources, root)
+    edition = "" if not indonesian else f"""
+<section lang="id">
+<h2 id="edisi-bahasa-indonesia">Edisi Bahasa Indonesia</h2>
+<p>Seluruh kursus dalam bahasa Indonesia, dengan keluaran tersimpan dalam bahasa Indonesia.</p>
+<ol>
+{_items(indonesian, root)}
+</ol>
+<p>Seluruh kursus dalam satu berkas: <a href="{ID_PDF_NAME}">{ID_PDF_NAME}</a>.</p>
+</section>"""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
@@ -237,22 +267,25 @@ their first, static view. To move the sliders, open the notebooks in JupyterLab.
 <ol>
 {items}
 </ol>
-<p>The whole course as one file: <a href="{PDF_NAME}">{PDF_NAME}</a>.</p>
+<p>The whole course as one file: <a href="{PDF_NAME}">{PDF_NAME}</a>.</p>{edition}
 </main></body></html>
 """
 
 
-def build_html(out: Path, root: Path = ROOT) -> list[Path]:
-    """Write every page and ``index.html`` under ``out``; return the pages' paths in order."""
-    sources = pages(root)
+def build_html(out: Path, root: Path = ROOT, language: str = "en") -> list[Path]:
+    """Write an edition's pages (and, for English, ``index.html``, which lists both
+    editions) under ``out``; return the pages' paths in order."""
+    sources = pages(root, language)
     rels = [p.relative_to(root) for p in sources]
     written = []
     for i, (path, rel) in enumerate(zip(sources, rels)):
         target = out / rel.with_suffix(".html")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_page(path, _nav(rel, rels, i)), encoding="utf-8")
+        target.write_text(render_page(path, _nav(rel, rels, i, language)), encoding="utf-8")
         written.append(target)
-    (out / "index.html").write_text(index_page(sources, root), encoding="utf-8")
+    if language == "en":
+        (out / "index.html").write_text(index_page(sources, root, pages(root, "id")),
+                                        encoding="utf-8")
     _add_linked_files(out, written, root)
     return written
 
@@ -324,9 +357,12 @@ def build(out: Path, pdf: bool = True, root: Path = ROOT) -> list[Path]:
                              "repository; give a new or empty folder, it is emptied first")
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    written = build_html(out, root)
-    if pdf:
-        build_pdf(written, out / PDF_NAME, [page_title(p) for p in pages(root)])
+    written = []
+    for language, (_folder, _pages, pdf_name, _words) in EDITIONS.items():
+        edition = build_html(out, root, language)
+        if pdf and edition:
+            build_pdf(edition, out / pdf_name, [page_title(p) for p in pages(root, language)])
+        written += edition
     return written
 
 

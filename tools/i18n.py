@@ -9,7 +9,7 @@ Usage (from the repository root, in the course's virtual environment)::
                                     # changed units marked fuzzy, gone units dropped)
     python tools/i18n.py compile    # lib/alliances/locale/id/LC_MESSAGES/*.mo
     python tools/i18n.py build      # notebooks/id/*.ipynb and notebooks/id/*.md, README.id.md
-    python tools/i18n.py execute    # run notebooks/id/*.ipynb and store their outputs
+    python tools/i18n.py execute [NOTEBOOK ...]   # run notebooks/id/*.ipynb, store outputs
     python tools/i18n.py status     # what is untranslated or fuzzy, per catalog
     python tools/i18n.py check [DOMAIN ...]   # untranslated, fuzzy, markup or numbers changed
     python tools/i18n.py todo DOMAIN          # the units still to translate, as JSON
@@ -581,7 +581,7 @@ def _outside_markup(text: str) -> str:
 
 
 _SECTIONS = re.compile(r"(?:^|[Ss]ections?\s+|[Bb]agian\s+|§\s*)(\d+\.\d+(?:(?:,\s*|\s+(?:and|dan|or|atau)"
-                       r"\s+|\s*[–-]\s*)\d+\.\d+)*)")
+                       r"\s+|\s*[–-]\s*)\d+\.\d+)*)(?!\d|\s?%)")
 
 
 def section_numbers(text: str) -> list[str]:
@@ -741,6 +741,9 @@ def main(arguments: list[str]) -> int:
         return 0
     if wanted[:1] == ["fill"] and len(wanted) == 3:
         fill(wanted[1], wanted[2])
+        return 0
+    if wanted[:1] == ["execute"] and len(wanted) > 1:
+        execute([Path(name).resolve() for name in wanted[1:]])
         return 0
     if wanted[:1] == ["reviewed"] and len(wanted) > 2:
         mark_reviewed(wanted[1], wanted[2:])
