@@ -44,7 +44,14 @@ from .widget_checks import readout_of
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+#: The English notebooks, then the Indonesian edition's (notebooks/id/, built by tools/i18n.py).
+NOTEBOOKS = (sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+             + sorted((REPO / "notebooks" / "id").glob("[0-9][0-9]_*.ipynb")))
+
+
+def _served(path: Path) -> str:
+    """The notebook's path below the served folder (``id/03_...ipynb`` for Indonesian)."""
+    return path.relative_to(REPO / "notebooks").as_posix()
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 #: (substring of the console message, why it is not ours)
@@ -237,7 +244,7 @@ def lecture_pages(chromium, jupyterlab_server):
     server = jupyterlab_server
     mark = server.log_size()
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    urls = {path: f"{server.base_url}/voila/render/{quote(path.name)}?token={server.token}"
+    urls = {path: f"{server.base_url}/voila/render/{quote(_served(path))}?token={server.token}"
             for path in NOTEBOOKS}
     try:
         yield _render_all(context, urls), mark
@@ -246,7 +253,7 @@ def lecture_pages(chromium, jupyterlab_server):
         server.reset()
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[_served(p) for p in NOTEBOOKS])
 def test_lecture_view_on_the_jupyter_server(lecture_pages, jupyterlab_server, path, tmp_path):
     """The Binder route: Voilà as an extension of the Jupyter server."""
     pages, mark = lecture_pages
