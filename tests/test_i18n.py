@@ -257,7 +257,7 @@ def test_the_language_is_english_unless_asked() -> None:
 
 @pytest.mark.parametrize("bad", ["fr", "", None, 3, ["id"]])
 def test_an_unknown_language_is_refused_with_the_choices(bad) -> None:
-    with pytest.raises(InputError, match=r"language must be one of 'en' \(English\), 'id'"):
+    with pytest.raises(InputError, match=r"code: the language must be one of 'en' \(English\), 'id'"):
         set_language(bad)
     assert get_language() == "en"
 

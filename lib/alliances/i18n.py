@@ -24,13 +24,14 @@ Examples
 from __future__ import annotations
 
 import gettext
+import numbers
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from ._validation import InputError
+from ._validation import InputError, short_repr
 
 #: The languages of the course: code and name, as the language menu shows them.
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
@@ -43,7 +44,8 @@ _state = {"language": None}
 def _check_language(code: object) -> str:
     if not isinstance(code, str) or code.strip().lower() not in LANGUAGES:
         choices = ", ".join(f"{c!r} ({name})" for c, name in LANGUAGES.items())
-        raise InputError(f"language must be one of {choices}, not {code!r}")
+        raise InputError(_("code: the language must be one of {choices}, not {given}").format(
+            choices=choices, given=short_repr(code)))
     return code.strip().lower()
 
 
@@ -72,7 +74,7 @@ def set_language(code: str) -> str:
     >>> set_language("fr")
     Traceback (most recent call last):
     ...
-    alliances.InputError: language must be one of 'en' (English), 'id' (Bahasa Indonesia), not 'fr'
+    alliances.InputError: code: the language must be one of 'en' (English), 'id' (Bahasa Indonesia), not 'fr'
     """
     _state["language"] = _check_language(code)
     return _state["language"]
@@ -130,7 +132,16 @@ def number(value: float, spec: str = "") -> str:
     ...     number(0.125, ".3f"), number(-3.5, "+.1f")
     ('0,125', '+3,5')
     """
-    text = format(value, spec)
+    if not isinstance(value, numbers.Real):
+        raise InputError(_("value must be a number, not {given}").format(given=short_repr(value)))
+    if not isinstance(spec, str):
+        raise InputError(_("spec must be a format such as '.2f', not {given}").format(
+            given=short_repr(spec)))
+    try:
+        text = format(value, spec)
+    except ValueError:
+        raise InputError(_("spec {spec!r} is not a format for the number {value}").format(
+            spec=spec, value=short_repr(value))) from None
     if get_language() == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
@@ -143,5 +154,9 @@ def percent(value: float, digits: int = 1) -> str:
     >>> percent(2.0, 0), percent(1.234, 2)
     ('2%', '1.23%')
     """
+    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral) \
+            or not 0 <= digits <= 15:
+        raise InputError(_("digits must be a whole number from 0 to 15, not {given}").format(
+            given=short_repr(digits)))
     text = number(value, f".{int(digits)}f")
     return f"{text} %" if get_language() == "id" else f"{text}%"
