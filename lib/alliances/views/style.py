@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import numpy as np
 import PIL.Image
@@ -21,10 +22,10 @@ from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.ticker import Formatter, FuncFormatter, ScalarFormatter
 
 from alliances._validation import check_real
-from alliances.i18n import _, get_language
+from alliances.i18n import N_, _, get_language
 
 __all__ = ["PALETTE", "ROW_COLOUR", "COL_COLOUR", "new_axes", "figure_png", "freeze_layout",
-           "localize_axes"]
+           "localize_axes", "short_date"]
 
 #: Okabe-Ito colour-blind-safe palette.
 PALETTE: dict[str, str] = {
@@ -187,3 +188,25 @@ def localize_axes(ax: Axes) -> Axes:
         if isinstance(formatter, (ScalarFormatter, FuncFormatter)):
             axis.set_major_formatter(_DecimalCommaFormatter(formatter))
     return ax
+
+
+#: Month abbreviations for dates on figures and tables (English as ``%b`` writes them).
+_MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+           N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+
+
+def short_date(day: date) -> str:
+    """``day`` as a reader of the current language writes it short: "3 Apr 2008".
+
+    Examples
+    --------
+    >>> short_date(date(2021, 8, 30))
+    '30 Aug 2021'
+    >>> from alliances.i18n import language
+    >>> with language("id"):
+    ...     short_date(date(2021, 8, 30))
+    '30 Agu 2021'
+    """
+    if not isinstance(day, date):
+        raise TypeError(_("day must be a date; got {type}").format(type=type(day).__name__))
+    return f"{day.day} {_(_MONTHS[day.month - 1])} {day.year}"
