@@ -25,7 +25,7 @@ from alliances._validation import check_real
 from alliances.i18n import N_, _, get_language
 
 __all__ = ["PALETTE", "ROW_COLOUR", "COL_COLOUR", "new_axes", "figure_png", "freeze_layout",
-           "localize_axes", "short_date"]
+           "localize_axes", "short_date", "month_year"]
 
 #: Okabe-Ito colour-blind-safe palette.
 PALETTE: dict[str, str] = {
@@ -210,3 +210,16 @@ def short_date(day: date) -> str:
     if not isinstance(day, date):
         raise TypeError(_("day must be a date; got {type}").format(type=type(day).__name__))
     return f"{day.day} {_(_MONTHS[day.month - 1])} {day.year}"
+
+
+def month_year(day: date) -> str:
+    """The month and year of ``day`` as the current language writes them short: "Apr 2008".
+
+    Examples
+    --------
+    >>> month_year(date(2023, 1, 25))
+    'Jan 2023'
+    """
+    if not isinstance(day, date):
+        raise TypeError(_("day must be a date; got {type}").format(type=type(day).__name__))
+    return f"{_(_MONTHS[day.month - 1])} {day.year}"
