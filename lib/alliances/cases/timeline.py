@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from alliances import data
+from alliances.i18n import _
 from alliances.views.timeline import LEVELS
 
 __all__ = ["EVENT_NAMES", "event_name", "timeline", "timeline_table", "sources",
@@ -106,8 +107,8 @@ def event_name(case_study: str, date_start: str, event: str) -> str:
     for value, label in ((case_study, "case_study"), (date_start, "date_start"),
                          (event, "event")):
         if not isinstance(value, str):
-            raise TypeError(f"{label} must be a string; got {type(value).__name__} "
-                            f"{value!r:.60}")
+            raise TypeError(_("{label} must be a string; got {type} {value!r:.60}").format(
+                label=label, type=type(value).__name__, value=value))
     name = EVENT_NAMES.get((case_study, date_start))
     if name:
         return name
@@ -168,11 +169,13 @@ def timeline(case_study: str) -> pd.DataFrame:
     ValueError: case_study must be one of ('afghanistan', 'burden_sharing', 'ukraine'); got 'Kosovo'
     """
     if not isinstance(case_study, str):
-        raise TypeError(f"case_study must be a string; got {type(case_study).__name__}")
+        raise TypeError(_("case_study must be a string; got {type}").format(
+            type=type(case_study).__name__))
     raw = data.load("case_study_timeline")
     case_studies = tuple(sorted(set(raw["case_study"])))
     if case_study not in case_studies:
-        raise ValueError(f"case_study must be one of {case_studies}; got {case_study!r}")
+        raise ValueError(_("case_study must be one of {case_studies}; got {case_study!r}").format(
+            case_studies=case_studies, case_study=case_study))
     rows = raw[raw["case_study"] == case_study]
     records = []
     for row in rows.itertuples(index=False):
@@ -212,9 +215,10 @@ def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
 def _check_events(events: object) -> None:
     needed = {"start", "end", "when", "name", "label", "actor_level", "event", "source_ids"}
     if not isinstance(events, pd.DataFrame) or not needed <= set(events.columns):
-        raise TypeError("events must be a DataFrame from alliances.cases.timeline.timeline(...)")
+        raise TypeError(_("events must be a DataFrame from "
+                          "alliances.cases.timeline.timeline(...)"))
     if events.empty:
-        raise ValueError("events must contain at least one event; got an empty table")
+        raise ValueError(_("events must contain at least one event; got an empty table"))
 
 
 _ENTRY = re.compile(r"^- (?P<id>[A-Z0-9_]+)(?: \([^)]*\))?: (?P<text>.*)$")
@@ -229,13 +233,15 @@ def sources(path: str | Path | None = None) -> dict[str, str]:
     True
     """
     if path is not None and not isinstance(path, (str, Path)):
-        raise TypeError(f"path must be a path to SOURCES.md or None; got {path!r}")
+        raise TypeError(_("path must be a path to SOURCES.md or None; got {path!r}").format(
+            path=path))
     path = Path(path) if path is not None else data.DATA_DIR / "SOURCES.md"
     if not path.is_file():
-        raise FileNotFoundError(f"path {str(path)!r} is not a file (expected data/SOURCES.md)")
+        raise FileNotFoundError(_("path {value!r} is not a file (expected "
+                                  "data/SOURCES.md)").format(value=str(path)))
     text = path.read_text(encoding="utf-8")
     if "## Source list" not in text:
-        raise ValueError(f"{path} has no '## Source list' section")
+        raise ValueError(_("{path} has no '## Source list' section").format(path=path))
     found: dict[str, str] = {}
     current = None
     for line in text.split("## Source list", 1)[1].splitlines():
@@ -260,11 +266,12 @@ def source_text(source_ids: tuple[str, ...] | str) -> str:
     """
     if not isinstance(source_ids, (str, tuple, list)) or not all(
             isinstance(i, str) for i in source_ids):
-        raise TypeError(f"source_ids must be a string ('A;B') or a tuple of strings; got "
-                        f"{source_ids!r}")
+        raise TypeError(_("source_ids must be a string ('A;B') or a tuple of strings; got"
+                          " {source_ids!r}").format(source_ids=source_ids))
     ids = source_ids.split(";") if isinstance(source_ids, str) else list(source_ids)
     known = sources()
     missing = [i for i in ids if i not in known]
     if missing:
-        raise ValueError(f"source_ids contains ids not listed in data/SOURCES.md: {missing}")
+        raise ValueError(_("source_ids contains ids not listed in data/SOURCES.md: "
+                           "{missing}").format(missing=missing))
     return " | ".join(f"{i}: {known[i]}" for i in ids)

@@ -43,6 +43,7 @@ from matplotlib.axes import Axes
 from alliances import data
 from alliances._validation import short_repr, check_real
 from alliances.cases.timeline import timeline
+from alliances.i18n import _
 from alliances.models.commitment import CommitmentModel
 from alliances.models.commitment_result import CommitmentResult
 from alliances.models.games import Game, symmetric_game
@@ -117,8 +118,9 @@ def ladder_events(ladder: Sequence[_Rung] = SUPPORT_LADDER) -> pd.DataFrame:
     """
     if isinstance(ladder, (str, bytes)) or not isinstance(ladder, Sequence) \
             or not all(isinstance(r, _Rung) for r in ladder):
-        raise TypeError(f"ladder must be a sequence of rungs, such as SUPPORT_LADDER; got "
-                        f"{type(ladder).__name__} {short_repr(ladder)}")
+        raise TypeError(_("ladder must be a sequence of rungs, such as SUPPORT_LADDER; "
+                          "got {type} {ladder}").format(
+            type=type(ladder).__name__, ladder=short_repr(ladder)))
     raw = data.load("case_study_timeline")
     raw = raw[raw["case_study"] == "ukraine"]
     events = timeline("ukraine")
@@ -126,8 +128,9 @@ def ladder_events(ladder: Sequence[_Rung] = SUPPORT_LADDER) -> pd.DataFrame:
     for rung in ladder:
         matches = raw[raw["date_start"] == rung.when]
         if len(matches) != 1:
-            raise ValueError(f"ladder: rung {rung.label!r} must match exactly one Ukraine "
-                             f"event starting {rung.when!r}; found {len(matches)}")
+            raise ValueError(_("ladder: rung {label!r} must match exactly one Ukraine "
+                               "event starting {when!r}; found {n}").format(
+                label=rung.label, when=rung.when, n=len(matches)))
         text = matches["event"].iloc[0]
         event = events[events["event"] == text].iloc[0]
         rows.append({"c": rung.c, "label": rung.label, "refused": rung.refused,
@@ -211,11 +214,13 @@ def _period(period: object) -> Period:
     if isinstance(period, Period):
         return period
     if not isinstance(period, str):
-        raise TypeError(f"period must be one of {list(PERIODS)} or a Period; got "
-                        f"{type(period).__name__} {short_repr(period)}")
+        raise TypeError(_("period must be one of {PERIODS} or a Period; got {type} "
+                          "{period}").format(
+            PERIODS=list(PERIODS), type=type(period).__name__, period=short_repr(period)))
     key = period.strip().replace("–", "-")
     if key not in PERIODS:
-        raise ValueError(f"period must be one of {list(PERIODS)}; got {period!r}")
+        raise ValueError(_("period must be one of {PERIODS}; got {period!r}").format(
+            PERIODS=list(PERIODS), period=period))
     return PERIODS[key]
 
 
@@ -223,7 +228,8 @@ def _base(base: object) -> CommitmentModel:
     if base is None:
         return BASE_MODEL
     if not isinstance(base, CommitmentModel):
-        raise TypeError(f"base must be a CommitmentModel or None; got {type(base).__name__}")
+        raise TypeError(_("base must be a CommitmentModel or None; got {type}").format(
+            type=type(base).__name__))
     return base
 
 
@@ -386,17 +392,18 @@ def reproducing_region(period: str | Period, p_E: object, *,
     p = _period(period)
     model = _base(base)
     if model.alpha < 1.0 or model.beta < 1.0:
-        raise ValueError(f"base must have alpha >= 1 and beta >= 1 (a concave model); got "
-                         f"alpha = {model.alpha:g}, beta = {model.beta:g}")
+        raise ValueError(_("base must have alpha >= 1 and beta >= 1 (a concave model); "
+                           "got alpha = {alpha:g}, beta = {beta:g}").format(
+            alpha=model.alpha, beta=model.beta))
     if model.p_A == 0.0:
-        raise ValueError("base must have p_A > 0: otherwise abandonment is no risk at all and "
-                         "no loss from abandonment changes the best commitment")
+        raise ValueError(_("base must have p_A > 0: otherwise abandonment is no risk at "
+                           "all and no loss from abandonment changes the best commitment"))
     risks = np.atleast_1d(np.asarray(p_E, dtype=float)) if not isinstance(p_E, (str, bytes)) \
         else None
     if risks is None or risks.ndim != 1 or not np.all(np.isfinite(risks)) \
             or np.any((risks < 0) | (risks > 1)):
-        raise ValueError(f"p_E must be a number or a 1-D array of numbers in [0, 1]; got "
-                         f"{short_repr(p_E)}")
+        raise ValueError(_("p_E must be a number or a 1-D array of numbers in [0, 1]; got"
+                           " {p_E}").format(p_E=short_repr(p_E)))
 
     def bound(c: float) -> np.ndarray:
         a, e = _marginal_coefficients(model, c)

@@ -60,7 +60,7 @@ def new_axes(width: float = 5.0, height: float = 4.0, *, pyplot: bool = True) ->
     width = check_real(width, "width", minimum=0, allow_equal_min=False)
     height = check_real(height, "height", minimum=0, allow_equal_min=False)
     if not isinstance(pyplot, bool):
-        raise TypeError(f"pyplot must be True or False; got {pyplot!r}")
+        raise TypeError(_("pyplot must be True or False; got {pyplot!r}").format(pyplot=pyplot))
     if pyplot:
         import matplotlib.pyplot as plt
         figure = plt.figure(figsize=(width, height), dpi=100, layout="constrained")
