@@ -44,7 +44,7 @@ import pandas as pd
 from alliances._validation import short_repr
 from alliances.cases.nato_burden import BurdenTest, SpearmanResult, critical_rho, spearman
 from alliances.data import load
-from alliances.i18n import _
+from alliances.i18n import N_, _
 
 __all__ = [
     "SNAPSHOTS",
@@ -72,8 +72,8 @@ _NATO_2019 = "nato_defence_expenditure_2012_2019"
 #: The three ISAF snapshots, oldest first, as the file writes them.
 SNAPSHOTS: tuple[str, ...] = ("2008-06-03", "2009-10-01", "2010-11")
 #: The snapshots as a reader writes them (November 2010 is inferred; see SOURCES.md §5).
-_SNAPSHOT_LABELS: dict[str, str] = {"2008-06-03": "3 Jun 2008", "2009-10-01": "1 Oct 2009",
-                                    "2010-11": "Nov 2010"}
+_SNAPSHOT_LABELS: dict[str, str] = {"2008-06-03": N_("3 Jun 2008"),
+                                    "2009-10-01": N_("1 Oct 2009"), "2010-11": N_("Nov 2010")}
 #: The fatality counts: final 2001-2021 totals, then three dated snapshots.
 FINAL = "2001-2021 final"
 _FATALITY_SNAPSHOTS: tuple[str, ...] = (FINAL, "2009-05-18", "2010-11", "2012-05-20")
@@ -413,11 +413,12 @@ def as_burden_test(test: _TroopBurdenTest) -> BurdenTest:
     table = pd.DataFrame({"country": test.table["country"], "code": test.table["code"],
                           "size": test.table["gdp_usd_bn"],
                           "burden_pct": test.table["troops_per_usd_bn"]})
-    label = (f"ISAF troops, {_SNAPSHOT_LABELS[test.snapshot]}, against NATO real GDP, "
-             f"{test.gdp_year}")
+    label = _("ISAF troops, {snapshot}, against NATO real GDP, {year}").format(
+        snapshot=_(_SNAPSHOT_LABELS[test.snapshot]), year=test.gdp_year)
     return BurdenTest(label, test.gdp_year, table,
-                      f"real GDP {test.gdp_year}, 2015 US$ bn (NATO 2019 release, log scale)",
-                      "ISAF troops per US$ bn of real GDP", test.not_listed, test.result)
+                      _("real GDP {year}, 2015 US$ bn (NATO 2019 release, log "
+                        "scale)").format(year=test.gdp_year),
+                      _("ISAF troops per US$ bn of real GDP"), test.not_listed, test.result)
 
 
 # ------------------------------------------------------------------------ fatalities

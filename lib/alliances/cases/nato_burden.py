@@ -359,9 +359,9 @@ def sipri_test(year: int = 1964, countries: Sequence[str] | None = None) -> Burd
                            "{value}").format(
             year=year, n=len(table), value=short_repr(list(countries))))
     missing = set(countries) - set(table["country"])
-    return _finish(f"SIPRI, {year}", year, table,
-                   "GDP implied by SIPRI, constant 2023 US$ m (log scale)",
-                   "military spending, % of GDP (SIPRI)", missing)
+    return _finish(_("SIPRI, {year}").format(year=year), year, table,
+                   _("GDP implied by SIPRI, constant 2023 US$ m (log scale)"),
+                   _("military spending, % of GDP (SIPRI)"), missing)
 
 
 def nato_2019_test(year: int) -> BurdenTest:
@@ -388,9 +388,9 @@ def nato_2019_test(year: int) -> BurdenTest:
         "burden_pct": used["defence_pct_gdp_2015_prices"].to_numpy(),
     })
     missing = set(rows["country"]) - set(used["country"])
-    return _finish(f"NATO 2019 release, {year}", year, table,
-                   "real GDP, 2015 US$ m (NATO, log scale)",
-                   "defence spending, % of GDP (NATO)", missing)
+    return _finish(_("NATO 2019 release, {year}").format(year=year), year, table,
+                   _("real GDP, 2015 US$ m (NATO, log scale)"),
+                   _("defence spending, % of GDP (NATO)"), missing)
 
 
 def nato_paired_test(year: int) -> BurdenTest:
@@ -436,9 +436,9 @@ def nato_paired_test(year: int) -> BurdenTest:
     })
     only_2025 = set(burden["country"]) - set(table["country"])
     only_2019 = set(size.loc[~size["iso3"].isin(burden["iso3"]), "country"])
-    return _finish(f"NATO 2025 release with 2019-release GDP, {year}", year, table,
-                   "real GDP, 2015 US$ m (NATO 2019 release, log scale)",
-                   "defence spending, % of GDP (NATO 2025 release)", only_2025 | only_2019)
+    return _finish(_("NATO 2025 release with 2019-release GDP, {year}").format(year=year),
+                   year, table, _("real GDP, 2015 US$ m (NATO 2019 release, log scale)"),
+                   _("defence spending, % of GDP (NATO 2025 release)"), only_2025 | only_2019)
 
 
 def correlation_table() -> pd.DataFrame:

@@ -123,10 +123,10 @@ def nato_europe_members(start: int = 1993, end: int = _LAST_YEAR) -> tuple[list[
         if not missing:
             kept.append(country)
         elif len(missing) == len(wide):
-            left_out[country] = "no SIPRI data at all (no armed forces)" if country == "Iceland" \
-                else "no SIPRI data"
+            left_out[country] = _("no SIPRI data at all (no armed forces)") \
+                if country == "Iceland" else _("no SIPRI data")
         else:
-            left_out[country] = f"no SIPRI data for {_span(missing)}"
+            left_out[country] = _("no SIPRI data for {years}").format(years=_span(missing))
     return kept, left_out
 
 

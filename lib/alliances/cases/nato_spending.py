@@ -285,9 +285,9 @@ def _spending_events() -> dict[str, date]:
     """The Kabul withdrawal and Russia's full-scale invasion, read from the timeline file."""
     afg, ukr = timeline("afghanistan"), timeline("ukraine")
     return {
-        "last US troops leave Kabul": afg.loc[afg["event"].str.startswith(
+        _("last US troops leave Kabul"): afg.loc[afg["event"].str.startswith(
             "Last US troops"), "start"].iloc[0],
-        "Russia's full-scale invasion of Ukraine": ukr.loc[ukr["event"].str.contains(
+        _("Russia's full-scale invasion of Ukraine"): ukr.loc[ukr["event"].str.contains(
             "special military operation"), "start"].iloc[0],
     }
 

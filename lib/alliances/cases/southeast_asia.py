@@ -39,8 +39,9 @@ from matplotlib.axes import Axes
 from alliances._validation import check_name
 from alliances.cases.nato_burden import SpearmanResult, spearman
 from alliances.data import load
-from alliances.i18n import _
+from alliances.i18n import N_, _
 from alliances.views import smallstate as view
+from alliances.views.style import short_date
 
 __all__ = ["ASEAN", "COMPLETE_SEVEN", "spending", "coverage", "share_of_gdp", "regional_total",
            "follows_china", "burden_groups", "permutation_pvalue", "SHORT_NAMES",
@@ -313,35 +314,34 @@ def burden_groups(first: int = 2000, last: int = _LAST) -> _BurdenComparison:
 #: Short names of the events of ``data/southeast_asia_alignment_timeline.csv``, keyed by
 #: their start date (a test checks that every row has one).
 SHORT_NAMES: dict[str, str] = {
-    "1948-09-02": "Hatta: 'Mendayung antara dua karang'",
-    "1951-08-30": "US-Philippines Mutual Defense Treaty",
-    "1951-09-01": "ANZUS Treaty",
-    "1951-09-08": "US-Japan Security Treaty",
-    "1953-10-01": "US-South Korea Mutual Defense Treaty",
-    "1954-09-08": "Manila Pact (SEATO)",
-    "1955-04-18": "Bandung Conference",
-    "1961-09-01": "Non-Aligned Movement, Belgrade",
-    "1963-01-20": "Konfrontasi",
-    "1967-08-08": "ASEAN founded (Bangkok Declaration)",
-    "1971-11-27": "ZOPFAN Declaration",
-    "1976-02-24": "Treaty of Amity and Cooperation",
-    "1977-06-30": "SEATO dissolved",
-    "1995-07-28": "Viet Nam joins ASEAN",
-    "2016-07-12": "South China Sea award",
-    "2021-09-15": "AUKUS announced",
+    "1948-09-02": N_("Hatta: 'Mendayung antara dua karang'"),
+    "1951-08-30": N_("US-Philippines Mutual Defense Treaty"),
+    "1951-09-01": N_("ANZUS Treaty"),
+    "1951-09-08": N_("US-Japan Security Treaty"),
+    "1953-10-01": N_("US-South Korea Mutual Defense Treaty"),
+    "1954-09-08": N_("Manila Pact (SEATO)"),
+    "1955-04-18": N_("Bandung Conference"),
+    "1961-09-01": N_("Non-Aligned Movement, Belgrade"),
+    "1963-01-20": N_("Konfrontasi"),
+    "1967-08-08": N_("ASEAN founded (Bangkok Declaration)"),
+    "1971-11-27": N_("ZOPFAN Declaration"),
+    "1976-02-24": N_("Treaty of Amity and Cooperation"),
+    "1977-06-30": N_("SEATO dissolved"),
+    "1995-07-28": N_("Viet Nam joins ASEAN"),
+    "2016-07-12": N_("South China Sea award"),
+    "2021-09-15": N_("AUKUS announced"),
 }
 
 
 def _when(start: str, end: str) -> str:
     def fmt(text: str) -> str:
-        stamp = pd.Timestamp(text)
-        return f"{stamp.day} {stamp.strftime('%b')} {stamp.year}"
+        return short_date(pd.Timestamp(text).date())
     if start == end:
         return fmt(start)
     a, b = pd.Timestamp(start), pd.Timestamp(end)
     if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}-{b.day} {b.strftime('%b')} {b.year}"
-    return f"{fmt(start)} to {fmt(end)}"
+        return f"{a.day}-{short_date(b.date())}"
+    return _("{first} to {last}").format(first=fmt(start), last=fmt(end))
 
 
 def alignment_events() -> pd.DataFrame:

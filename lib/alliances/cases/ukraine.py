@@ -34,6 +34,7 @@ from matplotlib.axes import Axes
 from alliances import data
 from alliances._validation import short_repr
 from alliances.i18n import _
+from alliances.views.style import month_year
 from alliances.views.ukraine import plot_aid_months, plot_donor_aid, plot_donor_weapons
 
 __all__ = [
@@ -93,7 +94,7 @@ def _donor(donor: object, known: Sequence[str], name: str = "donor") -> str:
     if donor.strip().casefold() in folded:
         return folded[donor.strip().casefold()]
     close = difflib.get_close_matches(donor, list(known), n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
+    hint = " " + _("Did you mean {name!r}?").format(name=close[0]) if close else ""
     raise ValueError(_("{name} {donor!r} is not a donor in the Kiel tracker (the donors "
                        "are states and {EU_INSTITUTIONS!r}; NATO itself is not "
                        "one).{hint}").format(
@@ -505,8 +506,9 @@ def _period_text(aid: pd.DataFrame) -> str:
     if {"period_start", "period_end"} <= set(aid.columns):
         first = pd.Period(str(aid["period_start"].min()), freq="M")
         last = pd.Period(str(aid["period_end"].max()), freq="M")
-        return f"{first.strftime('%b %Y')} to {last.strftime('%b %Y')}"
-    return "the period covered"
+        return _("{first} to {last}").format(first=month_year(first.start_time.date()),
+                                             last=month_year(last.start_time.date()))
+    return _("the period covered")
 
 
 def plot_aid_by_donor(aid: pd.DataFrame | None = None, ax: Axes | None = None, *,

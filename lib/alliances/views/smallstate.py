@@ -202,7 +202,7 @@ def plot_southeast_asia_timeline(events: pd.DataFrame, ax: Axes | None = None) -
             ax.plot([start, end], [y, y], color=colour, linewidth=5, alpha=0.5)
         ax.plot([start], [y], marker=marker, color=colour, linestyle="none",
                 markeredgecolor=PALETTE["black"], markersize=7)
-        ax.annotate(f"{row.name}, {row.when}", (end, y), xytext=(6, 0),
+        ax.annotate(f"{_(row.name)}, {row.when}", (end, y), xytext=(6, 0),
                     textcoords="offset points", va="center", fontsize=8)
     for key, (label, marker, colour) in lanes.items():
         ax.plot([], [], marker=marker, color=colour, linestyle="none",
