@@ -44,6 +44,7 @@ import pandas as pd
 from alliances._validation import short_repr
 from alliances.cases.nato_burden import BurdenTest, SpearmanResult, critical_rho, spearman
 from alliances.data import load
+from alliances.i18n import N_, _
 
 __all__ = [
     "SNAPSHOTS",
@@ -71,8 +72,8 @@ _NATO_2019 = "nato_defence_expenditure_2012_2019"
 #: The three ISAF snapshots, oldest first, as the file writes them.
 SNAPSHOTS: tuple[str, ...] = ("2008-06-03", "2009-10-01", "2010-11")
 #: The snapshots as a reader writes them (November 2010 is inferred; see SOURCES.md §5).
-_SNAPSHOT_LABELS: dict[str, str] = {"2008-06-03": "3 Jun 2008", "2009-10-01": "1 Oct 2009",
-                                    "2010-11": "Nov 2010"}
+_SNAPSHOT_LABELS: dict[str, str] = {"2008-06-03": N_("3 Jun 2008"),
+                                    "2009-10-01": N_("1 Oct 2009"), "2010-11": N_("Nov 2010")}
 #: The fatality counts: final 2001-2021 totals, then three dated snapshots.
 FINAL = "2001-2021 final"
 _FATALITY_SNAPSHOTS: tuple[str, ...] = (FINAL, "2009-05-18", "2010-11", "2012-05-20")
@@ -115,19 +116,23 @@ _NATO_NAMES = {"Slovakia": "Slovak Republic"}
 def _check_snapshot(snapshot: object, allowed: Sequence[str] = SNAPSHOTS,
                     name: str = "snapshot") -> str:
     if not isinstance(snapshot, str):
-        raise TypeError(f"{name} must be a string, one of {list(allowed)}; got "
-                        f"{type(snapshot).__name__} {short_repr(snapshot)}")
+        raise TypeError(_("{name} must be a string, one of {allowed}; got {type} "
+                          "{snapshot}").format(
+            name=name, allowed=list(allowed), type=type(snapshot).__name__,
+            snapshot=short_repr(snapshot)))
     if snapshot not in allowed:
-        raise ValueError(f"{name} must be one of {list(allowed)}; got {snapshot!r}")
+        raise ValueError(_("{name} must be one of {allowed}; got {snapshot!r}").format(
+            name=name, allowed=list(allowed), snapshot=snapshot))
     return snapshot
 
 
 def _check_year(year: object, first: int, last: int, name: str) -> int:
     if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer year; got {type(year).__name__} "
-                        f"{short_repr(year)}")
+        raise TypeError(_("{name} must be an integer year; got {type} {year}").format(
+            name=name, type=type(year).__name__, year=short_repr(year)))
     if not first <= int(year) <= last:
-        raise ValueError(f"{name} must be between {first} and {last}; got {year}")
+        raise ValueError(_("{name} must be between {first} and {last}; got {year}").format(
+            name=name, first=first, last=last, year=year))
     return int(year)
 
 
@@ -206,11 +211,13 @@ def troop_share(country: str, snapshot: str) -> float:
     ValueError: country 'Atlantis' is not listed in the ISAF snapshot 2009-10-01
     """
     if not isinstance(country, str):
-        raise TypeError(f"country must be a string; got {type(country).__name__}")
+        raise TypeError(_("country must be a string; got {type}").format(
+            type=type(country).__name__))
     table = isaf_contributions(snapshot)
     row = table[table["country"] == country]
     if row.empty:
-        raise ValueError(f"country {country!r} is not listed in the ISAF snapshot {snapshot}")
+        raise ValueError(_("country {country!r} is not listed in the ISAF snapshot "
+                           "{snapshot}").format(country=country, snapshot=snapshot))
     return float(row["share"].iloc[0])
 
 
@@ -238,10 +245,12 @@ def share_table(countries: Sequence[str] | None = None) -> pd.DataFrame:
     if countries is None:
         countries = list(data[data["as_of"] == "2009-10-01"]["country"].head(10))
     if isinstance(countries, str) or not isinstance(countries, Sequence) or not countries:
-        raise TypeError(f"countries must be a non-empty list of names; got {short_repr(countries)}")
+        raise TypeError(_("countries must be a non-empty list of names; got {countries}").format(
+            countries=short_repr(countries)))
     unknown = [c for c in countries if c not in set(data["country"])]
     if unknown:
-        raise ValueError(f"countries: not in any ISAF snapshot: {unknown}")
+        raise ValueError(_("countries: not in any ISAF snapshot: {unknown}").format(
+            unknown=unknown))
     data = data[data["country"].isin(countries)]
     wide = (data.pivot(index="country", columns="as_of", values="share") * 100).round(1)
     wide = wide.reindex(index=list(countries), columns=list(SNAPSHOTS))
@@ -399,15 +408,17 @@ def as_burden_test(test: _TroopBurdenTest) -> BurdenTest:
     True
     """
     if not isinstance(test, _TroopBurdenTest):
-        raise TypeError(f"test must be a result of troops_vs_gdp(); got {type(test).__name__}")
+        raise TypeError(_("test must be a result of troops_vs_gdp(); got {type}").format(
+            type=type(test).__name__))
     table = pd.DataFrame({"country": test.table["country"], "code": test.table["code"],
                           "size": test.table["gdp_usd_bn"],
                           "burden_pct": test.table["troops_per_usd_bn"]})
-    label = (f"ISAF troops, {_SNAPSHOT_LABELS[test.snapshot]}, against NATO real GDP, "
-             f"{test.gdp_year}")
+    label = _("ISAF troops, {snapshot}, against NATO real GDP, {year}").format(
+        snapshot=_(_SNAPSHOT_LABELS[test.snapshot]), year=test.gdp_year)
     return BurdenTest(label, test.gdp_year, table,
-                      f"real GDP {test.gdp_year}, 2015 US$ bn (NATO 2019 release, log scale)",
-                      "ISAF troops per US$ bn of real GDP", test.not_listed, test.result)
+                      _("real GDP {year}, 2015 US$ bn (NATO 2019 release, log "
+                        "scale)").format(year=test.gdp_year),
+                      _("ISAF troops per US$ bn of real GDP"), test.not_listed, test.result)
 
 
 # ------------------------------------------------------------------------ fatalities
@@ -457,8 +468,8 @@ def fatalities_between(start: str, end: str) -> pd.Series:
     start = _check_snapshot(start, dated, "start")
     end = _check_snapshot(end, dated, "end")
     if dated.index(end) <= dated.index(start):
-        raise ValueError(f"end must be a later count than start; got start {start!r}, "
-                         f"end {end!r}")
+        raise ValueError(_("end must be a later count than start; got start {start!r}, "
+                           "end {end!r}").format(start=start, end=end))
     first, last = fatalities(start), fatalities(end)
     both = [c for c in last.index if c in first.index]
     window = (last[both] - first[both]).astype(int)
@@ -515,12 +526,14 @@ def deaths_per_thousand(troops_as_of: str = "2009-10-01", deaths: str | pd.Serie
     if isinstance(deaths, pd.Series):
         counts = deaths
         if not counts.map(lambda v: isinstance(v, (int, np.integer)) and v >= 0).all():
-            raise ValueError("deaths must hold whole numbers >= 0 by country")
+            raise ValueError(_("deaths must hold whole numbers >= 0 by country"))
     elif isinstance(deaths, str):
         counts = fatalities(_check_snapshot(deaths, _FATALITY_SNAPSHOTS, "deaths"))
     else:
-        raise TypeError(f"deaths must be one of {list(_FATALITY_SNAPSHOTS)} or a pandas Series "
-                        f"of deaths by country; got {type(deaths).__name__} {short_repr(deaths)}")
+        raise TypeError(_("deaths must be one of {FATALITY_SNAPSHOTS} or a pandas Series "
+                          "of deaths by country; got {type} {deaths}").format(
+            FATALITY_SNAPSHOTS=list(_FATALITY_SNAPSHOTS), type=type(deaths).__name__,
+            deaths=short_repr(deaths)))
     troops = isaf_contributions(troops_as_of).set_index("country")
     both = [c for c in counts.index if c in troops.index]
     table = pd.DataFrame({
@@ -567,7 +580,7 @@ def region_rates(table: pd.DataFrame) -> pd.DataFrame:
     """
     needed = {"country", "troops", "deaths"}
     if not isinstance(table, pd.DataFrame) or not needed <= set(table.columns):
-        raise TypeError("table must be a DataFrame from deaths_per_thousand()")
+        raise TypeError(_("table must be a DataFrame from deaths_per_thousand()"))
     groups = {"south": SOUTH, "south without the US": tuple(c for c in SOUTH
                                                             if c != "United States"),
               "outside the south": OUTSIDE_SOUTH}

@@ -38,6 +38,7 @@ from scipy import stats
 
 from alliances._validation import short_repr, check_real
 from alliances.data import load
+from alliances.i18n import _
 from alliances.views import nato_burden as view
 
 __all__ = [
@@ -139,15 +140,18 @@ def spearman(x: object, y: object) -> SpearmanResult:
     a = _numbers(x, "x")
     b = _numbers(y, "y")
     if a.shape != b.shape:
-        raise ValueError(f"x and y must have the same length; got {a.size} and {b.size}")
+        raise ValueError(_("x and y must have the same length; got {size} and {size2}").format(
+            size=a.size, size2=b.size))
     keep = ~(np.isnan(a) | np.isnan(b))
     a, b = a[keep], b[keep]
     if a.size < 3:
-        raise ValueError(f"spearman needs at least 3 complete pairs to rank; got n = {a.size}")
+        raise ValueError(_("spearman needs at least 3 complete pairs to rank; got n = "
+                           "{size}").format(size=a.size))
     for values, name in ((a, "x"), (b, "y")):
         if np.all(values == values[0]):
-            raise ValueError(f"{name} is constant ({values[0]!r} for all {a.size} pairs): its "
-                             "ranks are all tied and the rank correlation is undefined")
+            raise ValueError(_("{name} is constant ({values!r} for all {size} pairs): its"
+                               " ranks are all tied and the rank correlation is undefined").format(
+                name=name, values=values[0], size=a.size))
     result = stats.spearmanr(a, b)
     return SpearmanResult(float(result.statistic), float(result.pvalue), int(a.size))
 
@@ -165,7 +169,7 @@ def critical_rho(n: int, level: float = 0.05) -> float:
     (0.532, 0.374)
     """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 3:
-        raise ValueError(f"n must be an integer of at least 3; got {n!r}")
+        raise ValueError(_("n must be an integer of at least 3; got {n!r}").format(n=n))
     level = check_real(level, "level", minimum=0.0, maximum=1.0, allow_equal_min=False,
                        allow_equal_max=False)
     t = stats.t.ppf(1.0 - level / 2.0, n - 2)
@@ -174,16 +178,18 @@ def critical_rho(n: int, level: float = 0.05) -> float:
 
 def _numbers(values: object, name: str) -> np.ndarray:
     if values is None or isinstance(values, (str, bytes, dict, set)):
-        raise TypeError(f"{name} must be a sequence of numbers; got {type(values).__name__} "
-                        f"{short_repr(values)}")
+        raise TypeError(_("{name} must be a sequence of numbers; got {type} {values}").format(
+            name=name, type=type(values).__name__, values=short_repr(values)))
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError, OverflowError) as error:
-        raise TypeError(f"{name} must contain only numbers; got {short_repr(values)}") from error
+        raise TypeError(_("{name} must contain only numbers; got {values}").format(
+            name=name, values=short_repr(values))) from error
     if array.ndim != 1:
-        raise ValueError(f"{name} must be 1-D; got shape {array.shape}")
+        raise ValueError(_("{name} must be 1-D; got shape {shape}").format(
+            name=name, shape=array.shape))
     if np.any(np.isinf(array)):
-        raise ValueError(f"{name} must not contain infinite values")
+        raise ValueError(_("{name} must not contain infinite values").format(name=name))
     return array
 
 
@@ -217,13 +223,14 @@ def implied_gdp(milex: object, pct_gdp: object) -> np.ndarray:
     m = _numbers(np.atleast_1d(milex), "milex")
     p = _numbers(np.atleast_1d(pct_gdp), "pct_gdp")
     if m.shape != p.shape:
-        raise ValueError(f"milex and pct_gdp must have the same length; got {m.size} and "
-                         f"{p.size}")
+        raise ValueError(_("milex and pct_gdp must have the same length; got {size} and "
+                           "{size2}").format(size=m.size, size2=p.size))
     if np.any(p <= 0):
-        raise ValueError(f"pct_gdp must be above 0 to divide by it; got "
-                         f"{short_repr(p[p <= 0].tolist())}")
+        raise ValueError(_("pct_gdp must be above 0 to divide by it; got {value}").format(
+            value=short_repr(p[p <= 0].tolist())))
     if np.any(m < 0):
-        raise ValueError(f"milex must be >= 0; got {short_repr(m[m < 0].tolist())}")
+        raise ValueError(_("milex must be >= 0; got {value}").format(
+            value=short_repr(m[m < 0].tolist())))
     return m / (p / 100.0)
 
 
@@ -264,9 +271,12 @@ class BurdenTest:
 
 def _check_year(year: object, first: int, last: int, what: str, name: str = "year") -> int:
     if isinstance(year, (bool, np.bool_)) or not isinstance(year, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer; got {type(year).__name__} {short_repr(year)}")
+        raise TypeError(_("{name} must be an integer; got {type} {year}").format(
+            name=name, type=type(year).__name__, year=short_repr(year)))
     if not first <= year <= last:
-        raise ValueError(f"{name} must be between {first} and {last} for {what}; got {year}")
+        raise ValueError(_("{name} must be between {first} and {last} for {what}; got "
+                           "{year}").format(
+            name=name, first=first, last=last, what=what, year=year))
     return int(year)
 
 
@@ -325,11 +335,12 @@ def sipri_test(year: int = 1964, countries: Sequence[str] | None = None) -> Burd
     if countries is None:
         countries = ALLIES_1964 if year == 1964 else tuple(sorted(known | {"Iceland"}))
     if isinstance(countries, str) or not isinstance(countries, Sequence):
-        raise TypeError(f"countries must be a list of SIPRI country names; got "
-                        f"{type(countries).__name__} {short_repr(countries)}")
+        raise TypeError(_("countries must be a list of SIPRI country names; got {type} "
+                          "{countries}").format(
+            type=type(countries).__name__, countries=short_repr(countries)))
     unknown = [c for c in countries if c not in known and c != "Iceland"]
     if unknown:
-        raise ValueError(f"countries: not in the SIPRI file: {unknown}")
+        raise ValueError(_("countries: not in the SIPRI file: {unknown}").format(unknown=unknown))
     rows = data[(data["year"] == year) & data["country"].isin(countries)]
     rows = rows.dropna(subset=["milex_usd_m_constant_2023", "milex_pct_gdp"])
     rows = rows[rows["milex_pct_gdp"] > 0]
@@ -343,13 +354,14 @@ def sipri_test(year: int = 1964, countries: Sequence[str] | None = None) -> Burd
         "milex_usd_m_constant_2023": rows["milex_usd_m_constant_2023"].to_numpy(),
     })
     if len(table) < 3:
-        raise ValueError(f"countries must name at least 3 countries with SIPRI data for "
-                         f"{year} (a rank correlation needs 3 pairs); got {len(table)} from "
-                         f"{short_repr(list(countries))}")
+        raise ValueError(_("countries must name at least 3 countries with SIPRI data for "
+                           "{year} (a rank correlation needs 3 pairs); got {n} from "
+                           "{value}").format(
+            year=year, n=len(table), value=short_repr(list(countries))))
     missing = set(countries) - set(table["country"])
-    return _finish(f"SIPRI, {year}", year, table,
-                   "GDP implied by SIPRI, constant 2023 US$ m (log scale)",
-                   "military spending, % of GDP (SIPRI)", missing)
+    return _finish(_("SIPRI, {year}").format(year=year), year, table,
+                   _("GDP implied by SIPRI, constant 2023 US$ m (log scale)"),
+                   _("military spending, % of GDP (SIPRI)"), missing)
 
 
 def nato_2019_test(year: int) -> BurdenTest:
@@ -376,9 +388,9 @@ def nato_2019_test(year: int) -> BurdenTest:
         "burden_pct": used["defence_pct_gdp_2015_prices"].to_numpy(),
     })
     missing = set(rows["country"]) - set(used["country"])
-    return _finish(f"NATO 2019 release, {year}", year, table,
-                   "real GDP, 2015 US$ m (NATO, log scale)",
-                   "defence spending, % of GDP (NATO)", missing)
+    return _finish(_("NATO 2019 release, {year}").format(year=year), year, table,
+                   _("real GDP, 2015 US$ m (NATO, log scale)"),
+                   _("defence spending, % of GDP (NATO)"), missing)
 
 
 def nato_paired_test(year: int) -> BurdenTest:
@@ -424,9 +436,9 @@ def nato_paired_test(year: int) -> BurdenTest:
     })
     only_2025 = set(burden["country"]) - set(table["country"])
     only_2019 = set(size.loc[~size["iso3"].isin(burden["iso3"]), "country"])
-    return _finish(f"NATO 2025 release with 2019-release GDP, {year}", year, table,
-                   "real GDP, 2015 US$ m (NATO 2019 release, log scale)",
-                   "defence spending, % of GDP (NATO 2025 release)", only_2025 | only_2019)
+    return _finish(_("NATO 2025 release with 2019-release GDP, {year}").format(year=year),
+                   year, table, _("real GDP, 2015 US$ m (NATO 2019 release, log scale)"),
+                   _("defence spending, % of GDP (NATO 2025 release)"), only_2025 | only_2019)
 
 
 def correlation_table() -> pd.DataFrame:

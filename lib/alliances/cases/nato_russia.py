@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from alliances import data
+from alliances.i18n import _
 from alliances.models.arms_race import RichardsonFit, richardson_fit
 from alliances.cases.nato_burden import SpearmanResult, spearman
 
@@ -63,24 +64,28 @@ _MIN_YEARS = 6
 def _years(start: object, end: object) -> tuple[int, int]:
     for value, name in ((start, "start"), (end, "end")):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-            raise TypeError(f"{name} must be a whole year such as 1993; got {value!r}")
+            raise TypeError(_("{name} must be a whole year such as 1993; got {value!r}").format(
+                name=name, value=value))
     start, end = int(start), int(end)
     if start < _FIRST_YEAR:
-        raise ValueError(f"start must be {_FIRST_YEAR} or later: Russia's SIPRI series starts "
-                         f"in {_FIRST_YEAR} (the USSR's 1988-1990 series belongs to another "
-                         f"state and is not spliced onto it); got {start}")
+        raise ValueError(_("start must be {FIRST_YEAR} or later: Russia's SIPRI series "
+                           "starts in {FIRST_YEAR} (the USSR's 1988-1990 series belongs "
+                           "to another state and is not spliced onto it); got {start}").format(
+            FIRST_YEAR=_FIRST_YEAR, start=start))
     if end > _LAST_YEAR:
-        raise ValueError(f"end must be {_LAST_YEAR} or earlier (the last year of the data); "
-                         f"got {end}")
+        raise ValueError(_("end must be {LAST_YEAR} or earlier (the last year of the "
+                           "data); got {end}").format(LAST_YEAR=_LAST_YEAR, end=end))
     if end - start + 1 < _MIN_YEARS:
-        raise ValueError(f"start and end must span at least {_MIN_YEARS} years (Richardson's "
-                         f"equation has three coefficients); got {start}-{end}")
+        raise ValueError(_("start and end must span at least {MIN_YEARS} years "
+                           "(Richardson's equation has three coefficients); got "
+                           "{start}-{end}").format(MIN_YEARS=_MIN_YEARS, start=start, end=end))
     return start, end
 
 
 def _definition(nato_europe: object) -> str:
     if not isinstance(nato_europe, str) or nato_europe not in _DEFINITIONS:
-        raise ValueError(f"nato_europe must be one of {_DEFINITIONS}; got {nato_europe!r}")
+        raise ValueError(_("nato_europe must be one of {DEFINITIONS}; got {nato_europe!r}").format(
+            DEFINITIONS=_DEFINITIONS, nato_europe=nato_europe))
     return nato_europe
 
 
@@ -118,10 +123,10 @@ def nato_europe_members(start: int = 1993, end: int = _LAST_YEAR) -> tuple[list[
         if not missing:
             kept.append(country)
         elif len(missing) == len(wide):
-            left_out[country] = "no SIPRI data at all (no armed forces)" if country == "Iceland" \
-                else "no SIPRI data"
+            left_out[country] = _("no SIPRI data at all (no armed forces)") \
+                if country == "Iceland" else _("no SIPRI data")
         else:
-            left_out[country] = f"no SIPRI data for {_span(missing)}"
+            left_out[country] = _("no SIPRI data for {years}").format(years=_span(missing))
     return kept, left_out
 
 
@@ -163,7 +168,7 @@ def milex_series(start: int = 1993, end: int = _LAST_YEAR, *,
     definition = _definition(nato_europe)
     wide = _european_spending(start, end)
     if definition == "fixed":
-        kept, _ = nato_europe_members(start, end)
+        kept, _unused = nato_europe_members(start, end)
         total = wide[kept].sum(axis=1)
     else:
         members = data.load("nato_accession_dates").set_index("country")
@@ -219,12 +224,13 @@ def reaction_fits(periods: dict[str, tuple[int, int]] | None = None, *,
     """
     chosen = FIT_PERIODS if periods is None else periods
     if not isinstance(chosen, dict) or not chosen:
-        raise TypeError(f"periods must be a non-empty dict of name -> (start, end); "
-                        f"got {periods!r}")
+        raise TypeError(_("periods must be a non-empty dict of name -> (start, end); got "
+                          "{periods!r}").format(periods=periods))
     results = []
     for name, span in chosen.items():
         if not isinstance(span, tuple) or len(span) != 2:
-            raise TypeError(f"periods[{name!r}] must be a (start, end) pair; got {span!r}")
+            raise TypeError(_("periods[{name!r}] must be a (start, end) pair; got "
+                              "{span!r}").format(name=name, span=span))
         frame = milex_series(*span, nato_europe=nato_europe)
         results.append(_PeriodFit(
             period=str(name), start=int(frame.index[0]), end=int(frame.index[-1]),
@@ -246,7 +252,7 @@ def fit_table(fits: list[_PeriodFit]) -> pd.DataFrame:
     ['1993-2024', 'Russia']
     """
     if not isinstance(fits, list) or not fits or not all(isinstance(f, _PeriodFit) for f in fits):
-        raise TypeError("fits must be a non-empty list from reaction_fits()")
+        raise TypeError(_("fits must be a non-empty list from reaction_fits()"))
     rows = []
     for fit in fits:
         for side, name in ((fit.russia, "Russia"), (fit.nato_europe, "NATO Europe")):
@@ -278,7 +284,8 @@ def change_correlation(start: int = 1993, end: int = _LAST_YEAR, *, leader: str 
     30
     """
     if leader not in ("nato_europe", "russia"):
-        raise ValueError(f"leader must be 'nato_europe' or 'russia'; got {leader!r}")
+        raise ValueError(_("leader must be 'nato_europe' or 'russia'; got {leader!r}").format(
+            leader=leader))
     frame = milex_series(start, end, nato_europe=nato_europe)
     follower = "russia" if leader == "nato_europe" else "nato_europe"
     change = frame.diff().dropna()

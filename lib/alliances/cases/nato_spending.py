@@ -31,6 +31,7 @@ from matplotlib.axes import Axes
 from alliances._validation import check_codes, check_real, short_repr
 from alliances.cases.timeline import timeline
 from alliances.data import load
+from alliances.i18n import _
 from alliances.views import nato_spending as view
 from alliances.views.nato_burden import FRONTLINE
 
@@ -51,11 +52,11 @@ _MAX_DECIMALS = 10
 
 def _check_year(year: object, first: int, last: int, name: str, what: str = "") -> int:
     if isinstance(year, (bool, np.bool_)) or not isinstance(year, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer year; got {type(year).__name__} "
-                        f"{short_repr(year)}")
+        raise TypeError(_("{name} must be an integer year; got {type} {year}").format(
+            name=name, type=type(year).__name__, year=short_repr(year)))
     if not first <= int(year) <= last:
-        raise ValueError(f"{name} must be between {first} and {last}"
-                         f"{' for ' + what if what else ''}; got {year}")
+        raise ValueError(_("{name} must be between {first} and {last}{value}; got {year}").format(
+            name=name, first=first, last=last, value=' for ' + what if what else '', year=year))
     return int(year)
 
 
@@ -96,11 +97,14 @@ def allies_at_or_above(threshold: float = 2.0, decimals: int | None = None) -> p
     threshold = check_real(threshold, "threshold", minimum=0.0, maximum=100.0)
     if decimals is not None:
         if isinstance(decimals, (bool, np.bool_)) or not isinstance(decimals, (int, np.integer)):
-            raise TypeError(f"decimals must be None or a non-negative integer (at most "
-                            f"{_MAX_DECIMALS}); got {type(decimals).__name__} {short_repr(decimals)}")
+            raise TypeError(_("decimals must be None or a non-negative integer (at most "
+                              "{MAX_DECIMALS}); got {type} {decimals}").format(
+                MAX_DECIMALS=_MAX_DECIMALS, type=type(decimals).__name__,
+                decimals=short_repr(decimals)))
         if not 0 <= decimals <= _MAX_DECIMALS:
-            raise ValueError(f"decimals must be None or a non-negative integer (at most "
-                             f"{_MAX_DECIMALS}); got {short_repr(decimals)}")
+            raise ValueError(_("decimals must be None or a non-negative integer (at most "
+                               "{MAX_DECIMALS}); got {decimals}").format(
+                MAX_DECIMALS=_MAX_DECIMALS, decimals=short_repr(decimals)))
         decimals = int(decimals)
     table = _nato_countries()
     values = table["defence_pct_gdp"] if decimals is None else table["defence_pct_gdp"].round(
@@ -136,16 +140,16 @@ def burden_ranks(codes: Sequence[str] = FRONTLINE,
     table = _nato_countries()
     codes = check_codes(codes, "codes")
     if not codes:
-        raise ValueError("codes must name at least one Ally")
+        raise ValueError(_("codes must name at least one Ally"))
     if isinstance(years, (str, bytes)) or not isinstance(years, Iterable):
-        raise TypeError(f"years must be a list of years such as [2014, 2024]; got "
-                        f"{type(years).__name__} {short_repr(years)}")
+        raise TypeError(_("years must be a list of years such as [2014, 2024]; got {type}"
+                          " {years}").format(type=type(years).__name__, years=short_repr(years)))
     years = list(years)
     if not years:
-        raise ValueError("years must name at least one year")
+        raise ValueError(_("years must name at least one year"))
     unknown = [c for c in codes if c not in set(table["iso3"])]
     if unknown:
-        raise ValueError(f"codes: not in NATO's 2025 table: {unknown}")
+        raise ValueError(_("codes: not in NATO's 2025 table: {unknown}").format(unknown=unknown))
     columns = {}
     for year in years:
         year = _check_year(year, 2014, 2024, "years", "NATO's 2025 release")
@@ -228,10 +232,12 @@ def spending_series(entities: Sequence[str] = ("NATO Europe and Canada", "United
     """
     table = _nato_2025()
     if isinstance(entities, str) or not isinstance(entities, Sequence) or not entities:
-        raise TypeError(f"entities must be a non-empty list of names; got {short_repr(entities)}")
+        raise TypeError(_("entities must be a non-empty list of names; got {entities}").format(
+            entities=short_repr(entities)))
     unknown = [e for e in entities if e not in set(table["country"])]
     if unknown:
-        raise ValueError(f"entities: not in NATO's 2025 table: {unknown}")
+        raise ValueError(_("entities: not in NATO's 2025 table: {unknown}").format(
+            unknown=unknown))
     rows = table[table["country"].isin(entities)]
     wide = rows.pivot(index="year", columns="country", values="defence_pct_gdp")
     return wide[list(entities)]
@@ -262,7 +268,8 @@ def spending_change(first: int = 2021, last: int = 2024) -> pd.DataFrame:
     first = _check_year(first, 2014, 2024, "first")
     last = _check_year(last, 2014, 2024, "last")
     if last <= first:
-        raise ValueError(f"last must be after first; got first {first}, last {last}")
+        raise ValueError(_("last must be after first; got first {first}, last {last}").format(
+            first=first, last=last))
     table = _nato_2025()
     table = table[(table["entity_type"] == "country")
                   & ~table["country"].isin(["United States", "Canada"])]
@@ -278,9 +285,9 @@ def _spending_events() -> dict[str, date]:
     """The Kabul withdrawal and Russia's full-scale invasion, read from the timeline file."""
     afg, ukr = timeline("afghanistan"), timeline("ukraine")
     return {
-        "last US troops leave Kabul": afg.loc[afg["event"].str.startswith(
+        _("last US troops leave Kabul"): afg.loc[afg["event"].str.startswith(
             "Last US troops"), "start"].iloc[0],
-        "Russia's full-scale invasion of Ukraine": ukr.loc[ukr["event"].str.contains(
+        _("Russia's full-scale invasion of Ukraine"): ukr.loc[ukr["event"].str.contains(
             "special military operation"), "start"].iloc[0],
     }
 

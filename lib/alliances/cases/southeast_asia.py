@@ -39,7 +39,9 @@ from matplotlib.axes import Axes
 from alliances._validation import check_name
 from alliances.cases.nato_burden import SpearmanResult, spearman
 from alliances.data import load
+from alliances.i18n import N_, _
 from alliances.views import smallstate as view
+from alliances.views.style import short_date
 
 __all__ = ["ASEAN", "COMPLETE_SEVEN", "spending", "coverage", "share_of_gdp", "regional_total",
            "follows_china", "burden_groups", "permutation_pvalue", "SHORT_NAMES",
@@ -65,22 +67,27 @@ _FIRST, _LAST = 1989, 2024
 def _check_years(first: object, last: object) -> tuple[int, int]:
     for value, name in ((first, "first"), (last, "last")):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-            raise TypeError(f"{name} must be a year (an integer); got {value!r}")
+            raise TypeError(_("{name} must be a year (an integer); got {value!r}").format(
+                name=name, value=value))
         if not _FIRST <= value <= _LAST:
-            raise ValueError(f"{name} must lie in {_FIRST}-{_LAST}; got {value}")
+            raise ValueError(_("{name} must lie in {FIRST}-{LAST}; got {value}").format(
+                name=name, FIRST=_FIRST, LAST=_LAST, value=value))
     if first >= last:
-        raise ValueError(f"first must be before last; got {first} and {last}")
+        raise ValueError(_("first must be before last; got {first} and {last}").format(
+            first=first, last=last))
     return int(first), int(last)
 
 
 def _check_countries(countries: object, name: str = "countries") -> tuple[str, ...]:
     known = ASEAN + _OTHERS
     if isinstance(countries, str) or not hasattr(countries, "__iter__"):
-        raise TypeError(f"{name} must be a list of country names; got {countries!r}")
+        raise TypeError(_("{name} must be a list of country names; got {countries!r}").format(
+            name=name, countries=countries))
     out = tuple(check_name(c, name) for c in countries)
     unknown = [c for c in out if c not in known]
     if unknown or not out:
-        raise ValueError(f"{name} must be non-empty names from {known}; got {list(out)}")
+        raise ValueError(_("{name} must be non-empty names from {known}; got {out}").format(
+            name=name, known=known, out=list(out)))
     return out
 
 
@@ -138,13 +145,15 @@ def share_of_gdp(country: str, year: int) -> float:
     """
     (country,) = _check_countries([country], "country")
     if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
-        raise TypeError(f"year must be an integer; got {year!r}")
+        raise TypeError(_("year must be an integer; got {year!r}").format(year=year))
     if not _FIRST <= year <= _LAST:
-        raise ValueError(f"year must lie in {_FIRST}-{_LAST}; got {year}")
+        raise ValueError(_("year must lie in {FIRST}-{LAST}; got {year}").format(
+            FIRST=_FIRST, LAST=_LAST, year=year))
     frame = spending([country])
     value = frame.loc[frame["year"] == year, "milex_pct_gdp"]
     if value.empty or pd.isna(value.iloc[0]):
-        raise ValueError(f"SIPRI has no share of GDP for {country} in {year}")
+        raise ValueError(_("SIPRI has no share of GDP for {country} in {year}").format(
+            country=country, year=year))
     return float(value.iloc[0])
 
 
@@ -171,7 +180,7 @@ def regional_total(countries: object = COMPLETE_SEVEN, first: int = _FIRST,
     gaps = [f"{c} {y}" for c in names for y in table.index if pd.isna(table.loc[y, c])]
     if gaps:
         shown = ", ".join(gaps[:2]) + (", ..." if len(gaps) > 2 else "")
-        raise ValueError(f"countries have no value in some years: {shown}")
+        raise ValueError(_("countries have no value in some years: {shown}").format(shown=shown))
     return table.sum(axis=1).rename("milex_usd_m_constant_2023")
 
 
@@ -231,16 +240,18 @@ def permutation_pvalue(group_a: object, group_b: object) -> float:
     groups = []
     for value, name in ((group_a, "group_a"), (group_b, "group_b")):
         if not isinstance(value, (list, tuple, np.ndarray)):
-            raise TypeError(f"{name} must be a list of numbers; got {type(value).__name__}")
+            raise TypeError(_("{name} must be a list of numbers; got {type}").format(
+                name=name, type=type(value).__name__))
         try:
             groups.append(np.asarray(value, dtype=float))
         except (TypeError, ValueError):
-            raise TypeError(f"{name} must be a list of numbers; got {value!r:.60}") from None
+            raise TypeError(_("{name} must be a list of numbers; got {value!r:.60}").format(
+                name=name, value=value)) from None
     a, b = groups
     if a.ndim != 1 or b.ndim != 1 or a.size < 1 or b.size < 1:
-        raise ValueError("group_a and group_b must be non-empty 1-D lists of numbers")
+        raise ValueError(_("group_a and group_b must be non-empty 1-D lists of numbers"))
     if not (np.isfinite(a).all() and np.isfinite(b).all()):
-        raise ValueError("group_a and group_b must be finite numbers (no NaN)")
+        raise ValueError(_("group_a and group_b must be finite numbers (no NaN)"))
     pooled = np.concatenate([a, b])
     observed = a.mean() - b.mean()
     count = total = 0
@@ -303,35 +314,34 @@ def burden_groups(first: int = 2000, last: int = _LAST) -> _BurdenComparison:
 #: Short names of the events of ``data/southeast_asia_alignment_timeline.csv``, keyed by
 #: their start date (a test checks that every row has one).
 SHORT_NAMES: dict[str, str] = {
-    "1948-09-02": "Hatta: 'Mendayung antara dua karang'",
-    "1951-08-30": "US-Philippines Mutual Defense Treaty",
-    "1951-09-01": "ANZUS Treaty",
-    "1951-09-08": "US-Japan Security Treaty",
-    "1953-10-01": "US-South Korea Mutual Defense Treaty",
-    "1954-09-08": "Manila Pact (SEATO)",
-    "1955-04-18": "Bandung Conference",
-    "1961-09-01": "Non-Aligned Movement, Belgrade",
-    "1963-01-20": "Konfrontasi",
-    "1967-08-08": "ASEAN founded (Bangkok Declaration)",
-    "1971-11-27": "ZOPFAN Declaration",
-    "1976-02-24": "Treaty of Amity and Cooperation",
-    "1977-06-30": "SEATO dissolved",
-    "1995-07-28": "Viet Nam joins ASEAN",
-    "2016-07-12": "South China Sea award",
-    "2021-09-15": "AUKUS announced",
+    "1948-09-02": N_("Hatta: 'Mendayung antara dua karang'"),
+    "1951-08-30": N_("US-Philippines Mutual Defense Treaty"),
+    "1951-09-01": N_("ANZUS Treaty"),
+    "1951-09-08": N_("US-Japan Security Treaty"),
+    "1953-10-01": N_("US-South Korea Mutual Defense Treaty"),
+    "1954-09-08": N_("Manila Pact (SEATO)"),
+    "1955-04-18": N_("Bandung Conference"),
+    "1961-09-01": N_("Non-Aligned Movement, Belgrade"),
+    "1963-01-20": N_("Konfrontasi"),
+    "1967-08-08": N_("ASEAN founded (Bangkok Declaration)"),
+    "1971-11-27": N_("ZOPFAN Declaration"),
+    "1976-02-24": N_("Treaty of Amity and Cooperation"),
+    "1977-06-30": N_("SEATO dissolved"),
+    "1995-07-28": N_("Viet Nam joins ASEAN"),
+    "2016-07-12": N_("South China Sea award"),
+    "2021-09-15": N_("AUKUS announced"),
 }
 
 
 def _when(start: str, end: str) -> str:
     def fmt(text: str) -> str:
-        stamp = pd.Timestamp(text)
-        return f"{stamp.day} {stamp.strftime('%b')} {stamp.year}"
+        return short_date(pd.Timestamp(text).date())
     if start == end:
         return fmt(start)
     a, b = pd.Timestamp(start), pd.Timestamp(end)
     if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}-{b.day} {b.strftime('%b')} {b.year}"
-    return f"{fmt(start)} to {fmt(end)}"
+        return f"{a.day}-{short_date(b.date())}"
+    return _("{first} to {last}").format(first=fmt(start), last=fmt(end))
 
 
 def alignment_events() -> pd.DataFrame:
@@ -348,7 +358,7 @@ def alignment_events() -> pd.DataFrame:
     frame = load("southeast_asia_alignment_timeline").copy()
     missing = sorted(set(frame["date_start"]) - set(SHORT_NAMES))
     if missing:
-        raise ValueError(f"events without a short name: {missing}")
+        raise ValueError(_("events without a short name: {missing}").format(missing=missing))
     frame["name"] = frame["date_start"].map(SHORT_NAMES)
     frame["when"] = [_when(a, b) for a, b in zip(frame["date_start"], frame["date_end"])]
     return frame

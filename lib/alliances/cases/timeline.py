@@ -25,6 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from alliances import data
+from alliances.i18n import N_, _
+from alliances.views.style import month_year, short_date
 from alliances.views.timeline import LEVELS
 
 __all__ = ["EVENT_NAMES", "event_name", "timeline", "timeline_table", "sources",
@@ -33,53 +35,53 @@ __all__ = ["EVENT_NAMES", "event_name", "timeline", "timeline_table", "sources",
 #: A short name for each event, keyed by (case study, ``date_start`` as in the file).
 #: Editorial labels for figures and tables; the full description stays in the file.
 EVENT_NAMES: dict[tuple[str, str], str] = {
-    ("ukraine", "2008-04-03"): "Bucharest summit",
-    ("ukraine", "2014-02-27"): "Russian troops seize Crimea's parliament",
-    ("ukraine", "2014-03-16"): "Crimea referendum",
-    ("ukraine", "2014-03-18"): "Russia annexes Crimea",
-    ("ukraine", "2014-09-04"): "Wales summit: NATO trust funds",
-    ("ukraine", "2014-09"): "Obama declines lethal aid",
-    ("ukraine", "2016-07-09"): "Warsaw summit: NATO's assistance package (CAP)",
-    ("ukraine", "2020-06-12"): "Enhanced Opportunities Partner",
-    ("ukraine", "2015-03"): "US aid still non-lethal",
-    ("ukraine", "2017-12"): "US decides to send Javelins",
-    ("ukraine", "2018"): "First Javelins delivered",
-    ("ukraine", "2022-02-24"): "Full-scale Russian invasion",
-    ("ukraine", "2022-02-28"): "NATO: no troops in Ukraine",
-    ("ukraine", "2022-03-04"): "NATO refuses a no-fly zone",
-    ("ukraine", "2022-05-31"): "US sends HIMARS",
-    ("ukraine", "2022-06-29"): "Madrid summit strengthens the CAP",
-    ("ukraine", "2023-01-25"): "Leopard and Abrams tanks",
-    ("ukraine", "2023-05-19"): "F-16 pilot training backed",
-    ("ukraine", "2023-07-11"): "Vilnius: NATO-Ukraine Council",
-    ("ukraine", "2023-10-17"): "First ATACMS strikes",
-    ("ukraine", "2024-06-14"): "NATO to coordinate aid",
-    ("ukraine", "2024-07-10"): "Washington summit creates NSATU",
-    ("ukraine", "2024-08-04"): "First F-16s in Ukraine",
-    ("ukraine", "2025-07-14"): "PURL agreed",
-    ("ukraine", "2025-08-04"): "First PURL packages",
-    ("afghanistan", "2001-09-12"): "Article 5 invoked (conditionally)",
-    ("afghanistan", "2001-10-02"): "Article 5 confirmed",
-    ("afghanistan", "2001-10-04"): "Eight NATO support measures",
-    ("afghanistan", "2001-10"): "Operation Eagle Assist",
-    ("afghanistan", "2001-12-20"): "UN creates ISAF (UNSCR 1386)",
-    ("afghanistan", "2003-08-11"): "NATO takes command of ISAF",
-    ("afghanistan", "2003-10"): "ISAF mandate for all Afghanistan",
-    ("afghanistan", "2006"): "ISAF covers the whole country",
-    ("afghanistan", "2006-11-28"): "Riga summit: some caveats lifted",
-    ("afghanistan", "2009"): "Surge of troops",
-    ("afghanistan", "2011-06-10"): "Gates: 'two-tiered alliance'",
-    ("afghanistan", "2011"): "Transition to Afghan lead begins",
-    ("afghanistan", "2014-12-28"): "ISAF ends",
-    ("afghanistan", "2015-01-01"): "Resolute Support begins",
-    ("afghanistan", "2020-02-29"): "US-Taliban Doha agreement",
-    ("afghanistan", "2021-04-14"): "NATO decides to withdraw",
-    ("afghanistan", "2021-08-15"): "Taliban take Kabul",
-    ("afghanistan", "2021-08-30"): "Last US troops leave",
-    ("burden_sharing", "2006"): "2% guideline introduced",
-    ("burden_sharing", "2014-09-05"): "Wales Defence Investment Pledge",
-    ("burden_sharing", "2025-06-25"): "The Hague: 5% by 2035",
-    ("burden_sharing", "2025-08-28"): "NATO spending report 2025",
+    ("ukraine", "2008-04-03"): N_("Bucharest summit"),
+    ("ukraine", "2014-02-27"): N_("Russian troops seize Crimea's parliament"),
+    ("ukraine", "2014-03-16"): N_("Crimea referendum"),
+    ("ukraine", "2014-03-18"): N_("Russia annexes Crimea"),
+    ("ukraine", "2014-09-04"): N_("Wales summit: NATO trust funds"),
+    ("ukraine", "2014-09"): N_("Obama declines lethal aid"),
+    ("ukraine", "2016-07-09"): N_("Warsaw summit: NATO's assistance package (CAP)"),
+    ("ukraine", "2020-06-12"): N_("Enhanced Opportunities Partner"),
+    ("ukraine", "2015-03"): N_("US aid still non-lethal"),
+    ("ukraine", "2017-12"): N_("US decides to send Javelins"),
+    ("ukraine", "2018"): N_("First Javelins delivered"),
+    ("ukraine", "2022-02-24"): N_("Full-scale Russian invasion"),
+    ("ukraine", "2022-02-28"): N_("NATO: no troops in Ukraine"),
+    ("ukraine", "2022-03-04"): N_("NATO refuses a no-fly zone"),
+    ("ukraine", "2022-05-31"): N_("US sends HIMARS"),
+    ("ukraine", "2022-06-29"): N_("Madrid summit strengthens the CAP"),
+    ("ukraine", "2023-01-25"): N_("Leopard and Abrams tanks"),
+    ("ukraine", "2023-05-19"): N_("F-16 pilot training backed"),
+    ("ukraine", "2023-07-11"): N_("Vilnius: NATO-Ukraine Council"),
+    ("ukraine", "2023-10-17"): N_("First ATACMS strikes"),
+    ("ukraine", "2024-06-14"): N_("NATO to coordinate aid"),
+    ("ukraine", "2024-07-10"): N_("Washington summit creates NSATU"),
+    ("ukraine", "2024-08-04"): N_("First F-16s in Ukraine"),
+    ("ukraine", "2025-07-14"): N_("PURL agreed"),
+    ("ukraine", "2025-08-04"): N_("First PURL packages"),
+    ("afghanistan", "2001-09-12"): N_("Article 5 invoked (conditionally)"),
+    ("afghanistan", "2001-10-02"): N_("Article 5 confirmed"),
+    ("afghanistan", "2001-10-04"): N_("Eight NATO support measures"),
+    ("afghanistan", "2001-10"): N_("Operation Eagle Assist"),
+    ("afghanistan", "2001-12-20"): N_("UN creates ISAF (UNSCR 1386)"),
+    ("afghanistan", "2003-08-11"): N_("NATO takes command of ISAF"),
+    ("afghanistan", "2003-10"): N_("ISAF mandate for all Afghanistan"),
+    ("afghanistan", "2006"): N_("ISAF covers the whole country"),
+    ("afghanistan", "2006-11-28"): N_("Riga summit: some caveats lifted"),
+    ("afghanistan", "2009"): N_("Surge of troops"),
+    ("afghanistan", "2011-06-10"): N_("Gates: 'two-tiered alliance'"),
+    ("afghanistan", "2011"): N_("Transition to Afghan lead begins"),
+    ("afghanistan", "2014-12-28"): N_("ISAF ends"),
+    ("afghanistan", "2015-01-01"): N_("Resolute Support begins"),
+    ("afghanistan", "2020-02-29"): N_("US-Taliban Doha agreement"),
+    ("afghanistan", "2021-04-14"): N_("NATO decides to withdraw"),
+    ("afghanistan", "2021-08-15"): N_("Taliban take Kabul"),
+    ("afghanistan", "2021-08-30"): N_("Last US troops leave"),
+    ("burden_sharing", "2006"): N_("2% guideline introduced"),
+    ("burden_sharing", "2014-09-05"): N_("Wales Defence Investment Pledge"),
+    ("burden_sharing", "2025-06-25"): N_("The Hague: 5% by 2035"),
+    ("burden_sharing", "2025-08-28"): N_("NATO spending report 2025"),
 }
 
 _CLAUSE = re.compile(r"[:;(,]| - ")
@@ -106,8 +108,8 @@ def event_name(case_study: str, date_start: str, event: str) -> str:
     for value, label in ((case_study, "case_study"), (date_start, "date_start"),
                          (event, "event")):
         if not isinstance(value, str):
-            raise TypeError(f"{label} must be a string; got {type(value).__name__} "
-                            f"{value!r:.60}")
+            raise TypeError(_("{label} must be a string; got {type} {value!r:.60}").format(
+                label=label, type=type(value).__name__, value=value))
     name = EVENT_NAMES.get((case_study, date_start))
     if name:
         return name
@@ -129,16 +131,16 @@ def _parse(text: str, precision: str, *, end: bool) -> date:
 def _display(start: date, end: date, precision: str) -> str:
     def one(d: date, first: bool) -> str:
         if precision == "day":
-            return f"{d.day} {d:%b %Y}"
+            return short_date(d)
         if precision == "month":
-            return f"{d:%b %Y}"
+            return month_year(d)
         return f"{d.year}"
     first, last = one(start, True), one(end, False)
     if first == last:
         return first
     if precision == "day" and (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{last}"                    # "10–11 Jul 2024"
-    return f"{first} to {last}"
+    return _("{first} to {last}").format(first=first, last=last)
 
 
 def timeline(case_study: str) -> pd.DataFrame:
@@ -168,11 +170,13 @@ def timeline(case_study: str) -> pd.DataFrame:
     ValueError: case_study must be one of ('afghanistan', 'burden_sharing', 'ukraine'); got 'Kosovo'
     """
     if not isinstance(case_study, str):
-        raise TypeError(f"case_study must be a string; got {type(case_study).__name__}")
+        raise TypeError(_("case_study must be a string; got {type}").format(
+            type=type(case_study).__name__))
     raw = data.load("case_study_timeline")
     case_studies = tuple(sorted(set(raw["case_study"])))
     if case_study not in case_studies:
-        raise ValueError(f"case_study must be one of {case_studies}; got {case_study!r}")
+        raise ValueError(_("case_study must be one of {case_studies}; got {case_study!r}").format(
+            case_studies=case_studies, case_study=case_study))
     rows = raw[raw["case_study"] == case_study]
     records = []
     for row in rows.itertuples(index=False):
@@ -181,7 +185,7 @@ def timeline(case_study: str) -> pd.DataFrame:
         when = _display(start, end, row.date_precision)
         name = event_name(case_study, row.date_start, row.event)
         records.append({"start": start, "end": end, "when": when, "name": name,
-                        "label": f"{name}, {when}",
+                        "label": f"{_(name)}, {when}",
                         "precision": row.date_precision, "actor_level": row.actor_level,
                         "event": row.event, "source_ids": tuple(row.source_ids.split(";"))})
     frame = pd.DataFrame.from_records(records)
@@ -202,19 +206,20 @@ def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
     _check_events(events)
     table = pd.DataFrame({
         "when": events["when"].to_numpy(),
-        "level": [LEVELS[level][0] for level in events["actor_level"]],
+        "level": [_(LEVELS[level][0]) for level in events["actor_level"]],
         "what happened": events["event"].to_numpy(),
         "sources": ["; ".join(ids) for ids in events["source_ids"]],
-    }, index=pd.Index(events["name"].to_numpy(), name="event"))
+    }, index=pd.Index([_(name) for name in events["name"]], name="event"))
     return table
 
 
 def _check_events(events: object) -> None:
     needed = {"start", "end", "when", "name", "label", "actor_level", "event", "source_ids"}
     if not isinstance(events, pd.DataFrame) or not needed <= set(events.columns):
-        raise TypeError("events must be a DataFrame from alliances.cases.timeline.timeline(...)")
+        raise TypeError(_("events must be a DataFrame from "
+                          "alliances.cases.timeline.timeline(...)"))
     if events.empty:
-        raise ValueError("events must contain at least one event; got an empty table")
+        raise ValueError(_("events must contain at least one event; got an empty table"))
 
 
 _ENTRY = re.compile(r"^- (?P<id>[A-Z0-9_]+)(?: \([^)]*\))?: (?P<text>.*)$")
@@ -229,13 +234,15 @@ def sources(path: str | Path | None = None) -> dict[str, str]:
     True
     """
     if path is not None and not isinstance(path, (str, Path)):
-        raise TypeError(f"path must be a path to SOURCES.md or None; got {path!r}")
+        raise TypeError(_("path must be a path to SOURCES.md or None; got {path!r}").format(
+            path=path))
     path = Path(path) if path is not None else data.DATA_DIR / "SOURCES.md"
     if not path.is_file():
-        raise FileNotFoundError(f"path {str(path)!r} is not a file (expected data/SOURCES.md)")
+        raise FileNotFoundError(_("path {value!r} is not a file (expected "
+                                  "data/SOURCES.md)").format(value=str(path)))
     text = path.read_text(encoding="utf-8")
     if "## Source list" not in text:
-        raise ValueError(f"{path} has no '## Source list' section")
+        raise ValueError(_("{path} has no '## Source list' section").format(path=path))
     found: dict[str, str] = {}
     current = None
     for line in text.split("## Source list", 1)[1].splitlines():
@@ -260,11 +267,12 @@ def source_text(source_ids: tuple[str, ...] | str) -> str:
     """
     if not isinstance(source_ids, (str, tuple, list)) or not all(
             isinstance(i, str) for i in source_ids):
-        raise TypeError(f"source_ids must be a string ('A;B') or a tuple of strings; got "
-                        f"{source_ids!r}")
+        raise TypeError(_("source_ids must be a string ('A;B') or a tuple of strings; got"
+                          " {source_ids!r}").format(source_ids=source_ids))
     ids = source_ids.split(";") if isinstance(source_ids, str) else list(source_ids)
     known = sources()
     missing = [i for i in ids if i not in known]
     if missing:
-        raise ValueError(f"source_ids contains ids not listed in data/SOURCES.md: {missing}")
+        raise ValueError(_("source_ids contains ids not listed in data/SOURCES.md: "
+                           "{missing}").format(missing=missing))
     return " | ".join(f"{i}: {known[i]}" for i in ids)

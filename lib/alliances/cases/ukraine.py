@@ -33,6 +33,8 @@ from matplotlib.axes import Axes
 
 from alliances import data
 from alliances._validation import short_repr
+from alliances.i18n import _
+from alliances.views.style import month_year
 from alliances.views.ukraine import plot_aid_months, plot_donor_aid, plot_donor_weapons
 
 __all__ = [
@@ -65,32 +67,38 @@ def _frame(value: object, name: str, data_set: str, columns: Sequence[str]) -> p
     if value is None:
         return data.load(data_set)
     if not isinstance(value, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame such as "
-                        f"alliances.data.load({data_set!r}), or None to load it; got "
-                        f"{type(value).__name__} {short_repr(value)}")
+        raise TypeError(_("{name} must be a pandas DataFrame such as "
+                          "alliances.data.load({data_set!r}), or None to load it; got "
+                          "{type} {value}").format(
+            name=name, data_set=data_set, type=type(value).__name__, value=short_repr(value)))
     missing = [c for c in columns if c not in value.columns]
     if missing:
-        raise ValueError(f"{name} must have the columns {list(columns)} of {data_set}.csv; "
-                         f"missing {missing}")
+        raise ValueError(_("{name} must have the columns {columns} of {data_set}.csv; "
+                           "missing {missing}").format(
+            name=name, columns=list(columns), data_set=data_set, missing=missing))
     if value.empty:
-        raise ValueError(f"{name} must contain at least one row; got an empty table")
+        raise ValueError(_("{name} must contain at least one row; got an empty table").format(
+            name=name))
     return value
 
 
 def _donor(donor: object, known: Sequence[str], name: str = "donor") -> str:
     """Return ``donor`` if it is one of ``known``; else raise, suggesting a close match."""
     if not isinstance(donor, str):
-        raise TypeError(f"{name} must be a donor's name (a str) such as 'Germany'; got "
-                        f"{type(donor).__name__} {short_repr(donor)}")
+        raise TypeError(_("{name} must be a donor's name (a str) such as 'Germany'; got "
+                          "{type} {donor}").format(
+            name=name, type=type(donor).__name__, donor=short_repr(donor)))
     if donor in known:
         return donor
     folded = {k.casefold(): k for k in known}
     if donor.strip().casefold() in folded:
         return folded[donor.strip().casefold()]
     close = difflib.get_close_matches(donor, list(known), n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise ValueError(f"{name} {donor!r} is not a donor in the Kiel tracker (the donors are "
-                     f"states and {EU_INSTITUTIONS!r}; NATO itself is not one).{hint}")
+    hint = " " + _("Did you mean {name!r}?").format(name=close[0]) if close else ""
+    raise ValueError(_("{name} {donor!r} is not a donor in the Kiel tracker (the donors "
+                       "are states and {EU_INSTITUTIONS!r}; NATO itself is not "
+                       "one).{hint}").format(
+        name=name, donor=donor, EU_INSTITUTIONS=EU_INSTITUTIONS, hint=hint))
 
 
 _AID_COLUMNS = ("donor", "donor_iso3", "aid_type", "eur_bn")
@@ -134,7 +142,8 @@ def aid_by_donor(aid: pd.DataFrame | None = None) -> pd.DataFrame:
     frame = _frame(aid, "aid", "kiel_ukraine_aid_by_donor", _AID_COLUMNS)
     unknown = sorted(set(frame["aid_type"]) - {*_AID_TYPES, "total"})
     if unknown:
-        raise ValueError(f"aid: aid_type must be one of {[*_AID_TYPES, 'total']}; got {unknown}")
+        raise ValueError(_("aid: aid_type must be one of {value}; got {unknown}").format(
+            value=[*_AID_TYPES, 'total'], unknown=unknown))
     wide = frame.pivot_table(index="donor", columns="aid_type", values="eur_bn",
                              aggfunc="sum", fill_value=0.0)
     for kind in _AID_TYPES:
@@ -146,8 +155,8 @@ def aid_by_donor(aid: pd.DataFrame | None = None) -> pd.DataFrame:
         gap = (wide["total"] - total).abs()
         bad = gap[gap > 1e-6 * np.maximum(1.0, total.abs())]
         if not bad.empty:
-            raise ValueError(f"aid: the 'total' rows differ from military + financial + "
-                             f"humanitarian for {bad.index.tolist()[:3]}")
+            raise ValueError(_("aid: the 'total' rows differ from military + financial + "
+                               "humanitarian for {value}").format(value=bad.index.tolist()[:3]))
     table = parts.assign(total=total).sort_values("total", ascending=False, kind="stable")
     table.columns.name = None
     return table
@@ -198,8 +207,9 @@ def nato_members(table3: pd.DataFrame | None = None,
     only_2019 = sorted(set(earlier) - set(current))
     left = [code for code in only_2019 if spending.get(code, False)]
     if left:
-        raise ValueError(f"release2019 lists Allies with defence spending that the 2025 table "
-                         f"does not: {left}. Did an Ally leave? Membership cannot be derived.")
+        raise ValueError(_("release2019 lists Allies with defence spending that the 2025 "
+                           "table does not: {left}. Did an Ally leave? Membership cannot "
+                           "be derived.").format(left=left))
     rows = [{"iso3": code, "country": current.get(code, earlier.get(code)),
              "in_2025_table": code in current, "in_2019_release": code in earlier}
             for code in sorted(set(current) | set(only_2019))]
@@ -220,9 +230,9 @@ def donor_groups(aid: pd.DataFrame | None = None,
     """
     frame = _frame(aid, "aid", "kiel_ukraine_aid_by_donor", _AID_COLUMNS)
     if members is not None and not isinstance(members, pd.DataFrame):
-        raise TypeError(f"members must be a pandas DataFrame indexed by ISO3 code, such as "
-                        f"nato_members(), or None to load it; got {type(members).__name__} "
-                        f"{short_repr(members)}")
+        raise TypeError(_("members must be a pandas DataFrame indexed by ISO3 code, such "
+                          "as nato_members(), or None to load it; got {type} {members}").format(
+            type=type(members).__name__, members=short_repr(members)))
     member_codes = set((nato_members() if members is None else members).index)
     pairs = frame[["donor", "donor_iso3"]].drop_duplicates().set_index("donor")["donor_iso3"]
 
@@ -257,7 +267,8 @@ def military_share(donor: str, aid: pd.DataFrame | None = None) -> float:
     name = _donor(donor, table.index.tolist())
     total = float(table.loc[name, "total"])
     if total == 0.0:
-        raise ValueError(f"donor {name!r} has a total of zero: its military share is undefined")
+        raise ValueError(_("donor {name!r} has a total of zero: its military share is "
+                           "undefined").format(name=name))
     return float(table.loc[name, "military"]) / total
 
 
@@ -319,7 +330,8 @@ def monthly_aid(monthly: pd.DataFrame | None = None, *, aid_type: str = "all",
     """
     frame = _frame(monthly, "monthly", "kiel_ukraine_aid_monthly_by_donor", _MONTHLY_COLUMNS)
     if not isinstance(aid_type, str) or aid_type not in ("all", *_AID_TYPES):
-        raise ValueError(f"aid_type must be one of {['all', *_AID_TYPES]}; got {aid_type!r}")
+        raise ValueError(_("aid_type must be one of {value}; got {aid_type!r}").format(
+            value=['all', *_AID_TYPES], aid_type=aid_type))
     periods = pd.PeriodIndex.from_fields(year=frame["year"].to_numpy(),
                                          month=frame["month"].to_numpy(), freq="M")
     months = pd.period_range(periods.min(), periods.max(), freq="M")
@@ -328,8 +340,9 @@ def monthly_aid(monthly: pd.DataFrame | None = None, *, aid_type: str = "all",
         keep &= (frame["aid_type"] == aid_type).to_numpy()
     if donors is not None:
         if isinstance(donors, str) or not isinstance(donors, Sequence):
-            raise TypeError(f"donors must be a list of donor names or None; got "
-                            f"{type(donors).__name__} {short_repr(donors)}")
+            raise TypeError(_("donors must be a list of donor names or None; got {type} "
+                              "{donors}").format(
+                type=type(donors).__name__, donors=short_repr(donors)))
         known = sorted(set(frame["donor"]))
         chosen = {_donor(d, known, "donors") for d in donors}
         keep &= frame["donor"].isin(chosen).to_numpy()
@@ -366,14 +379,15 @@ def largest_month(series: pd.Series) -> PeakMonth:
     '2024-04'
     """
     if not isinstance(series, pd.Series) or series.empty:
-        raise TypeError("series must be a non-empty pandas Series, such as monthly_aid()")
+        raise TypeError(_("series must be a non-empty pandas Series, such as "
+                          "monthly_aid()"))
     try:
         values = series.to_numpy(dtype=float)
     except (TypeError, ValueError):
-        raise TypeError(f"series must contain numbers (EUR bn by month); got "
-                        f"{short_repr(series.tolist())}") from None
+        raise TypeError(_("series must contain numbers (EUR bn by month); got {value}").format(
+            value=short_repr(series.tolist()))) from None
     if not np.all(np.isfinite(values)):
-        raise ValueError("series must contain finite numbers")
+        raise ValueError(_("series must contain finite numbers"))
     best = values.max()
     where = [str(m) for m, v in zip(series.index, values) if v == best]
     return PeakMonth(where[0], float(best), tuple(where[1:]))
@@ -410,7 +424,8 @@ def heavy_weapons(weapons: pd.DataFrame | None = None, *,
     elif measure == "eur_bn":
         values = frame["monetary_value_eur"] / 1e9
     else:
-        raise ValueError(f"measure must be 'number' or 'eur_bn'; got {measure!r}")
+        raise ValueError(_("measure must be 'number' or 'eur_bn'; got {measure!r}").format(
+            measure=measure))
     table = (frame.assign(value=values)
              .pivot_table(index="donor", columns="category", values="value", aggfunc="sum",
                           fill_value=0)
@@ -435,8 +450,8 @@ def heavy_weapons_by_group(weapons: pd.DataFrame | None = None, *, measure: str 
     groups = donor_groups(aid, members)["group"]
     unknown = sorted(set(table.index) - set(groups.index))
     if unknown:
-        raise ValueError(f"weapons: donors {unknown} are not in the aid file, so their group "
-                         f"is unknown")
+        raise ValueError(_("weapons: donors {unknown} are not in the aid file, so their "
+                           "group is unknown").format(unknown=unknown))
     out = table.groupby(groups.reindex(table.index)).sum().reindex(list(GROUPS), fill_value=0)
     out.index.name = "group"
     return out
@@ -468,12 +483,15 @@ def weapon_systems(weapons: pd.DataFrame | None = None) -> pd.DataFrame:
         for item in str(row.weapons_list).split("; "):
             match = _SYSTEM.match(item.strip())
             if match is None:
-                raise ValueError(f"weapons: cannot read {item!r} in the list of {row.donor}, "
-                                 f"{row.category}; expected 'system (number)'")
+                raise ValueError(_("weapons: cannot read {item!r} in the list of {donor},"
+                                   " {category}; expected 'system (number)'").format(
+                    item=item, donor=row.donor, category=row.category))
             parsed.append((match["system"], int(match["number"])))
-        if sum(n for _, n in parsed) != row.number_of_weapons:
-            raise ValueError(f"weapons: the systems listed for {row.donor}, {row.category} add "
-                             f"up to {sum(n for _, n in parsed)}, not {row.number_of_weapons}")
+        if sum(n for _name, n in parsed) != row.number_of_weapons:
+            raise ValueError(_("weapons: the systems listed for {donor}, {category} add "
+                               "up to {value}, not {number_of_weapons}").format(
+                donor=row.donor, category=row.category, value=sum(n for _name, n in parsed),
+                number_of_weapons=row.number_of_weapons))
         rows += [{"donor": row.donor, "category": row.category, "system": s, "number": n}
                  for s, n in parsed]
     return pd.DataFrame(rows)
@@ -488,8 +506,9 @@ def _period_text(aid: pd.DataFrame) -> str:
     if {"period_start", "period_end"} <= set(aid.columns):
         first = pd.Period(str(aid["period_start"].min()), freq="M")
         last = pd.Period(str(aid["period_end"].max()), freq="M")
-        return f"{first.strftime('%b %Y')} to {last.strftime('%b %Y')}"
-    return "the period covered"
+        return _("{first} to {last}").format(first=month_year(first.start_time.date()),
+                                             last=month_year(last.start_time.date()))
+    return _("the period covered")
 
 
 def plot_aid_by_donor(aid: pd.DataFrame | None = None, ax: Axes | None = None, *,

@@ -43,6 +43,7 @@ from matplotlib.axes import Axes
 from alliances import data
 from alliances._validation import short_repr, check_real
 from alliances.cases.timeline import timeline
+from alliances.i18n import N_, _, number
 from alliances.models.commitment import CommitmentModel
 from alliances.models.commitment_result import CommitmentResult
 from alliances.models.games import Game, symmetric_game
@@ -89,14 +90,14 @@ class _Rung:
 #: they do not measure them). Full commitment, c = 1, is direct combat: a no-fly zone
 #: means NATO aircraft shooting down Russian ones.
 SUPPORT_LADDER: tuple[_Rung, ...] = (
-    _Rung(0.15, "non-lethal aid", "2014-09"),
-    _Rung(0.30, "Javelin missiles", "2017-12"),
-    _Rung(0.45, "HIMARS rockets", "2022-05-31"),
-    _Rung(0.55, "battle tanks", "2023-01-25"),
-    _Rung(0.65, "F-16 pilot training", "2023-05-19"),
-    _Rung(0.75, "ATACMS missiles", "2023-10-17"),
-    _Rung(0.85, "F-16s in Ukraine", "2024-08-04"),
-    _Rung(1.00, "no-fly zone (refused)", "2022-03-04", refused=True),
+    _Rung(0.15, N_("non-lethal aid"), "2014-09"),
+    _Rung(0.30, N_("Javelin missiles"), "2017-12"),
+    _Rung(0.45, N_("HIMARS rockets"), "2022-05-31"),
+    _Rung(0.55, N_("battle tanks"), "2023-01-25"),
+    _Rung(0.65, N_("F-16 pilot training"), "2023-05-19"),
+    _Rung(0.75, N_("ATACMS missiles"), "2023-10-17"),
+    _Rung(0.85, N_("F-16s in Ukraine"), "2024-08-04"),
+    _Rung(1.00, N_("no-fly zone (refused)"), "2022-03-04", refused=True),
 )
 
 
@@ -117,8 +118,9 @@ def ladder_events(ladder: Sequence[_Rung] = SUPPORT_LADDER) -> pd.DataFrame:
     """
     if isinstance(ladder, (str, bytes)) or not isinstance(ladder, Sequence) \
             or not all(isinstance(r, _Rung) for r in ladder):
-        raise TypeError(f"ladder must be a sequence of rungs, such as SUPPORT_LADDER; got "
-                        f"{type(ladder).__name__} {short_repr(ladder)}")
+        raise TypeError(_("ladder must be a sequence of rungs, such as SUPPORT_LADDER; "
+                          "got {type} {ladder}").format(
+            type=type(ladder).__name__, ladder=short_repr(ladder)))
     raw = data.load("case_study_timeline")
     raw = raw[raw["case_study"] == "ukraine"]
     events = timeline("ukraine")
@@ -126,8 +128,9 @@ def ladder_events(ladder: Sequence[_Rung] = SUPPORT_LADDER) -> pd.DataFrame:
     for rung in ladder:
         matches = raw[raw["date_start"] == rung.when]
         if len(matches) != 1:
-            raise ValueError(f"ladder: rung {rung.label!r} must match exactly one Ukraine "
-                             f"event starting {rung.when!r}; found {len(matches)}")
+            raise ValueError(_("ladder: rung {label!r} must match exactly one Ukraine "
+                               "event starting {when!r}; found {n}").format(
+                label=rung.label, when=rung.when, n=len(matches)))
         text = matches["event"].iloc[0]
         event = events[events["event"] == text].iloc[0]
         rows.append({"c": rung.c, "label": rung.label, "refused": rung.refused,
@@ -177,19 +180,20 @@ class Period:
         'c below 1'
         """
         if self.refused is not None and self.low == 0.0:
-            return f"c below {self.refused:g}"
-        return f"c between {self.low:g} and {self.high:g}"
+            return _("c below {refused}").format(refused=number(self.refused, "g"))
+        return _("c between {low} and {high}").format(low=number(self.low, "g"),
+                                                     high=number(self.high, "g"))
 
 
 #: The three choices to reproduce, in time order (our coding of each as a band of c).
 PERIODS: dict[str, Period] = {
-    "2014": Period("2014", "2014 (Crimea)",
-                   "non-lethal aid only", 0.05, 0.25),
-    "no-fly zone": Period("no-fly zone", "no-fly zone (March 2022)",
-                          "NATO refused to police a no-fly zone", 0.0, 1.0,
+    "2014": Period("2014", N_("2014 (Crimea)"),
+                   N_("non-lethal aid only"), 0.05, 0.25),
+    "no-fly zone": Period("no-fly zone", N_("no-fly zone (March 2022)"),
+                          N_("NATO refused to police a no-fly zone"), 0.0, 1.0,
                           refused=1.0),
-    "2022-2024": Period("2022-2024", "2022-2024 (full-scale war)",
-                        "heavy weapons step by step, from HIMARS to F-16s", 0.45, 0.85),
+    "2022-2024": Period("2022-2024", N_("2022-2024 (full-scale war)"),
+                        N_("heavy weapons step by step, from HIMARS to F-16s"), 0.45, 0.85),
 }
 
 #: The fixed part of the calibration (our assumptions, on a scale where a direct war
@@ -211,11 +215,13 @@ def _period(period: object) -> Period:
     if isinstance(period, Period):
         return period
     if not isinstance(period, str):
-        raise TypeError(f"period must be one of {list(PERIODS)} or a Period; got "
-                        f"{type(period).__name__} {short_repr(period)}")
+        raise TypeError(_("period must be one of {PERIODS} or a Period; got {type} "
+                          "{period}").format(
+            PERIODS=list(PERIODS), type=type(period).__name__, period=short_repr(period)))
     key = period.strip().replace("–", "-")
     if key not in PERIODS:
-        raise ValueError(f"period must be one of {list(PERIODS)}; got {period!r}")
+        raise ValueError(_("period must be one of {PERIODS}; got {period!r}").format(
+            PERIODS=list(PERIODS), period=period))
     return PERIODS[key]
 
 
@@ -223,7 +229,8 @@ def _base(base: object) -> CommitmentModel:
     if base is None:
         return BASE_MODEL
     if not isinstance(base, CommitmentModel):
-        raise TypeError(f"base must be a CommitmentModel or None; got {type(base).__name__}")
+        raise TypeError(_("base must be a CommitmentModel or None; got {type}").format(
+            type=type(base).__name__))
     return base
 
 
@@ -272,20 +279,31 @@ class Calibration:
         between 0.05 and 0.25).
         """
         p = self.period
-        start = (f"{p.label}: with a loss from abandonment of {self.model.L_A:g} and an "
-                 f"escalation risk of {self.model.p_E:.2f}, ")
-        choice = f"the historical choice: {p.choice} ({p.band_text()})"
+        values = dict(label=_(p.label), L_A=number(self.model.L_A, "g"),
+                      p_E=number(self.model.p_E, ".2f"), choice=_(p.choice),
+                      band=p.band_text(), c_star=number(self.c_star, ".2f"))
         if self.verdict == "tie":
-            return (start + "several commitment levels are equally good, so the model is "
-                    f"consistent with {choice} but does not explain it.")
-        where = f"the best commitment is c* = {self.c_star:.2f}"
-        if self.verdict == "reproduced":
-            return start + f"{where}, which reproduces {choice}."
-        if self.verdict == "too low":
-            return start + f"{where}, less than {choice}."
-        if p.refused is not None and self.c_star >= p.refused:
-            return start + f"{where}: the model would take the step that was refused."
-        return start + f"{where}, more than {choice}."
+            pattern = _("{label}: with a loss from abandonment of {L_A} and an escalation "
+                        "risk of {p_E}, several commitment levels are equally good, so the "
+                        "model is consistent with the historical choice: {choice} ({band}) "
+                        "but does not explain it.")
+        elif self.verdict == "reproduced":
+            pattern = _("{label}: with a loss from abandonment of {L_A} and an escalation "
+                        "risk of {p_E}, the best commitment is c* = {c_star}, which "
+                        "reproduces the historical choice: {choice} ({band}).")
+        elif self.verdict == "too low":
+            pattern = _("{label}: with a loss from abandonment of {L_A} and an escalation "
+                        "risk of {p_E}, the best commitment is c* = {c_star}, less than the "
+                        "historical choice: {choice} ({band}).")
+        elif p.refused is not None and self.c_star >= p.refused:
+            pattern = _("{label}: with a loss from abandonment of {L_A} and an escalation "
+                        "risk of {p_E}, the best commitment is c* = {c_star}: the model "
+                        "would take the step that was refused.")
+        else:
+            pattern = _("{label}: with a loss from abandonment of {L_A} and an escalation "
+                        "risk of {p_E}, the best commitment is c* = {c_star}, more than the "
+                        "historical choice: {choice} ({band}).")
+        return pattern.format(**values)
 
 
 def calibrate(period: str | Period, L_A: float, p_E: float, *,
@@ -386,17 +404,18 @@ def reproducing_region(period: str | Period, p_E: object, *,
     p = _period(period)
     model = _base(base)
     if model.alpha < 1.0 or model.beta < 1.0:
-        raise ValueError(f"base must have alpha >= 1 and beta >= 1 (a concave model); got "
-                         f"alpha = {model.alpha:g}, beta = {model.beta:g}")
+        raise ValueError(_("base must have alpha >= 1 and beta >= 1 (a concave model); "
+                           "got alpha = {alpha:g}, beta = {beta:g}").format(
+            alpha=model.alpha, beta=model.beta))
     if model.p_A == 0.0:
-        raise ValueError("base must have p_A > 0: otherwise abandonment is no risk at all and "
-                         "no loss from abandonment changes the best commitment")
+        raise ValueError(_("base must have p_A > 0: otherwise abandonment is no risk at "
+                           "all and no loss from abandonment changes the best commitment"))
     risks = np.atleast_1d(np.asarray(p_E, dtype=float)) if not isinstance(p_E, (str, bytes)) \
         else None
     if risks is None or risks.ndim != 1 or not np.all(np.isfinite(risks)) \
             or np.any((risks < 0) | (risks > 1)):
-        raise ValueError(f"p_E must be a number or a 1-D array of numbers in [0, 1]; got "
-                         f"{short_repr(p_E)}")
+        raise ValueError(_("p_E must be a number or a 1-D array of numbers in [0, 1]; got"
+                           " {p_E}").format(p_E=short_repr(p_E)))
 
     def bound(c: float) -> np.ndarray:
         a, e = _marginal_coefficients(model, c)
@@ -439,9 +458,9 @@ def _regions(model: CommitmentModel, risks: np.ndarray) -> pd.DataFrame:
         low, high = reproducing_region(period, risks, base=model)
         if period.refused is not None:
             low, high = high, np.full_like(risks, np.inf)
-            text = "no-fly zone: the model would enforce it"
+            text = _("no-fly zone: the model would enforce it")
         else:
-            text = f"{period.label}: reproduced"
+            text = _("{period}: reproduced").format(period=_(period.label))
         parts.append(pd.DataFrame({"period": key, "text": text, "p_E": risks,
                                    "low": low, "high": high}))
     return pd.concat(parts, ignore_index=True)

@@ -27,7 +27,8 @@ from alliances.models.burden import (
     nash_equilibrium,
     reaction_curve,
 )
-from alliances.views.style import PALETTE, new_axes
+from alliances.i18n import _, number
+from alliances.views.style import PALETTE, localize_axes, new_axes
 
 __all__ = ["MAX_PLOTTED_ALLIES", "ReactionCurvesPlot", "plot_reaction_curves",
            "BurdenSharesPlot", "plot_burden_shares"]
@@ -90,24 +91,27 @@ class ReactionCurvesPlot:
     def __init__(self, alpha: float, incomes: Sequence[float], ax: Axes | None = None, *,
                  numbers_in_title: bool = True) -> None:
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         if not isinstance(numbers_in_title, bool):
-            raise TypeError(f"numbers_in_title must be True or False; got {numbers_in_title!r}")
+            raise TypeError(_("numbers_in_title must be True or False; got {value!r}").format(
+                value=numbers_in_title))
         self.numbers_in_title = numbers_in_title
         self.ax = ax if ax is not None else new_axes(5.0, 4.2, pyplot=False)
         ax = self.ax
         blue, red, green = PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"]
-        (self.curve_1,) = ax.plot([], [], color=blue, lw=2.2, label="ally 1's best response")
+        (self.curve_1,) = ax.plot([], [], color=blue, lw=2.2,
+                                  label=_("ally 1's best response"))
         (self.curve_others,) = ax.plot([], [], color=red, lw=2.2, ls="--",
-                                       label="others' best response")
+                                       label=_("others' best response"))
         (self.efficient_line,) = ax.plot([], [], color=green, lw=1.8, ls=":",
-                                         label="efficient total (Samuelson)")
+                                         label=_("efficient total (Samuelson)"))
         (self.nash_total_line,) = ax.plot([], [], color=PALETTE["grey"], lw=1.0,
-                                          label="Nash total")
+                                          label=_("Nash total"))
         (self.equal_point,) = ax.plot([], [], "D", color=green, ms=8, mec="black",
-                                      label="equal-burden efficient split")
-        (self.nash_point,) = ax.plot([], [], "o", color="black", ms=9, label="Nash equilibrium",
-                                     zorder=5)
+                                      label=_("equal-burden efficient split"))
+        (self.nash_point,) = ax.plot([], [], "o", color="black", ms=9,
+                                     label=_("Nash equilibrium"), zorder=5)
         self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2,
                                 fontsize=8, frameon=False)
         self.title = ax.set_title("", fontsize=10)
@@ -115,6 +119,7 @@ class ReactionCurvesPlot:
         ax.grid(True, color="#DDDDDD", lw=0.6)
         for axis in (ax.xaxis, ax.yaxis):
             axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+        localize_axes(ax)
         self.update(alpha, incomes)
 
     def update(self, alpha: float, incomes: Sequence[float]) -> None:
@@ -122,8 +127,8 @@ class ReactionCurvesPlot:
         eq = nash_equilibrium(alpha, incomes)       # checks alpha and the incomes
         a, y = eq.alphas[0], np.array(eq.incomes)
         if len(y) < 2:
-            raise ValueError(f"incomes must name at least two allies for reaction curves; "
-                             f"got {len(y)}")
+            raise ValueError(_("incomes must name at least two allies for reaction curves; "
+                               "got {n}").format(n=len(y)))
         x1, others = eq.contributions[0], eq.total - eq.contributions[0]
         rest = y[1:]
         x_max = _sticky_limit(self._limits[0], 1.15 * a * y[0])
@@ -142,14 +147,17 @@ class ReactionCurvesPlot:
         self.nash_point.set_data([x1], [others])
         self.ax.set_xlim(0.0, x_max)
         self.ax.set_ylim(0.0, y_max)
-        self.ax.set_xlabel("ally 1's defence spending x\u2081 (income units)")
-        self.ax.set_ylabel("ally 2's defence spending x\u2082 (income units)" if len(y) == 2
-                           else f"allies 2\u2013{len(y)} together (income units)")
-        self.legend.get_texts()[1].set_text("ally 2's best response" if len(y) == 2
-                                            else "others' joint best response")
-        self.title.set_text(f"Nash total {eq.total:.3g}, efficient {star:.3g}: "
-                            f"under-provision {eq.gap:.3g}" if self.numbers_in_title else
-                            "Reaction curves: Nash and efficient totals")
+        self.ax.set_xlabel(_("ally 1's defence spending x\u2081 (income units)"))
+        self.ax.set_ylabel(_("ally 2's defence spending x\u2082 (income units)") if len(y) == 2
+                           else _("allies 2\u2013{n} together (income units)").format(
+                               n=len(y)))
+        self.legend.get_texts()[1].set_text(_("ally 2's best response") if len(y) == 2
+                                            else _("others' joint best response"))
+        self.title.set_text(_("Nash total {total}, efficient {efficient}: "
+                              "under-provision {gap}").format(
+            total=number(eq.total, ".3g"), efficient=number(star, ".3g"),
+            gap=number(eq.gap, ".3g")) if self.numbers_in_title else
+                            _("Reaction curves: Nash and efficient totals"))
         self.equilibrium = eq
 
     def dynamic_artists(self) -> list:
@@ -201,7 +209,8 @@ class BurdenSharesPlot:
 
     def __init__(self, equilibrium: Equilibrium, ax: Axes | None = None) -> None:
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         self.ax = ax if ax is not None else new_axes(4.2, 4.2, pyplot=False)
         ax = self.ax
         slots = range(MAX_PLOTTED_ALLIES)
@@ -212,14 +221,15 @@ class BurdenSharesPlot:
         ax.legend(handles=[
             self.bars[0],
             Line2D([], [], color=PALETTE["green"], ls="--", lw=1.6,
-                   label="equal burden of the efficient split (\u03b1)")],
-            labels=["burden at the Nash equilibrium",
-                    "equal burden of the efficient split (\u03b1)"],
+                   label=_("equal burden of the efficient split (\u03b1)"))],
+            labels=[_("burden at the Nash equilibrium"),
+                    _("equal burden of the efficient split (\u03b1)")],
             loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8, frameon=False)
-        ax.set_ylabel("defence spending, % of own income")
-        ax.set_xlabel("ally")
-        ax.set_title("Burden: defence as a share of income", fontsize=11)
+        ax.set_ylabel(_("defence spending, % of own income"))
+        ax.set_xlabel(_("ally"))
+        ax.set_title(_("Burden: defence as a share of income"), fontsize=11)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        localize_axes(ax)
         self._top: float | None = None
         ax.grid(True, axis="y", color="#DDDDDD", lw=0.6)
         self.update(equilibrium)
@@ -227,12 +237,12 @@ class BurdenSharesPlot:
     def update(self, equilibrium: Equilibrium) -> None:
         """Show ``equilibrium``, updating the bars and labels in place."""
         if not isinstance(equilibrium, Equilibrium):
-            raise TypeError(f"equilibrium must be an Equilibrium; got "
-                            f"{type(equilibrium).__name__}")
+            raise TypeError(_("equilibrium must be an Equilibrium; got {type}").format(
+                type=type(equilibrium).__name__))
         n = equilibrium.n
         if n > MAX_PLOTTED_ALLIES:
-            raise ValueError(f"equilibrium has {n} allies; the plot shows at most "
-                             f"{MAX_PLOTTED_ALLIES}")
+            raise ValueError(_("equilibrium has {n} allies; the plot shows at most "
+                               "{most}").format(n=n, most=MAX_PLOTTED_ALLIES))
         burdens = [100.0 * b for b in equilibrium.burdens]
         top = max(max(burdens), 100.0 * max(equilibrium.alphas))
         for i, (bar, label) in enumerate(zip(self.bars, self.labels)):
@@ -246,7 +256,8 @@ class BurdenSharesPlot:
             bar.set_hatch("//" if free else "")
             bar.set_facecolor("white" if free else PALETTE["blue"])
             label.set_position((i, burdens[i] + 0.02 * top))
-            label.set_text(f"{burdens[i]:.1f} %" if not free else "0 %\nfree rider")
+            label.set_text(_("{value} %").format(value=number(burdens[i], ".1f")) if not free
+                           else _("0 %\nfree rider"))
         alpha = equilibrium.alphas[0] if equilibrium.common_alpha else None
         if alpha is None:
             self.equal_line.set_data([], [])

@@ -20,7 +20,8 @@ from matplotlib.colors import BoundaryNorm
 from matplotlib.figure import Figure
 
 from alliances.models.caveats import CaveatComparison, CaveatModel
-from alliances.views.style import PALETTE
+from alliances.i18n import _, number
+from alliances.views.style import PALETTE, localize_axes
 
 __all__ = ["CaveatPlot", "plot_caveats"]
 
@@ -50,14 +51,16 @@ class CaveatPlot:
 
     def __init__(self, model: CaveatModel, axes: tuple[Axes, Axes] | None = None) -> None:
         if not isinstance(model, CaveatModel):
-            raise TypeError(f"model must be a CaveatModel; got {type(model).__name__}")
+            raise TypeError(_("model must be a CaveatModel; got {type}").format(
+                type=type(model).__name__))
         if axes is None:
             figure = Figure(figsize=(9.0, 4.0), dpi=100, layout="constrained")
             left, right = figure.subplots(1, 2, width_ratios=[1.25, 1])
         else:
             if (not isinstance(axes, (tuple, list)) or len(axes) != 2
                     or not all(isinstance(a, Axes) for a in axes)):
-                raise TypeError("axes must be a pair of matplotlib Axes (left, right) or None")
+                raise TypeError(_("axes must be a pair of matplotlib Axes (left, right) or "
+                                  "None"))
             left, right = axes
         self.axes = (left, right)
         grid = np.linspace(0.0, 1.0, _GRID)
@@ -72,20 +75,20 @@ class CaveatPlot:
                                  aspect="auto", interpolation="nearest")
         bar = left.figure.colorbar(self.image, ax=left, fraction=0.06, pad=0.02,
                                    ticks=_BANDS)
-        bar.ax.set_yticklabels([f"{100 * b:g} %" for b in _BANDS])
-        bar.set_label("ally's expected utility: shortfall from its best\n(share of the range "
-                      "on the map)", fontsize=8)
+        bar.ax.set_yticklabels([f"{number(100 * b, 'g')} %" for b in _BANDS])
+        bar.set_label(_("ally's expected utility: shortfall from its best\n(share of the range "
+                        "on the map)"), fontsize=8)
         bar.ax.tick_params(labelsize=7)
         bar.ax.invert_yaxis()
         (self.star,) = left.plot([], [], "*", ms=17, color=PALETTE["orange"], mec="black",
-                                 label="best, caveats allowed", clip_on=False, zorder=5)
+                                 label=_("best, caveats allowed"), clip_on=False, zorder=5)
         (self.circle,) = left.plot([], [], "o", ms=10, color="white", mec="black", mew=1.5,
-                                   label="best, caveats banned", clip_on=False, zorder=5)
+                                   label=_("best, caveats banned"), clip_on=False, zorder=5)
         left.set_xlim(0, 1)
         left.set_ylim(0, 1)
-        left.set_xlabel("troops sent t (share of deployable force)")
-        left.set_ylabel("share under caveats q")
-        left.set_title("The ally's choice", fontsize=11)
+        left.set_xlabel(_("troops sent t (share of deployable force)"))
+        left.set_ylabel(_("share under caveats q"))
+        left.set_title(_("The ally's choice"), fontsize=11)
         # Below the map (not on it: a widget redraws the map over its static layer).
         left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=8,
                     frameon=False, handletextpad=0.3, columnspacing=1.0)
@@ -101,20 +104,24 @@ class CaveatPlot:
             self.labels[regime, kind] = right.text(x, 0.0, "", ha="center", va="bottom",
                                                    fontsize=9)
         right.set_xticks([0.4, 2.6])
-        right.set_xticklabels(["caveats allowed", "caveats banned\n(hatched)"], fontsize=9)
+        right.set_xticklabels([_("caveats allowed"), _("caveats banned\n(hatched)")],
+                              fontsize=9)
         right.set_ylim(0, 1.15)
-        right.set_ylabel("share of the ally's deployable force")
-        right.set_title("What the alliance gets", fontsize=11)
+        right.set_ylabel(_("share of the ally's deployable force"))
+        right.set_title(_("What the alliance gets"), fontsize=11)
         right.legend(handles=[self.bars["allowed", "sent"], self.bars["allowed", "usable"]],
-                     labels=["troops sent", "usable troops (no caveats)"], fontsize=8,
+                     labels=[_("troops sent"), _("usable troops (no caveats)")], fontsize=8,
                      loc="upper right")
         right.grid(True, axis="y", color="#DDDDDD", lw=0.6)
+        localize_axes(left)
+        localize_axes(right)
         self.update(model)
 
     def update(self, model: CaveatModel) -> CaveatComparison:
         """Show ``model``: recompute, update every artist in place, return the comparison."""
         if not isinstance(model, CaveatModel):
-            raise TypeError(f"model must be a CaveatModel; got {type(model).__name__}")
+            raise TypeError(_("model must be a CaveatModel; got {type}").format(
+                type=type(model).__name__))
         comparison = model.compare()
         values = np.asarray(model.expected_utility(self._t, self._q))
         low, high = float(values.min()), float(values.max())
@@ -129,7 +136,7 @@ class CaveatPlot:
         for key, height in heights.items():
             self.bars[key].set_height(height)
             self.labels[key].set_y(height + 0.02)
-            self.labels[key].set_text(f"{height:.2f}")
+            self.labels[key].set_text(number(height, ".2f"))
         self.comparison = comparison
         return comparison
 

@@ -19,7 +19,8 @@ from matplotlib.figure import Figure
 
 from alliances.models.commitment import CommitmentModel
 from alliances.models.commitment_result import CommitmentResult
-from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR
+from alliances.i18n import _, number
+from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, localize_axes
 
 __all__ = ["CommitmentPlot", "plot_commitment"]
 
@@ -51,39 +52,41 @@ class CommitmentPlot:
     def __init__(self, model: CommitmentModel, axes: tuple[Axes, Axes] | None = None, *,
                  title: str | None = None) -> None:
         if not isinstance(model, CommitmentModel):
-            raise TypeError(f"model must be a CommitmentModel; got {type(model).__name__}")
+            raise TypeError(_("model must be a CommitmentModel; got {type}").format(
+                type=type(model).__name__))
         if axes is None:
             figure = Figure(figsize=(6.4, 5.2), dpi=100, layout="constrained")
             top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[1, 1.15])
         else:
             if (not isinstance(axes, (tuple, list)) or len(axes) != 2
                     or not all(isinstance(a, Axes) for a in axes)):
-                raise TypeError("axes must be a pair of matplotlib Axes (top, bottom) or None")
+                raise TypeError(_("axes must be a pair of matplotlib Axes (top, bottom) or "
+                                  "None"))
             top, bottom = axes
         self.axes = (top, bottom)
         self.grid = np.linspace(0.0, 1.0, 201)
         nan = np.full_like(self.grid, np.nan)
         (self.line_a,) = top.plot(self.grid, nan, color=_ABANDONMENT_COLOUR, lw=2.4,
-                                  label="abandonment risk $P_A(c)$")
+                                  label=_("abandonment risk $P_A(c)$"))
         (self.line_e,) = top.plot(self.grid, nan, color=_ENTRAPMENT_COLOUR, lw=2.4, ls="--",
-                                  label="entrapment risk $P_E(c)$")
+                                  label=_("entrapment risk $P_E(c)$"))
         (self.dot_a,) = top.plot([], [], "o", color=_ABANDONMENT_COLOUR, ms=7, clip_on=False)
         (self.dot_e,) = top.plot([], [], "s", color=_ENTRAPMENT_COLOUR, ms=7, clip_on=False)
         top.set_ylim(-0.02, 1.3)
         top.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
-        top.set_ylabel("probability")
+        top.set_ylabel(_("probability"))
         top.grid(alpha=0.3)
         (self.line_u,) = bottom.plot(self.grid, nan, color=PALETTE["black"], lw=2.4,
-                                     label="expected utility $EU(c)$")
+                                     label=_("expected utility $EU(c)$"))
         (self.star,) = bottom.plot([], [], "*", color=PALETTE["orange"], ms=16, mec="black",
-                                   label="best commitment $c^*$", clip_on=False, zorder=5)
+                                   label=_("best commitment $c^*$"), clip_on=False, zorder=5)
         self.band = bottom.axvspan(0, 1, color=PALETTE["yellow"], alpha=0.25, lw=0)
         # The top line stops below the legend (the probability axis ends at 1.3).
         self.vlines = [top.axvline(0.0, ymax=1.03 / 1.32, color=PALETTE["grey"], ls=":",
                                    lw=1.5),
                        bottom.axvline(0.0, color=PALETTE["grey"], ls=":", lw=1.5)]
-        bottom.set_xlabel("commitment c  (0 = none, 1 = full)")
-        bottom.set_ylabel("expected utility (payoff units)")
+        bottom.set_xlabel(_("commitment c  (0 = none, 1 = full)"))
+        bottom.set_ylabel(_("expected utility (payoff units)"))
         bottom.set_xlim(0, 1)
         bottom.grid(alpha=0.3)
         top.legend(handles=[self.line_a, self.line_e, self.line_u, self.star],
@@ -92,12 +95,15 @@ class CommitmentPlot:
         self.title = top.set_title("", fontsize=12)
         self._fixed_title = title
         self._limits_set = False
+        localize_axes(top)
+        localize_axes(bottom)
         self.update(model)
 
     def update(self, model: CommitmentModel) -> CommitmentResult:
         """Show ``model``: update every artist in place; return its result."""
         if not isinstance(model, CommitmentModel):
-            raise TypeError(f"model must be a CommitmentModel; got {type(model).__name__}")
+            raise TypeError(_("model must be a CommitmentModel; got {type}").format(
+                type=type(model).__name__))
         result = model.best()
         top, bottom = self.axes
         self.line_a.set_ydata(model.abandonment_risk(self.grid))
@@ -123,10 +129,10 @@ class CommitmentPlot:
         if self._fixed_title is not None:
             self.title.set_text(self._fixed_title)
         elif result.every_level_optimal:
-            self.title.set_text("Best commitment: every level ties")
+            self.title.set_text(_("Best commitment: every level ties"))
         else:
-            self.title.set_text("Best commitment c* = "
-                                + " and ".join(f"{m:.2f}" for m in result.maximisers))
+            self.title.set_text(_("Best commitment c* = {values}").format(
+                values=_(" and ").join(number(m, ".2f") for m in result.maximisers)))
         self.result = result
         return result
 

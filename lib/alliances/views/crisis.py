@@ -19,12 +19,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from alliances.models.crisis import ALLIES, AllyFears
-from alliances.views.style import PALETTE
+from alliances.i18n import N_, _
+from alliances.views.style import PALETTE, localize_axes
 
 __all__ = ["FearsPlot"]
 
 #: The verdict shown above each ally's bars, by its dominant fear.
-_VERDICTS = {"abandonment": "supports", "entrapment": "withholds", "balanced": "indifferent"}
+_VERDICTS = {"abandonment": N_("supports"), "entrapment": N_("withholds"),
+             "balanced": N_("indifferent")}
 
 
 class FearsPlot:
@@ -47,26 +49,28 @@ class FearsPlot:
 
     def __init__(self, fears: AllyFears, ax: Axes | None = None) -> None:
         if not isinstance(fears, AllyFears):
-            raise TypeError(f"fears must be an AllyFears (from ally_fears); got "
-                            f"{type(fears).__name__}")
+            raise TypeError(_("fears must be an AllyFears (from ally_fears); got "
+                              "{type}").format(type=type(fears).__name__))
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         if ax is None:
             ax = Figure(figsize=(4.4, 3.9), dpi=100, layout="constrained").add_subplot()
         self.ax = ax
         x = np.arange(2)
         self.bars_a = ax.bar(x - 0.19, [0, 0], 0.36, color=PALETTE["blue"],
-                             edgecolor="black", label="fear of abandonment  a·d")
+                             edgecolor="black", label=_("fear of abandonment  a·d"))
         self.bars_e = ax.bar(x + 0.19, [0, 0], 0.36, color=PALETTE["vermillion"],
-                             edgecolor="black", hatch="//", label="fear of entrapment  e")
+                             edgecolor="black", hatch="//", label=_("fear of entrapment  e"))
         self.verdicts = [ax.text(i, 0, "", ha="center", va="bottom", fontsize=10,
                                  fontweight="bold") for i in range(2)]
-        ax.set_xticks(x, list(ALLIES))
+        ax.set_xticks(x, [_(ally) for ally in ALLIES])
         ax.set_ylim(0, 1.25)
-        ax.set_ylabel("expected loss (payoff units)")
-        ax.set_title("Which fear drives each ally?")
+        ax.set_ylabel(_("expected loss (payoff units)"))
+        ax.set_title(_("Which fear drives each ally?"))
         ax.legend(loc="upper center", fontsize=8, frameon=False, ncols=1)
         ax.grid(axis="y", alpha=0.3)
+        localize_axes(ax)
         self.update(fears)
 
     def update(self, fears: AllyFears) -> None:
@@ -81,14 +85,14 @@ class FearsPlot:
         'supports'
         """
         if not isinstance(fears, AllyFears):
-            raise TypeError(f"fears must be an AllyFears (from ally_fears); got "
-                            f"{type(fears).__name__}")
+            raise TypeError(_("fears must be an AllyFears (from ally_fears); got "
+                              "{type}").format(type=type(fears).__name__))
         for i, ally in enumerate(ALLIES):
             a, e = fears.abandonment[ally], fears.entrapment[ally]
             self.bars_a[i].set_height(a)
             self.bars_e[i].set_height(e)
             self.verdicts[i].set_y(max(a, e) + 0.03)
-            self.verdicts[i].set_text(_VERDICTS[fears.dominant[ally]])
+            self.verdicts[i].set_text(_(_VERDICTS[fears.dominant[ally]]))
         top = max(1.0, max(fears.entrapment.values())) * 1.25
         self.ax.set_ylim(0, top)
 

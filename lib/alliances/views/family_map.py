@@ -28,27 +28,29 @@ from matplotlib.patches import Patch, Polygon
 from alliances.models.classification import FAMILIES
 from alliances.models.family_map import FamilyMap
 from alliances.models.family_regions import EQUILIBRIUM_KINDS, MapView, Region
-from alliances.views.style import PALETTE, new_axes
+from alliances.i18n import N_, _, get_language
+from alliances.views.style import PALETTE, localize_axes, new_axes
 
 __all__ = ["SYMMETRIC_FAMILIES", "family_style",
            "FamilyMapPlot", "plot_family_map"]
 
 #: Colour (Okabe-Ito) and hatch of each family: colour is never the only cue.
 _FAMILY_STYLE: dict[str, tuple[str, str]] = {
-    "Prisoner's Dilemma": (PALETTE["vermillion"], "/"),
-    "Chicken": (PALETTE["orange"], "\\"),
-    "Stag Hunt": (PALETTE["blue"], "."),
-    "Deadlock": (PALETTE["purple"], "x"),
-    "Harmony": (PALETTE["green"], "o"),
-    "Coordination": (PALETTE["sky_blue"], "-"),
-    "Battle of the Sexes": (PALETTE["yellow"], "|"),
-    "Asymmetric dominance": (PALETTE["grey"], "+"),
-    "Matching Pennies": (PALETTE["black"], "*"),
-    "Cyclic": (PALETTE["black"], "O"),
+    N_("Prisoner's Dilemma"): (PALETTE["vermillion"], "/"),
+    N_("Chicken"): (PALETTE["orange"], "\\"),
+    N_("Stag Hunt"): (PALETTE["blue"], "."),
+    N_("Deadlock"): (PALETTE["purple"], "x"),
+    N_("Harmony"): (PALETTE["green"], "o"),
+    N_("Coordination"): (PALETTE["sky_blue"], "-"),
+    N_("Battle of the Sexes"): (PALETTE["yellow"], "|"),
+    N_("Asymmetric dominance"): (PALETTE["grey"], "+"),
+    N_("Matching Pennies"): (PALETTE["black"], "*"),
+    N_("Cyclic"): (PALETTE["black"], "O"),
 }
 #: The families a symmetric 2x2 game can belong to (the legend of every family map).
-SYMMETRIC_FAMILIES: tuple[str, ...] = ("Prisoner's Dilemma", "Chicken", "Stag Hunt", "Deadlock",
-                                       "Harmony", "Coordination", "Battle of the Sexes")
+SYMMETRIC_FAMILIES: tuple[str, ...] = (N_("Prisoner's Dilemma"), N_("Chicken"),
+                                       N_("Stag Hunt"), N_("Deadlock"), N_("Harmony"),
+                                       N_("Coordination"), N_("Battle of the Sexes"))
 #: Style of an area on the boundary between families (a tie that holds everywhere in it).
 #: Its hatch (a square grid with dots) matches no family's hatch, single or doubled as in
 #: the legend: "xx" was Deadlock's legend hatch, and grey and purple are close under
@@ -71,13 +73,14 @@ def family_style(family: str) -> tuple[str, str]:
     True
     """
     if not isinstance(family, str):
-        raise TypeError(f"family must be a family name (a string); got {family!r}")
+        raise TypeError(_("family must be a family name (a string); got {value!r}").format(
+            value=family))
     if family in _FAMILY_STYLE:
         return _FAMILY_STYLE[family]
     if " / " in family and all(part in FAMILIES for part in family.split(" / ")):
         return _BOUNDARY_STYLE
-    raise ValueError(f"family must be one of {list(FAMILIES)} or a boundary 'A / B'; got "
-                     f"{family!r}")
+    raise ValueError(_("family must be one of {names} or a boundary 'A / B'; got "
+                       "{value!r}").format(names=list(FAMILIES), value=family))
 
 
 def _tint(colour: str, amount: float = _TINT) -> tuple[float, float, float]:
@@ -124,7 +127,8 @@ class FamilyMapPlot:
     def __init__(self, fmap: FamilyMap | MapView, ax: Axes | None = None, *,
                  title: str | None = None, legend: bool = True, markers: bool = True) -> None:
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         self.ax = ax if ax is not None else new_axes(8.4, 5.2, pyplot=False)
         self._fixed_title = title
         self._legend = bool(legend)
@@ -154,6 +158,7 @@ class FamilyMapPlot:
         self._frame_key: tuple | None = None
         self._map_key: tuple | None = None
         self._prepared = False
+        localize_axes(ax)
         self.update(fmap)
 
     def _patch(self, k: int) -> Polygon:
@@ -197,7 +202,8 @@ class FamilyMapPlot:
         elif isinstance(fmap, MapView):
             view = fmap
         else:
-            raise TypeError(f"fmap must be a FamilyMap or a MapView; got {type(fmap).__name__}")
+            raise TypeError(_("fmap must be a FamilyMap or a MapView; got {type}").format(
+                type=type(fmap).__name__))
         ax = self.ax
         self.view = view
         frame_key = (view.xlim, view.ylim, view.x_label, view.y_label)
@@ -252,7 +258,7 @@ class FamilyMapPlot:
                 continue           # too small to label; the legend and hatching still tell
             x, y = _label_point(biggest)
             text = self._text(shown)
-            text.set_text(biggest.family.replace(" / ", " /\n"))
+            text.set_text(" /\n".join(_(part) for part in biggest.family.split(" / ")))
             text.set_position((x, y + 0.015 * height))
             text.set_visible(True)
             marker_points[biggest.equilibrium_kind].append((x, y - 0.045 * height))
@@ -273,28 +279,31 @@ class FamilyMapPlot:
         for family in SYMMETRIC_FAMILIES:
             colour, hatch = family_style(family)
             handles.append(Patch(facecolor=_tint(colour), edgecolor=colour, hatch=hatch * 2,
-                                 label=family))
+                                 label=_(family)))
         colour, hatch = _BOUNDARY_STYLE
         handles.append(Patch(facecolor=_tint(colour), edgecolor=colour, hatch=hatch,
-                             label="boundary: a tie all over the area"))
+                             label=_("boundary: a tie all over the area")))
         handles.append(Line2D([], [], color=PALETTE["black"], linewidth=2.2,
-                              label="tie that changes the family"))
+                              label=_("tie that changes the family")))
         handles.append(Line2D([], [], color=PALETTE["grey"], linewidth=1.0, linestyle=":",
-                              label="tie that changes nothing"))
+                              label=_("tie that changes nothing")))
+        english = get_language() == "en"
         for key, words in EQUILIBRIUM_KINDS.items():
             handles.append(Line2D([], [], linestyle="none", marker=_MARKERS[key], markersize=7,
                                   markerfacecolor="white", markeredgecolor="black",
-                                  label=words.format(C=c.lower(), D=d.lower(), Cs=_verb(c),
-                                                     Ds=_verb(d))))
+                                  label=_(words).format(
+                                      C=_(c).lower(), D=_(d).lower(),
+                                      Cs=_verb(c) if english else _(c).lower(),
+                                      Ds=_verb(d) if english else _(d).lower())))
         handles.append(Line2D([], [], linestyle="none", marker="*", markersize=12,
                               markerfacecolor=PALETTE["yellow"], markeredgecolor="black",
-                              label="the game shown"))
+                              label=_("the game shown")))
         legend = self.ax.get_legend()
         if legend is not None:
             legend.remove()
         self.ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0),
                        fontsize=8, frameon=False, handlelength=1.8, borderaxespad=0,
-                       title="Families and equilibria", title_fontsize=8.5,
+                       title=_("Families and equilibria"), title_fontsize=8.5,
                        alignment="left")
 
     def prepare_layers(self, *, patches: int = 24, labels: int = 16) -> None:
@@ -313,14 +322,18 @@ class FamilyMapPlot:
         """
         for value, name in ((patches, "patches"), (labels, "labels")):
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-                raise TypeError(f"{name} must be an integer; got {value!r}")
+                raise TypeError(_("{name} must be an integer; got {value!r}").format(
+                    name=name, value=value))
             if not 1 <= value <= 200:
-                raise ValueError(f"{name} must be between 1 and 200; got {value}")
+                raise ValueError(_("{name} must be between 1 and 200; got {value}").format(
+                    name=name, value=value))
         if self._prepared:
             if patches > len(self.patches) or labels > len(self.texts):
-                raise ValueError(f"patches and labels cannot grow once prepared (prepared "
-                                 f"{len(self.patches)} and {len(self.texts)}); got "
-                                 f"{patches} and {labels}")
+                raise ValueError(_("patches and labels cannot grow once prepared (prepared "
+                                   "{patches_before} and {labels_before}); got {patches} and "
+                                   "{labels}").format(
+                    patches_before=len(self.patches), labels_before=len(self.texts),
+                    patches=patches, labels=labels))
             return
         self._patch(patches - 1)
         self._text(labels - 1)

@@ -20,8 +20,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 
 from alliances._validation import short_repr
+from alliances.i18n import _
 from alliances.models.formation import DEFAULTS, PARAMETERS, parameter_values, threat_threshold
-from alliances.views.style import PALETTE, new_axes
+from alliances.views.style import PALETTE, localize_axes, new_axes
 
 __all__ = ["JoinRegionPlot", "plot_join_region"]
 
@@ -49,15 +50,18 @@ class JoinRegionPlot:
     def __init__(self, params: Mapping[str, float], y_name: str = "own_strength",
                  ax: Axes | None = None, *, resolution: int = 121) -> None:
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         if isinstance(resolution, (bool, np.bool_)) or not isinstance(
                 resolution, (int, np.integer)):
-            raise TypeError(f"resolution must be an integer from {MIN_RESOLUTION} to "
-                            f"{MAX_RESOLUTION}; got {type(resolution).__name__} "
-                            f"{short_repr(resolution)}")
+            raise TypeError(_("resolution must be an integer from {low} to {high}; got "
+                              "{type} {value}").format(
+                low=MIN_RESOLUTION, high=MAX_RESOLUTION, type=type(resolution).__name__,
+                value=short_repr(resolution)))
         if not MIN_RESOLUTION <= resolution <= MAX_RESOLUTION:
-            raise ValueError(f"resolution must be an integer from {MIN_RESOLUTION} to "
-                             f"{MAX_RESOLUTION}; got {short_repr(resolution)}")
+            raise ValueError(_("resolution must be an integer from {low} to {high}; got "
+                               "{value}").format(low=MIN_RESOLUTION, high=MAX_RESOLUTION,
+                                                 value=short_repr(resolution)))
         self.resolution = int(resolution)
         self.ax = ax if ax is not None else new_axes(5.2, 4.2, pyplot=False)
         ax = self.ax
@@ -68,26 +72,28 @@ class JoinRegionPlot:
         (self.point,) = ax.plot([], [], marker="*", ms=17, color=PALETTE["orange"],
                                 mec="black", ls="none", zorder=5)
         ax.set_xlim(0.0, 1.0)
-        ax.set_xlabel(PARAMETERS["threat"][0])
+        ax.set_xlabel(_(PARAMETERS["threat"][0]))
         ax.legend(handles=[
             Patch(facecolor=PALETTE["sky_blue"], alpha=0.45, hatch="//",
-                  edgecolor=PALETTE["blue"], label="joining pays"),
-            Patch(facecolor="white", edgecolor=PALETTE["grey"], label="staying out pays"),
-            Line2D([], [], color=PALETTE["blue"], lw=2.0, label="net benefit = 0"),
+                  edgecolor=PALETTE["blue"], label=_("joining pays")),
+            Patch(facecolor="white", edgecolor=PALETTE["grey"], label=_("staying out pays")),
+            Line2D([], [], color=PALETTE["blue"], lw=2.0, label=_("net benefit = 0")),
             Line2D([], [], marker="*", ms=12, color=PALETTE["orange"], mec="black",
-                   ls="none", label="this state")],
+                   ls="none", label=_("this state"))],
             loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2, fontsize=8,
             frameon=False)
         self.title = ax.set_title("", fontsize=10)
+        localize_axes(ax)
         self.update(params, y_name)
 
     def update(self, params: Mapping[str, float], y_name: str = "own_strength") -> None:
         """Show ``params`` with ``y_name`` on the y axis, updating the artists in place."""
         if not isinstance(y_name, str) or y_name not in PARAMETERS or y_name == "threat":
-            raise ValueError(f"y_name must be one of {[p for p in PARAMETERS if p != 'threat']}; "
-                             f"got {y_name!r}")
+            raise ValueError(_("y_name must be one of {names}; got {value!r}").format(
+                names=[p for p in PARAMETERS if p != 'threat'], value=y_name))
         values = parameter_values(params)
-        label, low, high, _ = PARAMETERS[y_name]
+        label, low, high, _step = PARAMETERS[y_name]
+        label = _(label)
         ys = np.linspace(low, high, self.resolution)
         others = {k: x for k, x in values.items() if k not in ("threat", y_name)}
         edge = threat_threshold(**others, **{y_name: ys})
@@ -99,8 +105,9 @@ class JoinRegionPlot:
         self.point.set_data([values["threat"]], [values[y_name]])
         self.ax.set_ylim(low, high)
         self.ax.set_ylabel(label)
-        self.title.set_text(f"Where joining pays (our formalization)\nthreat against "
-                            f"{label.split(' (')[0].split(',')[0]}")
+        self.title.set_text(_("Where joining pays (our formalization)\nthreat against "
+                              "{parameter}").format(
+            parameter=label.split(' (')[0].split(',')[0]))
         self.y_name = y_name
 
     def dynamic_artists(self) -> list:

@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 
 from alliances.models.gametree import BackwardInduction, Decision, GameTree, Leaf, Path, \
     backward_induction
+from alliances.i18n import _, get_language
 from alliances.views.style import PALETTE
 
 __all__ = ["TreePlot", "plot_game_tree"]
@@ -41,7 +42,7 @@ def _layout(tree: GameTree) -> dict[Path, tuple[float, float]]:
             x = float(count)
             count += 1
         else:
-            xs = [place(path + (a,)) for a, _ in node.actions]
+            xs = [place(path + (a,)) for a, _child in node.actions]
             x = (xs[0] + xs[-1]) / 2
         positions[path] = (x, -float(len(path)))
         return x
@@ -92,16 +93,20 @@ class TreePlot:
     def __init__(self, tree: GameTree, ax: Axes | None = None, *, title: str | None = None,
                  payoff_format: str = "{:.3g}") -> None:
         if not isinstance(tree, GameTree):
-            raise TypeError(f"tree must be a GameTree; got {type(tree).__name__}")
+            raise TypeError(_("tree must be a GameTree; got {type}").format(
+                type=type(tree).__name__))
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         try:
             payoff_format.format(1.5)
         except (AttributeError, ValueError, TypeError, IndexError, KeyError):
-            raise ValueError(f"payoff_format must be a format string for one number, such "
-                             f"as '{{:.3g}}'; got {payoff_format!r}") from None
+            raise ValueError(_("payoff_format must be a format string for one number, such "
+                               "as '{{:.3g}}'; got {value!r}").format(
+                value=payoff_format)) from None
         if not isinstance(payoff_format, str):
-            raise TypeError(f"payoff_format must be a string; got {payoff_format!r}")
+            raise TypeError(_("payoff_format must be a string; got {value!r}").format(
+                value=payoff_format))
         if ax is None:
             ax = Figure(figsize=(7.0, 4.6), dpi=100, layout="constrained").add_subplot()
         self.ax = ax
@@ -117,8 +122,8 @@ class TreePlot:
         self.update(tree)
 
     def _draw_frame(self) -> None:
-        depth = max(-y for _, y in self.positions.values())
-        width = max(x for x, _ in self.positions.values())
+        depth = max(-y for _x, y in self.positions.values())
+        width = max(x for x, _y in self.positions.values())
         self.ax.set_xlim(-0.75, width + 0.75)
         self.ax.set_ylim(-depth - 0.95, 0.45)
         self.ax.axis("off")
@@ -136,7 +141,7 @@ class TreePlot:
                                    solid_capstyle="round", zorder=1)
             self.edges[path] = line
             self.action_texts[path] = self.ax.text(
-                (px + x) / 2, (py + y) / 2, path[-1], ha="center", va="center", fontsize=9,
+                (px + x) / 2, (py + y) / 2, _(path[-1]), ha="center", va="center", fontsize=9,
                 zorder=3, bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none"))
 
     def _draw_nodes(self, tree: GameTree) -> None:
@@ -152,7 +157,7 @@ class TreePlot:
             if isinstance(node, Decision):
                 self.markers += ax.plot([x], [y], marker=marker[node.player], ms=13,
                                         color=colour[node.player], mec="black", zorder=4)
-                ax.text(x + 0.12, y + 0.12, node.player, ha="left", va="bottom", fontsize=10,
+                ax.text(x + 0.12, y + 0.12, _(node.player), ha="left", va="bottom", fontsize=10,
                         fontweight="bold", color=colour[node.player], zorder=5)
             else:
                 self.markers += ax.plot([x], [y], marker="s", ms=6, color="black", zorder=4)
@@ -160,13 +165,14 @@ class TreePlot:
                                                 fontsize=9, zorder=5)
 
     def _draw_legend(self, tree: GameTree) -> None:
-        handles = [Line2D([], [], color="black", lw=4, label="equilibrium path"),
+        handles = [Line2D([], [], color="black", lw=4, label=_("equilibrium path")),
                    Line2D([], [], color=PALETTE["orange"], lw=2.2, ls="--",
-                          label="equilibrium choice off the path"),
-                   Line2D([], [], color=PALETTE["grey"], lw=1, ls=":", label="not chosen")]
+                          label=_("equilibrium choice off the path")),
+                   Line2D([], [], color=PALETTE["grey"], lw=1, ls=":", label=_("not chosen"))]
         self.ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, -0.02),
                        ncols=3, fontsize=8, frameon=False)
-        self.payoff_note = self.ax.text(0.0, 1.0, "payoffs: (" + ", ".join(tree.players) + ")",
+        self.payoff_note = self.ax.text(0.0, 1.0, _("payoffs: ({players})").format(
+                                            players=", ".join(_(p) for p in tree.players)),
                                         transform=self.ax.transAxes, ha="left", va="top",
                                         fontsize=8, color=PALETTE["black"])
 
@@ -182,10 +188,11 @@ class TreePlot:
         'Ties: 2 subgame-perfect equilibria'
         """
         if not isinstance(tree, GameTree):
-            raise TypeError(f"tree must be a GameTree; got {type(tree).__name__}")
+            raise TypeError(_("tree must be a GameTree; got {type}").format(
+                type=type(tree).__name__))
         if tree.structure() != self._structure:
-            raise ValueError("tree must have the same players, nodes and actions as the tree "
-                             "this figure was made for")
+            raise ValueError(_("tree must have the same players, nodes and actions as the tree "
+                               "this figure was made for"))
         analysis = backward_induction(tree)
         on_path, chosen = _equilibrium_edges(analysis)
         self._style_edges(on_path, chosen)
@@ -209,15 +216,19 @@ class TreePlot:
         for path, text in self.leaf_texts.items():
             leaf = tree.node(path)
             numbers = ", ".join(self._format.format(v) for v in leaf.payoffs)
-            text.set_text(f"{leaf.label}\n({numbers})" if leaf.label else f"({numbers})")
+            if get_language() != "en":     # decimal commas; payoffs apart by semicolons
+                numbers = "; ".join(self._format.format(v).replace(".", ",")
+                                    for v in leaf.payoffs)
+            text.set_text(f"{_(leaf.label)}\n({numbers})" if leaf.label else f"({numbers})")
             text.set_fontweight("bold" if path in on_path else "normal")
 
     def _title_text(self, analysis: BackwardInduction) -> str:
         if self._fixed_title is not None:
             return self._fixed_title
         if analysis.unique:
-            return "Subgame-perfect outcome: " + analysis.equilibria[0].outcome
-        return f"Ties: {len(analysis.equilibria)} subgame-perfect equilibria"
+            return _("Subgame-perfect outcome: {outcome}").format(
+                outcome=_(analysis.equilibria[0].outcome))
+        return _("Ties: {n} subgame-perfect equilibria").format(n=len(analysis.equilibria))
 
     def dynamic_artists(self) -> list:
         """The artists that :meth:`update` changes (for layered rendering in widgets).

@@ -25,11 +25,18 @@ from alliances.models.jervis import (
     cooperation_threshold,
     offence_defence_game,
 )
-from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
+from alliances.i18n import _, get_language
+from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, localize_axes, new_axes
 
 __all__ = ["four_worlds", "ThresholdPlot", "plot_cooperation_threshold", "world_labels"]
 
 
+
+
+def _probability(value: float) -> str:
+    """:func:`format_probability`, with a decimal comma in Indonesian."""
+    text = format_probability(value)
+    return text if get_language() == "en" else text.replace(".", ",")
 
 
 def four_worlds() -> pd.DataFrame:
@@ -57,11 +64,13 @@ def four_worlds() -> pd.DataFrame:
                                      1.0 if distinguishable else 0.0)
         threshold = world.threshold
         p_star = (format_probability(threshold.p_star) if threshold.p_star is not None
-                  else {"never": "none", "always": "any"}.get(threshold.kind, threshold.kind))
+                  else {"never": _("none"), "always": _("any")}.get(threshold.kind,
+                                                                    threshold.kind))
         rows.append({"world": number,
-                     "advantage": "offence" if offence_wins else "defence",
-                     "postures": "distinguishable" if distinguishable else "not distinguishable",
-                     "Jervis (summary)": verdict, "family": world.family,
+                     "advantage": _("offence") if offence_wins else _("defence"),
+                     "postures": _("distinguishable") if distinguishable
+                     else _("not distinguishable"),
+                     "Jervis (summary)": _(verdict), "family": _(world.family),
                      "T": world.T, "R": world.R, "P": world.P, "S": world.S,
                      "p_star": p_star})
     return pd.DataFrame(rows)
@@ -87,7 +96,8 @@ class ThresholdPlot:
     def __init__(self, threshold: CooperationThreshold, ax: Axes | None = None, *,
                  ylim: tuple[float, float] | None = None) -> None:
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         if ylim is not None:
             ylim = check_interval(ylim, "ylim")
         self.ax = ax if ax is not None else new_axes(5.2, 3.8, pyplot=False)
@@ -98,9 +108,9 @@ class ThresholdPlot:
                               transform=ax.get_xaxis_transform())
         ax.add_patch(self.band)
         self.cooperate, = ax.plot([0, 1], [0, 0], color=ROW_COLOUR, linewidth=2.4,
-                                  label="cooperate (C)", zorder=3)
+                                  label=_("cooperate (C)"), zorder=3)
         self.defect, = ax.plot([0, 1], [0, 0], color=COL_COLOUR, linewidth=2.4,
-                               linestyle="--", label="defect (D)", zorder=3)
+                               linestyle="--", label=_("defect (D)"), zorder=3)
         self.marker = ax.axvline(0.5, color=PALETTE["black"], linestyle=":", linewidth=1.5,
                                  zorder=2)
         self.marker.set_xdata([0.5])
@@ -108,15 +118,17 @@ class ThresholdPlot:
                             fontsize=9, bbox=dict(boxstyle="round,pad=0.2", facecolor="white",
                                                   edgecolor=PALETTE["grey"]), zorder=4)
         ax.set_xlim(0, 1)
-        ax.set_xlabel("p: belief that the other cooperates (probability)", fontsize=9.5)
-        ax.set_ylabel("expected payoff (ordinal units)", fontsize=9.5)
-        ax.set_title("Cooperate or defect? Expected payoff against p", fontsize=11, loc="left")
+        ax.set_xlabel(_("p: belief that the other cooperates (probability)"), fontsize=9.5)
+        ax.set_ylabel(_("expected payoff (ordinal units)"), fontsize=9.5)
+        ax.set_title(_("Cooperate or defect? Expected payoff against p"), fontsize=11,
+                     loc="left")
         ax.tick_params(labelsize=9)
         handles = [self.cooperate, self.defect,
                    Rectangle((0, 0), 1, 1, facecolor="#CCEBE3", edgecolor=PALETTE["green"],
-                             hatch="//", label="cooperation pays")]
+                             hatch="//", label=_("cooperation pays"))]
         self.legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.15),
                                 ncols=3, fontsize=8, frameon=False, columnspacing=1.0)
+        localize_axes(ax)
         self.update(threshold)
 
     def artists(self) -> list:
@@ -126,8 +138,8 @@ class ThresholdPlot:
     def update(self, threshold: CooperationThreshold) -> None:
         """Show ``threshold`` by updating the existing artists."""
         if not isinstance(threshold, CooperationThreshold):
-            raise TypeError(f"threshold must be a CooperationThreshold; got "
-                            f"{type(threshold).__name__}")
+            raise TypeError(_("threshold must be a CooperationThreshold; got {type}").format(
+                type=type(threshold).__name__))
         t = threshold
         self.cooperate.set_ydata([t.CD, t.CC])
         self.defect.set_ydata([t.DD, t.DC])
@@ -153,9 +165,10 @@ class ThresholdPlot:
         if t.p_star is not None:
             self.marker.set_xdata([t.p_star])
         self.text.set_text(
-            f"p* = {format_probability(t.p_star)}" if t.p_star is not None else
-            {"never": "p* undefined:\nno belief is enough", "always": "no threshold:\n"
-             "cooperation always pays", "indifferent": "no threshold:\nalways a tie"}[t.kind])
+            f"p* = {_probability(t.p_star)}" if t.p_star is not None else
+            {"never": _("p* undefined:\nno belief is enough"),
+             "always": _("no threshold:\ncooperation always pays"),
+             "indifferent": _("no threshold:\nalways a tie")}[t.kind])
 
 
 def plot_cooperation_threshold(CC: float, CD: float, DC: float, DD: float,
@@ -170,7 +183,8 @@ def plot_cooperation_threshold(CC: float, CD: float, DC: float, DD: float,
     """
     result = cooperation_threshold(CC, CD, DC, DD)
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+            type=type(ax).__name__))
     plot = ThresholdPlot(result, ax if ax is not None else new_axes(5.2, 3.8))
     return plot.ax
 
@@ -186,12 +200,14 @@ def world_labels(ax: Axes) -> list:
     6
     """
     if not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes; got {type(ax).__name__}")
+        raise TypeError(_("ax must be a matplotlib Axes; got {type}").format(
+            type=type(ax).__name__))
     artists = []
-    for number, (offence_wins, distinguishable, _) in WORLDS.items():
+    for number, (offence_wins, distinguishable, _verdict) in WORLDS.items():
         x = 0.97 if offence_wins else -0.97
         y = 0.95 if distinguishable else 0.05
-        artists.append(ax.text(x, y, f"world {number}", ha="right" if offence_wins else "left",
+        artists.append(ax.text(x, y, _("world {number}").format(number=number),
+                               ha="right" if offence_wins else "left",
                                va="top" if distinguishable else "bottom", fontsize=8.5,
                                fontweight="bold", zorder=6,
                                bbox=dict(boxstyle="round,pad=0.15", facecolor="white",

@@ -22,7 +22,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from alliances._validation import check_codes, short_repr
-from alliances.views.style import PALETTE, new_axes
+from alliances.i18n import N_, _, number
+from alliances.views.style import PALETTE, localize_axes, new_axes
 
 __all__ = ["FRONTLINE", "plot_burden_vs_size", "plot_correlations"]
 
@@ -35,8 +36,8 @@ _TEST_FIELDS = ("label", "table", "size_label", "burden_label", "result")
 
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__} "
-                        f"{short_repr(ax)}")
+        raise TypeError(_("ax must be a matplotlib Axes or None; got {type} {value}").format(
+            type=type(ax).__name__, value=short_repr(ax)))
 
 
 
@@ -68,7 +69,8 @@ def plot_burden_vs_size(test: object, ax: Axes | None = None, *,
     ('log', True)
     """
     if not all(hasattr(test, field) for field in _TEST_FIELDS):
-        raise TypeError(f"test must be a BurdenTest; got {type(test).__name__}")
+        raise TypeError(_("test must be a BurdenTest; got {type}").format(
+            type=type(test).__name__))
     _check_ax(ax)
     highlight = check_codes(highlight, "highlight")
     ax = ax if ax is not None else new_axes(6.4, 4.4)
@@ -76,22 +78,22 @@ def plot_burden_vs_size(test: object, ax: Axes | None = None, *,
     marked = table["code"].isin(highlight)
     ax.scatter(table.loc[~marked, "size"], table.loc[~marked, "burden_pct"], s=36,
                color=PALETTE["blue"], edgecolor="black", linewidth=0.5, marker="o",
-               label="other Allies", zorder=3)
+               label=_("other Allies"), zorder=3)
     if marked.any():
         ax.scatter(table.loc[marked, "size"], table.loc[marked, "burden_pct"], s=60,
                    color=PALETTE["vermillion"], edgecolor="black", linewidth=0.5,
-                   marker="^", label="Poland and the Baltic states", zorder=4)
+                   marker="^", label=_("Poland and the Baltic states"), zorder=4)
     ax.set_xscale("log")
     if labels:
         _label_points(ax, table["size"].to_numpy(), table["burden_pct"].to_numpy(),
                       list(table["code"]))
-    ax.set_xlabel(test.size_label)
-    ax.set_ylabel(test.burden_label)
-    ax.set_title(f"{test.label}\n{test.result}", fontsize=10)
+    ax.set_xlabel(_(test.size_label))
+    ax.set_ylabel(_(test.burden_label))
+    ax.set_title(f"{_(test.label)}\n{test.result}", fontsize=10)
     ax.grid(True, color="#DDDDDD", lw=0.6, which="major")
     if marked.any():
         ax.legend(fontsize=8, loc="upper left")
-    return ax
+    return localize_axes(ax)
 
 
 def _label_points(ax: Axes, x: np.ndarray, y: np.ndarray, texts: list[str]) -> None:
@@ -127,16 +129,16 @@ def _check_band(band: object) -> tuple[int, float]:
             and isinstance(band[0], (int, np.integer)) and not isinstance(band[0], bool)
             and isinstance(band[1], (float, int, np.floating)) and band[0] >= 3
             and 0 < band[1] < 1):
-        raise TypeError(f"band must be a pair (n, rho) with n >= 3 and 0 < rho < 1; got "
-                        f"{short_repr(band)}")
+        raise TypeError(_("band must be a pair (n, rho) with n >= 3 and 0 < rho < 1; got "
+                          "{value}").format(value=short_repr(band)))
     return int(band[0]), float(band[1])
 
 
 _SERIES_STYLE = {
     "SIPRI": dict(marker="s", color=PALETTE["black"], linestyle="none", markersize=8),
-    "NATO 2019 release": dict(marker="o", color=PALETTE["blue"], linestyle="-"),
-    "NATO 2025 release, 2019-release GDP": dict(marker="^", color=PALETTE["vermillion"],
-                                                linestyle="--"),
+    N_("NATO 2019 release"): dict(marker="o", color=PALETTE["blue"], linestyle="-"),
+    N_("NATO 2025 release, 2019-release GDP"): dict(marker="^", color=PALETTE["vermillion"],
+                                                    linestyle="--"),
 }
 
 
@@ -165,20 +167,21 @@ def plot_correlations(table: pd.DataFrame, ax: Axes | None = None, *,
     """
     if not isinstance(table, pd.DataFrame) or not {"series", "year", "rho"} <= set(
             table.columns):
-        raise TypeError("table must be a DataFrame like correlation_table()'s")
+        raise TypeError(_("table must be a DataFrame like correlation_table()'s"))
     _check_ax(ax)
     n, rho = _check_band(band)
     ax = ax if ax is not None else new_axes(6.4, 3.8)
     ax.axhspan(-rho, rho, color="#EEEEEE", zorder=0,
-               label=f"|\u03c1| < {rho:.2f}: not significant at 5 % with n = {n}")
+               label=_("|\u03c1| < {rho}: not significant at 5 % with n = {n}").format(
+                   rho=number(rho, ".2f"), n=n))
     ax.axhline(0.0, color=PALETTE["grey"], lw=0.8)
     for series, group in table.groupby("series", sort=False):
         style = _SERIES_STYLE.get(series, dict(marker="x", color=PALETTE["purple"]))
-        ax.plot(group["year"], group["rho"], label=series, **style)
-    ax.set_xlabel("year")
-    ax.set_ylabel("Spearman's \u03c1, GDP vs burden")
+        ax.plot(group["year"], group["rho"], label=_(series), **style)
+    ax.set_xlabel(_("year"))
+    ax.set_ylabel(_("Spearman's \u03c1, GDP vs burden"))
     ax.set_ylim(-1.0, 1.0)
-    ax.set_title("Do larger Allies carry a larger burden? (\u03c1 > 0: yes)", fontsize=10)
+    ax.set_title(_("Do larger Allies carry a larger burden? (\u03c1 > 0: yes)"), fontsize=10)
     ax.legend(fontsize=7.5, loc="lower left")
     ax.grid(True, color="#DDDDDD", lw=0.6)
-    return ax
+    return localize_axes(ax)

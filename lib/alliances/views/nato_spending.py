@@ -24,7 +24,8 @@ from matplotlib.lines import Line2D
 
 from alliances._validation import short_repr
 from alliances.data import load
-from alliances.views.style import PALETTE, new_axes
+from alliances.i18n import _
+from alliances.views.style import PALETTE, localize_axes, new_axes, short_date
 
 __all__ = ["plot_allies_at_or_above", "plot_spending"]
 
@@ -36,8 +37,8 @@ _SERIES_STYLES = [dict(color=PALETTE["blue"], marker="o", ls="-"),
 
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__} "
-                        f"{short_repr(ax)}")
+        raise TypeError(_("ax must be a matplotlib Axes or None; got {type} {value}").format(
+            type=type(ax).__name__, value=short_repr(ax)))
 
 
 # ------------------------------------------------------------------ the 2 % guideline
@@ -59,7 +60,7 @@ def plot_allies_at_or_above(counts: pd.DataFrame, ax: Axes | None = None) -> Axe
     """
     if not isinstance(counts, pd.DataFrame) or not {"year", "count", "listed"} <= set(
             counts.columns):
-        raise TypeError("counts must be a DataFrame like allies_at_or_above()'s")
+        raise TypeError(_("counts must be a DataFrame like allies_at_or_above()'s"))
     _check_ax(ax)
     ax = ax if ax is not None else new_axes(6.4, 3.6)
     estimates = set(load("nato_defence_pct_gdp_2014_2024").query("is_estimate")["year"])
@@ -71,12 +72,13 @@ def plot_allies_at_or_above(counts: pd.DataFrame, ax: Axes | None = None) -> Axe
     listed = int(counts["listed"].max())
     ax.set_xticks(list(counts["year"]))
     ax.tick_params(axis="x", labelsize=8)
-    ax.set_xlabel("year (hatched: NATO estimate)")
-    ax.set_ylabel(f"Allies at or above 2 % (of {listed})")
+    ax.set_xlabel(_("year (hatched: NATO estimate)"))
+    ax.set_ylabel(_("Allies at or above 2 % (of {listed})").format(listed=listed))
     ax.set_ylim(0, max(counts["count"]) * 1.2 + 1)
-    ax.set_title("Allies meeting the 2 % guideline (NATO, August 2025 release)", fontsize=10)
+    ax.set_title(_("Allies meeting the 2 % guideline (NATO, August 2025 release)"),
+                 fontsize=10)
     ax.grid(True, axis="y", color="#DDDDDD", lw=0.6)
-    return ax
+    return localize_axes(ax)
 
 
 # -------------------------------------------------------------------------- spending
@@ -88,18 +90,20 @@ def _fractional_year(day: date) -> float:
 
 def _check_spending_input(series: object, events: object, estimates: object) -> set:
     if not isinstance(series, pd.DataFrame) or series.empty:
-        raise TypeError("series must be a non-empty DataFrame from spending_series()")
+        raise TypeError(_("series must be a non-empty DataFrame from spending_series()"))
     if not (isinstance(events, dict) and all(
             isinstance(label, str) and isinstance(day, date) for label, day in events.items())):
-        raise TypeError(f"events must be a dict of str labels to dates; got "
-                        f"{type(events).__name__} {short_repr(events)}")
+        raise TypeError(_("events must be a dict of str labels to dates; got "
+                          "{type} {value}").format(type=type(events).__name__,
+                                                   value=short_repr(events)))
     try:
         if isinstance(estimates, (str, bytes)):
             raise TypeError
         return set(estimates)
     except TypeError:
-        raise TypeError(f"estimates must be a collection of years; got "
-                        f"{type(estimates).__name__} {short_repr(estimates)}") from None
+        raise TypeError(_("estimates must be a collection of years; got "
+                          "{type} {value}").format(type=type(estimates).__name__,
+                                                   value=short_repr(estimates))) from None
 
 
 def _draw_series(ax: Axes, series: pd.DataFrame, estimates: set) -> np.ndarray:
@@ -109,7 +113,7 @@ def _draw_series(ax: Axes, series: pd.DataFrame, estimates: set) -> np.ndarray:
         style = _SERIES_STYLES[k % len(_SERIES_STYLES)]
         values = series[column].to_numpy(dtype=float)
         ax.plot(years + 0.5, values, color=style["color"], ls=style["ls"], lw=2,
-                label=column)
+                label=_(column))
         for year, value in zip(series.index, values):
             estimate = year in estimates
             ax.plot(year + 0.5, value, marker=style["marker"], color=style["color"],
@@ -121,7 +125,7 @@ def _draw_events(ax: Axes, events: dict[str, date]) -> None:
     line_styles = [":", "-."]
     for k, (label, day) in enumerate(events.items()):
         ax.axvline(_fractional_year(day), color=PALETTE["black"], lw=1.2,
-                   ls=line_styles[k % 2], label=f"{label} ({day.day} {day:%b %Y})")
+                   ls=line_styles[k % 2], label=f"{_(label)} ({short_date(day)})")
 
 
 def plot_spending(series: pd.DataFrame, ax: Axes | None = None, *,
@@ -157,17 +161,17 @@ def plot_spending(series: pd.DataFrame, ax: Axes | None = None, *,
     years = _draw_series(ax, series, estimates)
     _draw_events(ax, events)
     ax.axhline(2.0, color=PALETTE["grey"], lw=1, ls="--")
-    ax.text(years.min() + 0.1, 2.03, "2 % guideline", fontsize=7, color=PALETTE["grey"],
+    ax.text(years.min() + 0.1, 2.03, _("2 % guideline"), fontsize=7, color=PALETTE["grey"],
             va="bottom")
     ax.set_xticks(years + 0.5)
     ax.set_xticklabels([str(int(y)) for y in years], fontsize=8)
     ax.set_xlim(years.min(), years.max() + 1)
-    ax.set_xlabel("year (open marker: NATO estimate)")
-    ax.set_ylabel("defence spending, % of GDP (NATO)")
-    ax.set_title("Defence spending, NATO August 2025 release", fontsize=11)
+    ax.set_xlabel(_("year (open marker: NATO estimate)"))
+    ax.set_ylabel(_("defence spending, % of GDP (NATO)"))
+    ax.set_title(_("Defence spending, NATO August 2025 release"), fontsize=11)
     handles, labels = ax.get_legend_handles_labels()
     handles.append(Line2D([], [], marker="o", mfc="white", mec="black", ls="none"))
-    labels.append("NATO estimate (2024)")
+    labels.append(_("NATO estimate (2024)"))
     ax.legend(handles, labels, fontsize=7.5, loc="center left")
     ax.grid(True, color="#DDDDDD", lw=0.6)
-    return ax
+    return localize_axes(ax)

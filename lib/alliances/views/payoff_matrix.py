@@ -12,6 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from alliances.models.games import Game
+from alliances.i18n import _, number
 from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
 
 __all__ = ["PayoffMatrixPlot", "plot_payoff_matrix", "EQUILIBRIUM_FILL", "CELL_FILL"]
@@ -21,7 +22,7 @@ CELL_FILL = "#FFFFFF"
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    return number(value, "g")
 
 
 class PayoffMatrixPlot:
@@ -55,9 +56,11 @@ class PayoffMatrixPlot:
     def __init__(self, game: Game, ax: Axes | None = None, *, arrows: bool = True,
                  title: str | None = None) -> None:
         if not isinstance(game, Game):
-            raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
+            raise TypeError(_("game must be an alliances Game; got {type}").format(
+                type=type(game).__name__))
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         self.ax = ax if ax is not None else new_axes(4.6, 3.8, pyplot=False)
         self.shape = game.shape
         self.arrows = arrows
@@ -129,14 +132,14 @@ class PayoffMatrixPlot:
         """The legend under the matrix: star, equilibrium fill and (with arrows) arrows."""
         handles = [
             Line2D([], [], marker="*", linestyle="none", color=PALETTE["green"], markersize=9,
-                   label="Pareto-optimal"),
+                   label=_("Pareto-optimal")),
             Rectangle((0, 0), 1, 1, facecolor=EQUILIBRIUM_FILL, edgecolor=PALETTE["black"],
-                      linewidth=2.5, label="Nash equilibrium"),
+                      linewidth=2.5, label=_("Nash equilibrium")),
         ]
         if self.arrows:
-            handles += [Line2D([], [], color=ROW_COLOUR, label="row's better reply"),
+            handles += [Line2D([], [], color=ROW_COLOUR, label=_("row's better reply")),
                         Line2D([], [], color=COL_COLOUR, linestyle="--",
-                               label="column's better reply")]
+                               label=_("column's better reply"))]
         self.ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01),
                        ncols=2, fontsize=8, frameon=False, handlelength=1.6,
                        columnspacing=1.0)
@@ -144,16 +147,17 @@ class PayoffMatrixPlot:
     def update(self, game: Game) -> None:
         """Show ``game`` (same shape) by updating the existing artists in place."""
         if not isinstance(game, Game):
-            raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
+            raise TypeError(_("game must be an alliances Game; got {type}").format(
+                type=type(game).__name__))
         if game.shape != self.shape:
-            raise ValueError(f"game must have shape {self.shape} to reuse this figure; got "
-                             f"{game.shape}")
+            raise ValueError(_("game must have shape {shape} to reuse this figure; got "
+                               "{given}").format(shape=self.shape, given=game.shape))
         m, n = self.shape
         ax = self.ax
-        ax.set_xticklabels(game.col_labels)
-        ax.set_yticklabels(game.row_labels, rotation=90, va="center")
-        ax.set_xlabel(game.col_name, color=COL_COLOUR, fontsize=11)
-        ax.set_ylabel(game.row_name, color=ROW_COLOUR, fontsize=11)
+        ax.set_xticklabels([_(label) for label in game.col_labels])
+        ax.set_yticklabels([_(label) for label in game.row_labels], rotation=90, va="center")
+        ax.set_xlabel(_(game.col_name), color=COL_COLOUR, fontsize=11)
+        ax.set_ylabel(_(game.row_name), color=ROW_COLOUR, fontsize=11)
         labels = {label: k for k, label in enumerate(game.row_labels)}
         col_index = {label: k for k, label in enumerate(game.col_labels)}
         equilibria = {(labels[r], col_index[c]) for r, c in game.pure_equilibria()}
@@ -242,10 +246,11 @@ def plot_payoff_matrix(game: Game, ax: Axes | None = None, *, arrows: bool = Tru
     "Prisoner's Dilemma"
     """
     if not isinstance(game, Game):
-        raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
+        raise TypeError(_("game must be an alliances Game; got {type}").format(
+            type=type(game).__name__))
     if title is None and game.shape == (2, 2):
         from alliances.models.classification import classify
-        title = classify(game).family
+        title = _(classify(game).family)
     plot = PayoffMatrixPlot(game, ax if ax is not None else new_axes(4.6, 3.8), arrows=arrows,
                             title=title or "")
     return plot.ax

@@ -23,7 +23,15 @@ from matplotlib.patches import Rectangle
 
 from alliances import data
 from alliances._validation import check_real
-from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
+from alliances.i18n import N_, _, number
+from alliances.views.style import (
+    COL_COLOUR,
+    PALETTE,
+    ROW_COLOUR,
+    localize_axes,
+    new_axes,
+    short_date,
+)
 from alliances.models.reassurance import Reassurance, reassurance, simultaneous_threshold
 
 __all__ = ["PolicyValuePlot", "plot_policy_values", "EVENT_NAMES", "enlargement_events",
@@ -35,15 +43,18 @@ _DETER_FILL = "#F6D5BF"       # light tint of the palette's vermillion
 
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+            type=type(ax).__name__))
 
 
 def _check_ylim(ylim: object) -> tuple[float, float]:
     if isinstance(ylim, (str, bytes)) or not isinstance(ylim, (tuple, list)) or len(ylim) != 2:
-        raise TypeError(f"ylim must be a pair of numbers (low, high); got {ylim!r:.60}")
+        raise TypeError(_("ylim must be a pair of numbers (low, high); got {value}").format(
+            value=f"{ylim!r:.60}"))
     low, high = (check_real(v, "ylim") for v in ylim)
     if not low < high:
-        raise ValueError(f"ylim must be (low, high) with low < high; got {ylim!r}")
+        raise ValueError(_("ylim must be (low, high) with low < high; got {value!r}").format(
+            value=ylim))
     return low, high
 
 
@@ -89,34 +100,35 @@ class PolicyValuePlot:
         ax.add_patch(self.reassure_band)
         ax.add_patch(self.deter_band)
         self.reassure, = ax.plot([0, 1], [0, 0], color=ROW_COLOUR, linewidth=2.4,
-                                 label="reassure: -q × exploitation cost", zorder=3)
+                                 label=_("reassure: -q × exploitation cost"), zorder=3)
         self.deter, = ax.plot([0, 1], [0, 0], color=COL_COLOUR, linewidth=2.4, linestyle="--",
-                              label="deter: -spiral cost", zorder=3)
+                              label=_("deter: -spiral cost"), zorder=3)
         self.threshold = ax.axvline(0.5, color=PALETTE["black"], linestyle=":", linewidth=1.6,
-                                    label="q* (sequential game)", zorder=2)
+                                    label=_("q* (sequential game)"), zorder=2)
         self.simultaneous = ax.axvline(0.5, color=PALETTE["purple"], linestyle="-.",
                                        linewidth=1.4, zorder=2,
-                                       label="simultaneous game: mutual\nreassurance "
-                                             "an equilibrium up to here")
+                                       label=_("simultaneous game: mutual\nreassurance "
+                                               "an equilibrium up to here"))
         self.point, = ax.plot([0.5], [0], marker="D", markersize=9, color=PALETTE["black"],
                               markerfacecolor=PALETTE["yellow"], linestyle="none", zorder=4,
-                              label="current belief, best policy")
+                              label=_("current belief, best policy"))
         self.text = ax.text(0.98, 0.97, "", transform=ax.transAxes, ha="right", va="top",
                             fontsize=9, bbox=dict(boxstyle="round,pad=0.2", facecolor="white",
                                                   edgecolor=PALETTE["grey"]), zorder=5)
         ax.set_xlim(0, 1)
-        ax.set_xlabel("q: believed probability that the adversary is greedy", fontsize=9.5)
-        ax.set_ylabel("defender's expected payoff (cost units)", fontsize=9.5)
-        ax.set_title("Reassure or deter? Expected value against q (our formalization)",
+        ax.set_xlabel(_("q: believed probability that the adversary is greedy"), fontsize=9.5)
+        ax.set_ylabel(_("defender's expected payoff (cost units)"), fontsize=9.5)
+        ax.set_title(_("Reassure or deter? Expected value against q (our formalization)"),
                      fontsize=10.5, loc="left")
         ax.tick_params(labelsize=9)
         handles = [self.reassure, self.deter, self.threshold, self.simultaneous,
                    Rectangle((0, 0), 1, 1, facecolor=_REASSURE_FILL, hatch="//",
-                             edgecolor=PALETTE["green"], label="reassurance pays"),
+                             edgecolor=PALETTE["green"], label=_("reassurance pays")),
                    Rectangle((0, 0), 1, 1, facecolor=_DETER_FILL, hatch="..",
-                             edgecolor=COL_COLOUR, label="deterrence pays")]
+                             edgecolor=COL_COLOUR, label=_("deterrence pays"))]
         self.legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.16),
                                 ncols=2, fontsize=9, frameon=False)
+        localize_axes(ax)
         self.update(model)
 
     def artists(self) -> list:
@@ -127,8 +139,8 @@ class PolicyValuePlot:
     def update(self, model: Reassurance) -> None:
         """Show ``model`` by updating the existing artists."""
         if not isinstance(model, Reassurance):
-            raise TypeError(f"model must be a Reassurance from alliances.models.reassurance."
-                            f"reassurance(...); got {type(model).__name__}")
+            raise TypeError(_("model must be a Reassurance from alliances.models.reassurance."
+                              "reassurance(...); got {type}").format(type=type(model).__name__))
         e, s, q = model.exploitation_cost, model.spiral_cost, model.q
         cut = min(1.0, s / e)
         self.reassure.set_ydata([0, -e])
@@ -143,9 +155,9 @@ class PolicyValuePlot:
         self.simultaneous.set_visible(sim < 1)
         best = max(-q * e, -s)
         self.point.set_data([q], [best])
-        policy = "reassure" if -q * e > -s else "deter" if -q * e < -s else "either"
-        star = f"q* = {cut:.2f}" if cut < 1 else "q* ≥ 1: reassure at any q"
-        self.text.set_text(f"q = {q:.2f}: {policy}\n{star}")
+        policy = _("reassure") if -q * e > -s else _("deter") if -q * e < -s else _("either")
+        star = f"q* = {number(cut, '.2f')}" if cut < 1 else _("q* ≥ 1: reassure at any q")
+        self.text.set_text(f"q = {number(q, '.2f')}: {policy}\n{star}")
         low, high = self._ylim if self._ylim is not None else (-1.1 * max(e, s), 0.6)
         self.ax.set_ylim(low, high)
 
@@ -168,25 +180,25 @@ def plot_policy_values(q: float, exploitation_cost: float, spiral_cost: float,
 
 #: Short names of the NATO-Russia events (``data/nato_russia_timeline.csv``), by start date.
 EVENT_NAMES: dict[str, str] = {
-    "1990-02-09": "Baker to Gorbachev: 'not one inch'",
-    "1990-09-12": "Two Plus Four treaty",
-    "1994-01-10": "Partnership for Peace launched",
-    "1997-05-27": "NATO-Russia Founding Act",
-    "1999-03-12": "Czechia, Hungary, Poland join",
-    "1999-03-24": "Kosovo air campaign",
-    "2002-05-28": "NATO-Russia Council",
-    "2004-03-29": "Seven states join (Baltics)",
-    "2007-02-10": "Putin's Munich speech",
-    "2008-04-03": "Bucharest: 'will become members'",
-    "2008-08-07": "Russia-Georgia war",
-    "2014-02-27": "Russia seizes Crimea",
-    "2014-04-01": "NATO suspends cooperation",
-    "2016-07-08": "Warsaw: forward presence",
-    "2021-12-17": "Russia's draft treaties",
-    "2022-02-24": "Full-scale invasion of Ukraine",
-    "2022-05-18": "Finland, Sweden apply",
-    "2023-04-04": "Finland joins",
-    "2024-03-07": "Sweden joins",
+    "1990-02-09": N_("Baker to Gorbachev: 'not one inch'"),
+    "1990-09-12": N_("Two Plus Four treaty"),
+    "1994-01-10": N_("Partnership for Peace launched"),
+    "1997-05-27": N_("NATO-Russia Founding Act"),
+    "1999-03-12": N_("Czechia, Hungary, Poland join"),
+    "1999-03-24": N_("Kosovo air campaign"),
+    "2002-05-28": N_("NATO-Russia Council"),
+    "2004-03-29": N_("Seven states join (Baltics)"),
+    "2007-02-10": N_("Putin's Munich speech"),
+    "2008-04-03": N_("Bucharest: 'will become members'"),
+    "2008-08-07": N_("Russia-Georgia war"),
+    "2014-02-27": N_("Russia seizes Crimea"),
+    "2014-04-01": N_("NATO suspends cooperation"),
+    "2016-07-08": N_("Warsaw: forward presence"),
+    "2021-12-17": N_("Russia's draft treaties"),
+    "2022-02-24": N_("Full-scale invasion of Ukraine"),
+    "2022-05-18": N_("Finland, Sweden apply"),
+    "2023-04-04": N_("Finland joins"),
+    "2024-03-07": N_("Sweden joins"),
 }
 
 
@@ -202,26 +214,28 @@ def enlargement_events() -> pd.DataFrame:
     raw = data.load("nato_russia_timeline")
     unnamed = sorted(set(raw["date_start"]) - set(EVENT_NAMES))
     if unnamed:
-        raise ValueError(f"events without a short name in EVENT_NAMES: {unnamed}")
+        raise ValueError(_("events without a short name in EVENT_NAMES: {unnamed}").format(
+            unnamed=unnamed))
     starts = [date.fromisoformat(d) for d in raw["date_start"]]
     frame = pd.DataFrame({
         "start": pd.to_datetime(raw["date_start"]), "end": pd.to_datetime(raw["date_end"]),
-        "when": [f"{d.day} {d:%b %Y}" for d in starts],
-        "name": [EVENT_NAMES[d] for d in raw["date_start"]],
+        "when": [short_date(d) for d in starts],
+        "name": [_(EVENT_NAMES[d]) for d in raw["date_start"]],
         "actor_level": raw["actor_level"], "event": raw["event"],
         "source_ids": raw["source_ids"]})
     return frame.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-_LEVEL_STYLE = {"nato": ("NATO (collective decision)", "s", PALETTE["blue"]),
-                "member": ("a member state", "o", PALETTE["vermillion"]),
-                "other": ("Russia or others", "D", PALETTE["grey"])}
+_LEVEL_STYLE = {"nato": (N_("NATO (collective decision)"), "s", PALETTE["blue"]),
+                "member": (N_("a member state"), "o", PALETTE["vermillion"]),
+                "other": (N_("Russia or others"), "D", PALETTE["grey"])}
 
 
 def _timeline_axes(axes: object) -> tuple[Axes, Axes]:
     if axes is not None and (not isinstance(axes, tuple) or len(axes) != 2
                              or not all(isinstance(a, Axes) for a in axes)):
-        raise TypeError(f"axes must be None or a pair of matplotlib Axes; got {axes!r:.60}")
+        raise TypeError(_("axes must be None or a pair of matplotlib Axes; got {value}").format(
+            value=f"{axes!r:.60}"))
     if axes is not None:
         return axes
     import matplotlib.pyplot as plt
@@ -246,14 +260,14 @@ def _draw_membership(top: Axes) -> None:
         x = pd.Timestamp(when)
         top.plot([x], [counts.loc[x]], marker="o", color=ROW_COLOUR, markersize=4)
         last = name == "2024"
-        top.annotate(name, (x, counts.loc[x]), textcoords="offset points",
+        top.annotate(_(name), (x, counts.loc[x]), textcoords="offset points",
                      xytext=(2, -12) if last else (-4, 5), ha="left" if last else "right",
                      fontsize=7.5)
-    top.set_ylabel("member states")
-    top.set_xlabel("year of accession")
+    top.set_ylabel(_("member states"))
+    top.set_xlabel(_("year of accession"))
     top.set_ylim(0, 35)
     top.set_xlim(pd.Timestamp("1948-01-01"), pd.Timestamp("2025-12-31"))
-    top.set_title("NATO's members, 1949-2024 (labels: enlargement rounds)", loc="left",
+    top.set_title(_("NATO's members, 1949-2024 (labels: enlargement rounds)"), loc="left",
                   fontsize=10.5)
     top.grid(axis="y", color=PALETTE["grey"], alpha=0.3)
 
@@ -276,12 +290,12 @@ def _draw_events(bottom: Axes) -> None:
     bottom.set_xlim(pd.Timestamp("1989-01-01"), pd.Timestamp("2025-12-31"))
     bottom.set_ylim(-0.8, n - 0.2)
     bottom.set_yticks([])
-    bottom.set_xlabel("year")
+    bottom.set_xlabel(_("year"))
     bottom.grid(axis="x", color=PALETTE["grey"], alpha=0.3)
-    bottom.set_title("NATO and Russia, 1990-2024: events by name and date", loc="left",
+    bottom.set_title(_("NATO and Russia, 1990-2024: events by name and date"), loc="left",
                      fontsize=10.5)
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", markeredgecolor="black",
-                      label=lab) for lab, m, c in _LEVEL_STYLE.values()]
+                      label=_(lab)) for lab, m, c in _LEVEL_STYLE.values()]
     bottom.legend(handles=handles, loc="lower left", fontsize=8, frameon=True)
 
 
@@ -302,6 +316,7 @@ def plot_enlargement_timeline(axes: tuple[Axes, Axes] | None = None) -> tuple[Ax
     for ax in (top, bottom):
         for spine in ("top", "right"):
             ax.spines[spine].set_visible(False)
+        localize_axes(ax)
     return top, bottom
 
 
@@ -310,8 +325,8 @@ def _check_fits(fits: object) -> None:
     if not isinstance(fits, list) or not fits or not all(
             all(hasattr(f, field) for field in ("period", "russia", "nato_europe"))
             for f in fits):
-        raise TypeError("fits must be a non-empty list from alliances.cases.nato_russia."
-                        "reaction_fits()")
+        raise TypeError(_("fits must be a non-empty list from alliances.cases.nato_russia."
+                          "reaction_fits()"))
 
 
 def plot_milex(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -331,24 +346,26 @@ def plot_milex(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """
     _check_ax(ax)
     if not isinstance(frame, pd.DataFrame) or not {"russia", "nato_europe"} <= set(frame):
-        raise TypeError("frame must be a DataFrame from alliances.cases.nato_russia.milex_series()")
+        raise TypeError(_("frame must be a DataFrame from alliances.cases.nato_russia."
+                          "milex_series()"))
     ax = ax if ax is not None else new_axes(8.5, 3.8)
     ax.plot(frame.index, frame["nato_europe"], color=ROW_COLOUR, linewidth=2.2, marker="s",
-            markersize=3.5, label="NATO Europe")
+            markersize=3.5, label=_("NATO Europe"))
     ax.plot(frame.index, frame["russia"], color=COL_COLOUR, linewidth=2.2, linestyle="--",
-            marker="o", markersize=3.5, label="Russia")
-    for year, text in ((2014, "Crimea 2014"), (2022, "full-scale invasion 2022")):
+            marker="o", markersize=3.5, label=_("Russia"))
+    for year, text in ((2014, _("Crimea 2014")), (2022, _("full-scale invasion 2022"))):
         if frame.index[0] < year <= frame.index[-1]:
             ax.axvline(year, color=PALETTE["grey"], linestyle=":", linewidth=1.3)
             ax.text(year + 0.2, 0.97, text, transform=ax.get_xaxis_transform(), fontsize=8,
                     va="top")
     ax.set_ylim(0, None)
-    ax.set_xlabel("year")
-    ax.set_ylabel("US$ billion, constant 2023 prices")
-    ax.set_title("Military spending, Russia and NATO Europe (SIPRI)", loc="left", fontsize=10.5)
+    ax.set_xlabel(_("year"))
+    ax.set_ylabel(_("US$ billion, constant 2023 prices"))
+    ax.set_title(_("Military spending, Russia and NATO Europe (SIPRI)"), loc="left",
+                 fontsize=10.5)
     ax.legend(loc="upper left", bbox_to_anchor=(0, 0.9), fontsize=8.5, frameon=False)
     ax.grid(axis="y", color=PALETTE["grey"], alpha=0.3)
-    return ax
+    return localize_axes(ax)
 
 
 def plot_reaction_intervals(fits: list, ax: Axes | None = None) -> Axes:
@@ -368,8 +385,8 @@ def plot_reaction_intervals(fits: list, ax: Axes | None = None) -> Axes:
     for i, fit in enumerate(fits):
         y = n - 1 - i
         for side, shift, colour, marker, label in (
-                (fit.russia, 0.12, COL_COLOUR, "o", "Russia reacts to NATO Europe"),
-                (fit.nato_europe, -0.12, ROW_COLOUR, "s", "NATO Europe reacts to Russia")):
+                (fit.russia, 0.12, COL_COLOUR, "o", _("Russia reacts to NATO Europe")),
+                (fit.nato_europe, -0.12, ROW_COLOUR, "s", _("NATO Europe reacts to Russia"))):
             low, high = side.ci["k"]
             ax.plot([low, high], [y + shift] * 2, color=colour, linewidth=2)
             ax.plot([side.k], [y + shift], marker=marker, color=colour, linestyle="none",
@@ -377,10 +394,10 @@ def plot_reaction_intervals(fits: list, ax: Axes | None = None) -> Axes:
     ax.axvline(0, color=PALETTE["black"], linewidth=1)
     ax.set_yticks(range(n))
     ax.set_yticklabels([f.period for f in reversed(fits)], fontsize=8.5)
-    ax.set_xlabel("reaction coefficient k (change per US$ of the other side's level), "
-                  "95 % interval")
-    ax.set_title("Richardson's reaction coefficient depends on the years chosen", loc="left",
-                 fontsize=10.5)
+    ax.set_xlabel(_("reaction coefficient k (change per US$ of the other side's level), "
+                    "95 % interval"))
+    ax.set_title(_("Richardson's reaction coefficient depends on the years chosen"),
+                 loc="left", fontsize=10.5)
     ax.legend(loc="upper left", bbox_to_anchor=(0, -0.2), ncols=2, fontsize=8.5, frameon=False)
     ax.grid(axis="x", color=PALETTE["grey"], alpha=0.3)
-    return ax
+    return localize_axes(ax)

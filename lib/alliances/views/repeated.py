@@ -20,7 +20,8 @@ from matplotlib.axes import Axes
 from alliances._validation import check_array, check_real, short_repr
 from alliances.models.games import format_probability
 from alliances.models.repeated import Sustainability, average_values, sustainability
-from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, new_axes
+from alliances.i18n import _, get_language
+from alliances.views.style import COL_COLOUR, PALETTE, ROW_COLOUR, localize_axes, new_axes
 
 __all__ = ["DiscountPlot", "plot_replicator"]
 
@@ -31,6 +32,12 @@ __all__ = ["DiscountPlot", "plot_replicator"]
 _STYLES = [(ROW_COLOUR, "-", "o"), (COL_COLOUR, "--", "s"), (PALETTE["green"], "-.", "^"),
            (PALETTE["orange"], ":", "D"), (PALETTE["purple"], "-", "v"),
            (PALETTE["sky_blue"], "--", "P")]
+
+
+def _probability(value: float) -> str:
+    """:func:`format_probability`, with a decimal comma in Indonesian."""
+    text = format_probability(value)
+    return text if get_language() == "en" else text.replace(".", ",")
 
 
 def plot_replicator(shares: np.ndarray, timepoints: object, names: Sequence[str],
@@ -49,30 +56,33 @@ def plot_replicator(shares: np.ndarray, timepoints: object, names: Sequence[str]
     times = check_array(timepoints, "timepoints")
     if isinstance(names, (str, bytes)) or not isinstance(names, Sequence) or not all(
             isinstance(n, str) for n in names):
-        raise TypeError(f"names must be a list of strategy names; got {names!r:.80}")
+        raise TypeError(_("names must be a list of strategy names; got {value}").format(
+            value=f"{names!r:.80}"))
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+            type=type(ax).__name__))
     if times.ndim != 1 or not np.all(np.isfinite(times)) or not np.all(np.isfinite(values)):
-        raise ValueError("timepoints and shares must be finite numbers")
+        raise ValueError(_("timepoints and shares must be finite numbers"))
     if values.ndim != 2 or values.shape != (times.size, len(names)):
-        raise ValueError(f"shares must have shape (len(timepoints), len(names)) = "
-                         f"({times.size}, {len(names)}); got {values.shape}")
+        raise ValueError(_("shares must have shape (len(timepoints), len(names)) = "
+                           "({times}, {names}); got {shape}").format(
+            times=times.size, names=len(names), shape=values.shape))
     ax = ax if ax is not None else new_axes(6.4, 3.8)
     every = max(1, times.size // 8)
     for k, name in enumerate(names):
         colour, style, marker = _STYLES[k % len(_STYLES)]
         ax.plot(times, values[:, k], color=colour, linestyle=style, marker=marker,
-                markevery=every, linewidth=2, markersize=6, label=name)
+                markevery=every, linewidth=2, markersize=6, label=_(name))
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlim(times[0], times[-1])
-    ax.set_xlabel("time (generations of the replicator dynamics, arbitrary units)",
+    ax.set_xlabel(_("time (generations of the replicator dynamics, arbitrary units)"),
                   fontsize=9.5)
-    ax.set_ylabel("share of the population", fontsize=9.5)
-    ax.set_title(title or "Which strategies spread? Replicator dynamics", fontsize=11,
+    ax.set_ylabel(_("share of the population"), fontsize=9.5)
+    ax.set_title(title or _("Which strategies spread? Replicator dynamics"), fontsize=11,
                  loc="left")
     ax.legend(fontsize=8.5, loc="center right", framealpha=0.9)
     ax.tick_params(labelsize=9)
-    return ax
+    return localize_axes(ax)
 
 
 def _check_ylim(ylim: object) -> tuple[float, float] | None:
@@ -80,15 +90,17 @@ def _check_ylim(ylim: object) -> tuple[float, float] | None:
     if ylim is None:
         return None
     if isinstance(ylim, (str, bytes)) or not isinstance(ylim, (Sequence, np.ndarray)):
-        raise TypeError(f"ylim must be None or a pair of numbers (low, high); got "
-                        f"{type(ylim).__name__} {short_repr(ylim)}")
+        raise TypeError(_("ylim must be None or a pair of numbers (low, high); got "
+                          "{type} {value}").format(type=type(ylim).__name__,
+                                                   value=short_repr(ylim)))
     if len(ylim) != 2:
-        raise ValueError(f"ylim must be a pair of numbers (low, high); got {len(ylim)} "
-                         f"entries: {short_repr(ylim)}")
+        raise ValueError(_("ylim must be a pair of numbers (low, high); got {n} "
+                           "entries: {value}").format(n=len(ylim), value=short_repr(ylim)))
     low = check_real(ylim[0], "ylim[0] (ylim's low end)")
     high = check_real(ylim[1], "ylim[1] (ylim's high end)")
     if not low < high:
-        raise ValueError(f"ylim must be (low, high) with low < high; got {short_repr(ylim)}")
+        raise ValueError(_("ylim must be (low, high) with low < high; got {value}").format(
+            value=short_repr(ylim)))
     return low, high
 
 
@@ -116,17 +128,19 @@ class DiscountPlot:
     def __init__(self, T: float, R: float, P: float, S: float, delta: float,
                  ax: Axes | None = None, *, ylim: tuple[float, float] | None = None) -> None:
         if ax is not None and not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+            raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+                type=type(ax).__name__))
         self._ylim = _check_ylim(ylim)
         self.ax = ax if ax is not None else new_axes(6.4, 4.0, pyplot=False)
         ax = self.ax
         grid = self.GRID
         self.cooperate, = ax.plot(grid, grid, color=ROW_COLOUR, linewidth=2.4,
-                                  label="abstain for ever (R)")
+                                  label=_("abstain for ever (R)"))
         self.defect, = ax.plot(grid, grid, color=COL_COLOUR, linewidth=2.2, linestyle="--",
-                               label="defect for ever (vs grim trigger or tit-for-tat)")
+                               label=_("defect for ever (vs grim trigger or tit-for-tat)"))
         self.alternate, = ax.plot(grid, grid, color=PALETTE["orange"], linewidth=2.2,
-                                  linestyle=":", label="alternate ally/abstain (vs tit-for-tat)")
+                                  linestyle=":",
+                                  label=_("alternate ally/abstain (vs tit-for-tat)"))
         self.grim_line = ax.axvline(0.5, color=PALETTE["black"], linestyle="-.",
                                     linewidth=1.2)
         self.tft_line = ax.axvline(0.5, color=PALETTE["purple"], linestyle=(0, (1, 1)),
@@ -140,13 +154,14 @@ class DiscountPlot:
         self.points, = ax.plot([], [], linestyle="none", marker="o", markersize=7,
                                markerfacecolor="white", markeredgecolor="black")
         ax.set_xlim(0, 1)
-        ax.set_xlabel("δ: discount factor (weight of the next round)", fontsize=9.5)
-        ax.set_ylabel("average payoff per round (ordinal units)", fontsize=9.5)
-        ax.set_title("The shadow of the future: cooperate or deviate?", fontsize=11,
+        ax.set_xlabel(_("δ: discount factor (weight of the next round)"), fontsize=9.5)
+        ax.set_ylabel(_("average payoff per round (ordinal units)"), fontsize=9.5)
+        ax.set_title(_("The shadow of the future: cooperate or deviate?"), fontsize=11,
                      loc="left")
         ax.tick_params(labelsize=9)
         self.legend = ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0.0, -0.14),
                                 ncols=2, frameon=False)
+        localize_axes(ax)
         self.update(T, R, P, S, delta)
 
     def artists(self) -> list:
@@ -162,15 +177,15 @@ class DiscountPlot:
         self.defect.set_ydata(values["defect for ever"])
         self.alternate.set_ydata(values["alternate"])
         for line, text, value, name in ((self.grim_line, self.grim_text, result.grim,
-                                         "grim trigger"),
+                                         _("grim trigger")),
                                         (self.tft_line, self.tft_text, result.tit_for_tat,
-                                         "tit-for-tat")):
+                                         _("tit-for-tat"))):
             line.set_visible(value is not None)
             text.set_visible(value is not None)
             if value is not None:
                 line.set_xdata([value])
                 text.set_x(value - 0.012 if text is self.grim_text else value + 0.012)
-                text.set_text(f"{name}: δ ≥ {format_probability(value)}")
+                text.set_text(f"{name}: δ ≥ {_probability(value)}")
         d = result.delta
         here = average_values(T, R, P, S, [d])
         self.current.set_xdata([d])

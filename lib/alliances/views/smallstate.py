@@ -14,7 +14,8 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
-from alliances.views.style import PALETTE, new_axes
+from alliances.i18n import N_, _, number
+from alliances.views.style import PALETTE, localize_axes, new_axes
 from alliances.models.smallstate import OPTIONS, SmallState, best_choice, choice_map
 
 __all__ = ["SmallStatePlot", "plot_southeast_asia_timeline", "plot_region_vs_china",
@@ -32,7 +33,8 @@ def _map_key(model: SmallState) -> tuple[float, float, float]:
 
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+            type=type(ax).__name__))
 
 
 class SmallStatePlot:
@@ -57,11 +59,12 @@ class SmallStatePlot:
     def __init__(self, model: SmallState,
                  axes: tuple[Axes, Axes] | None = None) -> None:
         if not isinstance(model, SmallState):
-            raise TypeError(f"model must be a SmallState; got {type(model).__name__}")
+            raise TypeError(_("model must be a SmallState; got {type}").format(
+                type=type(model).__name__))
         if axes is not None and (not isinstance(axes, (tuple, list)) or len(axes) != 2
                                  or not all(isinstance(a, Axes) for a in axes)):
-            raise TypeError(f"axes must be two matplotlib Axes (a tuple) or None; got "
-                            f"{type(axes).__name__}")
+            raise TypeError(_("axes must be two matplotlib Axes (a tuple) or None; got "
+                              "{type}").format(type=type(axes).__name__))
         if axes is None:
             figure = Figure(figsize=(10.2, 4.0), dpi=100, layout="constrained")
             axes = tuple(figure.subplots(1, 2, width_ratios=[1.15, 1]))
@@ -71,14 +74,14 @@ class SmallStatePlot:
                                  extent=(0, 1, 0, 1), aspect="auto", vmin=-0.5, vmax=3.5,
                                  cmap=ListedColormap(_OPTION_COLOURS), alpha=0.55,
                                  interpolation="nearest")
-        self.labels = [left.text(0, 0, name, ha="center", va="center", fontsize=9,
+        self.labels = [left.text(0, 0, _(name), ha="center", va="center", fontsize=9,
                                  fontweight="bold", visible=False) for name in OPTIONS]
         (self.point,) = left.plot([], [], marker="*", markersize=16, color=PALETTE["black"],
                                   markeredgecolor="white", linestyle="none",
-                                  label="current values")
-        left.set_xlabel("threat from A (expected damage, 0 to 1)")
-        left.set_ylabel("reliability of patron B (probability)")
-        left.set_title("Best choice across threat and reliability", fontsize=10)
+                                  label=_("current values"))
+        left.set_xlabel(_("threat from A (expected damage, 0 to 1)"))
+        left.set_ylabel(_("reliability of patron B (probability)"))
+        left.set_title(_("Best choice across threat and reliability"), fontsize=10)
         left.legend(loc="upper left", fontsize=9, framealpha=0.9)
         x = np.arange(len(OPTIONS))
         self.bars = right.bar(x, np.zeros(len(OPTIONS)), color=_OPTION_COLOURS,
@@ -86,10 +89,11 @@ class SmallStatePlot:
         self.values = [right.text(k, 0, "", ha="center", va="bottom", fontsize=9)
                        for k in x]
         right.axhline(0, color=PALETTE["grey"], linewidth=0.8)
-        right.set_xticks(x, [name.replace(" with ", "\nwith ") for name in OPTIONS],
-                         fontsize=9)
+        right.set_xticks(x, [_(name).replace(" with ", "\nwith ").replace(" dengan ",
+                                                                          "\ndengan ")
+                             for name in OPTIONS], fontsize=9)
         right.set_ylim(-2.0, 2.0)
-        right.set_ylabel("payoff (units of A's damage)")
+        right.set_ylabel(_("payoff (units of A's damage)"))
         # the sentence is a dynamic text, not the Axes title, so that the static layer
         # (titles, ticks, labels) stays as kept pixels (alliances.widgets.render)
         #: The (entrapment, trade, bandwagon price) of the map drawn; the map ignores the
@@ -97,13 +101,15 @@ class SmallStatePlot:
         self.map_key: tuple | None = None
         self.title = right.text(0.5, 1.02, "", transform=right.transAxes, ha="center",
                                 va="bottom", fontsize=10)
+        localize_axes(left)
+        localize_axes(right)
         self.update(model)
 
     def update(self, model: SmallState):
         """Redraw for ``model``; return its :class:`~alliances.models.smallstate.Choice`."""
         choice = best_choice(model)
         if self.map_key != (key := _map_key(model)):     # the map ignores threat, reliability
-            _, _, codes = choice_map("threat", "reliability", model, n=_GRID)
+            _xs, _ys, codes = choice_map("threat", "reliability", model, n=_GRID)
             self.image.set_data(codes)
             grid = np.linspace(0, 1, _GRID)
             for code, label in enumerate(self.labels):
@@ -120,9 +126,9 @@ class SmallStatePlot:
             best = name == choice.name
             bar.set_hatch("//" if best else "")
             bar.set_linewidth(2.2 if best else 0.8)
-            shown = (f"{value:.2f}\nh = {choice.h_star:.2f}" if name == "Hedge"
-                     else f"{value:.2f}")
-            text.set_text(shown + ("\nbest" if best else ""))
+            shown = (f"{number(value, '.2f')}\nh = {number(choice.h_star, '.2f')}"
+                     if name == "Hedge" else number(value, ".2f"))
+            text.set_text(shown + ("\n" + _("best") if best else ""))
             text.set_position((k, max(value, 0) + 0.05))
         self.title.set_text(choice.sentence())
         return choice
@@ -142,21 +148,22 @@ class SmallStatePlot:
 
 def _check_frame(frame: object, name: str, columns: set[str]) -> None:
     if not isinstance(frame, pd.DataFrame) or not columns <= set(frame.columns):
-        raise TypeError(f"{name} must be a DataFrame with columns {sorted(columns)}; got "
-                        f"{type(frame).__name__}")
+        raise TypeError(_("{name} must be a DataFrame with columns {columns}; got "
+                          "{type}").format(name=name, columns=sorted(columns),
+                                           type=type(frame).__name__))
 
 
 def _check_series(series: object, name: str) -> None:
     if not isinstance(series, pd.Series) or series.empty or not \
             pd.api.types.is_numeric_dtype(series):
-        raise TypeError(f"{name} must be a non-empty pandas Series of numbers by year; got "
-                        f"{type(series).__name__}")
+        raise TypeError(_("{name} must be a non-empty pandas Series of numbers by year; got "
+                          "{type}").format(name=name, type=type(series).__name__))
 
 
-_LANES = {"state": ("Indonesia", "o", PALETTE["vermillion"]),
-          "regional": ("regional (Bandung, NAM, ASEAN)", "s", PALETTE["green"]),
-          "alliance": ("treaty alliances", "^", PALETTE["blue"]),
-          "other": ("other", "D", PALETTE["grey"])}
+_LANES = {"state": (N_("Indonesia"), "o", PALETTE["vermillion"]),
+          "regional": (N_("regional (Bandung, NAM, ASEAN)"), "s", PALETTE["green"]),
+          "alliance": (N_("treaty alliances"), "^", PALETTE["blue"]),
+          "other": (N_("other"), "D", PALETTE["grey"])}
 
 
 def plot_southeast_asia_timeline(events: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -181,8 +188,9 @@ def plot_southeast_asia_timeline(events: pd.DataFrame, ax: Axes | None = None) -
     _check_ax(ax)
     _check_frame(events, "events", {"date_start", "date_end", "actor_level", "name", "when"})
     if not set(events["actor_level"]) <= set(_LANES):
-        raise ValueError(f"events: actor_level must be one of {sorted(_LANES)}; got "
-                         f"{sorted(set(events['actor_level']) - set(_LANES))}")
+        raise ValueError(_("events: actor_level must be one of {levels}; got "
+                           "{unknown}").format(
+            levels=sorted(_LANES), unknown=sorted(set(events['actor_level']) - set(_LANES))))
     ax = ax if ax is not None else new_axes(9.5, 6.0)
     lanes = _LANES
     n = len(events)
@@ -194,20 +202,20 @@ def plot_southeast_asia_timeline(events: pd.DataFrame, ax: Axes | None = None) -
             ax.plot([start, end], [y, y], color=colour, linewidth=5, alpha=0.5)
         ax.plot([start], [y], marker=marker, color=colour, linestyle="none",
                 markeredgecolor=PALETTE["black"], markersize=7)
-        ax.annotate(f"{row.name}, {row.when}", (end, y), xytext=(6, 0),
+        ax.annotate(f"{_(row.name)}, {row.when}", (end, y), xytext=(6, 0),
                     textcoords="offset points", va="center", fontsize=8)
     for key, (label, marker, colour) in lanes.items():
         ax.plot([], [], marker=marker, color=colour, linestyle="none",
-                markeredgecolor=PALETTE["black"], label=label)
+                markeredgecolor=PALETTE["black"], label=_(label))
     ax.set_xlim(pd.Timestamp("1945-01-01"), pd.Timestamp("2040-01-01"))
     ax.set_yticks([])
     ax.set_ylim(0.3, n + 0.7)
-    ax.set_xlabel("year")
+    ax.set_xlabel(_("year"))
     ax.legend(loc="lower left", fontsize=8, frameon=False)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
-    ax.set_title("Southeast Asia's two paths: alliances and non-alignment, 1948-2021")
-    return ax
+    ax.set_title(_("Southeast Asia's two paths: alliances and non-alignment, 1948-2021"))
+    return localize_axes(ax)
 
 
 def plot_region_vs_china(region: pd.Series, china: pd.Series, ax: Axes | None = None) -> Axes:
@@ -233,21 +241,21 @@ def plot_region_vs_china(region: pd.Series, china: pd.Series, ax: Axes | None = 
     _check_series(china, "china")
     ax = ax if ax is not None else new_axes(8.0, 4.2)
     ax.plot(region.index, 100 * region / region.iloc[0], color=PALETTE["blue"],
-            label="seven ASEAN members with complete series")
+            label=_("seven ASEAN members with complete series"))
     ax.plot(china.index, 100 * china / china.iloc[0], color=PALETTE["vermillion"],
-            linestyle="--", label="China (SIPRI estimate)")
+            linestyle="--", label=_("China (SIPRI estimate)"))
     ax.set_yscale("log")
-    ax.set_xlabel("year")
-    ax.set_ylabel("military spending, 1989 = 100\n(constant 2023 US$, log scale)")
-    ax.set_title("Has Southeast Asia's spending followed China's?")
+    ax.set_xlabel(_("year"))
+    ax.set_ylabel(_("military spending, 1989 = 100\n(constant 2023 US$, log scale)"))
+    ax.set_title(_("Has Southeast Asia's spending followed China's?"))
     ax.legend(fontsize=8, frameon=False)
-    return ax
+    return localize_axes(ax)
 
 
-_BURDEN_STYLES = {"Philippines": (PALETTE["blue"], "-", "o"),
-                  "Thailand": (PALETTE["sky_blue"], "-", "s"),
-                  "Indonesia": (PALETTE["vermillion"], "--", "^"),
-                  "Malaysia": (PALETTE["orange"], "--", "D")}
+_BURDEN_STYLES = {N_("Philippines"): (PALETTE["blue"], "-", "o"),
+                  N_("Thailand"): (PALETTE["sky_blue"], "-", "s"),
+                  N_("Indonesia"): (PALETTE["vermillion"], "--", "^"),
+                  N_("Malaysia"): (PALETTE["orange"], "--", "D")}
 
 
 def plot_burden_groups(frame: pd.DataFrame, ax: Axes | None = None, *,
@@ -274,16 +282,17 @@ def plot_burden_groups(frame: pd.DataFrame, ax: Axes | None = None, *,
     _check_ax(ax)
     _check_frame(frame, "frame", {"country", "year", "milex_pct_gdp"})
     if isinstance(allies, str) or not isinstance(allies, (tuple, list)):
-        raise TypeError(f"allies must be a tuple of country names; got {allies!r:.60}")
+        raise TypeError(_("allies must be a tuple of country names; got {value}").format(
+            value=f"{allies!r:.60}"))
     ax = ax if ax is not None else new_axes(8.0, 4.2)
     for country, (colour, style, marker) in _BURDEN_STYLES.items():
         rows = frame[frame["country"] == country]
-        group = "US treaty ally" if country in allies else "non-aligned"
+        group = _("US treaty ally") if country in allies else _("non-aligned")
         ax.plot(rows["year"], rows["milex_pct_gdp"], color=colour, linestyle=style,
-                marker=marker, markersize=3, label=f"{country} ({group})")
-    ax.axhline(2.0, color=PALETTE["grey"], linestyle=":", label="NATO's 2% guideline")
-    ax.set_xlabel("year")
-    ax.set_ylabel("military spending, % of GDP (SIPRI)")
-    ax.set_title("Allies and non-aligned: the burden in % of GDP")
+                marker=marker, markersize=3, label=f"{_(country)} ({group})")
+    ax.axhline(2.0, color=PALETTE["grey"], linestyle=":", label=_("NATO's 2% guideline"))
+    ax.set_xlabel(_("year"))
+    ax.set_ylabel(_("military spending, % of GDP (SIPRI)"))
+    ax.set_title(_("Allies and non-aligned: the burden in % of GDP"))
     ax.legend(fontsize=8, frameon=False, ncols=2)
-    return ax
+    return localize_axes(ax)

@@ -10,6 +10,8 @@ blindness; shapes and line styles carry the meaning too, never colour alone.
 from __future__ import annotations
 
 import io
+import re
+from datetime import date
 
 import numpy as np
 import PIL.Image
@@ -17,10 +19,13 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
+from matplotlib.ticker import Formatter, FuncFormatter, ScalarFormatter
 
 from alliances._validation import check_real
+from alliances.i18n import N_, _, get_language
 
-__all__ = ["PALETTE", "ROW_COLOUR", "COL_COLOUR", "new_axes", "figure_png", "freeze_layout"]
+__all__ = ["PALETTE", "ROW_COLOUR", "COL_COLOUR", "new_axes", "figure_png", "freeze_layout",
+           "localize_axes", "short_date", "month_year"]
 
 #: Okabe-Ito colour-blind-safe palette.
 PALETTE: dict[str, str] = {
@@ -55,7 +60,7 @@ def new_axes(width: float = 5.0, height: float = 4.0, *, pyplot: bool = True) ->
     width = check_real(width, "width", minimum=0, allow_equal_min=False)
     height = check_real(height, "height", minimum=0, allow_equal_min=False)
     if not isinstance(pyplot, bool):
-        raise TypeError(f"pyplot must be True or False; got {pyplot!r}")
+        raise TypeError(_("pyplot must be True or False; got {pyplot!r}").format(pyplot=pyplot))
     if pyplot:
         import matplotlib.pyplot as plt
         figure = plt.figure(figsize=(width, height), dpi=100, layout="constrained")
@@ -111,4 +116,110 @@ def freeze_layout(figure: Figure) -> None:
 
 def _check_figure(figure: object) -> None:
     if not isinstance(figure, Figure):
-        raise TypeError(f"figure must be a matplotlib Figure; got {type(figure).__name__}")
+        raise TypeError(_("figure must be a matplotlib Figure; got {type}").format(
+            type=type(figure).__name__))
+
+
+#: A decimal point between two digits (not a full stop after a word, "Jun. 2008").
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def _decimal_comma(text: str) -> str:
+    """``text`` with a decimal comma; inside mathtext ``{,}``, so that no space follows it."""
+    return _DECIMAL_POINT.sub("{,}" if "$" in text else ",", text)
+
+
+class _DecimalCommaFormatter(Formatter):
+    """A tick formatter that writes the labels of ``inner`` with a decimal comma."""
+
+    def __init__(self, inner: Formatter) -> None:
+        self.inner = inner
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs) -> None:
+        super().set_locs(locs)
+        self.inner.set_locs(locs)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return _decimal_comma(self.inner(x, pos))
+
+    def format_ticks(self, values) -> list[str]:
+        return [_decimal_comma(text) for text in self.inner.format_ticks(values)]
+
+    def format_data(self, value: float) -> str:
+        return _decimal_comma(self.inner.format_data(value))
+
+    def format_data_short(self, value: float) -> str:
+        return _decimal_comma(self.inner.format_data_short(value))
+
+    def get_offset(self) -> str:
+        return _decimal_comma(self.inner.get_offset())
+
+
+def localize_axes(ax: Axes) -> Axes:
+    """Numeric tick labels in the current language: a decimal comma in Indonesian.
+
+    Only when :func:`alliances.i18n.get_language` is not ``"en"``: the major formatter of
+    each numeric axis of ``ax`` (a :class:`~matplotlib.ticker.ScalarFormatter` or a
+    :class:`~matplotlib.ticker.FuncFormatter`) is wrapped so that its labels write
+    ``0,5`` instead of ``0.5`` (``0{,}5`` inside mathtext). In English nothing changes.
+    Every plot function of :mod:`alliances.views` calls it on the Axes it has drawn.
+
+    Examples
+    --------
+    >>> from alliances.i18n import language
+    >>> with language("id"):
+    ...     ax = localize_axes(new_axes(pyplot=False))
+    ...     ax.xaxis.get_major_formatter().format_ticks([0.0, 0.5, 1.0])
+    ['0,0', '0,5', '1,0']
+    >>> localize_axes(new_axes(pyplot=False)).xaxis.get_major_formatter().format_ticks([0.5])
+    ['0.5']
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(_("ax must be a matplotlib Axes; got {type}").format(
+            type=type(ax).__name__))
+    if get_language() == "en":
+        return ax
+    for axis in (ax.xaxis, ax.yaxis):
+        formatter = axis.get_major_formatter()
+        if isinstance(formatter, (ScalarFormatter, FuncFormatter)):
+            axis.set_major_formatter(_DecimalCommaFormatter(formatter))
+    return ax
+
+
+#: Month abbreviations for dates on figures and tables (English as ``%b`` writes them).
+_MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+           N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+
+
+def short_date(day: date) -> str:
+    """``day`` as a reader of the current language writes it short: "3 Apr 2008".
+
+    Examples
+    --------
+    >>> short_date(date(2021, 8, 30))
+    '30 Aug 2021'
+    >>> from alliances.i18n import language
+    >>> with language("id"):
+    ...     short_date(date(2021, 8, 30))
+    '30 Agu 2021'
+    """
+    if not isinstance(day, date):
+        raise TypeError(_("day must be a date; got {type}").format(type=type(day).__name__))
+    return f"{day.day} {_(_MONTHS[day.month - 1])} {day.year}"
+
+
+def month_year(day: date) -> str:
+    """The month and year of ``day`` as the current language writes them short: "Apr 2008".
+
+    Examples
+    --------
+    >>> month_year(date(2023, 1, 25))
+    'Jan 2023'
+    """
+    if not isinstance(day, date):
+        raise TypeError(_("day must be a date; got {type}").format(type=type(day).__name__))
+    return f"{_(_MONTHS[day.month - 1])} {day.year}"

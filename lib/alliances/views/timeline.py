@@ -13,29 +13,32 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from alliances.views.style import PALETTE, new_axes
+from alliances.i18n import N_, _
+from alliances.views.style import PALETTE, localize_axes, new_axes
 
 __all__ = ["LEVELS", "plot_timeline"]
 
 #: Actor levels, in the order of the figure's lanes (top to bottom), with a label, a
 #: marker and a colour each (shape and colour both carry the meaning).
 LEVELS: dict[str, tuple[str, str, str]] = {
-    "nato": ("NATO (collective decision)", "s", PALETTE["blue"]),
-    "member": ("member state (bilateral)", "o", PALETTE["vermillion"]),
-    "un": ("United Nations", "^", PALETTE["green"]),
-    "other": ("other actors", "D", PALETTE["grey"]),
+    "nato": (N_("NATO (collective decision)"), "s", PALETTE["blue"]),
+    "member": (N_("member state (bilateral)"), "o", PALETTE["vermillion"]),
+    "un": (N_("United Nations"), "^", PALETTE["green"]),
+    "other": (N_("other actors"), "D", PALETTE["grey"]),
 }
 
 
 def _check_events(events: object) -> None:
     needed = {"start", "end", "label", "actor_level"}
     if not isinstance(events, pd.DataFrame) or not needed <= set(events.columns):
-        raise TypeError("events must be a DataFrame from alliances.cases.timeline.timeline(...)")
+        raise TypeError(_("events must be a DataFrame from alliances.cases.timeline."
+                          "timeline(...)"))
     if events.empty:
-        raise ValueError("events must contain at least one event; got an empty table")
+        raise ValueError(_("events must contain at least one event; got an empty table"))
     unknown = sorted(set(map(str, events["actor_level"])) - set(LEVELS))
     if unknown:
-        raise ValueError(f"events: actor_level must be one of {list(LEVELS)}; got {unknown}")
+        raise ValueError(_("events: actor_level must be one of {levels}; got "
+                           "{unknown}").format(levels=list(LEVELS), unknown=unknown))
 
 
 def _rows(events: pd.DataFrame) -> tuple[list[str], dict[int, float], dict[str, float]]:
@@ -95,7 +98,8 @@ def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
     """
     _check_events(events)
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+            type=type(ax).__name__))
     events = events.reset_index(drop=True)
     levels, y_of, heading = _rows(events)
     ax = ax if ax is not None else new_axes(9.5, 0.27 * (len(events) + len(levels)) + 1.3)
@@ -105,7 +109,7 @@ def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
     left = min(starts) - pad
     ax.set_xlim(left, max(ends) + pad)
     for k, row in enumerate(events.itertuples(index=False)):
-        _, marker, colour = LEVELS[row.actor_level]
+        _label, marker, colour = LEVELS[row.actor_level]
         y = y_of[k]
         ax.plot([left, starts[k]], [y, y], color=PALETTE["grey"], lw=0.5, ls=":", alpha=0.7)
         if (ends[k] - starts[k]).days > 31:
@@ -114,20 +118,20 @@ def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
         ax.plot([starts[k]], [y], marker=marker, color=colour, markersize=7,
                 linestyle="none", markeredgecolor=PALETTE["black"], markeredgewidth=0.6)
     for level in levels:
-        label, _, colour = LEVELS[level]
-        ax.text(0.005, heading[level], label, transform=ax.get_yaxis_transform(),
+        label, _marker, colour = LEVELS[level]
+        ax.text(0.005, heading[level], _(label), transform=ax.get_yaxis_transform(),
                 ha="left", va="center", fontsize=8.5, fontweight="bold", color=colour)
     order = sorted(y_of, key=lambda k: -y_of[k])
     ax.set_yticks([y_of[k] for k in order])
     ax.set_yticklabels([events.loc[k, "label"] for k in order], fontsize=8)
     ax.set_ylim(min(y_of.values()) - 0.7, 0.7)
-    ax.set_xlabel("year")
+    ax.set_xlabel(_("year"))
     ax.grid(axis="x", color=PALETTE["grey"], alpha=0.3)
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", markeredgecolor="black",
-                      label=lab) for key, (lab, m, c) in LEVELS.items() if key in levels]
+                      label=_(lab)) for key, (lab, m, c) in LEVELS.items() if key in levels]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06 - 1.2 /
               ax.figure.get_figheight() / 10), ncols=4, fontsize=8, frameon=False)
-    ax.set_title(title or "Timeline: each event by name and date, grouped by who acted")
-    return ax
+    ax.set_title(title or _("Timeline: each event by name and date, grouped by who acted"))
+    return localize_axes(ax)

@@ -19,7 +19,8 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from alliances._validation import short_repr, check_real
-from alliances.views.style import PALETTE, new_axes
+from alliances.i18n import N_, _, number
+from alliances.views.style import PALETTE, localize_axes, month_year, new_axes
 
 __all__ = ["PERIOD_STYLE", "plot_donor_aid", "plot_aid_months", "plot_donor_weapons",
            "plot_ladder", "plot_region_map"]
@@ -39,9 +40,12 @@ _CATEGORY_STYLE = {
     "MLRS": (PALETTE["purple"], "xx"),
     "Air Defense": (PALETTE["sky_blue"], "..."),
 }
-_CATEGORY_WORDS = {"Tanks": "tanks", "IFV": "infantry fighting vehicles",
-                   "Howitzers": "howitzers", "MLRS": "multiple rocket launchers",
-                   "Air Defense": "air-defence systems"}
+_CATEGORY_WORDS = {"Tanks": N_("tanks"), "IFV": N_("infantry fighting vehicles"),
+                   "Howitzers": N_("howitzers"), "MLRS": N_("multiple rocket launchers"),
+                   "Air Defense": N_("air-defence systems")}
+#: The types of aid as the figures name them.
+_TYPE_WORDS = {"military": N_("military"), "financial": N_("financial"),
+               "humanitarian": N_("humanitarian")}
 
 #: Colour, hatch and marker of each period of the calibration in figures.
 PERIOD_STYLE = {
@@ -58,15 +62,16 @@ PERIOD_STYLE = {
 
 def _check_ax(ax: object) -> None:
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
+        raise TypeError(_("ax must be a matplotlib Axes or None; got {type}").format(
+            type=type(ax).__name__))
 
 
 def _check_top(top: object) -> int:
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)):
-        raise TypeError(f"top must be a whole number of donors; got {type(top).__name__} "
-                        f"{short_repr(top)}")
+        raise TypeError(_("top must be a whole number of donors; got {type} {value}").format(
+            type=type(top).__name__, value=short_repr(top)))
     if top < 1:
-        raise ValueError(f"top must be at least 1; got {top}")
+        raise ValueError(_("top must be at least 1; got {value}").format(value=top))
     return int(top)
 
 
@@ -74,35 +79,42 @@ def _check_table(table: object, name: str, columns: Sequence[str],
                  numbers: Sequence[str], *, finite: bool = True) -> pd.DataFrame:
     """``table`` if it is a non-empty DataFrame with ``columns``, ``numbers`` numeric."""
     if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame; got {type(table).__name__} "
-                        f"{short_repr(table)}")
+        raise TypeError(_("{name} must be a pandas DataFrame; got {type} {value}").format(
+            name=name, type=type(table).__name__, value=short_repr(table)))
     missing = [c for c in columns if c not in table.columns]
     if missing:
-        raise ValueError(f"{name} must have the columns {list(columns)}; missing {missing}")
+        raise ValueError(_("{name} must have the columns {columns}; missing "
+                           "{missing}").format(name=name, columns=list(columns),
+                                               missing=missing))
     if table.empty:
-        raise ValueError(f"{name} must contain at least one row; got an empty table")
+        raise ValueError(_("{name} must contain at least one row; got an empty table").format(
+            name=name))
     try:
         values = table[list(numbers)].to_numpy(dtype=float)
     except (TypeError, ValueError):
-        raise TypeError(f"{name}: the columns {list(numbers)} must contain numbers") from None
+        raise TypeError(_("{name}: the columns {columns} must contain numbers").format(
+            name=name, columns=list(numbers))) from None
     bad = np.isnan(values) if not finite else ~np.isfinite(values)
     if bad.any():
-        kind = "finite numbers" if finite else "numbers (not NaN)"
-        raise ValueError(f"{name}: the columns {list(numbers)} must contain {kind}")
+        message = (_("{name}: the columns {columns} must contain finite numbers") if finite
+                   else _("{name}: the columns {columns} must contain numbers (not NaN)"))
+        raise ValueError(message.format(name=name, columns=list(numbers)))
     return table
 
 
 def _check_text(value: object, name: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string; got {type(value).__name__} {short_repr(value)}")
+        raise TypeError(_("{name} must be a string; got {type} {value}").format(
+            name=name, type=type(value).__name__, value=short_repr(value)))
     return value
 
 
 def _label(donor: str, group: object) -> str:
     """A donor's name for the figures, saying when it is not in NATO."""
     if group == "EU institutions":
-        return "EU institutions (not NATO)"
-    return f"{donor} (not in NATO)" if group == "not in NATO" else donor
+        return _("EU institutions (not NATO)")
+    return (_("{donor} (not in NATO)").format(donor=_(donor)) if group == "not in NATO"
+            else _(donor))
 
 
 def _clean(ax: Axes, grid: str = "x") -> None:
@@ -117,7 +129,7 @@ def _clean(ax: Axes, grid: str = "x") -> None:
 
 
 def plot_donor_aid(table: pd.DataFrame, ax: Axes | None = None, *, top: int = 12,
-                   period: str = "the period covered") -> Axes:
+                   period: str = N_("the period covered")) -> Axes:
     """Stacked bars of the largest donors' aid by type; non-NATO donors are named as such.
 
     Parameters
@@ -149,7 +161,7 @@ def plot_donor_aid(table: pd.DataFrame, ax: Axes | None = None, *, top: int = 12
     """
     count = _check_top(top)
     _check_ax(ax)
-    period = _check_text(period, "period")
+    period = _(_check_text(period, "period"))
     table = _check_table(table, "table", (*_AID_TYPES, "total", "group"),
                          (*_AID_TYPES, "total"))
     count = min(count, len(table))
@@ -160,19 +172,19 @@ def plot_donor_aid(table: pd.DataFrame, ax: Axes | None = None, *, top: int = 12
     for kind in _AID_TYPES:
         colour, hatch = _TYPE_STYLE[kind]
         ax.barh(y, table[kind].to_numpy(), left=left, color=colour, hatch=hatch,
-                edgecolor="white", linewidth=0.5, label=kind, height=0.72)
+                edgecolor="white", linewidth=0.5, label=_(_TYPE_WORDS[kind]), height=0.72)
         left += table[kind].to_numpy()
     for yi, total in zip(y, table["total"]):
-        ax.text(total + left.max() * 0.01, yi, f"{total:.1f}", va="center", fontsize=8)
+        ax.text(total + left.max() * 0.01, yi, number(total, ".1f"), va="center", fontsize=8)
     ax.set_yticks(y)
     ax.set_yticklabels([_label(d, g) for d, g in zip(table.index, table["group"])],
                        fontsize=9)
     ax.set_xlim(0, left.max() * 1.1)
-    ax.set_xlabel(f"EUR bn, bilateral allocations, {period}")
-    ax.set_title(f"Aid to Ukraine: the {count} largest donors, by type")
+    ax.set_xlabel(_("EUR bn, bilateral allocations, {period}").format(period=period))
+    ax.set_title(_("Aid to Ukraine: the {count} largest donors, by type").format(count=count))
     ax.legend(loc="lower right", frameon=False, fontsize=9)
     _clean(ax)
-    return ax
+    return localize_axes(ax)
 
 
 def _check_events(events: object) -> None:
@@ -180,7 +192,8 @@ def _check_events(events: object) -> None:
         return
     if not isinstance(events, pd.DataFrame) or not {"start", "actor_level",
                                                     "label"} <= set(events):
-        raise TypeError("events must be a DataFrame from alliances.cases.timeline.timeline(...)")
+        raise TypeError(_("events must be a DataFrame from alliances.cases.timeline."
+                          "timeline(...)"))
 
 
 def _event_marks(events: pd.DataFrame | None, first: date, last: date,
@@ -194,8 +207,8 @@ def _event_marks(events: pd.DataFrame | None, first: date, last: date,
 def _check_months(table: object) -> pd.DataFrame:
     table = _check_table(table, "table", _AID_TYPES, _AID_TYPES)
     if not isinstance(table.index, pd.PeriodIndex) or table.index.freqstr != "M":
-        raise TypeError(f"table must be indexed by month (a monthly pandas PeriodIndex); got "
-                        f"{type(table.index).__name__}")
+        raise TypeError(_("table must be indexed by month (a monthly pandas PeriodIndex); got "
+                          "{type}").format(type=type(table.index).__name__))
     return table
 
 
@@ -250,7 +263,7 @@ def plot_aid_months(table: pd.DataFrame, axes: tuple[Axes, Axes] | None = None, 
         axes = tuple(figure.subplots(2, 1, sharex=True, height_ratios=[1.1, 1]))
     if (not isinstance(axes, (tuple, list)) or len(axes) != 2
             or not all(isinstance(a, Axes) for a in axes)):
-        raise TypeError("axes must be a pair of matplotlib Axes (top, bottom) or None")
+        raise TypeError(_("axes must be a pair of matplotlib Axes (top, bottom) or None"))
     top, bottom = axes
     months = table.index
     x = months.to_timestamp(how="start") + pd.Timedelta(days=14)
@@ -260,22 +273,23 @@ def plot_aid_months(table: pd.DataFrame, axes: tuple[Axes, Axes] | None = None, 
         colour, hatch = _TYPE_STYLE[kind]
         values = table[kind].to_numpy()
         top.bar(x, values, bottom=base, width=25, color=colour, hatch=hatch,
-                edgecolor="white", linewidth=0.4, label=kind)
+                edgecolor="white", linewidth=0.4, label=_(_TYPE_WORDS[kind]))
         base += values
         bottom.plot(x, np.cumsum(values), color=colour, linestyle=styles[kind], lw=2.2,
-                    label=kind)
+                    label=_(_TYPE_WORDS[kind]))
     _mark_events(top, bottom, events, months)
-    top.set_ylabel("per month, EUR bn")
-    bottom.set_ylabel("cumulative, EUR bn")
-    bottom.set_xlabel("month of allocation")
-    top.set_title("Aid to Ukraine by month and type, all donors", pad=14)
+    top.set_ylabel(_("per month, EUR bn"))
+    bottom.set_ylabel(_("cumulative, EUR bn"))
+    bottom.set_xlabel(_("month of allocation"))
+    top.set_title(_("Aid to Ukraine by month and type, all donors"), pad=14)
     if events is not None:
-        bottom.set_xlabel("month of allocation (dotted lines: member states' decisions, "
-                          "named in the top panel)")
+        bottom.set_xlabel(_("month of allocation (dotted lines: member states' decisions, "
+                            "named in the top panel)"))
     top.legend(loc="upper right", frameon=False, fontsize=9, ncols=1)
     bottom.legend(loc="upper left", frameon=False, fontsize=9)
     for ax in (top, bottom):
         _clean(ax, "y")
+        localize_axes(ax)
     return top, bottom
 
 
@@ -319,16 +333,17 @@ def plot_donor_weapons(table: pd.DataFrame, ax: Axes | None = None, *,
     for category, (colour, hatch) in _CATEGORY_STYLE.items():
         values = table[category].to_numpy(dtype=float)
         ax.barh(y, values, left=left, color=colour, hatch=hatch, edgecolor="white",
-                linewidth=0.5, label=_CATEGORY_WORDS[category], height=0.72)
+                linewidth=0.5, label=_(_CATEGORY_WORDS[category]), height=0.72)
         left += values
     ax.set_yticks(y)
     ax.set_yticklabels([_label(d, g) for d, g in zip(table.index, table["group"])],
                        fontsize=9)
-    ax.set_xlabel("number of systems delivered or committed")
-    ax.set_title(f"Heavy weapons for Ukraine: the {count} largest donors, by category")
+    ax.set_xlabel(_("number of systems delivered or committed"))
+    ax.set_title(_("Heavy weapons for Ukraine: the {count} largest donors, by "
+                   "category").format(count=count))
     ax.legend(loc="lower right", frameon=False, fontsize=8.5)
     _clean(ax)
-    return ax
+    return localize_axes(ax)
 
 
 # ======================================================================================
@@ -339,9 +354,10 @@ def plot_donor_weapons(table: pd.DataFrame, ax: Axes | None = None, *,
 def _check_ladder(table: object) -> pd.DataFrame:
     table = _check_table(table, "table", ("c", "label", "refused", "date"), ("c",))
     if table["refused"].dtype != bool:
-        raise TypeError("table: the column 'refused' must be True or False for each step")
+        raise TypeError(_("table: the column 'refused' must be True or False for each step"))
     if table["refused"].all():
-        raise ValueError("table must contain at least one step that was taken (refused False)")
+        raise ValueError(_("table must contain at least one step that was taken (refused "
+                           "False)"))
     return table
 
 
@@ -378,28 +394,28 @@ def plot_ladder(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     end = pd.Timestamp(date(2026, 4, 30))
     level = np.maximum.accumulate(taken["c"].to_numpy())
     ax.step([*dates, end], [*level, level[-1]], where="post", color=PALETTE["vermillion"],
-            lw=2.4, label="highest step reached (member states)")
+            lw=2.4, label=_("highest step reached (member states)"))
     ax.plot(dates, taken["c"], "o", color=PALETTE["vermillion"], mec="black", ms=7)
-    for (_, row), when in zip(taken.iterrows(), dates):
-        ax.annotate(f"{row['label']} ({when:%b %Y})", (when, row["c"]),
+    for (_index, row), when in zip(taken.iterrows(), dates):
+        ax.annotate(f"{_(row['label'])} ({month_year(when)})", (when, row["c"]),
                     xytext=(-6, 4), textcoords="offset points", ha="right", va="bottom",
                     fontsize=8)
     refused = table[table["refused"]]
-    for _, row in refused.iterrows():
+    for _index, row in refused.iterrows():
         when = pd.Timestamp(row["date"])
         ax.plot([when], [row["c"]], "X", color=PALETTE["blue"], ms=11, mec="black",
-                label="refused by NATO (collective decision)")
-        ax.annotate(f"{row['label']} ({when:%b %Y})", (when, row["c"]), xytext=(8, -3),
+                label=_("refused by NATO (collective decision)"))
+        ax.annotate(f"{_(row['label'])} ({month_year(when)})", (when, row["c"]), xytext=(8, -3),
                     textcoords="offset points", ha="left", va="top", fontsize=8)
     ax.axhline(1.0, color=PALETTE["grey"], lw=0.8, ls="--")
     ax.set_ylim(0, 1.08)
     ax.set_xlim(pd.Timestamp(date(2011, 7, 1)), end)
-    ax.set_ylabel("commitment level c (our coding)")
-    ax.set_xlabel("year (each step with the month it was decided)")
-    ax.set_title("Step by step: the depth of Western military support to Ukraine")
+    ax.set_ylabel(_("commitment level c (our coding)"))
+    ax.set_xlabel(_("year (each step with the month it was decided)"))
+    ax.set_title(_("Step by step: the depth of Western military support to Ukraine"))
     ax.legend(loc="upper left", frameon=False, fontsize=9)
     _clean(ax, "both")
-    return ax
+    return localize_axes(ax)
 
 
 def _check_regions(regions: object) -> pd.DataFrame:
@@ -408,7 +424,8 @@ def _check_regions(regions: object) -> pd.DataFrame:
     _check_table(regions, "regions", ("p_E",), ("p_E",))
     unknown = sorted(set(map(str, regions["period"])) - set(PERIOD_STYLE))
     if unknown:
-        raise ValueError(f"regions: period must be one of {list(PERIOD_STYLE)}; got {unknown}")
+        raise ValueError(_("regions: period must be one of {periods}; got {unknown}").format(
+            periods=list(PERIOD_STYLE), unknown=unknown))
     return regions
 
 
@@ -449,7 +466,7 @@ def plot_region_map(regions: pd.DataFrame, ax: Axes | None = None, *,
     ax = ax if ax is not None else new_axes(6.0, 4.6)
     handles = []
     for key, rows in regions.groupby("period", sort=False):
-        colour, hatch, _ = PERIOD_STYLE[key]
+        colour, hatch, _marker = PERIOD_STYLE[key]
         risks = rows["p_E"].to_numpy(dtype=float)
         lo = np.minimum(rows["low"].to_numpy(dtype=float), top)
         hi = np.minimum(rows["high"].to_numpy(dtype=float), top)
@@ -459,12 +476,13 @@ def plot_region_map(regions: pd.DataFrame, ax: Axes | None = None, *,
             inside = edge < top
             ax.plot(risks[inside], edge[inside], color=colour, lw=1.2)
         handles.append(Patch(facecolor=colour, alpha=0.5, hatch=hatch, edgecolor=colour,
-                             label=rows["text"].iloc[0]))
+                             label=_(rows["text"].iloc[0])))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, top)
-    ax.set_xlabel("escalation risk p_E (direct combat brings war with Russia)")
-    ax.set_ylabel(f"loss from abandonment L_A (war with Russia = {scale:g})")
-    ax.set_title("Estimates that reproduce each choice (our model)", fontsize=11)
+    ax.set_xlabel(_("escalation risk p_E (direct combat brings war with Russia)"))
+    ax.set_ylabel(_("loss from abandonment L_A (war with Russia = {scale})").format(
+        scale=number(scale, "g")))
+    ax.set_title(_("Estimates that reproduce each choice (our model)"), fontsize=11)
     ax.legend(handles=handles, loc="center right", fontsize=8, frameon=True, framealpha=0.9)
     ax.grid(alpha=0.3)
-    return ax
+    return localize_axes(ax)
