@@ -184,6 +184,9 @@ over two lines.
 - **Abandonment risk** $P_A(c)$ falls;
   it continues here.
 - a second item
+- $x^2$
+
+## A
 
 $$EU(c) = V - k\\,c$$
 
@@ -221,6 +224,7 @@ def test_markdown_is_cut_into_units_and_put_back_together() -> None:
     assert "- **ABANDONMENT RISK** $P_A(C)$ FALLS; IT CONTINUES HERE." in out
     assert '<a id="2-a-model-our-formalization"></a>' in out      # the English anchor kept
     assert tool.translate_markdown(SAMPLE, {}).count("\n|---|---|\n") == 1
+    assert "\n- $x^2$\n\n## A\n" in out                 # kept pieces keep their markers
 
 
 def test_code_cells_translate_comments_and_titles_only() -> None:

@@ -441,7 +441,7 @@ def translate_markdown(text: str, table: dict[str, str], *, relink: str = "",
                           f"[the English edition]({english})")
             continue
         if not segment.unit:
-            pieces.append(segment.text)
+            pieces.append(segment.prefix + segment.text)
             continue
         translated = table.get(segment.text, segment.text)
         if relink:
@@ -577,6 +577,7 @@ NUMBERS_REVIEWED = "numbers: reviewed"
 
 def _outside_markup(text: str) -> str:
     text = _MATH.sub(" ", _CODE.sub(" ", text))
+    text = re.sub(r"\b(?:doi:\s*)?10\.\d{4,}/\S+", " ", text)     # a DOI is a name, not a number
     return _LINK_TARGET.sub("] ", re.sub(r"<[^>]+>|https?://\S+", " ", text))
 
 
