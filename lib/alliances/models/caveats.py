@@ -58,6 +58,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from alliances._validation import check_real
+from alliances.i18n import _, number
 from alliances.models.commitment import CommitmentModel
 from alliances.models.commitment_result import CommitmentResult
 
@@ -83,14 +84,16 @@ def _share(value: object, name: str) -> float | np.ndarray:
             value, (bool, np.bool_)):
         return check_real(value, name, minimum=0.0, maximum=1.0)
     if value is None or isinstance(value, (str, bytes, bool, np.bool_, dict, set)):
-        raise TypeError(f"{name} must be a number or an array of numbers in [0, 1]; got "
-                        f"{type(value).__name__} {value!r}")
+        raise TypeError(_("{name} must be a number or an array of numbers in [0, 1]; "
+                          "got {kind} {value}").format(
+                          name=name, kind=type(value).__name__, value=repr(value)))
     array = np.asarray(value)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must contain numbers in [0, 1]; got dtype {array.dtype}")
+        raise TypeError(_("{name} must contain numbers in [0, 1]; got dtype "
+                          "{array_dtype}").format(name=name, array_dtype=array.dtype))
     array = array.astype(float)
     if not np.all(np.isfinite(array)) or (array.size and (array.min() < 0 or array.max() > 1)):
-        raise ValueError(f"{name} must contain finite numbers in [0, 1]")
+        raise ValueError(_("{name} must contain finite numbers in [0, 1]").format(name=name))
     return array
 
 
@@ -265,13 +268,14 @@ class CaveatModel:
 
     def __post_init__(self) -> None:
         if not isinstance(self.commitment, CommitmentModel):
-            raise TypeError(f"commitment must be a CommitmentModel; got "
-                            f"{type(self.commitment).__name__}")
+            raise TypeError(_("commitment must be a CommitmentModel; got {kind}").format(
+                              kind=type(self.commitment).__name__))
         for name in ("alpha", "beta"):
             value = getattr(self.commitment, name)
             if value < 1.0:
-                raise ValueError(f"commitment.{name} must be >= 1 for the caveat model "
-                                 f"(concave risks); got {value:g}")
+                raise ValueError(_("commitment.{name} must be >= 1 for the caveat model "
+                                   "(concave risks); got {value}").format(
+                                   name=name, value=number(value, "g")))
         object.__setattr__(self, "credit", check_real(self.credit, "credit", minimum=0.0,
                                                       maximum=1.0))
 
@@ -415,7 +419,7 @@ class CaveatModel:
                 t_star = float(brentq(self._outer_slope, 0.0, 1.0, xtol=1e-14, rtol=1e-14))
             else:
                 t_star = float(low)
-        x, _ = self._inner(t_star)
+        x, _unused = self._inner(t_star)
         caveats = 0.0 if t_star == 0.0 else float(min(max(1.0 - x / t_star, 0.0), 1.0))
         some_troops = t_star > 0.0 or interval is not None
         caveat_interval = (0.0, 1.0) if (some_troops and self._inner_flat()) else None
@@ -495,12 +499,13 @@ class CaveatModel:
         banned = m.best()
         c = banned.c_star
         if banned.every_level_optimal or len(banned.maximisers) > 1 or not 0.0 < c < 1.0:
-            raise ValueError(f"the caveat threshold needs a unique best commitment strictly "
-                             f"between 0 and 1 when caveats are banned; got c* = {c:g} "
-                             f"({banned.case})")
+            raise ValueError(_("the caveat threshold needs a unique best commitment "
+                               "strictly between 0 and 1 when caveats are banned; got "
+                               "c* = {c} ({case})").format(c=number(c, "g"), case=banned.case))
         a, e = m.abandonment_stake, m.entrapment_stake
         if a == 0.0:
-            raise ValueError("the caveat threshold needs a fear of abandonment (L_A p_A > 0)")
+            raise ValueError(_("the caveat threshold needs a fear of abandonment (L_A "
+                               "p_A > 0)"))
         saved = e * m.beta * c ** (m.beta - 1.0) if e else 0.0
         lost = a * m.alpha * (1.0 - c) ** (m.alpha - 1.0)
         return float(min(max(1.0 - saved / lost, 0.0), 1.0))

@@ -41,6 +41,7 @@ from itertools import combinations
 import numpy as np
 
 from alliances._validation import check_interval, check_labels, check_real
+from alliances.i18n import _
 from alliances.models.family_regions import (PAYOFF_NAMES, MapView, Region, TieSegment,
                                              affine_family_regions, pattern_family)
 from alliances.models.games import Game, symmetric_game
@@ -121,7 +122,7 @@ def family_phrase(family: str) -> str:
     "on the boundary between Prisoner's Dilemma and Chicken"
     """
     if not isinstance(family, str):
-        raise TypeError(f"family must be a string; got {family!r}")
+        raise TypeError(_("family must be a string; got {family}").format(family=repr(family)))
     if " / " in family:
         parts = family.split(" / ")
         return "on the boundary between " + ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -233,8 +234,9 @@ class FamilyMap:
         'fixed: R = 3, S = 1'
         """
         if axis_words is not None and not isinstance(axis_words, Mapping):
-            raise TypeError(f"axis_words must be a mapping from payoff names to words, or "
-                            f"None; got {type(axis_words).__name__} {axis_words!r}")
+            raise TypeError(_("axis_words must be a mapping from payoff names to words, "
+                              "or None; got {kind} {axis_words}").format(
+                              kind=type(axis_words).__name__, axis_words=repr(axis_words)))
         words = _AXIS_WORDS if axis_words is None else axis_words
         fixed = self.fixed
         return MapView(
@@ -271,11 +273,12 @@ class FamilyMap:
 
 def _check_pair(pair: object) -> tuple[str, str]:
     if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
-        raise TypeError(f"pair must be two payoff names such as ('T', 'P'); got {pair!r}")
+        raise TypeError(_("pair must be two payoff names such as ('T', 'P'); got {pair}").format(
+                          pair=repr(pair)))
     names = tuple(pair)
     if not all(n in PAYOFF_NAMES for n in names) or names[0] == names[1]:
-        raise ValueError(f"pair must be two different names among {list(PAYOFF_NAMES)}; got "
-                         f"{pair!r}")
+        raise ValueError(_("pair must be two different names among {payoff_names}; got "
+                           "{pair}").format(payoff_names=list(PAYOFF_NAMES), pair=repr(pair)))
     return names  # type: ignore[return-value]
 
 
@@ -324,9 +327,11 @@ def family_map(T: float = 4, R: float = 3, P: float = 2, S: float = 1, *,
     labels = check_labels(labels, 2, "labels")
     if resolution is not None:
         if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)):
-            raise TypeError(f"resolution must be an integer or None; got {resolution!r}")
+            raise TypeError(_("resolution must be an integer or None; got {resolution}").format(
+                              resolution=repr(resolution)))
         if not 2 <= resolution <= 1001:
-            raise ValueError(f"resolution must be between 2 and 1001; got {resolution}")
+            raise ValueError(_("resolution must be between 2 and 1001; got {resolution}").format(
+                               resolution=resolution))
     coeffs = {n: (0.0, float(n == x_name), float(n == y_name)) if n in (x_name, y_name)
               else (values[n], 0.0, 0.0) for n in PAYOFF_NAMES}
     regions, ties = affine_family_regions(coeffs, (low, high), (low, high))
@@ -386,7 +391,8 @@ def family_changes(T: float, R: float, P: float, S: float, payoff: str
     """
     values = {n: check_real(v, n) for n, v in zip(PAYOFF_NAMES, (T, R, P, S))}
     if payoff not in PAYOFF_NAMES:
-        raise ValueError(f"payoff must be one of {list(PAYOFF_NAMES)}; got {payoff!r}")
+        raise ValueError(_("payoff must be one of {payoff_names}; got {payoff}").format(
+                           payoff_names=list(PAYOFF_NAMES), payoff=repr(payoff)))
     current = " / ".join(pattern_family(*values.values()))
     changes = (_first_change(values, payoff, direction, current)
                for direction in ("lower", "raise"))

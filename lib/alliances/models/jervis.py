@@ -351,7 +351,7 @@ def offence_defence_game(offence: float, distinguishability: float) -> _JervisWo
     threshold = cooperation_threshold(CC=r, CD=s, DC=t, DD=p)
     world = None
     if o != 0 and d != 0.5:
-        world = next(k for k, (off, dist, _) in WORLDS.items()
+        world = next(k for k, (off, dist, _rest) in WORLDS.items()
                      if off == (o > 0) and dist == (d > 0.5))
     verdict = WORLDS[world][2] if world else ""
     return _JervisWorld(o, d, z, t, r, p, s, family, threshold, world, verdict)

@@ -68,6 +68,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from alliances._validation import check_name, check_real
+from alliances.i18n import _
 from alliances.models.commitment import CommitmentModel
 
 __all__ = ["OPTIONS", "PARAMETERS", "SmallState", "Choice", "best_choice", "option_values",
@@ -142,7 +143,8 @@ class SmallState:
         names = [f.name for f in dataclasses.fields(self)]
         unknown = sorted(set(changes) - set(names))
         if unknown:
-            raise ValueError(f"unknown parameter(s) {unknown}; the parameters are {names}")
+            raise ValueError(_("unknown parameter(s) {unknown}; the parameters are "
+                               "{names}").format(unknown=unknown, names=names))
         return dataclasses.replace(self, **changes)
 
     def commitment_model(self) -> CommitmentModel:
@@ -238,7 +240,8 @@ def option_values(model: SmallState) -> tuple[dict[str, float], float]:
     ({'Align with A': -0.4, 'Align with B': -0.32, 'Stay out': -0.2, 'Hedge': -0.173}, 0.3)
     """
     if not isinstance(model, SmallState):
-        raise TypeError(f"model must be a SmallState; got {type(model).__name__}")
+        raise TypeError(_("model must be a SmallState; got {kind}").format(
+                          kind=type(model).__name__))
     commitment = model.commitment_model()
     result = commitment.best()
     h_star = float(result.c_star)
@@ -308,14 +311,17 @@ def choice_map(x: str = "threat", y: str = "reliability", model: SmallState | No
     y = check_name(y, "y")
     for value, name in ((x, "x"), (y, "y")):
         if value not in PARAMETERS:
-            raise ValueError(f"{name} must be one of {PARAMETERS}; got {value!r}")
+            raise ValueError(_("{name} must be one of {parameters}; got {value}").format(
+                               name=name, parameters=PARAMETERS, value=repr(value)))
     if x == y:
-        raise ValueError(f"x and y must be two different parameters; got {x!r} twice")
+        raise ValueError(_("x and y must be two different parameters; got {x} twice").format(
+                           x=repr(x)))
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 3 <= n <= 401:
-        raise ValueError(f"n must be an integer from 3 to 401; got {n!r}")
+        raise ValueError(_("n must be an integer from 3 to 401; got {n}").format(n=repr(n)))
     model = SmallState() if model is None else model
     if not isinstance(model, SmallState):
-        raise TypeError(f"model must be a SmallState or None; got {type(model).__name__}")
+        raise TypeError(_("model must be a SmallState or None; got {kind}").format(
+                          kind=type(model).__name__))
     xs = np.linspace(0.0, 1.0, n)
     ys = np.linspace(0.0, 1.0, n)
     grid = {name: np.full((n, n), float(getattr(model, name))) for name in PARAMETERS}
