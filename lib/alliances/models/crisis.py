@@ -42,7 +42,7 @@ __all__ = ["crisis_game", "crisis_thresholds", "crisis_story", "CRISIS_PLAYERS",
 
 # ----------------------------------------------------------------- crisis game
 #: The players of :func:`crisis_game`, in payoff order.
-CRISIS_PLAYERS = ("Adversary", "Protégé", "Patron")
+CRISIS_PLAYERS = (N_("Adversary"), N_("Protégé"), N_("Patron"))
 
 
 def _crisis_parameters(commitment: float, patron_war_cost: float, patron_defeat_loss: float,
@@ -103,16 +103,16 @@ def crisis_game(commitment: float = 0.5, *, patron_war_cost: float = 4.0,
     c, w, d, r, m, a = _crisis_parameters(commitment, patron_war_cost, patron_defeat_loss,
                                           reputation_cost, provocation, adversary_war_cost)
     patron = Decision("Patron", {
-        "Support": Leaf((-a, 0.0, -w), "War, patron fights"),
-        "Abandon": Leaf((2.0, -3.0, -d - r * c), "Protégé fights alone"),
+        N_("Support"): Leaf((-a, 0.0, -w), N_("War, patron fights")),
+        N_("Abandon"): Leaf((2.0, -3.0, -d - r * c), N_("Protégé fights alone")),
     })
     protege = Decision("Protégé", {
-        "Back down": Leaf((1.0, -1.0, -1.0), "Protégé backs down"),
-        "Stand firm": patron,
+        N_("Back down"): Leaf((1.0, -1.0, -1.0), N_("Protégé backs down")),
+        N_("Stand firm"): patron,
     })
     root = Decision("Adversary", {
-        "Not challenge": Leaf((-m * c, m * c, 0.0), "Status quo"),
-        "Challenge": protege,
+        N_("Not challenge"): Leaf((-m * c, m * c, 0.0), N_("Status quo")),
+        N_("Challenge"): protege,
     })
     return GameTree(CRISIS_PLAYERS, root)
 

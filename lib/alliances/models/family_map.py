@@ -41,7 +41,7 @@ from itertools import combinations
 import numpy as np
 
 from alliances._validation import check_interval, check_labels, check_real
-from alliances.i18n import _
+from alliances.i18n import _, N_, number
 from alliances.models.family_regions import (PAYOFF_NAMES, MapView, Region, TieSegment,
                                              affine_family_regions, pattern_family)
 from alliances.models.games import Game, symmetric_game
@@ -51,9 +51,10 @@ __all__ = ["FamilyMap", "family_map", "family_changes", "family_phrase"]
 
 #: What each payoff means in the alliance game (our formalization of Snyder 1984), for axis
 #: labels (ordinal units).
-_AXIS_WORDS: dict[str, str] = {"T": "temptation: ally while the other abstains",
-                              "R": "reward: both abstain", "P": "punishment: two rival blocs",
-                              "S": "sucker's payoff: abstain while the other allies"}
+_AXIS_WORDS: dict[str, str] = {"T": N_("temptation: ally while the other abstains"),
+                              "R": N_("reward: both abstain"),
+                              "P": N_("punishment: two rival blocs"),
+                              "S": N_("sucker's payoff: abstain while the other allies")}
 
 
 @dataclass(frozen=True)
@@ -97,18 +98,24 @@ class _FamilyChange:
         >>> print(family_changes(4, 3, 2, 1, "T")[0].sentence())
         Lower T below R = 3 and the game becomes a Stag Hunt (at T = R it is on the boundary, Prisoner's Dilemma / Stag Hunt).
         """
-        word = "above" if self.direction == "raise" else "below"
-        at = (f"on the boundary, {self.at_tie}" if " / " in self.at_tie
-              else f"still {family_phrase(self.at_tie)}")
-        return (f"{self.direction.capitalize()} {self.payoff} {word} {self.other} = "
-                f"{self.threshold:g} and the game becomes {family_phrase(self.beyond)} "
-                f"(at {self.payoff} = {self.other} it is {at}).")
+        at = (_("on the boundary, {families}").format(
+                  families=" / ".join(_(f) for f in self.at_tie.split(" / ")))
+              if " / " in self.at_tie else
+              _("still {family}").format(family=family_phrase(self.at_tie)))
+        text = (_("Raise {payoff} above {other} = {threshold} and the game becomes {family} "
+                  "(at {payoff} = {other} it is {at}).") if self.direction == "raise" else
+                _("Lower {payoff} below {other} = {threshold} and the game becomes {family} "
+                  "(at {payoff} = {other} it is {at})."))
+        return text.format(payoff=self.payoff, other=self.other,
+                           threshold=number(self.threshold, "g"),
+                           family=family_phrase(self.beyond), at=at)
 
 
-_PHRASES = {"Prisoner's Dilemma": "a Prisoner's Dilemma", "Stag Hunt": "a Stag Hunt",
-            "Coordination": "a Coordination game", "Battle of the Sexes": "a Battle of the Sexes",
-            "Asymmetric dominance": "a game of asymmetric dominance",
-            "Cyclic": "a Cyclic game"}
+_PHRASES = {"Prisoner's Dilemma": N_("a Prisoner's Dilemma"), "Stag Hunt": N_("a Stag Hunt"),
+            "Coordination": N_("a Coordination game"),
+            "Battle of the Sexes": N_("a Battle of the Sexes"),
+            "Asymmetric dominance": N_("a game of asymmetric dominance"),
+            "Cyclic": N_("a Cyclic game")}
 
 
 def family_phrase(family: str) -> str:
@@ -124,9 +131,10 @@ def family_phrase(family: str) -> str:
     if not isinstance(family, str):
         raise TypeError(_("family must be a string; got {family}").format(family=repr(family)))
     if " / " in family:
-        parts = family.split(" / ")
-        return "on the boundary between " + ", ".join(parts[:-1]) + " and " + parts[-1]
-    return _PHRASES.get(family, family)
+        parts = [_(part) for part in family.split(" / ")]
+        return _("on the boundary between {families} and {last}").format(
+            families=", ".join(parts[:-1]), last=parts[-1])
+    return _(_PHRASES.get(family, family))
 
 
 
@@ -242,10 +250,12 @@ class FamilyMap:
         return MapView(
             regions=self.regions, ties=self.ties, labels=self.labels, xlim=self.limits,
             ylim=self.limits, point=self.point,
-            x_label=f"{self.x_name} ({words.get(self.x_name, self.x_name)})",
-            y_label=f"{self.y_name} ({words.get(self.y_name, self.y_name)})",
-            title=f"Families of symmetric 2×2 games over {self.x_name} and {self.y_name}",
-            note="fixed: " + ", ".join(f"{k} = {v:g}" for k, v in fixed.items()),
+            x_label=f"{self.x_name} ({_(words.get(self.x_name, self.x_name))})",
+            y_label=f"{self.y_name} ({_(words.get(self.y_name, self.y_name))})",
+            title=_("Families of symmetric 2×2 games over {x} and {y}").format(
+                x=self.x_name, y=self.y_name),
+            note=_("fixed: {values}").format(values=", ".join(
+                f"{k} = {number(v, 'g')}" for k, v in fixed.items())),
             key=(self.x_name, self.y_name, tuple(sorted(fixed.items())), self.labels))
 
     def region_at(self, x: float, y: float) -> Region | None:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from alliances._validation import short_repr, check_real
-from alliances.i18n import _
+from alliances.i18n import _, N_, number, percent
 
 __all__ = [
     "PARAMETERS",
@@ -147,8 +147,11 @@ def _check_array(value: np.ndarray, key: str, label: str) -> np.ndarray:
     if high is not None:
         bad |= array > high
     if np.any(bad):
-        bound = f"{'above' if open_low else 'at least'} {low}" + (
-            f" and at most {high}" if high is not None else "")
+        bound = {(True, True): _("above {low} and at most {high}"),
+                 (True, False): _("above {low}"),
+                 (False, True): _("at least {low} and at most {high}"),
+                 (False, False): _("at least {low}")}[open_low, high is not None].format(
+                     low=number(low), high=number(high) if high is not None else "")
         raise ValueError(_("{label} must be {bound}; got {value}").format(
                            label=label, bound=bound, value=short_repr(array[bad].tolist())))
     return array
@@ -256,8 +259,8 @@ class _JoinDecision:
     reason: str = ""
 
 
-_TERM_WORDS = {"security": "security gained", "entrapment": "entrapment risk",
-               "autonomy": "autonomy lost", "spending": "spending obligation"}
+_TERM_WORDS = {"security": N_("security gained"), "entrapment": N_("entrapment risk"),
+               "autonomy": N_("autonomy lost"), "spending": N_("spending obligation")}
 
 
 def join_decision(**params: float) -> _JoinDecision:
@@ -319,22 +322,28 @@ def join_decision(**params: float) -> _JoinDecision:
 def _reason(decision: str, net: float, alone: float, allied: float,
             v: Mapping[str, float], terms: Mapping[str, float]) -> str:
     costs = sorted(((k, -x) for k, x in terms.items() if x < -1e-12), key=lambda kv: -kv[1])
-    head = {"join": "Joining pays", "stay out": "Staying out pays",
-            "indifferent": "Joining and staying out are equally good"}[decision]
-    text = (f"{head} (net benefit {net:+.3f}): the allies raise the chance of holding the "
-            f"status quo if attacked from {alone:.0%} to {allied:.0%}, worth "
-            f"{terms['security']:.3f} at threat {v['threat']:.2f} and security weight "
-            f"{v['security_weight']:.2f}")
+    head = {"join": _("Joining pays"), "stay out": _("Staying out pays"),
+            "indifferent": _("Joining and staying out are equally good")}[decision]
+    text = _("{head} (net benefit {net}): the allies raise the chance of holding the status "
+             "quo if attacked from {alone} to {allied}, worth {security} at threat {threat} "
+             "and security weight {weight}").format(
+                 head=head, net=number(net, "+.3f"), alone=percent(100 * alone, 0),
+                 allied=percent(100 * allied, 0), security=number(terms["security"], ".3f"),
+                 threat=number(v["threat"], ".2f"), weight=number(v["security_weight"], ".2f"))
     if terms["autonomy"] > 1e-12:
-        text += f", plus an autonomy gain worth {terms['autonomy']:.3f}"
+        text += _(", plus an autonomy gain worth {autonomy}").format(
+            autonomy=number(terms["autonomy"], ".3f"))
     if not costs:
-        return text + ", at no cost."
-    listed = ", ".join(f"{_TERM_WORDS[k]} {x:.3f}" for k, x in costs)
-    verb = {"join": "more than", "stay out": "less than", "indifferent": "exactly"}[decision]
-    largest = [_TERM_WORDS[k] for k, x in costs if x >= costs[0][1] - 1e-12]
-    which = (f"The largest cost is the {largest[0]}." if len(largest) == 1 else
-             f"The largest costs, equal, are the {' and the '.join(largest)}.")
-    return f"{text}; that is {verb} the costs ({listed}). {which}"
+        return text + _(", at no cost.")
+    listed = ", ".join(f"{_(_TERM_WORDS[k])} {number(x, '.3f')}" for k, x in costs)
+    verb = {"join": _("that is more than the costs ({listed})."),
+            "stay out": _("that is less than the costs ({listed})."),
+            "indifferent": _("that is exactly the costs ({listed}).")}[decision]
+    largest = [_(_TERM_WORDS[k]) for k, x in costs if x >= costs[0][1] - 1e-12]
+    which = (_("The largest cost is the {cost}.").format(cost=largest[0]) if len(largest) == 1
+             else _("The largest costs, equal, are the {costs}.").format(
+                 costs=_(" and the ").join(largest)))
+    return f"{text}; {verb.format(listed=listed)} {which}"
 
 
 def _grid(values: object, name: str) -> np.ndarray:

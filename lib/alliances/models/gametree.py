@@ -146,7 +146,8 @@ class Decision:
 
 
 def _describe_path(path: Path) -> str:
-    return "at the start" if not path else "after " + ", ".join(map(str, path))
+    return _("at the start") if not path else _("after {path}").format(
+        path=", ".join(_(str(action)) for action in path))
 
 
 def _path_key(path: object, name: str = "path") -> Path:
@@ -335,8 +336,8 @@ class GameTree:
             for path, action in zip(paths, strategy):
                 node = self._nodes[path]
                 index = label_index(action, [a for a, _node in node.actions],
-                                    f"profile: the action of {player} "
-                                    f"{_describe_path(path)}")
+                                    _("profile: the action of {player} {where}").format(
+                                        player=player, where=_describe_path(path)))
                 plans[path] = node.actions[index][0]
         return plans
 
@@ -433,8 +434,8 @@ class SubgamePerfectEquilibrium:
         >>> print(crisis_game(0.9).subgame_perfect_equilibria()[0].describe())
         Adversary: Challenge; Protégé: Stand firm; Patron: Support -> War, patron fights.
         """
-        moves = "; ".join(f"{player}: {action}" for player, action in self.moves)
-        return f"{moves} -> {self.outcome or 'the end'}."
+        moves = "; ".join(f"{_(player)}: {_(action)}" for player, action in self.moves)
+        return f"{moves} -> {_(self.outcome) if self.outcome else _('the end')}."
 
 
 @dataclass(frozen=True)
@@ -504,13 +505,16 @@ class BackwardInduction:
         Equilibrium 2: Adversary: Challenge; Protégé: Back down -> Protégé backs down.
         """
         if self.unique:
-            return ["One subgame-perfect equilibrium: " + self.equilibria[0].describe()]
-        lines = [f"Ties make {len(self.equilibria)} subgame-perfect equilibria; none is "
-                 "singled out."]
+            return [_("One subgame-perfect equilibrium: {path}").format(
+                path=self.equilibria[0].describe())]
+        lines = [_("Ties make {count} subgame-perfect equilibria; none is singled out.").format(
+            count=len(self.equilibria))]
         for path, player, actions in self.ties:
-            lines.append(f"{player} is indifferent between {' and '.join(actions)} "
-                         f"{_describe_path(path)}.")
-        lines += [f"Equilibrium {i}: {e.describe()}" for i, e in enumerate(self.equilibria, 1)]
+            lines.append(_("{player} is indifferent between {actions} {where}.").format(
+                player=_(player), actions=_(" and ").join(_(a) for a in actions),
+                where=_describe_path(path)))
+        lines += [_("Equilibrium {number}: {path}").format(number=i, path=e.describe())
+                  for i, e in enumerate(self.equilibria, 1)]
         return lines
 
 

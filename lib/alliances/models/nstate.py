@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from alliances._validation import check_real
-from alliances.i18n import _
+from alliances.i18n import _, N_
 
 __all__ = ["FormationPayoffs", "formation_payoffs", "equilibrium_allies", "critical_mass",
            "GREAT_POWERS", "AlignmentEvent", "EUROPE_1879_1907", "PRESET_PARAMETERS"]
@@ -159,13 +159,15 @@ class _AllianceEquilibrium:
             raise ValueError(_("n must be at least the number of allies, {allies}; got "
                                "{n}").format(allies=self.allies, n=n))
         if self.allies == n:
-            text = f"all {n} states ally"
+            text = _("all {n} states ally")
         elif self.allies == 0:
-            text = f"all {n} states abstain"
+            text = _("all {n} states abstain")
         else:
-            text = f"{self.allies} of the {n} states ally and {n - self.allies} abstain"
+            text = _("{allies} of the {n} states ally and {abstainers} abstain")
+        text = text.format(n=n, allies=self.allies, abstainers=n - self.allies)
         if not self.strict:
-            text += f" (weak: the {' and the '.join(self.indifferent)} are indifferent)"
+            text += _(" (weak: the {states} are indifferent)").format(
+                states=_(" and the ").join(_(s) for s in self.indifferent))
         return text
 
 
@@ -230,12 +232,12 @@ def equilibrium_allies(ally: Sequence[float], abstain: Sequence[float]
             gain = a[m - 1] - s[m - 1]
             ok &= bool(gain >= 0)
             if gain == 0:
-                indifferent.append("allied states")
+                indifferent.append(N_("allied states"))
         if m <= n - 1:
             gain = s[m] - a[m]
             ok &= bool(gain >= 0)
             if gain == 0:
-                indifferent.append("abstaining states")
+                indifferent.append(N_("abstaining states"))
         if ok:
             found.append(_AllianceEquilibrium(m, not indifferent, tuple(indifferent)))
     return found

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from alliances._validation import check_array, check_real
-from alliances.i18n import _, number
+from alliances.i18n import _, N_, number
 from alliances.models.games import format_probability
 
 __all__ = ["grim_trigger_threshold", "tit_for_tat_threshold", "Sustainability",
@@ -216,7 +216,7 @@ class Sustainability:
         """Whether tit-for-tat sustains cooperation at ``delta``."""
         return self.tit_for_tat is not None and self.delta >= self.tit_for_tat - 1e-12
 
-    def sentence(self, cooperation: str = "mutual abstention") -> str:
+    def sentence(self, cooperation: str = N_("mutual abstention")) -> str:
         """One sentence for students.
 
         Examples
@@ -226,21 +226,30 @@ class Sustainability:
         """
         parts = []
         for name, value, ok, reason in (
-                ("grim trigger", self.grim, self.grim_sustains, self.grim_reason),
-                ("tit-for-tat", self.tit_for_tat, self.tit_for_tat_sustains,
+                (_("grim trigger"), self.grim, self.grim_sustains, self.grim_reason),
+                (_("tit-for-tat"), self.tit_for_tat, self.tit_for_tat_sustains,
                  self.tit_for_tat_reason)):
             if value is None:
-                parts.append((False, f"{name} (never: {reason.split(':')[0]})"))
+                parts.append((False, _("{strategy} (never: {reason})").format(
+                    strategy=name, reason=reason.split(":")[0])))
             else:
-                parts.append((ok, f"{name} (it needs δ ≥ {format_probability(value)})"))
+                parts.append((ok, _("{strategy} (it needs δ ≥ {delta})").format(
+                    strategy=name, delta=format_probability(value))))
         held = [text for ok, text in parts if ok]
         failed = [text for ok, text in parts if not ok]
-        head = f"With δ = {self.delta:g}, {cooperation} is "
         if held and failed:
-            return head + f"sustained by {held[0]} but not by {failed[0]}."
-        if held:
-            return head + f"sustained by {held[0]} and by {held[1]}."
-        return head + f"sustained neither by {failed[0]} nor by {failed[1]}."
+            text = _("With δ = {delta}, {cooperation} is sustained by {first} but not by "
+                     "{second}.")
+            first, second = held[0], failed[0]
+        elif held:
+            text = _("With δ = {delta}, {cooperation} is sustained by {first} and by {second}.")
+            first, second = held
+        else:
+            text = _("With δ = {delta}, {cooperation} is sustained neither by {first} nor by "
+                     "{second}.")
+            first, second = failed
+        return text.format(delta=number(self.delta, "g"), cooperation=_(cooperation),
+                           first=first, second=second)
 
 
 def sustainability(T: float, R: float, P: float, S: float, delta: float) -> Sustainability:

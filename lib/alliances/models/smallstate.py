@@ -68,14 +68,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from alliances._validation import check_name, check_real
-from alliances.i18n import _
+from alliances.i18n import _, N_, number, percent
 from alliances.models.commitment import CommitmentModel
 
 __all__ = ["OPTIONS", "PARAMETERS", "SmallState", "Choice", "best_choice", "option_values",
            "choice_map", "SMALL_STATE_PRESETS"]
 
 #: The small state's options, in the order used by :func:`choice_map` (codes 0 to 3).
-OPTIONS = ("Align with A", "Align with B", "Stay out", "Hedge")
+OPTIONS = (N_("Align with A"), N_("Align with B"), N_("Stay out"), N_("Hedge"))
 #: The four parameters a student moves, each in [0, 1].
 PARAMETERS = ("threat", "reliability", "entrapment", "trade")
 #: Tolerance under which two payoffs count as equal (a tie).
@@ -212,12 +212,15 @@ class Choice:
         'Best choice: Hedge, aligning 30% of the way with B (payoff -0.17).'
         """
         value = self.values[self.name]
-        tie = (f" (tied with {', '.join(t for t in self.ties if t != self.name)})"
+        tie = (_(" (tied with {options})").format(
+                   options=", ".join(_(t) for t in self.ties if t != self.name))
                if len(self.ties) > 1 else "")
         if self.name == "Hedge":
-            return (f"Best choice: Hedge, aligning {self.h_star:.0%} of the way with B "
-                    f"(payoff {value:.2f}){tie}.")
-        return f"Best choice: {self.name} (payoff {value:.2f}){tie}."
+            return _("Best choice: Hedge, aligning {share} of the way with B (payoff "
+                     "{value}){tie}.").format(share=percent(100 * self.h_star, 0),
+                                              value=number(value, ".2f"), tie=tie)
+        return _("Best choice: {option} (payoff {value}){tie}.").format(
+            option=_(self.name), value=number(value, ".2f"), tie=tie)
 
 
 def option_values(model: SmallState) -> tuple[dict[str, float], float]:
