@@ -106,11 +106,12 @@ def describe(name: str) -> str:
     """
     schema = _schema_for(name)
     cols = ", ".join(f"{n} ({text})" for n, text in schema.expectations.items())
-    blanks = (f"Blank cells are allowed in {', '.join(schema.nullable)}." if schema.nullable
-              else "No cell may be blank.")
-    return " ".join([f"{schema.filename}: {schema.description}", f"Columns: {cols}.",
-                     f"Each row is identified by ({', '.join(schema.key)}).", blanks,
-                     "Full provenance: data/SOURCES.md."])
+    blanks = (_("Blank cells are allowed in {columns}.").format(
+        columns=", ".join(schema.nullable)) if schema.nullable else _("No cell may be blank."))
+    return " ".join([f"{schema.filename}: {schema.description}",
+                     _("Columns: {columns}.").format(columns=cols),
+                     _("Each row is identified by ({key}).").format(key=", ".join(schema.key)),
+                     blanks, _("Full provenance: data/SOURCES.md.")])
 
 
 def load(name: str, data_dir: str | os.PathLike[str] | None = None, *,
