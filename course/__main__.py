@@ -225,6 +225,12 @@ def test_course(args: argparse.Namespace) -> int:
     return _run([str(python), "-m", "pytest", *args.pytest_args])
 
 
+def i18n_course(args: argparse.Namespace) -> int:
+    python = ensure_environment("test", use_venv=not args.no_venv, install=not args.no_install)
+    os.chdir(ROOT)
+    return _run([str(python), str(ROOT / "tools" / "i18n.py"), *(args.i18n_args or ["all"])])
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         allow_abbrev=False,
@@ -234,10 +240,14 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True)
     for name, text in (("open", "install the course if needed and start JupyterLab"),
                        ("test", "install the course and its test tools if needed and run "
-                                "pytest (further arguments go to pytest)")):
+                                "pytest (further arguments go to pytest)"),
+                       ("i18n", "rebuild the Indonesian edition: templates, catalogs, "
+                                "notebooks/id (tools/i18n.py; default step: all)")):
+        where = {"open": "JupyterLab (after --).", "test": "pytest.",
+                 "i18n": "tools/i18n.py (a step: extract, update, compile, build, execute, "
+                         "status, check)."}[name]
         sub = commands.add_parser(name, help=text, description=text, allow_abbrev=False,
-                                  epilog="Other arguments go to " +
-                                  ("JupyterLab (after --)." if name == "open" else "pytest."))
+                                  epilog="Other arguments go to " + where)
         sub.add_argument("--no-venv", action="store_true",
                          help="use the Python running this command (e.g. an activated conda "
                               "environment) instead of .venv")
@@ -267,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "open":
         args.jupyter_args = rest
         return open_course(args)
+    if args.command == "i18n":
+        args.i18n_args = rest
+        return i18n_course(args)
     args.pytest_args = rest
     return test_course(args)
 
