@@ -118,6 +118,12 @@ _PHRASES = {"Prisoner's Dilemma": N_("a Prisoner's Dilemma"), "Stag Hunt": N_("a
             "Cyclic": N_("a Cyclic game")}
 
 
+def _word(words: Mapping, name: str) -> object:
+    """The words shown beside payoff ``name`` on an axis (translated when they are text)."""
+    word = words.get(name, name)
+    return _(word) if isinstance(word, str) else word
+
+
 def family_phrase(family: str) -> str:
     """A family's name as it reads in a sentence: "a Stag Hunt", "Chicken".
 
@@ -250,8 +256,8 @@ class FamilyMap:
         return MapView(
             regions=self.regions, ties=self.ties, labels=self.labels, xlim=self.limits,
             ylim=self.limits, point=self.point,
-            x_label=f"{self.x_name} ({_(words.get(self.x_name, self.x_name))})",
-            y_label=f"{self.y_name} ({_(words.get(self.y_name, self.y_name))})",
+            x_label=f"{self.x_name} ({_word(words, self.x_name)})",
+            y_label=f"{self.y_name} ({_word(words, self.y_name)})",
             title=_("Families of symmetric 2×2 games over {x} and {y}").format(
                 x=self.x_name, y=self.y_name),
             note=_("fixed: {values}").format(values=", ".join(

@@ -248,7 +248,8 @@ class Sustainability:
             text = _("With δ = {delta}, {cooperation} is sustained neither by {first} nor by "
                      "{second}.")
             first, second = failed
-        return text.format(delta=number(self.delta, "g"), cooperation=_(cooperation),
+        shown = _(cooperation) if isinstance(cooperation, str) else cooperation
+        return text.format(delta=number(self.delta, "g"), cooperation=shown,
                            first=first, second=second)
 
 
