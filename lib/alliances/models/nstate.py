@@ -187,7 +187,8 @@ def _check_curves(ally: object, abstain: object) -> tuple[np.ndarray, np.ndarray
         arrays.append(array)
     if arrays[0].shape != arrays[1].shape:
         raise ValueError(_("ally and abstain must have the same length (n); got {n_ally} "
-                           "and {n_abstain}").format(n_ally=arrays[0].size, n_abstain=arrays[1].size))
+                           "and {n_abstain}").format(n_ally=arrays[0].size,
+                                            n_abstain=arrays[1].size))
     return arrays[0], arrays[1]
 
 
