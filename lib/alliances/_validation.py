@@ -49,6 +49,19 @@ class InputError(ValueError, TypeError):
 InputError.__module__ = "alliances"
 
 
+def _(message: str) -> str:
+    """``message`` in the current language (:func:`alliances.i18n._`, imported at call time
+    because :mod:`alliances.i18n` itself imports :class:`InputError` from here)."""
+    from alliances.i18n import _ as translate
+    return translate(message)
+
+
+def _number(value: float, spec: str = "") -> str:
+    """``value`` with the current language's decimal sign (:func:`alliances.i18n.number`)."""
+    from alliances.i18n import number
+    return number(value, spec)
+
+
 def short_repr(value: object, limit: int = 60) -> str:
     """Return a short ``repr`` of ``value`` for error messages.
 
@@ -76,21 +89,27 @@ def check_real(value: object, name: str, *, minimum: float | None = None,
     alliances.InputError: T must be a finite number; got nan
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise InputError(f"{name} must be a real number; got {type(value).__name__} "
-                        f"{short_repr(value)}")
+        raise InputError(_("{name} must be a real number; got {kind} {value}").format(
+            name=name, kind=type(value).__name__, value=short_repr(value)))
     try:
         result = float(value)
     except OverflowError:   # an int such as 10**400 is too large for a float
-        raise InputError(f"{name} must be a finite number small enough for a float (below "
-                         f"about 1.8e308); got {short_repr(value)}") from None
+        raise InputError(_("{name} must be a finite number small enough for a float (below "
+                           "about 1.8e308); got {value}").format(
+                               name=name, value=short_repr(value))) from None
     if not np.isfinite(result):
-        raise InputError(f"{name} must be a finite number; got {result!r}")
+        raise InputError(_("{name} must be a finite number; got {value}").format(
+            name=name, value=repr(result)))
     if minimum is not None and (result < minimum or (result == minimum and not allow_equal_min)):
-        raise InputError(f"{name} must be {'>=' if allow_equal_min else '>'} {minimum}; "
-                         f"got {result!r}")
+        message = (_("{name} must be >= {minimum}; got {value}") if allow_equal_min
+                   else _("{name} must be > {minimum}; got {value}"))
+        raise InputError(message.format(name=name, minimum=_number(minimum),
+                                         value=_number(result)))
     if maximum is not None and (result > maximum or (result == maximum and not allow_equal_max)):
-        raise InputError(f"{name} must be {'<=' if allow_equal_max else '<'} {maximum}; "
-                         f"got {result!r}")
+        message = (_("{name} must be <= {maximum}; got {value}") if allow_equal_max
+                   else _("{name} must be < {maximum}; got {value}"))
+        raise InputError(message.format(name=name, maximum=_number(maximum),
+                                         value=_number(result)))
     return result
 
 
@@ -102,8 +121,9 @@ def _real_array(array: np.ndarray, name: str) -> np.ndarray:
         try:
             return array.astype(float)
         except OverflowError:   # e.g. 10**400: too large for a float
-            raise InputError(f"{name} must contain numbers small enough for a float (below "
-                             f"about 1.8e308); got {short_repr(array.tolist())}") from None
+            raise InputError(_("{name} must contain numbers small enough for a float (below "
+                               "about 1.8e308); got {value}").format(
+                                   name=name, value=short_repr(array.tolist()))) from None
     return array
 
 
@@ -120,57 +140,62 @@ def check_payoff_matrix(value: object, name: str) -> np.ndarray:
     alliances.InputError: A must be a rectangular 2-D table of numbers; got rows of lengths [2, 1]
     """
     _check_rows(value, name)
-    array = _numeric_array(value, name, "a rectangular 2-D table of numbers",
-                           "only numbers; got entries of type")
+    array = _numeric_array(value, name)
     _check_game_shape(array, name)
     array = array.astype(float)
     if not np.all(np.isfinite(array)):
-        raise InputError(f"{name} must contain only finite numbers (no NaN or infinity); got "
-                         f"{short_repr(array.tolist())}")
+        raise InputError(_("{name} must contain only finite numbers (no NaN or infinity); got "
+                           "{value}").format(name=name, value=short_repr(array.tolist())))
     return array
 
 
 def _check_rows(value: object, name: str) -> None:
     """Refuse what is not a table, and a list of rows of different lengths."""
     if value is None or isinstance(value, (str, bytes, dict, set)):
-        raise InputError(f"{name} must be a 2-D table of numbers (a list of rows or a numpy "
-                        f"array); got {type(value).__name__} {short_repr(value)}")
+        raise InputError(_("{name} must be a 2-D table of numbers (a list of rows or a numpy "
+                           "array); got {kind} {value}").format(
+                               name=name, kind=type(value).__name__, value=short_repr(value)))
     if isinstance(value, Sequence) and not isinstance(value, np.ndarray):
         rows = list(value)
         if rows and all(isinstance(row, Sequence) and not isinstance(row, (str, bytes))
                         for row in rows):
             lengths = [len(row) for row in rows]
             if len(set(lengths)) > 1:
-                raise InputError(f"{name} must be a rectangular 2-D table of numbers; got "
-                                 f"rows of lengths {lengths}")
+                raise InputError(_("{name} must be a rectangular 2-D table of numbers; got "
+                                   "rows of lengths {lengths}").format(name=name, lengths=lengths))
 
 
-def _numeric_array(value: object, name: str, shape_words: str, type_words: str) -> np.ndarray:
-    """``value`` as a numeric array; the messages say ``name`` must be ``shape_words`` and
-    must contain ``type_words``."""
+def _numeric_array(value: object, name: str) -> np.ndarray:
+    """``value`` as a numeric array of payoffs, or raise naming ``name``."""
     try:
         array = np.asarray(value)
     except (ValueError, TypeError) as error:
-        raise InputError(f"{name} must be {shape_words}; got {short_repr(value)}") from error
+        raise InputError(_("{name} must be a rectangular 2-D table of numbers; got {value}")
+                         .format(name=name, value=short_repr(value))) from error
     array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise InputError(f"{name} must contain {type_words} {array.dtype} in {short_repr(value)}")
+        raise InputError(_("{name} must contain only numbers; got entries of type {dtype} in "
+                           "{value}").format(name=name, dtype=array.dtype,
+                                             value=short_repr(value)))
     return array
 
 
 def _check_game_shape(array: np.ndarray, name: str) -> None:
     """Refuse a table that is not 2-D, is empty or is too large for the exact solver."""
     if array.ndim != 2:
-        raise InputError(f"{name} must be 2-D (rows = the row player's strategies, columns = "
-                         f"the column player's); got {array.ndim}-D with shape {array.shape}")
+        raise InputError(_("{name} must be 2-D (rows = the row player's strategies, columns = "
+                           "the column player's); got {ndim}-D with shape {shape}").format(
+                               name=name, ndim=array.ndim, shape=array.shape))
     if array.size == 0:
-        raise InputError(f"{name} must have at least one row and one column; got shape "
-                         f"{array.shape}")
+        raise InputError(_("{name} must have at least one row and one column; got shape "
+                           "{shape}").format(name=name, shape=array.shape))
     if max(array.shape) > MAX_STRATEGIES:
-        raise InputError(f"{name} may have at most {MAX_STRATEGIES} strategies per player: "
-                         f"all equilibria must be found within about 1 s, and the slowest "
-                         f"{MAX_STRATEGIES + 1} x {MAX_STRATEGIES + 1} game we timed took "
-                         f"{SLOWEST_OVER_LIMIT_SECONDS:g} s; got shape {array.shape}")
+        raise InputError(_("{name} may have at most {limit} strategies per player: all "
+                           "equilibria must be found within about 1 s, and the slowest {size} x "
+                           "{size} game we timed took {seconds} s; got shape {shape}").format(
+                               name=name, limit=MAX_STRATEGIES, size=MAX_STRATEGIES + 1,
+                               seconds=_number(SLOWEST_OVER_LIMIT_SECONDS, "g"),
+                               shape=array.shape))
 
 
 def check_labels(value: object, count: int, name: str) -> tuple[str, ...]:
@@ -186,16 +211,20 @@ def check_labels(value: object, count: int, name: str) -> tuple[str, ...]:
     alliances.InputError: row_labels must be distinct; got ['Ally', 'Ally']
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise InputError(f"{name} must be a list of {count} strings; got "
-                        f"{type(value).__name__} {short_repr(value)}")
+        raise InputError(_("{name} must be a list of {count} strings; got {kind} {value}")
+                         .format(name=name, count=count, kind=type(value).__name__,
+                                 value=short_repr(value)))
     labels = list(value)
     if len(labels) != count:
-        raise InputError(f"{name} must have {count} entries, one per strategy; got "
-                         f"{len(labels)}: {short_repr(labels)}")
+        raise InputError(_("{name} must have {count} entries, one per strategy; got "
+                           "{given}: {value}").format(name=name, count=count, given=len(labels),
+                                                      value=short_repr(labels)))
     if not all(isinstance(label, str) and label.strip() for label in labels):
-        raise InputError(f"{name} must contain non-empty strings; got {short_repr(labels)}")
+        raise InputError(_("{name} must contain non-empty strings; got {value}").format(
+            name=name, value=short_repr(labels)))
     if len(set(labels)) != len(labels):
-        raise InputError(f"{name} must be distinct; got {labels}")
+        raise InputError(_("{name} must be distinct; got {value}").format(name=name,
+                                                                         value=labels))
     return tuple(labels)
 
 
@@ -208,8 +237,8 @@ def check_name(value: object, name: str) -> str:
     'United States'
     """
     if not isinstance(value, str) or not value.strip():
-        raise InputError(f"{name} must be a non-empty string; got {type(value).__name__} "
-                        f"{short_repr(value)}")
+        raise InputError(_("{name} must be a non-empty string; got {kind} {value}").format(
+            name=name, kind=type(value).__name__, value=short_repr(value)))
     return value
 
 
@@ -235,29 +264,34 @@ def check_probability_vector(value: object, labels: Sequence[str], name: str) ->
         vector[index] = 1.0
         return vector
     if value is None or isinstance(value, (bytes, dict, set)):
-        raise InputError(f"{name} must be a strategy label or a list of {count} probabilities; "
-                        f"got {type(value).__name__} {short_repr(value)}")
+        raise InputError(_("{name} must be a strategy label or a list of {count} "
+                           "probabilities; got {kind} {value}").format(
+                               name=name, count=count, kind=type(value).__name__,
+                               value=short_repr(value)))
     try:
         array = np.asarray(value)
     except (ValueError, TypeError) as error:
-        raise InputError(f"{name} must be a list of {count} probabilities; got "
-                         f"{short_repr(value)}") from error
+        raise InputError(_("{name} must be a list of {count} probabilities; got {value}")
+                         .format(name=name, count=count, value=short_repr(value))) from error
     array = _real_array(array, name)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise InputError(f"{name} must contain numbers; got {short_repr(value)}")
+        raise InputError(_("{name} must contain numbers; got {value}").format(
+            name=name, value=short_repr(value)))
     if array.shape != (count,):
-        raise InputError(f"{name} must have {count} probabilities, one for each of "
-                         f"{list(labels)}; got shape {array.shape}")
+        raise InputError(_("{name} must have {count} probabilities, one for each of "
+                           "{labels}; got shape {shape}").format(
+                               name=name, count=count, labels=list(labels), shape=array.shape))
     array = array.astype(float)
     if not np.all(np.isfinite(array)):
-        raise InputError(f"{name} must contain finite probabilities; got {array.tolist()}")
+        raise InputError(_("{name} must contain finite probabilities; got {value}").format(
+            name=name, value=array.tolist()))
     if np.any(array < -_PROBABILITY_TOLERANCE):
-        raise InputError(f"{name} must contain probabilities between 0 and 1; got "
-                         f"{array.tolist()}")
+        raise InputError(_("{name} must contain probabilities between 0 and 1; got {value}")
+                         .format(name=name, value=array.tolist()))
     total = float(array.sum())
     if abs(total - 1.0) > 1e-6:
-        raise InputError(f"{name} must sum to 1 (a probability for each strategy); got sum "
-                         f"{round(total, 12)}")
+        raise InputError(_("{name} must sum to 1 (a probability for each strategy); got sum "
+                           "{total}").format(name=name, total=_number(round(total, 12))))
     return np.clip(array, 0.0, None) / total
 
 
@@ -274,13 +308,15 @@ def label_index(value: object, labels: Sequence[str], name: str) -> int:
     alliances.InputError: strategy must be one of ['Abstain', 'Ally']; got 'Defect'
     """
     if not isinstance(value, str):
-        raise InputError(f"{name} must be a strategy label (one of {list(labels)}); got "
-                        f"{type(value).__name__} {short_repr(value)}")
+        raise InputError(_("{name} must be a strategy label (one of {labels}); got {kind} "
+                           "{value}").format(name=name, labels=list(labels),
+                                             kind=type(value).__name__, value=short_repr(value)))
     wanted = value.strip().casefold()
     for index, label in enumerate(labels):
         if label.casefold() == wanted:
             return index
-    raise InputError(f"{name} must be one of {list(labels)}; got {value!r}")
+    raise InputError(_("{name} must be one of {labels}; got {value}").format(
+        name=name, labels=list(labels), value=repr(value)))
 
 
 def check_array(value: object, name: str) -> np.ndarray:
@@ -296,12 +332,14 @@ def check_array(value: object, name: str) -> np.ndarray:
     alliances.InputError: payoffs must be numbers; got 'abc'
     """
     if isinstance(value, (str, bytes, bool)) or value is None:
-        raise InputError(f"{name} must be numbers; got {value!r:.80}")
+        raise InputError(_("{name} must be numbers; got {value}").format(
+            name=name, value=format(repr(value), ".80")))
     try:
         return np.asarray(value, dtype=float)
     except (TypeError, ValueError, OverflowError) as error:
-        raise InputError(f"{name} must be numbers (a number or a rectangular table); got "
-                         f"{value!r:.80}") from error
+        raise InputError(_("{name} must be numbers (a number or a rectangular table); got "
+                           "{value}").format(name=name,
+                                             value=format(repr(value), ".80"))) from error
 
 
 def check_interval(value: object, name: str) -> tuple[float, float]:
@@ -317,10 +355,12 @@ def check_interval(value: object, name: str) -> tuple[float, float]:
     alliances.InputError: limits must have low < high; got (1, 0)
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
-        raise InputError(f"{name} must be a pair (low, high); got {value!r}")
+        raise InputError(_("{name} must be a pair (low, high); got {value}").format(
+            name=name, value=repr(value)))
     low, high = (check_real(v, name) for v in value)
     if not low < high:
-        raise InputError(f"{name} must have low < high; got {value!r}")
+        raise InputError(_("{name} must have low < high; got {value}").format(
+            name=name, value=repr(value)))
     return low, high
 
 
@@ -338,7 +378,7 @@ def check_codes(codes: object, name: str) -> list[str]:
     """
     if isinstance(codes, (str, bytes)) or not isinstance(codes, Sequence) or not all(
             isinstance(c, str) for c in codes):
-        raise InputError(f"{name} must be a list of ISO3 codes such as ['POL', 'EST']; got "
-                         f"{short_repr(codes)}")
+        raise InputError(_("{name} must be a list of ISO3 codes such as ['POL', 'EST']; got "
+                           "{value}").format(name=name, value=short_repr(codes)))
     return list(codes)
 

@@ -33,6 +33,7 @@ from typing import Final
 import pandas as pd
 
 from alliances._validation import InputError
+from alliances.i18n import _
 from alliances.data.reading import DataSchemaError, read_checked
 from alliances.data.schemas import SCHEMAS, Schema, between, matches, one_of
 
@@ -105,11 +106,12 @@ def describe(name: str) -> str:
     """
     schema = _schema_for(name)
     cols = ", ".join(f"{n} ({text})" for n, text in schema.expectations.items())
-    blanks = (f"Blank cells are allowed in {', '.join(schema.nullable)}." if schema.nullable
-              else "No cell may be blank.")
-    return " ".join([f"{schema.filename}: {schema.description}", f"Columns: {cols}.",
-                     f"Each row is identified by ({', '.join(schema.key)}).", blanks,
-                     "Full provenance: data/SOURCES.md."])
+    blanks = (_("Blank cells are allowed in {columns}.").format(
+        columns=", ".join(schema.nullable)) if schema.nullable else _("No cell may be blank."))
+    return " ".join([f"{schema.filename}: {schema.description}",
+                     _("Columns: {columns}.").format(columns=cols),
+                     _("Each row is identified by ({key}).").format(key=", ".join(schema.key)),
+                     blanks, _("Full provenance: data/SOURCES.md.")])
 
 
 def load(name: str, data_dir: str | os.PathLike[str] | None = None, *,
@@ -171,8 +173,9 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None, *,
     path = folder / schema.filename
     if not path.is_file():
         raise FileNotFoundError(
-            f"{schema.filename} not found in {folder} (the data folder comes from the "
-            f"data_dir argument, else ${ENV_VAR}, else {DATA_DIR})"
+            _("{filename} not found in {folder} (the data folder comes from the "
+              "data_dir argument, else ${env_var}, else {data_dir})").format(
+              filename=schema.filename, folder=folder, env_var=ENV_VAR, data_dir=DATA_DIR)
         )
     return read_checked(path, schema)
 
@@ -180,25 +183,27 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None, *,
 def _schema_for(name: object) -> Schema:
     if not isinstance(name, str):
         raise InputError(
-            f"name must be a str such as 'nato_defence_pct_gdp_2014_2024'; "
-            f"got {type(name).__name__} {name!r}"
+            _("name must be a str such as 'nato_defence_pct_gdp_2014_2024'; got {kind} "
+              "{name}").format(kind=type(name).__name__, name=repr(name))
         )
     stem = name.removesuffix(".csv")
     if stem in SCHEMAS:
         return SCHEMAS[stem]
     close = difflib.get_close_matches(stem, list(SCHEMAS), n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
+    hint = _(" Did you mean {name}?").format(name=repr(close[0])) if close else ""
     raise InputError(
-        f"name: unknown data set {name!r}. Available: {', '.join(available())}.{hint}"
+        _("name: unknown data set {name}. Available: {available}.{hint}").format(
+          name=repr(name), available=', '.join(available()), hint=hint)
     )
 
 
 def _given_schema(name: object, schema: object) -> Schema:
     if not isinstance(schema, Schema):
-        raise InputError(f"schema must be a Schema or None; got {type(schema).__name__} "
-                         f"{schema!r}")
+        raise InputError(_("schema must be a Schema or None; got {kind} {schema}").format(
+                           kind=type(schema).__name__, schema=repr(schema)))
     if not isinstance(name, str) or name.removesuffix(".csv") != schema.stem:
-        raise InputError(f"name must be the schema's file, {schema.stem!r}; got {name!r}")
+        raise InputError(_("name must be the schema's file, {stem}; got {name}").format(
+                           stem=repr(schema.stem), name=repr(name)))
     return schema
 
 
@@ -208,7 +213,7 @@ def _resolve_dir(data_dir: object) -> Path:
         return Path(env) if env else DATA_DIR
     if not isinstance(data_dir, (str, os.PathLike)):
         raise InputError(
-            f"data_dir must be a str, a path or None; got {type(data_dir).__name__} "
-            f"{data_dir!r}"
+            _("data_dir must be a str, a path or None; got {kind} {data_dir}").format(
+              kind=type(data_dir).__name__, data_dir=repr(data_dir))
         )
     return Path(data_dir)

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from alliances.data.schemas import Schema, is_date
+from alliances.i18n import _
 
 __all__ = ["DataSchemaError", "read_checked"]
 
@@ -105,11 +106,13 @@ def read_checked(path: Path, schema: Schema) -> pd.DataFrame:
     32
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a str or a path; got {type(path).__name__} {path!r:.60}")
+        raise TypeError(_("path must be a str or a path; got {kind} {path}").format(
+                          kind=type(path).__name__, path=format(repr(path), ".60")))
     if not isinstance(schema, Schema):
-        raise TypeError(f"schema must be a Schema; got {type(schema).__name__} {schema!r:.60}")
+        raise TypeError(_("schema must be a Schema; got {kind} {schema}").format(
+                          kind=type(schema).__name__, schema=format(repr(schema), ".60")))
     if not Path(path).is_file():
-        raise FileNotFoundError(f"path: no file {str(path)!r}")
+        raise FileNotFoundError(_("path: no file {path}").format(path=repr(str(path))))
     raw, lines = _read_table(Path(path), schema.filename)
     problems = _header_problems(schema, list(raw.columns))
     converted: dict[str, pd.Series] = {}
@@ -228,7 +231,7 @@ def _convert(schema: Schema, name: str, raw: pd.Series,
     filled = raw.str.strip() != ""
     values, findings = _CONVERTERS[dtype](raw, filled)
     valid = filled.copy()
-    for mask, _ in findings:
+    for mask, _finding in findings:
         valid &= ~mask
     rule = schema.rules.get(name)
     if rule is not None:

@@ -35,6 +35,7 @@ from typing import Final
 import pandas as pd
 
 from alliances._validation import InputError, check_real, short_repr
+from alliances.i18n import _
 
 __all__ = ["SCHEMAS", "Schema", "between", "is_date", "matches", "one_of"]
 
@@ -85,7 +86,8 @@ def between(low: float, high: float | None = None) -> _Rule:
         return _Rule(f"{{dtype}} >= {_fmt(low)}", "value{s} out of range", lambda s: s >= low,
                      _NUMBERS)
     if low > high:
-        raise InputError(f"low must not be above high; got low {low}, high {high}")
+        raise InputError(_("low must not be above high; got low {low}, high {high}").format(
+                           low=low, high=high))
     return _Rule(f"{{dtype}} in [{_fmt(low)}, {_fmt(high)}]", "value{s} out of range",
                  lambda s: (s >= low) & (s <= high), _NUMBERS)
 
@@ -99,7 +101,8 @@ def one_of(*allowed: str) -> _Rule:
     "one of 'nato', 'member'"
     """
     if not allowed or not all(isinstance(a, str) for a in allowed):
-        raise InputError(f"allowed must be one or more strings; got {short_repr(allowed)}")
+        raise InputError(_("allowed must be one or more strings; got {allowed}").format(
+                           allowed=short_repr(allowed)))
     return _Rule("one of " + ", ".join(repr(a) for a in allowed), "value{s} not allowed",
                  lambda s: s.isin(allowed))
 
@@ -113,11 +116,13 @@ def matches(pattern: str) -> _Rule:
     "text matching the pattern '[A-Z]{3}'"
     """
     if not isinstance(pattern, str):
-        raise InputError(f"pattern must be a regular expression (str); got {short_repr(pattern)}")
+        raise InputError(_("pattern must be a regular expression (str); got {pattern}").format(
+                           pattern=short_repr(pattern)))
     try:
         re.compile(pattern)
     except re.error as error:
-        raise InputError(f"pattern is not a regular expression ({error}): {pattern!r}") from None
+        raise InputError(_("pattern is not a regular expression ({error}): {pattern}").format(
+                           error=error, pattern=repr(pattern))) from None
     return _Rule(f"text matching the pattern {pattern!r}", "value{s} not matching",
                  lambda s: s.str.fullmatch(pattern).astype(bool))
 
@@ -213,16 +218,19 @@ class Schema:
     def __post_init__(self) -> None:
         for arg in ("filename", "description"):
             if not isinstance(getattr(self, arg), str):
-                raise TypeError(f"{arg} must be a str; got {getattr(self, arg)!r:.60}")
+                raise TypeError(_("{arg} must be a str; got {value}").format(
+                                  arg=arg, value=format(repr(getattr(self, arg)), ".60")))
         if not self.filename.endswith(".csv"):
-            raise ValueError(f"filename must end in '.csv'; got {self.filename!r}")
+            raise ValueError(_("filename must end in '.csv'; got {filename}").format(
+                               filename=repr(self.filename)))
         problem = _columns_error(self.columns)
         if problem:
             raise (ValueError if isinstance(self.columns, Mapping) else TypeError)(problem)
         if not isinstance(self.key, tuple) or not self.key or any(
                 k not in self.columns for k in self.key):
-            raise ValueError(f"key must be a non-empty tuple of column names of "
-                             f"{self.filename}; got {self.key!r:.60}")
+            raise ValueError(_("key must be a non-empty tuple of column names of "
+                               "{filename}; got {key}").format(
+                               filename=self.filename, key=format(repr(self.key), ".60")))
 
     @property
     def names(self) -> tuple[str, ...]:

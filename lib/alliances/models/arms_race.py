@@ -29,6 +29,7 @@ import numpy as np
 from scipy import stats
 
 from alliances._validation import check_real
+from alliances.i18n import _
 
 __all__ = ["RichardsonFit", "richardson_fit", "richardson_path", "is_stable"]
 
@@ -77,7 +78,8 @@ class RichardsonFit:
         False
         """
         if not isinstance(name, str) or name not in _COEFFICIENTS:
-            raise ValueError(f"name must be one of {_COEFFICIENTS}; got {name!r}")
+            raise ValueError(_("name must be one of {coefficients}; got {name}").format(
+                               coefficients=_COEFFICIENTS, name=repr(name)))
         low, high = self.ci[name]
         return low > 0 or high < 0
 
@@ -86,14 +88,15 @@ def _series(values: object, name: str) -> np.ndarray:
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a sequence of numbers; got "
-                        f"{type(values).__name__}") from None
+        raise TypeError(_("{name} must be a sequence of numbers; got {kind}").format(
+                          name=name, kind=type(values).__name__)) from None
     if array.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional (one value a year); got shape "
-                         f"{array.shape}")
+        raise ValueError(_("{name} must be one-dimensional (one value a year); got "
+                           "shape {array_shape}").format(name=name, array_shape=array.shape))
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must hold finite numbers only (a year without data cannot "
-                         f"be fitted: choose years with data); got {values!r}")
+        raise ValueError(_("{name} must hold finite numbers only (a year without data "
+                           "cannot be fitted: choose years with data); got {values}").format(
+                           name=name, values=repr(values)))
     return array
 
 
@@ -124,15 +127,18 @@ def richardson_fit(x: object, y: object) -> RichardsonFit:
     """
     xs, ys = _series(x, "x"), _series(y, "y")
     if xs.shape != ys.shape:
-        raise ValueError(f"x and y must cover the same years; got {xs.size} and {ys.size} values")
+        raise ValueError(_("x and y must cover the same years; got {xs_size} and "
+                           "{ys_size} values").format(xs_size=xs.size, ys_size=ys.size))
     if xs.size < 6:
-        raise ValueError(f"x and y need at least 6 years to fit three coefficients; got {xs.size}")
+        raise ValueError(_("x and y need at least 6 years to fit three coefficients; "
+                           "got {xs_size}").format(xs_size=xs.size))
     change = np.diff(xs)
     design = np.column_stack([ys[:-1], -xs[:-1], np.ones(xs.size - 1)])
     if np.linalg.matrix_rank(design) < 3:
-        raise ValueError("x and y cannot be fitted: the other side's level, the own level and "
-                         "a constant are collinear (for example a series that never changes)")
-    coef, *_ = np.linalg.lstsq(design, change, rcond=None)
+        raise ValueError(_("x and y cannot be fitted: the other side's level, the own "
+                           "level and a constant are collinear (for example a series "
+                           "that never changes)"))
+    coef, *_rest = np.linalg.lstsq(design, change, rcond=None)
     residuals = change - design @ coef
     n, dof = change.size, change.size - 3
     sigma2 = residuals @ residuals / dof
@@ -175,7 +181,8 @@ def richardson_path(k: float, l: float, a: float, b: float, g: float, h: float,
     values = {name: check_real(v, name) for name, v in
               dict(k=k, l=l, a=a, b=b, g=g, h=h, x0=x0, y0=y0).items()}
     if isinstance(years, bool) or not isinstance(years, (int, np.integer)) or not 1 <= years <= 500:
-        raise ValueError(f"years must be a whole number from 1 to 500; got {years!r}")
+        raise ValueError(_("years must be a whole number from 1 to 500; got {years}").format(
+                           years=repr(years)))
     x, y = np.empty(years + 1), np.empty(years + 1)
     x[0], y[0] = values["x0"], values["y0"]
     for t in range(years):

@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from alliances._validation import InputError, check_real, short_repr
+from alliances.i18n import _
 
 if TYPE_CHECKING:
     import pandas
@@ -80,30 +81,34 @@ def _check_incomes(incomes: object, name: str = "incomes") -> np.ndarray:
     """A 1-D array of one or more finite, positive incomes."""
     if incomes is None or isinstance(incomes, (str, bytes, dict, set)) or not isinstance(
             incomes, (Sequence, np.ndarray)):
-        raise TypeError(f"{name} must be a list of positive numbers, one per ally; got "
-                        f"{type(incomes).__name__} {short_repr(incomes)}")
+        raise TypeError(_("{name} must be a list of positive numbers, one per ally; got "
+                          "{kind} {incomes}").format(
+                          name=name, kind=type(incomes).__name__, incomes=short_repr(incomes)))
     values = [check_real(v, f"{name}[{i}]", minimum=0.0, allow_equal_min=False)
               for i, v in enumerate(np.asarray(incomes, dtype=object).ravel())]
     if np.ndim(incomes) != 1:
-        raise ValueError(f"{name} must be a flat list of numbers, one per ally; got shape "
-                         f"{np.shape(incomes)}")
+        raise ValueError(_("{name} must be a flat list of numbers, one per ally; got "
+                           "shape {shape}").format(name=name, shape=np.shape(incomes)))
     if not values:
-        raise ValueError(f"{name} must name at least one ally; got an empty list")
+        raise ValueError(_("{name} must name at least one ally; got an empty list").format(
+                           name=name))
     return np.array(values, dtype=float)
 
 
 def _float_array(value: object, name: str) -> np.ndarray:
     """``value`` as a float array of finite numbers, or an error naming ``name``."""
     if value is None or isinstance(value, (str, bytes, dict, set)):
-        raise TypeError(f"{name} must be a number or an array of numbers; got "
-                        f"{type(value).__name__} {short_repr(value)}")
+        raise TypeError(_("{name} must be a number or an array of numbers; got {kind} "
+                          "{value}").format(
+                          name=name, kind=type(value).__name__, value=short_repr(value)))
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError, OverflowError) as error:
-        raise TypeError(f"{name} must be a number or an array of numbers; got "
-                        f"{short_repr(value)}") from error
+        raise TypeError(_("{name} must be a number or an array of numbers; got {value}").format(
+                          name=name, value=short_repr(value))) from error
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite; got {short_repr(array.tolist())}")
+        raise ValueError(_("{name} must be finite; got {array}").format(
+                           name=name, array=short_repr(array.tolist())))
     return array
 
 
@@ -112,8 +117,8 @@ def _check_alphas(alpha: object, count: int) -> np.ndarray:
     if isinstance(alpha, (Sequence, np.ndarray)) and not isinstance(alpha, (str, bytes)):
         values = list(np.asarray(alpha, dtype=object).ravel())
         if len(values) != count:
-            raise ValueError(f"alpha must be one number or one per ally ({count}); got "
-                             f"{len(values)} values")
+            raise ValueError(_("alpha must be one number or one per ally ({count}); got "
+                               "{n_values} values").format(count=count, n_values=len(values)))
         return np.array([_check_alpha(v, f"alpha[{i}]") for i, v in enumerate(values)])
     return np.full(count, _check_alpha(alpha))
 
@@ -188,7 +193,8 @@ def reaction_curve(alpha: float, income: float, others: object) -> np.ndarray:
     y = check_real(income, "income", minimum=0.0, allow_equal_min=False)
     grid = _float_array(others, "others")
     if np.any(grid < 0):
-        raise InputError(f"others must be >= 0; got {short_repr(grid[grid < 0].tolist())}")
+        raise InputError(_("others must be >= 0; got {value}").format(
+                           value=short_repr(grid[grid < 0].tolist())))
     return np.maximum(0.0, a * y - (1.0 - a) * grid)
 
 
@@ -245,7 +251,7 @@ def _equilibrium_total(alpha: float, incomes: np.ndarray, gift: np.ndarray) -> n
         if not np.isnan(result).any():
             return result.reshape(gift.shape)
     raise RuntimeError(  # pragma: no cover - excluded by the argument in the docstring
-        "no set of contributors satisfies the equilibrium conditions")
+        _("no set of contributors satisfies the equilibrium conditions"))
 
 
 @dataclass(frozen=True)
@@ -335,8 +341,9 @@ class Equilibrium:
             pays, and no single number describes it.
         """
         if not self.common_alpha:
-            raise ValueError("alphas differ across allies: the efficient total then depends "
-                             "on how the cost is split, so it is not one number")
+            raise ValueError(_("alphas differ across allies: the efficient total then "
+                               "depends on how the cost is split, so it is not one "
+                               "number"))
         return self.alphas[0] * sum(self.incomes)
 
     @property
@@ -490,7 +497,8 @@ def nash_equilibrium_numerical(alpha: float | Sequence[float], incomes: Sequence
     a = _check_alphas(alpha, len(y))
     tol = check_real(tol, "tol", minimum=0.0, allow_equal_min=False)
     if isinstance(max_sweeps, bool) or not isinstance(max_sweeps, int) or max_sweeps < 1:
-        raise ValueError(f"max_sweeps must be a positive integer; got {max_sweeps!r}")
+        raise ValueError(_("max_sweeps must be a positive integer; got {max_sweeps}").format(
+                           max_sweeps=repr(max_sweeps)))
     x = np.zeros(len(y))
     total = 0.0
     for sweep in range(1, max_sweeps + 1):
@@ -504,8 +512,9 @@ def nash_equilibrium_numerical(alpha: float | Sequence[float], incomes: Sequence
         total = float(x.sum())      # no drift from the running sum
         if largest_move <= tol * total:
             return _equilibrium(a, y, x, "iterated best responses", sweep)
-    raise RuntimeError(f"best responses did not settle within {max_sweeps} sweeps "
-                       f"(alpha={a.tolist()}, incomes={y.tolist()})")
+    raise RuntimeError(_("best responses did not settle within {max_sweeps} sweeps "
+                         "(alpha={a}, incomes={y})").format(
+                         max_sweeps=max_sweeps, a=a.tolist(), y=y.tolist()))
 
 
 def efficient_total(alpha: float, incomes: Sequence[float]) -> float:
@@ -586,5 +595,6 @@ def aggregate_reaction(alpha: float, other_incomes: Sequence[float],
     y = _check_incomes(other_incomes, "other_incomes")
     given = _float_array(contribution, "contribution")
     if np.any(given < 0):
-        raise ValueError(f"contribution must be finite and >= 0; got {short_repr(given.tolist())}")
+        raise ValueError(_("contribution must be finite and >= 0; got {given}").format(
+                           given=short_repr(given.tolist())))
     return _equilibrium_total(a, y, given) - given

@@ -58,6 +58,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from alliances._validation import check_real
+from alliances.i18n import _, number
 from alliances.models.commitment import CommitmentModel
 from alliances.models.commitment_result import CommitmentResult
 
@@ -73,8 +74,8 @@ _TOL = 1e-12
 
 def _pct(share: float) -> str:
     """A share as a percentage with at most one decimal: 0.625 -> '62.5', 0.4 -> '40'."""
-    text = f"{100 * share:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    whole = f"{100 * share:.1f}".endswith(".0")
+    return number(100 * share, ".0f" if whole else ".1f")
 
 
 def _share(value: object, name: str) -> float | np.ndarray:
@@ -83,14 +84,16 @@ def _share(value: object, name: str) -> float | np.ndarray:
             value, (bool, np.bool_)):
         return check_real(value, name, minimum=0.0, maximum=1.0)
     if value is None or isinstance(value, (str, bytes, bool, np.bool_, dict, set)):
-        raise TypeError(f"{name} must be a number or an array of numbers in [0, 1]; got "
-                        f"{type(value).__name__} {value!r}")
+        raise TypeError(_("{name} must be a number or an array of numbers in [0, 1]; "
+                          "got {kind} {value}").format(
+                          name=name, kind=type(value).__name__, value=repr(value)))
     array = np.asarray(value)
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must contain numbers in [0, 1]; got dtype {array.dtype}")
+        raise TypeError(_("{name} must contain numbers in [0, 1]; got dtype "
+                          "{array_dtype}").format(name=name, array_dtype=array.dtype))
     array = array.astype(float)
     if not np.all(np.isfinite(array)) or (array.size and (array.min() < 0 or array.max() > 1)):
-        raise ValueError(f"{name} must contain finite numbers in [0, 1]")
+        raise ValueError(_("{name} must contain finite numbers in [0, 1]").format(name=name))
     return array
 
 
@@ -209,29 +212,33 @@ class CaveatComparison:
         caveats cost the alliance 0.14 in usable troops.
         """
         a, b = self.allowed, self.banned.c_star
+        low, high = a.troops_interval or (0.0, 0.0)
         if a.troops_interval is not None:
-            low, high = a.troops_interval
-            first = (f"The ally is indifferent between sending {low:.2f} and {high:.2f} of its "
-                     f"deployable force (a tie; {a.troops:.2f} shown)")
+            first = _("The ally is indifferent between sending {low} and {high} of its "
+                      "deployable force (a tie; {troops} shown)")
         elif a.troops == 0.0:
-            first = "The ally sends no troops even when it may restrict them"
+            first = _("The ally sends no troops even when it may restrict them")
         elif a.caveats == 0.0:
-            first = f"The ally sends {a.troops:.2f} of its deployable force with no caveats"
+            first = _("The ally sends {troops} of its deployable force with no caveats")
         else:
-            first = (f"With caveats allowed the ally sends {a.troops:.2f} of its deployable "
-                     f"force and restricts {_pct(a.caveats)} % of it, so {a.usable:.2f} "
-                     "can fight")
-        banned = (f"with caveats banned it would send {b:.2f}, all usable"
+            first = _("With caveats allowed the ally sends {troops} of its deployable force and "
+                      "restricts {caveats} % of it, so {usable} can fight")
+        banned = (_("with caveats banned it would send {b}, all usable")
                   if not self.banned.every_level_optimal and len(self.banned.maximisers) == 1
-                  else f"with caveats banned several troop levels tie ({b:.2f} shown)")
+                  else _("with caveats banned several troop levels tie ({b} shown)"))
         lost = self.usable_lost
         if abs(lost) < 5e-3:
-            cost = "caveats cost the alliance no usable troops"
+            cost = _("caveats cost the alliance no usable troops")
         elif lost > 0:
-            cost = f"caveats cost the alliance {lost:.2f} in usable troops"
+            cost = _("caveats cost the alliance {lost} in usable troops")
         else:
-            cost = f"caveats add {-lost:.2f} usable troops"
-        return f"{first}; {banned}: {cost}."
+            cost = _("caveats add {gained} usable troops")
+        return _("{first}; {banned}: {cost}.").format(
+            first=first.format(low=number(low, ".2f"), high=number(high, ".2f"),
+                               troops=number(a.troops, ".2f"), caveats=_pct(a.caveats),
+                               usable=number(a.usable, ".2f")),
+            banned=banned.format(b=number(b, ".2f")),
+            cost=cost.format(lost=number(lost, ".2f"), gained=number(-lost, ".2f")))
 
 
 @dataclass(frozen=True)
@@ -265,13 +272,14 @@ class CaveatModel:
 
     def __post_init__(self) -> None:
         if not isinstance(self.commitment, CommitmentModel):
-            raise TypeError(f"commitment must be a CommitmentModel; got "
-                            f"{type(self.commitment).__name__}")
+            raise TypeError(_("commitment must be a CommitmentModel; got {kind}").format(
+                              kind=type(self.commitment).__name__))
         for name in ("alpha", "beta"):
             value = getattr(self.commitment, name)
             if value < 1.0:
-                raise ValueError(f"commitment.{name} must be >= 1 for the caveat model "
-                                 f"(concave risks); got {value:g}")
+                raise ValueError(_("commitment.{name} must be >= 1 for the caveat model "
+                                   "(concave risks); got {value}").format(
+                                   name=name, value=number(value, "g")))
         object.__setattr__(self, "credit", check_real(self.credit, "credit", minimum=0.0,
                                                       maximum=1.0))
 
@@ -415,7 +423,7 @@ class CaveatModel:
                 t_star = float(brentq(self._outer_slope, 0.0, 1.0, xtol=1e-14, rtol=1e-14))
             else:
                 t_star = float(low)
-        x, _ = self._inner(t_star)
+        x, _unused = self._inner(t_star)
         caveats = 0.0 if t_star == 0.0 else float(min(max(1.0 - x / t_star, 0.0), 1.0))
         some_troops = t_star > 0.0 or interval is not None
         caveat_interval = (0.0, 1.0) if (some_troops and self._inner_flat()) else None
@@ -439,32 +447,33 @@ class CaveatModel:
         kappa = self.credit
         parts = []
         if troops_interval is not None:
-            parts.append(f"Every troop level from {troops_interval[0]:.2f} to "
-                         f"{troops_interval[1]:.2f} is equally good (a tie); the smallest is "
-                         "shown")
+            parts.append(_("Every troop level from {low} to {high} is equally good (a tie); the "
+                           "smallest is shown"))
         if caveats_interval is not None:
-            sends = f"the ally sends {t:.2f} of its deployable force and " if t > 0.0 else \
-                "the ally "
-            parts.append(sends + "is indifferent to caveats: restricting a soldier changes "
-                         "its expected utility not at all (a tie; no caveats shown)")
+            parts.append(_("the ally sends {t} of its deployable force and is indifferent to "
+                           "caveats: restricting a soldier changes its expected utility not at "
+                           "all (a tie; no caveats shown)") if t > 0.0 else
+                         _("the ally is indifferent to caveats: restricting a soldier changes "
+                           "its expected utility not at all (a tie; no caveats shown)"))
         elif t == 0.0 and troops_interval is None:
-            parts.append("The ally sends no troops: even the first soldier costs more than "
-                         "the goodwill it earns")
+            parts.append(_("The ally sends no troops: even the first soldier costs more than "
+                           "the goodwill it earns"))
         elif t == 0.0:
             pass
         elif q == 0.0:
-            parts.append(f"The ally sends {t:.2f} of its deployable force with no caveats: a "
-                         f"restricted soldier earns only {kappa:.2f} of a fighting soldier's "
-                         "goodwill, too little to pay for itself")
+            parts.append(_("The ally sends {t} of its deployable force with no caveats: a "
+                           "restricted soldier earns only {kappa} of a fighting soldier's "
+                           "goodwill, too little to pay for itself"))
         elif q >= 1.0 - 1e-12:
-            parts.append(f"The ally sends {t:.2f} of its deployable force, all restricted: it "
-                         "buys the patron's goodwill with flags alone")
+            parts.append(_("The ally sends {t} of its deployable force, all restricted: it buys "
+                           "the patron's goodwill with flags alone"))
         else:
-            parts.append(f"The ally sends {t:.2f} of its deployable force and restricts "
-                         f"{_pct(q)} % of it: each restricted soldier still earns "
-                         f"{kappa:.2f} of a fighting soldier's goodwill with the patron but "
-                         "adds no entrapment risk")
-        text = "; ".join(parts)
+            parts.append(_("The ally sends {t} of its deployable force and restricts {q} % of "
+                           "it: each restricted soldier still earns {kappa} of a fighting "
+                           "soldier's goodwill with the patron but adds no entrapment risk"))
+        low, high = troops_interval or (0.0, 0.0)
+        text = "; ".join(parts).format(t=number(t, ".2f"), q=_pct(q), kappa=number(kappa, ".2f"),
+                                       low=number(low, ".2f"), high=number(high, ".2f"))
         return text[0].upper() + text[1:] + "."
 
     def caveat_threshold(self) -> float:
@@ -495,12 +504,13 @@ class CaveatModel:
         banned = m.best()
         c = banned.c_star
         if banned.every_level_optimal or len(banned.maximisers) > 1 or not 0.0 < c < 1.0:
-            raise ValueError(f"the caveat threshold needs a unique best commitment strictly "
-                             f"between 0 and 1 when caveats are banned; got c* = {c:g} "
-                             f"({banned.case})")
+            raise ValueError(_("the caveat threshold needs a unique best commitment "
+                               "strictly between 0 and 1 when caveats are banned; got "
+                               "c* = {c} ({case})").format(c=number(c, "g"), case=banned.case))
         a, e = m.abandonment_stake, m.entrapment_stake
         if a == 0.0:
-            raise ValueError("the caveat threshold needs a fear of abandonment (L_A p_A > 0)")
+            raise ValueError(_("the caveat threshold needs a fear of abandonment (L_A "
+                               "p_A > 0)"))
         saved = e * m.beta * c ** (m.beta - 1.0) if e else 0.0
         lost = a * m.alpha * (1.0 - c) ** (m.alpha - 1.0)
         return float(min(max(1.0 - saved / lost, 0.0), 1.0))

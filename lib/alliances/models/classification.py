@@ -42,32 +42,36 @@ from itertools import permutations, product
 import numpy as np
 
 from alliances._validation import check_payoff_matrix
+from alliances.i18n import _, N_
 from alliances.models.games import Game
 
 __all__ = ["Classification", "classify", "FAMILIES", "family_of_payoffs"]
 
-#: Each family with a one-sentence description for students.
+#: Each family with a one-sentence description for students (translate both with ``_()``
+#: where they are shown; the keys are the families' identifiers and stay English).
 FAMILIES: dict[str, str] = {
-    "Prisoner's Dilemma": "Each side has a dominant strategy, and the equilibrium it leads "
-                          "to is worse for both than another outcome.",
-    "Deadlock": "Each side has a dominant strategy and the equilibrium is efficient but not "
-                "the best outcome for both: at least one side would gain if the other "
-                "switched, and no one wants to cooperate.",
-    "Harmony": "Each side has a dominant strategy that leads to the outcome both like best: "
-               "no dilemma.",
-    "Asymmetric dominance": "One side has a dominant strategy and the other simply best "
-                            "replies to it.",
-    "Stag Hunt": "Two equilibria ranked the same by both sides; reaching the better one needs "
-                 "trust, because the safe strategy pays more if the other goes first.",
-    "Coordination": "Two equilibria ranked the same by both sides; the only problem is to "
-                    "coordinate on the better one.",
-    "Chicken": "Two equilibria in which one side backs down; each wants the other to back "
-               "down, and mutual firmness is the worst outcome.",
-    "Battle of the Sexes": "Two equilibria that the sides rank oppositely, and no outcome "
-                           "outside them that both prefer: they must agree on whose way.",
-    "Matching Pennies": "Interests strictly opposed and no pure equilibrium: each side must "
-                        "keep the other guessing.",
-    "Cyclic": "No pure equilibrium: best replies chase each other round the table.",
+    N_("Prisoner's Dilemma"): N_("Each side has a dominant strategy, and the equilibrium it "
+                                 "leads to is worse for both than another outcome."),
+    N_("Deadlock"): N_("Each side has a dominant strategy and the equilibrium is efficient but "
+                       "not the best outcome for both: at least one side would gain if the "
+                       "other switched, and no one wants to cooperate."),
+    N_("Harmony"): N_("Each side has a dominant strategy that leads to the outcome both like "
+                      "best: no dilemma."),
+    N_("Asymmetric dominance"): N_("One side has a dominant strategy and the other simply best "
+                                   "replies to it."),
+    N_("Stag Hunt"): N_("Two equilibria ranked the same by both sides; reaching the better one "
+                        "needs trust, because the safe strategy pays more if the other goes "
+                        "first."),
+    N_("Coordination"): N_("Two equilibria ranked the same by both sides; the only problem is "
+                           "to coordinate on the better one."),
+    N_("Chicken"): N_("Two equilibria in which one side backs down; each wants the other to "
+                      "back down, and mutual firmness is the worst outcome."),
+    N_("Battle of the Sexes"): N_("Two equilibria that the sides rank oppositely, and no "
+                                  "outcome outside them that both prefer: they must agree on "
+                                  "whose way."),
+    N_("Matching Pennies"): N_("Interests strictly opposed and no pure equilibrium: each side "
+                               "must keep the other guessing."),
+    N_("Cyclic"): N_("No pure equilibrium: best replies chase each other round the table."),
 }
 
 
@@ -256,8 +260,8 @@ def family_of_payoffs(A: object, B: object) -> tuple[str, ...]:
     a = check_payoff_matrix(A, "A")
     b = check_payoff_matrix(B, "B")
     if a.shape != (2, 2) or b.shape != (2, 2):
-        raise ValueError(f"A and B must both be 2x2 for the 2x2 classification; got A "
-                         f"{a.shape} and B {b.shape}")
+        raise ValueError(_("A and B must both be 2x2 for the 2x2 classification; got A "
+                           "{a_shape} and B {b_shape}").format(a_shape=a.shape, b_shape=b.shape))
     return _families(_ranks(tuple(a.ravel())), _ranks(tuple(b.ravel())))
 
 
@@ -287,7 +291,7 @@ def _symmetric_roles(game: Game) -> tuple[int, int, int, int] | None:
 def _ordinal_text(values: dict[str, float]) -> str:
     ordered = sorted(values.items(), key=lambda item: -item[1])
     text = ordered[0][0]
-    for (_, previous), (name, value) in zip(ordered, ordered[1:]):
+    for (_name, previous), (name, value) in zip(ordered, ordered[1:]):
         text += (" = " if value == previous else " > ") + name
     return text
 
@@ -331,9 +335,10 @@ def classify(game: Game | object, B: object = None) -> Classification:
         check_payoff_matrix(game, "game")   # so that errors name this argument
         game = Game(game, B)
     elif B is not None:
-        raise TypeError("B must not be given when game is already a Game")
+        raise TypeError(_("B must not be given when game is already a Game"))
     if game.shape != (2, 2):
-        raise ValueError(f"game must be 2x2 for the 2x2 classification; got shape {game.shape}")
+        raise ValueError(_("game must be 2x2 for the 2x2 classification; got shape {shape}")
+                         .format(shape=game.shape))
     a_values, b_values = tuple(game.A.ravel()), tuple(game.B.ravel())
     families = _families(_ranks(a_values), _ranks(b_values))
     ties = len(set(a_values)) < 4 or len(set(b_values)) < 4
@@ -355,12 +360,13 @@ def classify(game: Game | object, B: object = None) -> Classification:
             parts.append(f"{name}: {_ordinal_text(cells)}")
         ordinal = "; ".join(parts)
     if len(families) == 1:
-        description = FAMILIES[families[0]]
+        description = _(FAMILIES[families[0]])
         if ties:
-            description += " (Ties do not change the family here.)"
+            description += _(" (Ties do not change the family here.)")
     else:
-        description = ("On the boundary between " + " and ".join(families) + ": a tie in the "
-                       "payoffs; a small change either way gives one family or the other.")
+        description = _("On the boundary between {families}: a tie in the payoffs; a small "
+                        "change either way gives one family or the other.").format(
+                            families=_(" and ").join(_(f) for f in families))
     return Classification(family=family, families=families, ties=ties,
                           symmetric=roles is not None, T=T, R=R, P=P, S=S, cooperate=cooperate,
                           defect=defect, ordinal=ordinal, description=description)
@@ -392,35 +398,43 @@ def summarise(game: Game) -> str:
     Stag Hunt: two pure equilibria, (Stag, Stag) and (Hare, Hare), and a mixed one; (Hare, Hare) is worse for both than (Stag, Stag).
     """
     if not isinstance(game, Game):
-        raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
+        raise TypeError(_("game must be an alliances Game; got {kind}").format(
+            kind=type(game).__name__))
     text = _summary(game)
     return text[:1].upper() + text[1:]       # games larger than 2x2 have no family prefix
 
 
 def _summary(game: Game) -> str:
     """The sentence of :func:`summarise`, perhaps starting with a small letter."""
-    prefix = f"{classify(game).family}: " if game.shape == (2, 2) else ""
     if game.has_infinitely_many_equilibria:
-        return prefix + "infinitely many equilibria. " + game.describe_equilibria()[0]
-    pure = game.pure_equilibria()
-    mixed = len(game.equilibria()) - len(pure)
-    if not pure:
-        return prefix + "no equilibrium in pure strategies; " + game.describe_equilibria()[0]
-    return prefix + _equilibria_text(pure, mixed) + _efficiency_text(game, pure)
+        text = _("infinitely many equilibria. {description}").format(
+            description=game.describe_equilibria()[0])
+    elif not game.pure_equilibria():
+        text = _("no equilibrium in pure strategies; {description}").format(
+            description=game.describe_equilibria()[0])
+    else:
+        pure = game.pure_equilibria()
+        mixed = len(game.equilibria()) - len(pure)
+        text = _equilibria_text(pure, mixed) + _efficiency_text(game, pure)
+    if game.shape != (2, 2):
+        return text
+    family = " / ".join(_(f) for f in classify(game).families)
+    return _("{family}: {summary}").format(family=family, summary=text)
 
 
 def _equilibria_text(pure: list[tuple[str, str]], mixed: int) -> str:
     """The equilibria listed: "the only equilibrium is (A, B)", "two pure equilibria, ..."."""
     if len(pure) == 1 and mixed == 0:
-        return f"the only equilibrium is {_outcome(pure[0])}"
+        return _("the only equilibrium is {outcome}").format(outcome=_outcome(pure[0]))
     outcomes = [_outcome(c) for c in pure]
-    listed = outcomes[0] if len(outcomes) == 1 else (
-        ", ".join(outcomes[:-1]) + f" and {outcomes[-1]}")
-    count = {1: "one pure equilibrium", 2: "two pure equilibria",
-             3: "three pure equilibria"}.get(len(pure), f"{len(pure)} pure equilibria")
-    text = f"{count}, {listed}"
+    listed = outcomes[0] if len(outcomes) == 1 else _("{outcomes} and {last}").format(
+        outcomes=", ".join(outcomes[:-1]), last=outcomes[-1])
+    count = {1: _("one pure equilibrium"), 2: _("two pure equilibria"),
+             3: _("three pure equilibria")}.get(len(pure))
+    text = (count or _("{count} pure equilibria").format(count=len(pure))) + ", " + listed
     if mixed:
-        text += ", and a mixed one" if mixed == 1 else f", and {mixed} mixed ones"
+        text += (_(", and a mixed one") if mixed == 1
+                 else _(", and {mixed} mixed ones").format(mixed=mixed))
     return text
 
 
@@ -432,11 +446,12 @@ def _efficiency_text(game: Game, pure: list[tuple[str, str]]) -> str:
         better = [c for c in game.pareto_optimal_outcomes()
                   if game.payoffs(*c)[0] > u[0] and game.payoffs(*c)[1] > u[1]]
         if better:
-            inefficient.append(f"{_outcome(cell)} is worse for both than {_outcome(better[0])}")
+            inefficient.append((_outcome(cell), _outcome(better[0])))
     if len(pure) == 1 and inefficient:
-        return ", and it is worse for both than " + inefficient[0].split(" than ", 1)[1] + "."
+        return _(", and it is worse for both than {better}.").format(better=inefficient[0][1])
     if inefficient:
-        return "; " + "; ".join(inefficient) + "."
+        return "; " + "; ".join(_("{outcome} is worse for both than {better}").format(
+            outcome=cell, better=better) for cell, better in inefficient) + "."
     if len(pure) == 1:
-        return ", and no outcome is better for both."
-    return "; none is worse for both than another outcome."
+        return _(", and no outcome is better for both.")
+    return _("; none is worse for both than another outcome.")

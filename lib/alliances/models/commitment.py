@@ -56,6 +56,7 @@ import numpy as np
 from scipy.optimize import brentq, minimize_scalar
 
 from alliances._validation import short_repr, check_real
+from alliances.i18n import _, number
 from alliances.models.commitment_result import CommitmentResult
 
 __all__ = ["CommitmentModel", "best_commitment", "check_commitment",
@@ -85,25 +86,29 @@ def check_commitment(c: object, name: str = "c") -> float | np.ndarray:
     if isinstance(c, numbers.Real) and not isinstance(c, (bool, np.bool_)):
         value = check_real(c, name)
         if not 0.0 <= value <= 1.0:
-            raise ValueError(f"{name} must be a commitment level between 0 (none) and 1 "
-                             f"(full); got {value!r}")
+            raise ValueError(_("{name} must be a commitment level between 0 (none) and 1 "
+                               "(full); got {value}").format(name=name, value=number(value)))
         return value
     if c is None or isinstance(c, (str, bytes, dict, set, bool, np.bool_)):
-        raise TypeError(f"{name} must be a number or an array of numbers in [0, 1]; got "
-                        f"{type(c).__name__} {short_repr(c)}")
+        raise TypeError(_("{name} must be a number or an array of numbers in [0, 1]; got "
+                          "{kind} {value}").format(name=name, kind=type(c).__name__,
+                                                   value=short_repr(c)))
     try:
         array = np.asarray(c)
     except (ValueError, TypeError) as error:
-        raise ValueError(f"{name} must be a number or an array of numbers in [0, 1]; got "
-                         f"{short_repr(c)}") from error
+        raise ValueError(_("{name} must be a number or an array of numbers in [0, 1]; got "
+                           "{value}").format(name=name, value=short_repr(c))) from error
     if array.dtype == bool or array.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must contain numbers in [0, 1]; got {short_repr(c)}")
+        raise TypeError(_("{name} must contain numbers in [0, 1]; got {value}").format(
+            name=name, value=short_repr(c)))
     array = array.astype(float)
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain finite numbers in [0, 1]; got {short_repr(c)}")
+        raise ValueError(_("{name} must contain finite numbers in [0, 1]; got {value}").format(
+            name=name, value=short_repr(c)))
     if array.size and (array.min() < 0.0 or array.max() > 1.0):
-        raise ValueError(f"{name} must contain commitment levels between 0 and 1; got values "
-                         f"from {array.min()!r} to {array.max()!r}")
+        raise ValueError(_("{name} must contain commitment levels between 0 and 1; got values "
+                           "from {low} to {high}").format(name=name, low=repr(array.min()),
+                                                           high=repr(array.max())))
     return array
 
 
@@ -194,8 +199,9 @@ class CommitmentModel:
         """
         unknown = sorted(set(changes) - {f.name for f in dataclasses.fields(self)})
         if unknown:
-            raise ValueError(f"unknown parameter(s) {unknown}; the model's parameters are "
-                             f"{[f.name for f in dataclasses.fields(self)]}")
+            raise ValueError(_("unknown parameter(s) {unknown}; the model's parameters are "
+                               "{names}").format(unknown=unknown, names=[
+                                   f.name for f in dataclasses.fields(self)]))
         return dataclasses.replace(self, **changes)
 
     @property
@@ -432,48 +438,80 @@ class CommitmentModel:
 
 
 def _g(value: float) -> str:
-    return f"{value:.3g}"
+    return number(value, ".3g")
 
 
 def _explain(model: CommitmentModel, case: str, maximisers: tuple[float, ...],
              dominant: str) -> str:
     """One or two plain sentences: which fear dominates, and why ``c*`` is where it is."""
-    a, e, k = model.abandonment_stake, model.entrapment_stake, model.k
-    stakes = (f"full commitment would remove an expected loss of {_g(a)} from abandonment and "
-              f"add {_g(e)} from entrapment")
+    a, e = model.abandonment_stake, model.entrapment_stake
     if dominant == "abandonment":
-        first = f"Fear of abandonment dominates: {stakes}"
+        first = _("Fear of abandonment dominates: full commitment would remove an expected "
+                  "loss of {a} from abandonment and add {e} from entrapment")
     elif dominant == "entrapment":
-        first = f"Fear of entrapment dominates: {stakes}"
+        first = _("Fear of entrapment dominates: full commitment would remove an expected "
+                  "loss of {a} from abandonment and add {e} from entrapment")
     else:
-        first = f"The two fears are balanced: {stakes}"
-    cost = f" plus the cost of commitment ({_g(k)})" if k > 0 else ""
-    risk_cost = "entrapment risk and cost" if k > 0 else "entrapment risk"
+        first = _("The two fears are balanced: full commitment would remove an expected loss "
+                  "of {a} from abandonment and add {e} from entrapment")
+    return _("{first}; {second}.").format(first=first.format(a=_g(a), e=_g(e)),
+                                          second=_second_clause(model, case, maximisers,
+                                                                dominant))
+
+
+def _second_clause(model: CommitmentModel, case: str, maximisers: tuple[float, ...],
+                   dominant: str) -> str:
+    """Why ``c*`` is where it is (the second half of :func:`_explain`)."""
+    cost, but = model.k > 0, dominant == "abandonment"
     if case == "indifferent":
-        second = (f"the gain exactly equals the entrapment loss{cost}, so every commitment "
-                  "level from 0 to 1 is equally good (a tie)")
+        text = (_("the gain exactly equals the entrapment loss plus the cost of commitment "
+                  "({k}), so every commitment level from 0 to 1 is equally good (a tie)") if cost
+                else _("the gain exactly equals the entrapment loss, so every commitment level "
+                       "from 0 to 1 is equally good (a tie)"))
     elif case == "several":
-        second = ("separate commitment levels tie for best: c* = "
-                  + " and ".join(_g(m) for m in maximisers))
+        text = _("separate commitment levels tie for best: c* = {levels}")
+    elif case == "full" and model.is_linear:
+        text = (_("that gain outweighs the entrapment loss plus the cost of commitment ({k}), "
+                  "so the state commits fully (c* = 1)") if cost
+                else _("that gain outweighs the entrapment loss, so the state commits fully "
+                       "(c* = 1)"))
     elif case == "full":
-        if model.is_linear:
-            second = (f"that gain outweighs the entrapment loss{cost}, so the state commits "
-                      "fully (c* = 1)")
-        else:
-            second = (f"even at c = 1 a further step would remove more abandonment risk than it "
-                      f"adds in {risk_cost}, so the state commits fully (c* = 1)")
+        text = (_("even at c = 1 a further step would remove more abandonment risk than it "
+                  "adds in entrapment risk and cost, so the state commits fully (c* = 1)")
+                if cost else
+                _("even at c = 1 a further step would remove more abandonment risk than it "
+                  "adds in entrapment risk, so the state commits fully (c* = 1)"))
+    elif case == "none" and model.is_linear:
+        text = {(True, True): _("but the entrapment loss plus the cost of commitment ({k}) "
+                                "outweighs the gain, so the state does not commit (c* = 0)"),
+                (True, False): _("the entrapment loss plus the cost of commitment ({k}) "
+                                 "outweighs the gain, so the state does not commit (c* = 0)"),
+                (False, True): _("but the entrapment loss outweighs the gain, so the state "
+                                 "does not commit (c* = 0)"),
+                (False, False): _("the entrapment loss outweighs the gain, so the state does "
+                                  "not commit (c* = 0)")}[cost, but]
     elif case == "none":
-        but = "but " if dominant == "abandonment" else ""
-        if model.is_linear:
-            second = (f"{but}the entrapment loss{cost} outweighs the gain, so the state does "
-                      "not commit (c* = 0)")
-        else:
-            second = (f"{but}even the first step of commitment adds more in {risk_cost} than it "
-                      "removes in abandonment risk, so the state does not commit (c* = 0)")
+        text = {(True, True): _("but even the first step of commitment adds more in "
+                                "entrapment risk and cost than it removes in abandonment risk, "
+                                "so the state does not commit (c* = 0)"),
+                (True, False): _("even the first step of commitment adds more in entrapment "
+                                 "risk and cost than it removes in abandonment risk, so the "
+                                 "state does not commit (c* = 0)"),
+                (False, True): _("but even the first step of commitment adds more in "
+                                 "entrapment risk than it removes in abandonment risk, so the "
+                                 "state does not commit (c* = 0)"),
+                (False, False): _("even the first step of commitment adds more in entrapment "
+                                  "risk than it removes in abandonment risk, so the state does "
+                                  "not commit (c* = 0)")}[cost, but]
     else:
-        second = (f"the best commitment is c* = {_g(maximisers[0])}: up to it, each step removes "
-                  f"more abandonment risk than it adds in {risk_cost}; beyond it, the reverse")
-    return f"{first}; {second}."
+        text = (_("the best commitment is c* = {c}: up to it, each step removes more "
+                  "abandonment risk than it adds in entrapment risk and cost; beyond it, the "
+                  "reverse") if cost
+                else _("the best commitment is c* = {c}: up to it, each step removes more "
+                       "abandonment risk than it adds in entrapment risk; beyond it, the "
+                       "reverse"))
+    return text.format(k=_g(model.k), c=_g(maximisers[0]) if maximisers else "",
+                       levels=_(" and ").join(_g(m) for m in maximisers))
 
 
 def best_commitment(**parameters: float) -> CommitmentResult:

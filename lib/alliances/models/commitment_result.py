@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from alliances.i18n import _, number
+
 __all__ = ["CommitmentResult"]
 
 
 def _g(value: float) -> str:
-    return f"{value:.3g}"
+    return number(value, ".3g")
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,12 @@ class CommitmentResult:
         'Best commitment c* = 0 (EU = -6); P_A = 0.5, P_E = 0.1.'
         """
         if self.every_level_optimal:
-            where = "every commitment level is equally good"
+            where = _("Every commitment level is equally good")
         elif len(self.maximisers) > 1:
-            where = "best commitment tied at c* = " + " and ".join(_g(m) for m in self.maximisers)
+            where = _("Best commitment tied at c* = {levels}").format(
+                levels=_(" and ").join(_g(m) for m in self.maximisers))
         else:
-            where = f"Best commitment c* = {_g(self.c_star)}"
-        where = where[0].upper() + where[1:]
-        return (f"{where} (EU = {_g(self.expected_utility)}); P_A = "
-                f"{_g(self.abandonment_risk)}, P_E = {_g(self.entrapment_risk)}.")
+            where = _("Best commitment c* = {c}").format(c=_g(self.c_star))
+        return _("{where} (EU = {eu}); P_A = {p_a}, P_E = {p_e}.").format(
+            where=where, eu=_g(self.expected_utility), p_a=_g(self.abandonment_risk),
+            p_e=_g(self.entrapment_risk))

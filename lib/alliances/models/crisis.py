@@ -32,6 +32,7 @@ import math
 from dataclasses import dataclass
 
 from alliances._validation import check_real
+from alliances.i18n import _, N_, number
 from alliances.models.games import Game
 from alliances.models.gametree import TIE_TOLERANCE, BackwardInduction, Decision, GameTree, Leaf
 
@@ -41,7 +42,7 @@ __all__ = ["crisis_game", "crisis_thresholds", "crisis_story", "CRISIS_PLAYERS",
 
 # ----------------------------------------------------------------- crisis game
 #: The players of :func:`crisis_game`, in payoff order.
-CRISIS_PLAYERS = ("Adversary", "Protégé", "Patron")
+CRISIS_PLAYERS = (N_("Adversary"), N_("Protégé"), N_("Patron"))
 
 
 def _crisis_parameters(commitment: float, patron_war_cost: float, patron_defeat_loss: float,
@@ -102,16 +103,16 @@ def crisis_game(commitment: float = 0.5, *, patron_war_cost: float = 4.0,
     c, w, d, r, m, a = _crisis_parameters(commitment, patron_war_cost, patron_defeat_loss,
                                           reputation_cost, provocation, adversary_war_cost)
     patron = Decision("Patron", {
-        "Support": Leaf((-a, 0.0, -w), "War, patron fights"),
-        "Abandon": Leaf((2.0, -3.0, -d - r * c), "Protégé fights alone"),
+        N_("Support"): Leaf((-a, 0.0, -w), N_("War, patron fights")),
+        N_("Abandon"): Leaf((2.0, -3.0, -d - r * c), N_("Protégé fights alone")),
     })
     protege = Decision("Protégé", {
-        "Back down": Leaf((1.0, -1.0, -1.0), "Protégé backs down"),
-        "Stand firm": patron,
+        N_("Back down"): Leaf((1.0, -1.0, -1.0), N_("Protégé backs down")),
+        N_("Stand firm"): patron,
     })
     root = Decision("Adversary", {
-        "Not challenge": Leaf((-m * c, m * c, 0.0), "Status quo"),
-        "Challenge": protege,
+        N_("Not challenge"): Leaf((-m * c, m * c, 0.0), N_("Status quo")),
+        N_("Challenge"): protege,
     })
     return GameTree(CRISIS_PLAYERS, root)
 
@@ -135,7 +136,7 @@ def crisis_thresholds(*, patron_war_cost: float = 4.0, patron_defeat_loss: float
     >>> crisis_thresholds()
     {'support': 0.5, 'challenge': 0.666...}
     """
-    _, w, d, r, m, a = _crisis_parameters(0.0, patron_war_cost, patron_defeat_loss,
+    _unused, w, d, r, m, a = _crisis_parameters(0.0, patron_war_cost, patron_defeat_loss,
                                           reputation_cost, provocation, adversary_war_cost)
     if r > 0:
         support = (w - d) / r
@@ -146,15 +147,15 @@ def crisis_thresholds(*, patron_war_cost: float = 4.0, patron_defeat_loss: float
 
 
 _STORIES = {
-    ("Not challenge",): "deterrence: the adversary does not challenge, because the protégé "
-                        "would stand firm and the patron would fight",
-    ("Challenge", "Back down"): "the weak commitment invites a challenge: the protégé, "
-                                "expecting to be abandoned, backs down",
-    ("Challenge", "Stand firm", "Support"): "entrapment: the emboldened protégé stands firm "
-                                            "and the patron, bound by its commitment, fights "
-                                            "a war over the protégé's quarrel",
-    ("Challenge", "Stand firm", "Abandon"): "abandonment: the patron leaves the protégé to "
-                                            "fight alone",
+    ("Not challenge",): N_("deterrence: the adversary does not challenge, because the "
+                           "protégé would stand firm and the patron would fight"),
+    ("Challenge", "Back down"): N_("the weak commitment invites a challenge: the protégé, "
+                                   "expecting to be abandoned, backs down"),
+    ("Challenge", "Stand firm", "Support"): N_("entrapment: the emboldened protégé stands firm "
+                                               "and the patron, bound by its commitment, "
+                                               "fights a war over the protégé's quarrel"),
+    ("Challenge", "Stand firm", "Abandon"): N_("abandonment: the patron leaves the protégé to "
+                                               "fight alone"),
 }
 
 
@@ -177,15 +178,18 @@ def crisis_story(analysis: BackwardInduction) -> str:
     Or the weak commitment invites a challenge: ...
     """
     if not isinstance(analysis, BackwardInduction):
-        raise TypeError(f"analysis must be a BackwardInduction; got {type(analysis).__name__}")
+        raise TypeError(_("analysis must be a BackwardInduction; got {kind}").format(
+            kind=type(analysis).__name__))
     if analysis.tree.structure() != crisis_game(0.0).structure():
-        raise ValueError("analysis must be of a tree built by crisis_game")
-    stories = [_STORIES[path] for path in analysis.paths]
+        raise ValueError(_("analysis must be of a tree built by crisis_game"))
+    stories = [_(_STORIES[path]) for path in analysis.paths]
     if len(stories) == 1:
         text = stories[0]
         return text[0].upper() + text[1:] + "."
-    return (f"A tie: {len(analysis.equilibria)} subgame-perfect equilibria. "
-            + " ".join(("Either " if i == 0 else "Or ") + s + "." for i, s in enumerate(stories)))
+    return " ".join([_("A tie: {count} subgame-perfect equilibria.").format(
+        count=len(analysis.equilibria))] + [
+            (_("Either {story}.") if i == 0 else _("Or {story}.")).format(story=s)
+            for i, s in enumerate(stories)])
 
 
 # --------------------------------------------------------------- two-ally game
@@ -222,20 +226,23 @@ class AllyFears:
         Minor ally supports: its fear of abandonment (0.4) outweighs its fear of entrapment (0.3).
         """
         if not isinstance(ally, str) or ally not in self.dominant:
-            raise ValueError(f"ally must be one of {list(self.dominant)}; got {ally!r}")
-        a, e = self.abandonment[ally], self.entrapment[ally]
+            raise ValueError(_("ally must be one of {allies}; got {value}").format(
+                allies=list(self.dominant), value=repr(ally)))
+        a, e = number(self.abandonment[ally], ".3g"), number(self.entrapment[ally], ".3g")
         if self.dominant[ally] == "abandonment":
-            return (f"{ally} supports: its fear of abandonment ({a:.3g}) outweighs its fear of "
-                    f"entrapment ({e:.3g}).")
-        if self.dominant[ally] == "entrapment":
-            return (f"{ally} withholds: its fear of entrapment ({e:.3g}) outweighs its fear of "
-                    f"abandonment ({a:.3g}).")
-        return (f"{ally} is indifferent: its fears of abandonment and entrapment are equal "
-                f"({a:.3g}), so any mix of Support and Withhold is a best reply.")
+            text = _("{ally} supports: its fear of abandonment ({a}) outweighs its fear of "
+                     "entrapment ({e}).")
+        elif self.dominant[ally] == "entrapment":
+            text = _("{ally} withholds: its fear of entrapment ({e}) outweighs its fear of "
+                     "abandonment ({a}).")
+        else:
+            text = _("{ally} is indifferent: its fears of abandonment and entrapment are equal "
+                     "({a}), so any mix of Support and Withhold is a best reply.")
+        return text.format(ally=_(ally), a=a, e=e)
 
 
 #: The players of :func:`two_ally_game`: row, then column.
-ALLIES = ("Major ally", "Minor ally")
+ALLIES = (N_("Major ally"), N_("Minor ally"))
 
 
 def _ally_parameters(major_dependence: float, minor_dependence: float, entrapment_cost: float,

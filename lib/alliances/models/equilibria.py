@@ -52,6 +52,7 @@ from math import gcd, lcm
 import numpy as np
 
 from alliances._validation import check_payoff_matrix, check_real
+from alliances.i18n import _, number
 
 __all__ = ["EquilibriumAnalysis", "EquilibriumSearchStopped", "TIME_BUDGET", "analyse"]
 
@@ -90,16 +91,20 @@ class EquilibriumSearchStopped(ValueError):
 
     def __init__(self, found: int, seconds: float, stage: str = "listing") -> None:
         self.found, self.seconds, self.stage = found, seconds, stage
-        plural = "equilibrium" if found == 1 else "equilibria"
         if stage == "grouping":
-            text = (f"this game has {found} extreme {plural}; grouping them into sets of "
-                    f"equilibria stopped after {seconds:g} s")
+            text = (_("this game has {found} extreme equilibrium; grouping them into sets of "
+                      "equilibria stopped after {seconds} s") if found == 1 else
+                    _("this game has {found} extreme equilibria; grouping them into sets of "
+                      "equilibria stopped after {seconds} s"))
         else:
-            text = (f"this game has at least {found} {plural}; listing stopped after "
-                    f"{seconds:g} s")
-        super().__init__(f"{text} (the time budget for one game). Try a game with fewer "
-                         f"strategies, or call alliances.models.equilibria.analyse(A, B, "
-                         f"time_budget=None) to wait as long as it takes.")
+            text = (_("this game has at least {found} equilibrium; listing stopped after "
+                      "{seconds} s") if found == 1 else
+                    _("this game has at least {found} equilibria; listing stopped after "
+                      "{seconds} s"))
+        super().__init__(_("{text} (the time budget for one game). Try a game with fewer "
+                           "strategies, or call alliances.models.equilibria.analyse(A, B, "
+                           "time_budget=None) to wait as long as it takes.").format(
+                               text=text.format(found=found, seconds=number(seconds, "g"))))
 
 
 class _OutOfTime(Exception):
@@ -159,8 +164,8 @@ class EquilibriumAnalysis:
         That is the case exactly when some row vertex is an equilibrium with two column
         vertices or the other way round, so it needs no biclique search.
         """
-        xs = [x for x, _ in self.extreme]
-        ys = [y for _, y in self.extreme]
+        xs = [x for x, _y in self.extreme]
+        ys = [y for _x, y in self.extreme]
         return len(set(xs)) < len(xs) or len(set(ys)) < len(ys)
 
     @cached_property
@@ -173,8 +178,8 @@ class EquilibriumAnalysis:
         >>> [(len(xs), len(ys)) for xs, ys in analyse([[1, 1]], [[2, 2]]).components]
         [(1, 2)]
         """
-        xs = sorted({x for x, _ in self.extreme}, key=_vector_order)
-        ys = sorted({y for _, y in self.extreme}, key=_vector_order)
+        xs = sorted({x for x, _y in self.extreme}, key=_vector_order)
+        ys = sorted({y for _x, y in self.extreme}, key=_vector_order)
         x_index = {x: k for k, x in enumerate(xs)}
         y_index = {y: k for k, y in enumerate(ys)}
         neighbours = [0] * len(xs)
@@ -366,8 +371,8 @@ def _equilibria(p_vertices: dict, q_vertices: dict, m: int, n: int,
     """Append to ``found`` every completely labelled pair (x, y) of nonzero vertices."""
     rows, cols = (1 << m) - 1, (1 << n) - 1
     q_list = [(key, zeros, tight) for key, (zeros, tight) in q_vertices.items() if zeros != cols]
-    y_zeros = np.array([zeros for _, zeros, _ in q_list], dtype=np.int64)
-    y_tight = np.array([tight for _, _, tight in q_list], dtype=np.int64)
+    y_zeros = np.array([zeros for _v, zeros, _t in q_list], dtype=np.int64)
+    y_tight = np.array([tight for _v, _z, tight in q_list], dtype=np.int64)
     for x_key, (x_zeros, x_tight) in p_vertices.items():
         clock.check()
         if x_zeros == rows:
@@ -379,7 +384,7 @@ def _equilibria(p_vertices: dict, q_vertices: dict, m: int, n: int,
 
 
 def _normalise(key: tuple) -> _Vector:
-    numerators, _ = key
+    numerators, _unused = key
     total = sum(numerators)
     return tuple(Fraction(v, total) for v in numerators)
 
@@ -478,8 +483,9 @@ def analyse(A: object, B: object, *,
     a = check_payoff_matrix(A, "A")
     b = check_payoff_matrix(B, "B")
     if a.shape != b.shape:
-        raise ValueError(f"A and B must have the same shape (one payoff for each player in "
-                         f"every cell); got A {a.shape} and B {b.shape}")
+        raise ValueError(_("A and B must have the same shape (one payoff for each player in "
+                           "every cell); got A {a_shape} and B {b_shape}").format(
+                               a_shape=a.shape, b_shape=b.shape))
     budget = TIME_BUDGET if time_budget is _DEFAULT else time_budget
     if budget is not None:
         budget = check_real(budget, "time_budget", minimum=0)

@@ -41,6 +41,7 @@ from itertools import combinations
 import numpy as np
 
 from alliances._validation import check_interval, check_labels, check_real
+from alliances.i18n import _, N_, number
 from alliances.models.family_regions import (PAYOFF_NAMES, MapView, Region, TieSegment,
                                              affine_family_regions, pattern_family)
 from alliances.models.games import Game, symmetric_game
@@ -50,9 +51,10 @@ __all__ = ["FamilyMap", "family_map", "family_changes", "family_phrase"]
 
 #: What each payoff means in the alliance game (our formalization of Snyder 1984), for axis
 #: labels (ordinal units).
-_AXIS_WORDS: dict[str, str] = {"T": "temptation: ally while the other abstains",
-                              "R": "reward: both abstain", "P": "punishment: two rival blocs",
-                              "S": "sucker's payoff: abstain while the other allies"}
+_AXIS_WORDS: dict[str, str] = {"T": N_("temptation: ally while the other abstains"),
+                              "R": N_("reward: both abstain"),
+                              "P": N_("punishment: two rival blocs"),
+                              "S": N_("sucker's payoff: abstain while the other allies")}
 
 
 @dataclass(frozen=True)
@@ -96,18 +98,30 @@ class _FamilyChange:
         >>> print(family_changes(4, 3, 2, 1, "T")[0].sentence())
         Lower T below R = 3 and the game becomes a Stag Hunt (at T = R it is on the boundary, Prisoner's Dilemma / Stag Hunt).
         """
-        word = "above" if self.direction == "raise" else "below"
-        at = (f"on the boundary, {self.at_tie}" if " / " in self.at_tie
-              else f"still {family_phrase(self.at_tie)}")
-        return (f"{self.direction.capitalize()} {self.payoff} {word} {self.other} = "
-                f"{self.threshold:g} and the game becomes {family_phrase(self.beyond)} "
-                f"(at {self.payoff} = {self.other} it is {at}).")
+        at = (_("on the boundary, {families}").format(
+                  families=" / ".join(_(f) for f in self.at_tie.split(" / ")))
+              if " / " in self.at_tie else
+              _("still {family}").format(family=family_phrase(self.at_tie)))
+        text = (_("Raise {payoff} above {other} = {threshold} and the game becomes {family} "
+                  "(at {payoff} = {other} it is {at}).") if self.direction == "raise" else
+                _("Lower {payoff} below {other} = {threshold} and the game becomes {family} "
+                  "(at {payoff} = {other} it is {at})."))
+        return text.format(payoff=self.payoff, other=self.other,
+                           threshold=number(self.threshold, "g"),
+                           family=family_phrase(self.beyond), at=at)
 
 
-_PHRASES = {"Prisoner's Dilemma": "a Prisoner's Dilemma", "Stag Hunt": "a Stag Hunt",
-            "Coordination": "a Coordination game", "Battle of the Sexes": "a Battle of the Sexes",
-            "Asymmetric dominance": "a game of asymmetric dominance",
-            "Cyclic": "a Cyclic game"}
+_PHRASES = {"Prisoner's Dilemma": N_("a Prisoner's Dilemma"), "Stag Hunt": N_("a Stag Hunt"),
+            "Coordination": N_("a Coordination game"),
+            "Battle of the Sexes": N_("a Battle of the Sexes"),
+            "Asymmetric dominance": N_("a game of asymmetric dominance"),
+            "Cyclic": N_("a Cyclic game")}
+
+
+def _word(words: Mapping, name: str) -> object:
+    """The words shown beside payoff ``name`` on an axis (translated when they are text)."""
+    word = words.get(name, name)
+    return _(word) if isinstance(word, str) else word
 
 
 def family_phrase(family: str) -> str:
@@ -121,11 +135,12 @@ def family_phrase(family: str) -> str:
     "on the boundary between Prisoner's Dilemma and Chicken"
     """
     if not isinstance(family, str):
-        raise TypeError(f"family must be a string; got {family!r}")
+        raise TypeError(_("family must be a string; got {family}").format(family=repr(family)))
     if " / " in family:
-        parts = family.split(" / ")
-        return "on the boundary between " + ", ".join(parts[:-1]) + " and " + parts[-1]
-    return _PHRASES.get(family, family)
+        parts = [_(part) for part in family.split(" / ")]
+        return _("on the boundary between {families} and {last}").format(
+            families=", ".join(parts[:-1]), last=parts[-1])
+    return _(_PHRASES.get(family, family))
 
 
 
@@ -233,17 +248,20 @@ class FamilyMap:
         'fixed: R = 3, S = 1'
         """
         if axis_words is not None and not isinstance(axis_words, Mapping):
-            raise TypeError(f"axis_words must be a mapping from payoff names to words, or "
-                            f"None; got {type(axis_words).__name__} {axis_words!r}")
+            raise TypeError(_("axis_words must be a mapping from payoff names to words, "
+                              "or None; got {kind} {axis_words}").format(
+                              kind=type(axis_words).__name__, axis_words=repr(axis_words)))
         words = _AXIS_WORDS if axis_words is None else axis_words
         fixed = self.fixed
         return MapView(
             regions=self.regions, ties=self.ties, labels=self.labels, xlim=self.limits,
             ylim=self.limits, point=self.point,
-            x_label=f"{self.x_name} ({words.get(self.x_name, self.x_name)})",
-            y_label=f"{self.y_name} ({words.get(self.y_name, self.y_name)})",
-            title=f"Families of symmetric 2×2 games over {self.x_name} and {self.y_name}",
-            note="fixed: " + ", ".join(f"{k} = {v:g}" for k, v in fixed.items()),
+            x_label=f"{self.x_name} ({_word(words, self.x_name)})",
+            y_label=f"{self.y_name} ({_word(words, self.y_name)})",
+            title=_("Families of symmetric 2×2 games over {x} and {y}").format(
+                x=self.x_name, y=self.y_name),
+            note=_("fixed: {values}").format(values=", ".join(
+                f"{k} = {number(v, 'g')}" for k, v in fixed.items())),
             key=(self.x_name, self.y_name, tuple(sorted(fixed.items())), self.labels))
 
     def region_at(self, x: float, y: float) -> Region | None:
@@ -271,11 +289,12 @@ class FamilyMap:
 
 def _check_pair(pair: object) -> tuple[str, str]:
     if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
-        raise TypeError(f"pair must be two payoff names such as ('T', 'P'); got {pair!r}")
+        raise TypeError(_("pair must be two payoff names such as ('T', 'P'); got {pair}").format(
+                          pair=repr(pair)))
     names = tuple(pair)
     if not all(n in PAYOFF_NAMES for n in names) or names[0] == names[1]:
-        raise ValueError(f"pair must be two different names among {list(PAYOFF_NAMES)}; got "
-                         f"{pair!r}")
+        raise ValueError(_("pair must be two different names among {payoff_names}; got "
+                           "{pair}").format(payoff_names=list(PAYOFF_NAMES), pair=repr(pair)))
     return names  # type: ignore[return-value]
 
 
@@ -324,9 +343,11 @@ def family_map(T: float = 4, R: float = 3, P: float = 2, S: float = 1, *,
     labels = check_labels(labels, 2, "labels")
     if resolution is not None:
         if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)):
-            raise TypeError(f"resolution must be an integer or None; got {resolution!r}")
+            raise TypeError(_("resolution must be an integer or None; got {resolution}").format(
+                              resolution=repr(resolution)))
         if not 2 <= resolution <= 1001:
-            raise ValueError(f"resolution must be between 2 and 1001; got {resolution}")
+            raise ValueError(_("resolution must be between 2 and 1001; got {resolution}").format(
+                               resolution=resolution))
     coeffs = {n: (0.0, float(n == x_name), float(n == y_name)) if n in (x_name, y_name)
               else (values[n], 0.0, 0.0) for n in PAYOFF_NAMES}
     regions, ties = affine_family_regions(coeffs, (low, high), (low, high))
@@ -386,7 +407,8 @@ def family_changes(T: float, R: float, P: float, S: float, payoff: str
     """
     values = {n: check_real(v, n) for n, v in zip(PAYOFF_NAMES, (T, R, P, S))}
     if payoff not in PAYOFF_NAMES:
-        raise ValueError(f"payoff must be one of {list(PAYOFF_NAMES)}; got {payoff!r}")
+        raise ValueError(_("payoff must be one of {payoff_names}; got {payoff}").format(
+                           payoff_names=list(PAYOFF_NAMES), payoff=repr(payoff)))
     current = " / ".join(pattern_family(*values.values()))
     changes = (_first_change(values, payoff, direction, current)
                for direction in ("lower", "raise"))

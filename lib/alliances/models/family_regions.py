@@ -30,6 +30,7 @@ from itertools import combinations
 import numpy as np
 
 from alliances._validation import check_interval, check_real
+from alliances.i18n import _
 from alliances.models.classification import family_of_payoffs
 from alliances.models.games import symmetric_game
 
@@ -282,13 +283,15 @@ def affine_family_regions(payoffs: Mapping[str, Sequence[float]],
 def _check_coefficients(payoffs: object) -> dict[str, tuple[float, float, float]]:
     """The coefficients ``(c, a, b)`` of each payoff, checked."""
     if not isinstance(payoffs, Mapping) or set(payoffs) != set(PAYOFF_NAMES):
-        raise ValueError(f"payoffs must map each of {list(PAYOFF_NAMES)} to (c, a, b); got "
-                         f"{payoffs!r}")
+        raise ValueError(_("payoffs must map each of {payoff_names} to (c, a, b); got "
+                           "{payoffs}").format(
+                           payoff_names=list(PAYOFF_NAMES), payoffs=repr(payoffs)))
     coeffs: dict[str, tuple[float, float, float]] = {}
     for name in PAYOFF_NAMES:
         entry = payoffs[name]
         if isinstance(entry, (str, bytes)) or not isinstance(entry, Sequence) or len(entry) != 3:
-            raise ValueError(f"payoffs[{name!r}] must be three numbers (c, a, b); got {entry!r}")
+            raise ValueError(_("payoffs[{name}] must be three numbers (c, a, b); got "
+                               "{entry}").format(name=repr(name), entry=repr(entry)))
         coeffs[name] = tuple(check_real(v, f"payoffs[{name!r}]") for v in entry)
     return coeffs
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from alliances._validation import short_repr, check_real
+from alliances.i18n import _, N_, number, percent
 
 __all__ = [
     "PARAMETERS",
@@ -110,12 +111,16 @@ def _check_params(params: Mapping[str, object], *, allow_arrays: bool = False,
     one dict (``params``); errors then name ``params['threat']`` rather than ``threat``.
     """
     if not isinstance(params, Mapping):
-        raise TypeError(f"{prefix or 'params'} must be a dict of parameters such as "
-                        f"{{'threat': 0.5}}; got {type(params).__name__} {short_repr(params)}")
+        raise TypeError(_("{what} must be a dict of parameters such as {{'threat': "
+                          "0.5}}; got {kind} {params}").format(
+                          what=prefix or 'params', kind=type(params).__name__,
+                          params=short_repr(params)))
     unknown = sorted(str(k) for k in set(params) - set(PARAMETERS))
     if unknown:
-        raise TypeError(f"{prefix + ': ' if prefix else ''}unknown parameter(s) {unknown}; the "
-                        f"parameters are {list(PARAMETERS)}")
+        raise TypeError(_("{where}unknown parameter(s) {unknown}; the parameters are "
+                          "{parameters}").format(
+                          where=prefix + ': ' if prefix else '', unknown=unknown,
+                          parameters=list(PARAMETERS)))
     values: dict[str, object] = {}
     for key, default in DEFAULTS.items():
         if key in without:
@@ -136,14 +141,19 @@ def _check_array(value: np.ndarray, key: str, label: str) -> np.ndarray:
     low, high, open_low = _BOUNDS[key]
     array = value.astype(float)
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{label} must be finite; got {short_repr(array.tolist())}")
+        raise ValueError(_("{label} must be finite; got {array}").format(
+                           label=label, array=short_repr(array.tolist())))
     bad = (array <= low) if open_low else (array < low)
     if high is not None:
         bad |= array > high
     if np.any(bad):
-        bound = f"{'above' if open_low else 'at least'} {low}" + (
-            f" and at most {high}" if high is not None else "")
-        raise ValueError(f"{label} must be {bound}; got {short_repr(array[bad].tolist())}")
+        bound = {(True, True): _("above {low} and at most {high}"),
+                 (True, False): _("above {low}"),
+                 (False, True): _("at least {low} and at most {high}"),
+                 (False, False): _("at least {low}")}[open_low, high is not None].format(
+                     low=number(low), high=number(high) if high is not None else "")
+        raise ValueError(_("{label} must be {bound}; got {value}").format(
+                           label=label, bound=bound, value=short_repr(array[bad].tolist())))
     return array
 
 
@@ -249,8 +259,8 @@ class _JoinDecision:
     reason: str = ""
 
 
-_TERM_WORDS = {"security": "security gained", "entrapment": "entrapment risk",
-               "autonomy": "autonomy lost", "spending": "spending obligation"}
+_TERM_WORDS = {"security": N_("security gained"), "entrapment": N_("entrapment risk"),
+               "autonomy": N_("autonomy lost"), "spending": N_("spending obligation")}
 
 
 def join_decision(**params: float) -> _JoinDecision:
@@ -312,36 +322,43 @@ def join_decision(**params: float) -> _JoinDecision:
 def _reason(decision: str, net: float, alone: float, allied: float,
             v: Mapping[str, float], terms: Mapping[str, float]) -> str:
     costs = sorted(((k, -x) for k, x in terms.items() if x < -1e-12), key=lambda kv: -kv[1])
-    head = {"join": "Joining pays", "stay out": "Staying out pays",
-            "indifferent": "Joining and staying out are equally good"}[decision]
-    text = (f"{head} (net benefit {net:+.3f}): the allies raise the chance of holding the "
-            f"status quo if attacked from {alone:.0%} to {allied:.0%}, worth "
-            f"{terms['security']:.3f} at threat {v['threat']:.2f} and security weight "
-            f"{v['security_weight']:.2f}")
+    head = {"join": _("Joining pays"), "stay out": _("Staying out pays"),
+            "indifferent": _("Joining and staying out are equally good")}[decision]
+    text = _("{head} (net benefit {net}): the allies raise the chance of holding the status "
+             "quo if attacked from {alone} to {allied}, worth {security} at threat {threat} "
+             "and security weight {weight}").format(
+                 head=head, net=number(net, "+.3f"), alone=percent(100 * alone, 0),
+                 allied=percent(100 * allied, 0), security=number(terms["security"], ".3f"),
+                 threat=number(v["threat"], ".2f"), weight=number(v["security_weight"], ".2f"))
     if terms["autonomy"] > 1e-12:
-        text += f", plus an autonomy gain worth {terms['autonomy']:.3f}"
+        text += _(", plus an autonomy gain worth {autonomy}").format(
+            autonomy=number(terms["autonomy"], ".3f"))
     if not costs:
-        return text + ", at no cost."
-    listed = ", ".join(f"{_TERM_WORDS[k]} {x:.3f}" for k, x in costs)
-    verb = {"join": "more than", "stay out": "less than", "indifferent": "exactly"}[decision]
-    largest = [_TERM_WORDS[k] for k, x in costs if x >= costs[0][1] - 1e-12]
-    which = (f"The largest cost is the {largest[0]}." if len(largest) == 1 else
-             f"The largest costs, equal, are the {' and the '.join(largest)}.")
-    return f"{text}; that is {verb} the costs ({listed}). {which}"
+        return text + _(", at no cost.")
+    listed = ", ".join(f"{_(_TERM_WORDS[k])} {number(x, '.3f')}" for k, x in costs)
+    verb = {"join": _("that is more than the costs ({listed})."),
+            "stay out": _("that is less than the costs ({listed})."),
+            "indifferent": _("that is exactly the costs ({listed}).")}[decision]
+    largest = [_(_TERM_WORDS[k]) for k, x in costs if x >= costs[0][1] - 1e-12]
+    which = (_("The largest cost is the {cost}.").format(cost=largest[0]) if len(largest) == 1
+             else _("The largest costs, equal, are the {costs}.").format(
+                 costs=_(" and the ").join(largest)))
+    return f"{text}; {verb.format(listed=listed)} {which}"
 
 
 def _grid(values: object, name: str) -> np.ndarray:
     """A non-empty 1-D float array, or an error naming ``name``."""
     if values is None or isinstance(values, (str, bytes, dict, set)):
-        raise TypeError(f"{name} must be a list of numbers; got {type(values).__name__} "
-                        f"{short_repr(values)}")
+        raise TypeError(_("{name} must be a list of numbers; got {kind} {values}").format(
+                          name=name, kind=type(values).__name__, values=short_repr(values)))
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError, OverflowError) as error:
-        raise TypeError(f"{name} must be a list of numbers; got {short_repr(values)}") from error
+        raise TypeError(_("{name} must be a list of numbers; got {values}").format(
+                          name=name, values=short_repr(values))) from error
     if array.ndim != 1 or array.size == 0:
-        raise ValueError(f"{name} must be a non-empty 1-D list of numbers; got shape "
-                         f"{array.shape}")
+        raise ValueError(_("{name} must be a non-empty 1-D list of numbers; got shape "
+                           "{array_shape}").format(name=name, array_shape=array.shape))
     return array
 
 
@@ -366,7 +383,7 @@ def threat_threshold(**params: object) -> object:
     v = _check_params({k: (_grid(x, k) if isinstance(x, (list, tuple)) else x)
                        for k, x in params.items()}, allow_arrays=True, without=("threat",))
     if "threat" in params:
-        raise TypeError("threat_threshold takes every parameter except threat")
+        raise TypeError(_("threat_threshold takes every parameter except threat"))
     w = v["security_weight"]
     slope = w * (hold_probability(v["own_strength"] + v["allies_strength"])
                  - hold_probability(v["own_strength"]))
@@ -404,14 +421,17 @@ def join_region(x_name: str, x_values: object, y_name: str, y_values: object,
     """
     for name, label in ((x_name, "x_name"), (y_name, "y_name")):
         if not isinstance(name, str):
-            raise TypeError(f"{label} must be a parameter name (str); got "
-                            f"{type(name).__name__} {short_repr(name)}")
+            raise TypeError(_("{label} must be a parameter name (str); got {kind} {name}").format(
+                              label=label, kind=type(name).__name__, name=short_repr(name)))
         if name not in PARAMETERS:
-            raise ValueError(f"{label} must be one of {list(PARAMETERS)}; got {name!r}")
+            raise ValueError(_("{label} must be one of {parameters}; got {name}").format(
+                               label=label, parameters=list(PARAMETERS), name=repr(name)))
     if x_name == y_name:
-        raise ValueError(f"x_name and y_name must differ; both are {x_name!r}")
+        raise ValueError(_("x_name and y_name must differ; both are {x_name}").format(
+                           x_name=repr(x_name)))
     if x_name in params or y_name in params:
-        raise TypeError(f"give {x_name!r} and {y_name!r} as the grid, not as parameters")
+        raise TypeError(_("give {x_name} and {y_name} as the grid, not as parameters").format(
+                          x_name=repr(x_name), y_name=repr(y_name)))
     xs = _grid(x_values, "x_values")
     ys = _grid(y_values, "y_values")
     for values, label, key in ((xs, "x_values", x_name), (ys, "y_values", y_name)):

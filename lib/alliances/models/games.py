@@ -15,6 +15,7 @@ import nashpy
 import numpy as np
 from scipy.optimize import linprog
 
+from alliances.i18n import _, number
 from alliances.models import equilibria as _eq
 from alliances._validation import (check_labels, check_name, check_payoff_matrix,
                           check_probability_vector, check_real, label_index)
@@ -55,14 +56,15 @@ def format_probability(value: float | Fraction, max_denominator: int = 12) -> st
     """
     check_real(value, "value")
     if isinstance(max_denominator, bool) or not isinstance(max_denominator, int):
-        raise TypeError(f"max_denominator must be an integer; got "
-                        f"{type(max_denominator).__name__} {max_denominator!r}")
+        raise TypeError(_("max_denominator must be an integer; got {kind} {value}").format(
+            kind=type(max_denominator).__name__, value=repr(max_denominator)))
     if max_denominator < 1:
-        raise ValueError(f"max_denominator must be at least 1; got {max_denominator}")
+        raise ValueError(_("max_denominator must be at least 1; got {value}").format(
+            value=max_denominator))
     fraction = Fraction(value).limit_denominator(1000)
     if fraction.denominator <= max_denominator and abs(float(fraction) - float(value)) < 1e-9:
         return str(fraction)
-    return f"{float(value):.3g}"
+    return number(float(value), ".3g")
 
 
 def symmetric_game(T: float, R: float, P: float, S: float, *,
@@ -147,15 +149,17 @@ class Game:
         a = check_payoff_matrix(A, "A")
         b = -a if B is None else check_payoff_matrix(B, "B")
         if a.shape != b.shape:
-            raise ValueError(f"A and B must have the same shape (one payoff for each player in "
-                             f"every cell); got A {a.shape} and B {b.shape}")
+            raise ValueError(_("A and B must have the same shape (one payoff for each player "
+                               "in every cell); got A {a_shape} and B {b_shape}").format(
+                                   a_shape=a.shape, b_shape=b.shape))
         m, n = a.shape
         self.A = a
         self.B = b
         self.row_name = check_name(row_name, "row_name")
         self.col_name = check_name(col_name, "col_name")
         if self.row_name == self.col_name:
-            raise ValueError(f"row_name and col_name must differ; both are {row_name!r}")
+            raise ValueError(_("row_name and col_name must differ; both are {name}").format(
+                name=repr(row_name)))
         self.row_labels = check_labels(
             [f"R{i + 1}" for i in range(m)] if row_labels is None else row_labels, m,
             "row_labels")
@@ -191,15 +195,17 @@ class Game:
 
     def _player(self, player: object) -> int:
         if not isinstance(player, str):
-            raise TypeError(f"player must be 'row' or 'column' (or a player's name); got "
-                            f"{type(player).__name__} {player!r}")
+            raise TypeError(_("player must be 'row' or 'column' (or a player's name); got "
+                              "{kind} {value}").format(kind=type(player).__name__,
+                                                       value=repr(player)))
         key = player.strip().casefold()
         if key in ("row", "r", self.row_name.casefold()):
             return 0
         if key in ("column", "col", "c", self.col_name.casefold()):
             return 1
-        raise ValueError(f"player must be 'row', 'column', {self.row_name!r} or "
-                         f"{self.col_name!r}; got {player!r}")
+        raise ValueError(_("player must be 'row', 'column', {row} or {column}; got {value}")
+                         .format(row=repr(self.row_name), column=repr(self.col_name),
+                                 value=repr(player)))
 
     def payoffs(self, row_strategy: str, col_strategy: str) -> tuple[float, float]:
         """The two players' payoffs in one cell, by strategy labels.
@@ -322,7 +328,8 @@ class Game:
         """
         index = self._player(player)
         if not isinstance(strict, (bool, np.bool_)):
-            raise TypeError(f"strict must be True or False; got {strict!r}")
+            raise TypeError(_("strict must be True or False; got {value}").format(
+                value=repr(strict)))
         payoff = self.A if index == 0 else self.B.T
         labels = self.row_labels if index == 0 else self.col_labels
         for k in range(payoff.shape[0]):
@@ -487,22 +494,21 @@ class Game:
             col_text = self._describe_side(ys, "column")
             if len(xs) == 1 and len(ys) == 1:
                 if _is_pure(xs[0]) and _is_pure(ys[0]):
-                    sentences.append(f"({row_text}, {col_text}) is an equilibrium.")
+                    text = _("({row_text}, {col_text}) is an equilibrium.")
                 else:
-                    sentences.append(f"{self.row_name} plays {row_text} and {self.col_name} "
-                                     f"plays {col_text}: a mixed equilibrium.")
+                    text = _("{row} plays {row_text} and {column} plays {col_text}: a mixed "
+                             "equilibrium.")
             elif len(ys) == 1:
-                sentences.append(f"{self.row_name} is indifferent: {row_text} against "
-                                 f"{self.col_name}'s {col_text} is an equilibrium "
-                                 f"(infinitely many).")
+                text = _("{row} is indifferent: {row_text} against {column}'s {col_text} is an "
+                         "equilibrium (infinitely many).")
             elif len(xs) == 1:
-                sentences.append(f"{self.col_name} is indifferent: {col_text} against "
-                                 f"{self.row_name}'s {row_text} is an equilibrium "
-                                 f"(infinitely many).")
+                text = _("{column} is indifferent: {col_text} against {row}'s {row_text} is an "
+                         "equilibrium (infinitely many).")
             else:
-                sentences.append(f"Both are indifferent: {row_text} by {self.row_name} with "
-                                 f"{col_text} by {self.col_name} is an equilibrium "
-                                 f"(infinitely many).")
+                text = _("Both are indifferent: {row_text} by {row} with {col_text} by {column} "
+                         "is an equilibrium (infinitely many).")
+            sentences.append(text.format(row=self.row_name, column=self.col_name,
+                                         row_text=row_text, col_text=col_text))
         return sentences
 
     def _describe_side(self, vertices: tuple, player: str) -> str:
@@ -512,9 +518,10 @@ class Game:
         if len(words) == 1:
             return words[0]
         if all(_is_pure(vertex) for vertex in vertices):
-            return "any mix of " + ", ".join(words[:-1]) + " and " + words[-1]
-        return ("any strategy between " + ", ".join(f"[{w}]" for w in words[:-1])
-                + f" and [{words[-1]}]")
+            return _("any mix of {strategies} and {last}").format(
+                strategies=", ".join(words[:-1]), last=words[-1])
+        return _("any strategy between {strategies} and {last}").format(
+            strategies=", ".join(f"[{w}]" for w in words[:-1]), last=f"[{words[-1]}]")
 
 
 def _is_pure(vector: tuple) -> bool:

@@ -27,6 +27,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from alliances._validation import short_repr, check_labels, check_name, check_real, label_index
+from alliances.i18n import _
 
 if TYPE_CHECKING:
     from alliances.models.normal_form import NormalForm
@@ -61,14 +62,16 @@ class Leaf:
 
     def __post_init__(self) -> None:
         if isinstance(self.payoffs, (str, bytes)) or not isinstance(self.payoffs, Sequence):
-            raise TypeError(f"payoffs must be a sequence of numbers, one per player; got "
-                            f"{type(self.payoffs).__name__} {short_repr(self.payoffs)}")
+            raise TypeError(_("payoffs must be a sequence of numbers, one per player; "
+                              "got {kind} {payoffs}").format(
+                              kind=type(self.payoffs).__name__, payoffs=short_repr(self.payoffs)))
         values = tuple(check_real(v, f"payoffs[{i}]") + 0.0   # + 0.0 turns -0.0 into 0.0
                        for i, v in enumerate(self.payoffs))
         if not values:
-            raise ValueError("payoffs must hold one number per player; got none")
+            raise ValueError(_("payoffs must hold one number per player; got none"))
         if not isinstance(self.label, str):
-            raise TypeError(f"label must be a string; got {type(self.label).__name__}")
+            raise TypeError(_("label must be a string; got {kind}").format(
+                              kind=type(self.label).__name__))
         object.__setattr__(self, "payoffs", values)
 
 
@@ -105,23 +108,30 @@ class Decision:
         elif isinstance(actions, Sequence) and not isinstance(actions, (str, bytes)):
             pairs = list(actions)
             if not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
-                raise TypeError(f"actions of {self.player}'s node must be a dict or a list of "
-                                f"(label, node) pairs; got {short_repr(actions)}")
+                raise TypeError(_("actions of {player}'s node must be a dict or a list "
+                                  "of (label, node) pairs; got {actions}").format(
+                                  player=self.player, actions=short_repr(actions)))
         else:
-            raise TypeError(f"actions of {self.player}'s node must be a dict of label -> node; "
-                            f"got {type(actions).__name__} {short_repr(actions)}")
+            raise TypeError(_("actions of {player}'s node must be a dict of label -> "
+                              "node; got {kind} {actions}").format(
+                              player=self.player, kind=type(actions).__name__,
+                              actions=short_repr(actions)))
         if len(pairs) < 2:
-            raise ValueError(f"a decision node needs at least two actions (a player with one "
-                             f"action has no choice); {self.player}'s node has {len(pairs)}")
-        labels = check_labels([label for label, _ in pairs], len(pairs),
+            raise ValueError(_("a decision node needs at least two actions (a player "
+                               "with one action has no choice); {player}'s node has "
+                               "{n_pairs}").format(player=self.player, n_pairs=len(pairs)))
+        labels = check_labels([label for label, _node in pairs], len(pairs),
                               f"actions of {self.player}'s node")
         for label, child in pairs:
             if not isinstance(child, (Decision, Leaf)):
-                raise TypeError(f"actions of {self.player}'s node: {label!r} must lead to a "
-                                f"Decision or a Leaf; got {type(child).__name__}")
+                raise TypeError(_("actions of {player}'s node: {label} must lead to a "
+                                  "Decision or a Leaf; got {kind}").format(
+                                  player=self.player, label=repr(label),
+                                  kind=type(child).__name__))
         if not isinstance(self.label, str):
-            raise TypeError(f"label must be a string; got {type(self.label).__name__}")
-        object.__setattr__(self, "actions", tuple(zip(labels, (c for _, c in pairs))))
+            raise TypeError(_("label must be a string; got {kind}").format(
+                              kind=type(self.label).__name__))
+        object.__setattr__(self, "actions", tuple(zip(labels, (c for _label, c in pairs))))
 
     def child(self, action: str) -> Decision | Leaf:
         """The node that ``action`` leads to (label in any case).
@@ -131,20 +141,21 @@ class Decision:
         >>> Decision("A", {"L": Leaf((1,)), "R": Leaf((2,))}).child("r").payoffs
         (2.0,)
         """
-        index = label_index(action, [a for a, _ in self.actions], "action")
+        index = label_index(action, [a for a, _node in self.actions], "action")
         return self.actions[index][1]
 
 
 def _describe_path(path: Path) -> str:
-    return "at the start" if not path else "after " + ", ".join(map(str, path))
+    return _("at the start") if not path else _("after {path}").format(
+        path=", ".join(_(str(action)) for action in path))
 
 
 def _path_key(path: object, name: str = "path") -> Path:
     """``path`` as a tuple of action labels, or a TypeError naming ``name``."""
     if isinstance(path, (str, bytes)) or not isinstance(path, Sequence) or not all(
             isinstance(action, str) for action in path):
-        raise TypeError(f"{name} must be a sequence of action labels (strings); got "
-                        f"{short_repr(path)}")
+        raise TypeError(_("{name} must be a sequence of action labels (strings); got "
+                          "{path}").format(name=name, path=short_repr(path)))
     return tuple(path)
 
 
@@ -178,33 +189,37 @@ class GameTree:
 
     def __init__(self, players: Sequence[str], root: Decision) -> None:
         if isinstance(players, (str, bytes)) or not isinstance(players, Sequence):
-            raise TypeError(f"players must be a list of names; got {type(players).__name__} "
-                            f"{short_repr(players)}")
+            raise TypeError(_("players must be a list of names; got {kind} {players}").format(
+                              kind=type(players).__name__, players=short_repr(players)))
         self.players = check_labels(list(players), len(players), "players")
         if not self.players:
-            raise ValueError("players must name at least one player")
+            raise ValueError(_("players must name at least one player"))
         if not isinstance(root, Decision):
-            raise TypeError(f"root must be a Decision node (the first move); got "
-                            f"{type(root).__name__}")
+            raise TypeError(_("root must be a Decision node (the first move); got {kind}").format(
+                              kind=type(root).__name__))
         self.root = root
         self._nodes: dict[Path, Decision | Leaf] = {}
         self._walk(root, ())
 
     def _walk(self, node: Decision | Leaf, path: Path) -> None:
         if len(self._nodes) >= _MAX_NODES:
-            raise ValueError(f"the tree has more than {_MAX_NODES} nodes; this library is for "
-                             "small teaching games")
+            raise ValueError(_("the tree has more than {max_nodes} nodes; this library "
+                               "is for small teaching games").format(max_nodes=_MAX_NODES))
         self._nodes[path] = node
         if isinstance(node, Leaf):
             if len(node.payoffs) != len(self.players):
-                raise ValueError(f"the leaf {_describe_path(path)} must have "
-                                 f"{len(self.players)} payoffs, one for each of the "
-                                 f"players {list(self.players)}; got {len(node.payoffs)}: "
-                                 f"{node.payoffs}")
+                raise ValueError(_("the leaf {path} must have {n_players} payoffs, one "
+                                   "for each of the players {players}; got {n_payoffs}: "
+                                   "{payoffs}").format(
+                                   path=_describe_path(path), n_players=len(self.players),
+                                   players=list(self.players), n_payoffs=len(node.payoffs),
+                                   payoffs=node.payoffs))
             return
         if node.player not in self.players:
-            raise ValueError(f"the node {_describe_path(path)} belongs to {node.player!r}, "
-                             f"who is not one of the players {list(self.players)}")
+            raise ValueError(_("the node {path} belongs to {player}, who is not one of "
+                               "the players {players}").format(
+                               path=_describe_path(path), player=repr(node.player),
+                               players=list(self.players)))
         for action, child in node.actions:
             self._walk(child, path + (action,))
 
@@ -220,8 +235,8 @@ class GameTree:
         """
         key = _path_key(path)
         if key not in self._nodes:
-            raise ValueError(f"path must be a sequence of actions from the root; no node "
-                             f"{_describe_path(key)}")
+            raise ValueError(_("path must be a sequence of actions from the root; no "
+                               "node {key}").format(key=_describe_path(key)))
         return self._nodes[key]
 
     def decision_paths(self, player: str | None = None) -> list[Path]:
@@ -274,7 +289,7 @@ class GameTree:
         [('x', 'x'), ('x', 'y'), ('y', 'x'), ('y', 'y')]
         """
         paths = self.decision_paths(player)
-        choices = [[a for a, _ in self._nodes[p].actions] for p in paths]
+        choices = [[a for a, _node in self._nodes[p].actions] for p in paths]
         return list(product(*choices))
 
     def outcome(self, profile: Mapping[str, Sequence[str]]) -> tuple[Path, Leaf]:
@@ -298,27 +313,31 @@ class GameTree:
 
     def _plans(self, profile: Mapping[str, Sequence[str]]) -> dict[Path, str]:
         if not isinstance(profile, Mapping):
-            raise TypeError(f"profile must map each player to a strategy (a tuple of actions);"
-                            f" got {type(profile).__name__}")
+            raise TypeError(_("profile must map each player to a strategy (a tuple of "
+                              "actions); got {kind}").format(kind=type(profile).__name__))
         plans: dict[Path, str] = {}
         for player in self.players:
             if player not in profile:
-                raise ValueError(f"profile has no strategy for {player!r}")
+                raise ValueError(_("profile has no strategy for {player}").format(
+                                   player=repr(player)))
             paths = self.decision_paths(player)
             strategy = profile[player]
             if isinstance(strategy, str):
                 strategy = (strategy,)
             if not isinstance(strategy, Sequence):
-                raise TypeError(f"profile must map {player!r} to a tuple of actions; got "
-                                f"{short_repr(strategy)}")
+                raise TypeError(_("profile must map {player} to a tuple of actions; got "
+                                  "{strategy}").format(
+                                  player=repr(player), strategy=short_repr(strategy)))
             if len(strategy) != len(paths):
-                raise ValueError(f"the strategy of {player} must give one action for each of its "
-                                 f"{len(paths)} nodes; got {short_repr(strategy)}")
+                raise ValueError(_("the strategy of {player} must give one action for "
+                                   "each of its {n_paths} nodes; got {strategy}").format(
+                                   player=player, n_paths=len(paths),
+                                   strategy=short_repr(strategy)))
             for path, action in zip(paths, strategy):
                 node = self._nodes[path]
-                index = label_index(action, [a for a, _ in node.actions],
-                                    f"profile: the action of {player} "
-                                    f"{_describe_path(path)}")
+                index = label_index(action, [a for a, _node in node.actions],
+                                    _("profile: the action of {player} {where}").format(
+                                        player=player, where=_describe_path(path)))
                 plans[path] = node.actions[index][0]
         return plans
 
@@ -402,8 +421,8 @@ class SubgamePerfectEquilibrium:
         plan = dict(self.plan)
         key = _path_key(path)
         if key not in plan:
-            raise ValueError(f"path must lead to a decision node; no decision node "
-                             f"{_describe_path(key)}")
+            raise ValueError(_("path must lead to a decision node; no decision node "
+                               "{key}").format(key=_describe_path(key)))
         return plan[key]
 
     def describe(self) -> str:
@@ -415,8 +434,8 @@ class SubgamePerfectEquilibrium:
         >>> print(crisis_game(0.9).subgame_perfect_equilibria()[0].describe())
         Adversary: Challenge; Protégé: Stand firm; Patron: Support -> War, patron fights.
         """
-        moves = "; ".join(f"{player}: {action}" for player, action in self.moves)
-        return f"{moves} -> {self.outcome or 'the end'}."
+        moves = "; ".join(f"{_(player)}: {_(action)}" for player, action in self.moves)
+        return f"{moves} -> {_(self.outcome) if self.outcome else _('the end')}."
 
 
 @dataclass(frozen=True)
@@ -486,13 +505,16 @@ class BackwardInduction:
         Equilibrium 2: Adversary: Challenge; Protégé: Back down -> Protégé backs down.
         """
         if self.unique:
-            return ["One subgame-perfect equilibrium: " + self.equilibria[0].describe()]
-        lines = [f"Ties make {len(self.equilibria)} subgame-perfect equilibria; none is "
-                 "singled out."]
+            return [_("One subgame-perfect equilibrium: {path}").format(
+                path=self.equilibria[0].describe())]
+        lines = [_("Ties make {count} subgame-perfect equilibria; none is singled out.").format(
+            count=len(self.equilibria))]
         for path, player, actions in self.ties:
-            lines.append(f"{player} is indifferent between {' and '.join(actions)} "
-                         f"{_describe_path(path)}.")
-        lines += [f"Equilibrium {i}: {e.describe()}" for i, e in enumerate(self.equilibria, 1)]
+            lines.append(_("{player} is indifferent between {actions} {where}.").format(
+                player=_(player), actions=_(" and ").join(_(a) for a in actions),
+                where=_describe_path(path)))
+        lines += [_("Equilibrium {number}: {path}").format(number=i, path=e.describe())
+                  for i, e in enumerate(self.equilibria, 1)]
         return lines
 
 
@@ -529,7 +551,7 @@ def backward_induction(tree: GameTree) -> BackwardInduction:
     [('Out',), ('In', 'Yield')]
     """
     if not isinstance(tree, GameTree):
-        raise TypeError(f"tree must be a GameTree; got {type(tree).__name__}")
+        raise TypeError(_("tree must be a GameTree; got {kind}").format(kind=type(tree).__name__))
     ties: dict[Path, tuple[str, tuple[str, ...]]] = {}
 
     def solve(node: Decision | Leaf, path: Path) -> list[tuple[dict[Path, str], tuple]]:
@@ -539,24 +561,25 @@ def backward_induction(tree: GameTree) -> BackwardInduction:
         branches = [solve(child, path + (action,)) for action, child in node.actions]
         results: list[tuple[dict[Path, str], tuple]] = []
         for combination in product(*branches):
-            values = [payoffs[mover] for _, payoffs in combination]
+            values = [payoffs[mover] for _plan, payoffs in combination]
             best = max(values)
             chosen = [k for k, v in enumerate(values) if v >= best - TIE_TOLERANCE]
             if len(chosen) > 1:
                 old = ties.get(path, (node.player, ()))[1]
-                names = tuple(a for k, (a, _) in enumerate(node.actions)
+                names = tuple(a for k, (a, _node) in enumerate(node.actions)
                               if k in chosen or a in old)
                 ties[path] = (node.player, names)
             merged: dict[Path, str] = {}
-            for plan, _ in combination:
+            for plan, _payoffs in combination:
                 merged.update(plan)
             for k in chosen:
                 plan = dict(merged)
                 plan[path] = node.actions[k][0]
                 results.append((plan, combination[k][1]))
                 if len(results) > _MAX_EQUILIBRIA:
-                    raise ValueError(f"ties make more than {_MAX_EQUILIBRIA} subgame-perfect "
-                                     "equilibria; break some ties in the payoffs")
+                    raise ValueError(_("ties make more than {max_equilibria} "
+                                       "subgame-perfect equilibria; break some ties in "
+                                       "the payoffs").format(max_equilibria=_MAX_EQUILIBRIA))
         return results
 
     order = tree.decision_paths()

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from alliances._validation import check_labels, check_real
+from alliances.i18n import _, N_, number
 from alliances.models.classification import classify
 from alliances.models.family_map import family_phrase
 from alliances.models.family_regions import MapView, affine_family_regions
@@ -57,10 +58,10 @@ _DISTINGUISHABILITY_WEIGHT = 2.0
 #: The verdicts follow a summary of the article, not its page (see
 #: notebooks/theory_notes.md#cooperation-under-the-security-dilemma).
 WORLDS: dict[int, tuple[bool, bool, str]] = {
-    1: (True, False, "doubly dangerous"),
-    2: (False, False, "security dilemma, but security requirements may be compatible"),
-    3: (True, True, "no security dilemma, but aggression possible; warning available"),
-    4: (False, True, "doubly stable"),
+    1: (True, False, N_("doubly dangerous")),
+    2: (False, False, N_("security dilemma, but security requirements may be compatible")),
+    3: (True, True, N_("no security dilemma, but aggression possible; warning available")),
+    4: (False, True, N_("doubly stable")),
 }
 
 
@@ -122,7 +123,7 @@ class CooperationThreshold:
 
 def _num(value: float) -> str:
     """A payoff as text, with a true minus sign."""
-    return f"{value:g}".replace("-", "−")
+    return number(value, "g").replace("-", "−")
 
 
 def expected_payoffs(p: float, CC: float, CD: float, DC: float, DD: float
@@ -188,7 +189,7 @@ def cooperation_threshold(CC: float, CD: float, DC: float, DD: float
              f"({_num(dd)} − {_num(cd)})]").replace("− −", "+ ")
     exact = None if denominator == 0 else Fraction(fear) / Fraction(denominator)
     kind = _threshold_kind(fear, denominator, exact)
-    value_text = ("undefined" if exact is None else format_probability(exact)
+    value_text = (_("undefined") if exact is None else format_probability(exact)
                   if 0 <= exact <= 1 else _num(float(exact)))
     formula = f"{shown} = {value_text}"
     if kind not in ("at least", "at most"):
@@ -215,27 +216,28 @@ def _threshold_message(kind: str, exact: Fraction | None, value_text: str, formu
     """The plain sentences for students that explain a threshold of this ``kind``."""
     cc, cd, dc, dd = payoffs
     if kind == "at least":
-        message = (f"Cooperation pays if the other cooperates with probability at least "
-                   f"p* = {value_text}.")
+        message = _("Cooperation pays if the other cooperates with probability at least "
+                    "p* = {value}.").format(value=value_text)
         if exact == 0:
-            message += " Being exploited costs nothing here, so any belief will do."
+            message += _(" Being exploited costs nothing here, so any belief will do.")
         elif exact == 1:
-            message += " Only certainty will do: cooperating and defecting tie at p = 1."
+            message += _(" Only certainty will do: cooperating and defecting tie at p = 1.")
         return message
     if kind == "at most":
-        return (f"Cooperation pays only if the other cooperates with probability at most "
-                f"{value_text}: an anti-coordination game (like Chicken), in which "
-                "expecting the other to hold back makes holding back unattractive.")
+        return _("Cooperation pays only if the other cooperates with probability at most "
+                 "{value}: an anti-coordination game (like Chicken), in which expecting the "
+                 "other to hold back makes holding back unattractive.").format(value=value_text)
     if kind == "never":
-        return (f"No belief makes cooperation pay: even if the other surely cooperates "
-                f"(p = 1), defecting pays DC = {_num(dc)} against CC = {_num(cc)}. The "
-                f"formula gives {formula} (no p between 0 and 1 works).")
+        return _("No belief makes cooperation pay: even if the other surely cooperates (p = "
+                 "1), defecting pays DC = {dc} against CC = {cc}. The formula gives {formula} "
+                 "(no p between 0 and 1 works).").format(dc=_num(dc), cc=_num(cc),
+                                                          formula=formula)
     if kind == "indifferent":
-        return ("Cooperating and defecting pay the same whatever the other does, so there "
-                "is no threshold.")
-    return (f"Cooperation pays whatever the belief: being exploited (CD = {_num(cd)}) "
-            f"is no worse than mutual defection (DD = {_num(dd)}), so no reassurance "
-            "is needed.")
+        return _("Cooperating and defecting pay the same whatever the other does, so there "
+                 "is no threshold.")
+    return _("Cooperation pays whatever the belief: being exploited (CD = {cd}) is no worse "
+             "than mutual defection (DD = {dd}), so no reassurance is needed.").format(
+                 cd=_num(cd), dd=_num(dd))
 
 
 @dataclass(frozen=True)
@@ -292,18 +294,21 @@ class _JervisWorld:
         >>> print(offence_defence_game(-1, 0).sentence())
         World 2 (defence has the advantage, postures hard to tell apart: "security dilemma, but security requirements may be compatible"): the game is a Stag Hunt (T = 2, R = 3, P = 1, S = 0), and cooperation pays if the other cooperates with probability at least p* = 1/2.
         """
-        o = "offence has the advantage" if self.offence > 0 else (
-            "defence has the advantage" if self.offence < 0 else "offence and defence balanced")
-        d = "postures distinguishable" if self.distinguishability > 0.5 else (
-            "postures hard to tell apart" if self.distinguishability < 0.5
-            else "postures half distinguishable")
-        where = (f"World {self.world} ({o}, {d}: \"{self.verdict}\")" if self.world
-                 else f"Between worlds ({o}, {d})")
-        numbers = ", ".join(f"{k} = {getattr(self, k):g}" for k in "TRPS")
+        o = _("offence has the advantage") if self.offence > 0 else (
+            _("defence has the advantage") if self.offence < 0
+            else _("offence and defence balanced"))
+        d = _("postures distinguishable") if self.distinguishability > 0.5 else (
+            _("postures hard to tell apart") if self.distinguishability < 0.5
+            else _("postures half distinguishable"))
+        where = (_("World {world} ({offence}, {postures}: \"{verdict}\")") if self.world
+                 else _("Between worlds ({offence}, {postures})")).format(
+                     world=self.world, offence=o, postures=d, verdict=_(self.verdict))
+        numbers = ", ".join(f"{k} = {number(getattr(self, k), 'g')}" for k in "TRPS")
         text = self.threshold.message.split(":")[0] if self.threshold.kind == "never" else \
             self.threshold.message.rstrip(".")
-        return (f"{where}: the game is {family_phrase(self.family)} ({numbers}), and "
-                f"{text[0].lower() + text[1:]}.")
+        return _("{where}: the game is {family} ({numbers}), and {threshold}.").format(
+            where=where, family=family_phrase(self.family), numbers=numbers,
+            threshold=text[0].lower() + text[1:])
 
 
 def offence_defence_game(offence: float, distinguishability: float) -> _JervisWorld:
@@ -351,7 +356,7 @@ def offence_defence_game(offence: float, distinguishability: float) -> _JervisWo
     threshold = cooperation_threshold(CC=r, CD=s, DC=t, DD=p)
     world = None
     if o != 0 and d != 0.5:
-        world = next(k for k, (off, dist, _) in WORLDS.items()
+        world = next(k for k, (off, dist, _rest) in WORLDS.items()
                      if off == (o > 0) and dist == (d > 0.5))
     verdict = WORLDS[world][2] if world else ""
     return _JervisWorld(o, d, z, t, r, p, s, family, threshold, world, verdict)

@@ -27,6 +27,7 @@ from itertools import product
 import numpy as np
 
 from alliances._validation import short_repr, label_index
+from alliances.i18n import _
 from alliances.models.games import Game
 from alliances.models.gametree import TIE_TOLERANCE, GameTree
 
@@ -83,12 +84,15 @@ class NormalForm:
         ('Support', 'Abandon')
         """
         if not isinstance(tree, GameTree):
-            raise TypeError(f"tree must be a GameTree; got {type(tree).__name__}")
+            raise TypeError(_("tree must be a GameTree; got {kind}").format(
+                              kind=type(tree).__name__))
         strategies = tuple(tree.strategies(p) for p in tree.players)
         counts = tuple(len(s) for s in strategies)
         if math.prod(counts) > _MAX_PROFILES:
-            raise ValueError(f"the normal form would have {math.prod(counts)} strategy profiles "
-                             f"(more than {_MAX_PROFILES}); use backward induction instead")
+            raise ValueError(_("the normal form would have {count} strategy profiles "
+                               "(more than {max_profiles}); use backward induction "
+                               "instead").format(
+                               count=math.prod(counts), max_profiles=_MAX_PROFILES))
         payoffs = np.zeros((*counts, len(tree.players)))
         for index in product(*(range(n) for n in counts)):
             profile = {p: strategies[i][index[i]] for i, p in enumerate(tree.players)}
@@ -117,16 +121,18 @@ class NormalForm:
         if isinstance(profile, Mapping):
             missing = [p for p in self.players if p not in profile]
             if missing:
-                raise ValueError(f"profile has no strategy for {missing}")
+                raise ValueError(_("profile has no strategy for {missing}").format(
+                                   missing=missing))
             items = [profile[p] for p in self.players]
         elif isinstance(profile, Sequence) and not isinstance(profile, (str, bytes)):
             items = list(profile)
             if len(items) != len(self.players):
-                raise ValueError(f"profile must give one strategy per player "
-                                 f"({list(self.players)}); got {len(items)}")
+                raise ValueError(_("profile must give one strategy per player "
+                                   "({players}); got {n_items}").format(
+                                   players=list(self.players), n_items=len(items)))
         else:
-            raise TypeError(f"profile must be a dict player -> strategy or a sequence of "
-                            f"strategies; got {type(profile).__name__}")
+            raise TypeError(_("profile must be a dict player -> strategy or a sequence "
+                              "of strategies; got {kind}").format(kind=type(profile).__name__))
         index = []
         for i, item in enumerate(items):
             if isinstance(item, str):
@@ -135,8 +141,10 @@ class NormalForm:
             elif isinstance(item, Sequence) and tuple(item) in self.strategies[i]:
                 index.append(self.strategies[i].index(tuple(item)))
             else:
-                raise ValueError(f"profile: the strategy of {self.players[i]} must be one of "
-                                 f"{list(self.labels[i])}; got {short_repr(item)}")
+                raise ValueError(_("profile: the strategy of {player} must be one of "
+                                   "{strategies}; got {item}").format(
+                                   player=self.players[i], strategies=list(self.labels[i]),
+                                   item=short_repr(item)))
         return tuple(index)
 
     def payoff(self, profile: Mapping[str, object] | Sequence[object]) -> tuple[float, ...]:
@@ -210,7 +218,8 @@ class NormalForm:
         i = label_index(row, self.players, "row")
         j = label_index(column, self.players, "column")
         if i == j:
-            raise ValueError(f"row and column must be two different players; got {row!r} twice")
+            raise ValueError(_("row and column must be two different players; got {row} "
+                               "twice").format(row=repr(row)))
         A, B = self._pair_payoffs(self._fixed_index(i, j, fixed), i, j)
         return Game(A, B, row_name=self.players[i], col_name=self.players[j],
                     row_labels=self.labels[i], col_labels=self.labels[j])
@@ -218,18 +227,18 @@ class NormalForm:
     def _fixed_index(self, i: int, j: int, fixed: object) -> list[int]:
         """A profile's index with every player but ``i`` and ``j`` at its ``fixed`` strategy."""
         if fixed is not None and not isinstance(fixed, Mapping):
-            raise TypeError(f"fixed must map each other player to a strategy; got "
-                            f"{short_repr(fixed)}")
+            raise TypeError(_("fixed must map each other player to a strategy; got "
+                              "{fixed}").format(fixed=short_repr(fixed)))
         fixed = dict(fixed or {})
         others = [p for k, p in enumerate(self.players) if k not in (i, j)]
         unknown = [p for p in fixed if p not in self.players]
         if unknown:
-            raise ValueError(f"fixed names unknown players {unknown}; players are "
-                             f"{list(self.players)}")
+            raise ValueError(_("fixed names unknown players {unknown}; players are "
+                               "{players}").format(unknown=unknown, players=list(self.players)))
         missing = [p for p in others if p not in fixed]
         if missing:
-            raise ValueError(f"fixed must give the strategy of every other player; missing "
-                             f"{missing}")
+            raise ValueError(_("fixed must give the strategy of every other player; "
+                               "missing {missing}").format(missing=missing))
         profile = [fixed[player] if player in others else self.labels[k][0]
                    for k, player in enumerate(self.players)]
         return list(self._index(profile))

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from alliances._validation import check_real
+from alliances.i18n import _, N_
 
 __all__ = ["FormationPayoffs", "formation_payoffs", "equilibrium_allies", "critical_mass",
            "GREAT_POWERS", "AlignmentEvent", "EUROPE_1879_1907", "PRESET_PARAMETERS"]
@@ -111,9 +112,9 @@ def formation_payoffs(n: int = 6, b: float = 4, c: float = 1, t: float = 3, h: f
     ([1.0, 0.6667, 0.0], [0.0, -3.0, -3.0])
     """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"n must be an integer number of states; got {n!r}")
+        raise TypeError(_("n must be an integer number of states; got {n}").format(n=repr(n)))
     if not 2 <= n <= 40:
-        raise ValueError(f"n must be between 2 and 40; got {n}")
+        raise ValueError(_("n must be between 2 and 40; got {n}").format(n=n))
     b, c, t, h = (check_real(v, name, minimum=0) for v, name in ((b, "b"), (c, "c"),
                                                                   (t, "t"), (h, "h")))
     k = np.arange(n)
@@ -152,17 +153,21 @@ class _AllianceEquilibrium:
         'all 6 states ally'
         """
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-            raise TypeError(f"n must be the number of states (an integer); got {n!r}")
+            raise TypeError(_("n must be the number of states (an integer); got {n}").format(
+                              n=repr(n)))
         if n < max(self.allies, 1):
-            raise ValueError(f"n must be at least the number of allies, {self.allies}; got {n}")
+            raise ValueError(_("n must be at least the number of allies, {allies}; got "
+                               "{n}").format(allies=self.allies, n=n))
         if self.allies == n:
-            text = f"all {n} states ally"
+            text = _("all {n} states ally")
         elif self.allies == 0:
-            text = f"all {n} states abstain"
+            text = _("all {n} states abstain")
         else:
-            text = f"{self.allies} of the {n} states ally and {n - self.allies} abstain"
+            text = _("{allies} of the {n} states ally and {abstainers} abstain")
+        text = text.format(n=n, allies=self.allies, abstainers=n - self.allies)
         if not self.strict:
-            text += f" (weak: the {' and the '.join(self.indifferent)} are indifferent)"
+            text += _(" (weak: the {states} are indifferent)").format(
+                states=_(" and the ").join(_(s) for s in self.indifferent))
         return text
 
 
@@ -176,12 +181,14 @@ def _check_curves(ally: object, abstain: object) -> tuple[np.ndarray, np.ndarray
             array = None
         if array is None or array.ndim != 1 or array.size < 1 or array.size > 40 or \
                 not np.all(np.isfinite(array)):
-            raise ValueError(f"{name} must be a 1-D sequence of finite payoffs, one for each "
-                             f"k = 0, ..., n - 1; got {value!r}")
+            raise ValueError(_("{name} must be a 1-D sequence of finite payoffs, one "
+                               "for each k = 0, ..., n - 1; got {value}").format(
+                               name=name, value=repr(value)))
         arrays.append(array)
     if arrays[0].shape != arrays[1].shape:
-        raise ValueError(f"ally and abstain must have the same length (n); got "
-                         f"{arrays[0].size} and {arrays[1].size}")
+        raise ValueError(_("ally and abstain must have the same length (n); got {n_ally} "
+                           "and {n_abstain}").format(n_ally=arrays[0].size,
+                                            n_abstain=arrays[1].size))
     return arrays[0], arrays[1]
 
 
@@ -226,12 +233,12 @@ def equilibrium_allies(ally: Sequence[float], abstain: Sequence[float]
             gain = a[m - 1] - s[m - 1]
             ok &= bool(gain >= 0)
             if gain == 0:
-                indifferent.append("allied states")
+                indifferent.append(N_("allied states"))
         if m <= n - 1:
             gain = s[m] - a[m]
             ok &= bool(gain >= 0)
             if gain == 0:
-                indifferent.append("abstaining states")
+                indifferent.append(N_("abstaining states"))
         if ok:
             found.append(_AllianceEquilibrium(m, not indifferent, tuple(indifferent)))
     return found

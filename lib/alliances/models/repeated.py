@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from alliances._validation import check_array, check_real
+from alliances.i18n import _, N_, number
 from alliances.models.games import format_probability
 
 __all__ = ["grim_trigger_threshold", "tit_for_tat_threshold", "Sustainability",
@@ -47,15 +48,16 @@ __all__ = ["grim_trigger_threshold", "tit_for_tat_threshold", "Sustainability",
 
 def _check_seed(seed: object) -> int:
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed must be an integer; got {seed!r}")
+        raise TypeError(_("seed must be an integer; got {seed}").format(seed=repr(seed)))
     if not 0 <= seed < 2**32:
-        raise ValueError(f"seed must be between 0 and 2**32 - 1; got {seed}")
+        raise ValueError(_("seed must be between 0 and 2**32 - 1; got {seed}").format(seed=seed))
     return int(seed)
 
 
 def _check_names(names: object) -> list[str]:
     if isinstance(names, (str, bytes)) or not isinstance(names, Sequence) or not names:
-        raise TypeError(f"names must be a non-empty list of strategy names; got {names!r:.80}")
+        raise TypeError(_("names must be a non-empty list of strategy names; got {names}").format(
+                          names=format(repr(names), ".80")))
     for name in names:
         _check_strategy(name, "names")
     return list(names)
@@ -67,13 +69,16 @@ def _payoffs(T: float, R: float, P: float, S: float) -> tuple[float, float, floa
 
 def _check_common(t: float, r: float, p: float) -> None:
     if t <= r:
-        raise ValueError(f"no temptation: T = {t:g} <= R = {r:g}, so cooperating is already "
-                         "the best reply to cooperation; mutual cooperation needs no shadow of "
-                         "the future (any discount factor works) and there is no threshold")
+        raise ValueError(_("no temptation: T = {t} <= R = {r}, so cooperating is "
+                           "already the best reply to cooperation; mutual cooperation "
+                           "needs no shadow of the future (any discount factor works) "
+                           "and there is no threshold").format(
+                           t=number(t, "g"), r=number(r, "g")))
     if r <= p:
-        raise ValueError(f"R = {r:g} <= P = {p:g}: mutual defection pays at least as much as "
-                         "mutual cooperation, so the threat of defection deters nothing and no "
-                         "discount factor below 1 sustains cooperation")
+        raise ValueError(_("R = {r} <= P = {p}: mutual defection pays at least as much "
+                           "as mutual cooperation, so the threat of defection deters "
+                           "nothing and no discount factor below 1 sustains cooperation").format(
+                           r=number(r, "g"), p=number(p, "g")))
 
 
 def grim_trigger_threshold(T: float, R: float, P: float, S: float) -> float:
@@ -113,10 +118,11 @@ def grim_trigger_threshold(T: float, R: float, P: float, S: float) -> float:
     t, r, p, s = _payoffs(T, R, P, S)
     _check_common(t, r, p)
     if s > p:
-        raise ValueError(f"S = {s:g} > P = {p:g}: against a partner who defects for ever, "
-                         "cooperating pays more than defecting, so grim trigger's punishment "
-                         "(mutual defection for ever) is not credible; the threshold "
-                         "(T - R) / (T - P) assumes a prisoner's-dilemma ordering with P >= S")
+        raise ValueError(_("S = {s} > P = {p}: against a partner who defects for ever, "
+                           "cooperating pays more than defecting, so grim trigger's "
+                           "punishment (mutual defection for ever) is not credible; the "
+                           "threshold (T - R) / (T - P) assumes a prisoner's-dilemma "
+                           "ordering with P >= S").format(s=number(s, "g"), p=number(p, "g")))
     return (t - r) / (t - p)
 
 
@@ -163,10 +169,11 @@ def tit_for_tat_threshold(T: float, R: float, P: float, S: float) -> float:
     t, r, p, s = _payoffs(T, R, P, S)
     _check_common(t, r, p)
     if t + s >= 2 * r:
-        raise ValueError(f"T + S = {t + s:g} >= 2R = {2 * r:g}: taking turns to exploit each "
-                         "other (T, S, T, S, ...) pays at least as much as mutual cooperation at "
-                         "every discount factor below 1, so tit-for-tat cannot sustain "
-                         "cooperation")
+        raise ValueError(_("T + S = {t_plus_s} >= 2R = {two_r}: taking turns to exploit "
+                           "each other (T, S, T, S, ...) pays at least as much as "
+                           "mutual cooperation at every discount factor below 1, so "
+                           "tit-for-tat cannot sustain cooperation").format(
+                           t_plus_s=number(t + s, "g"), two_r=number(2 * r, "g")))
     return max((t - r) / (t - p), (t - r) / (r - s))
 
 
@@ -209,7 +216,7 @@ class Sustainability:
         """Whether tit-for-tat sustains cooperation at ``delta``."""
         return self.tit_for_tat is not None and self.delta >= self.tit_for_tat - 1e-12
 
-    def sentence(self, cooperation: str = "mutual abstention") -> str:
+    def sentence(self, cooperation: str = N_("mutual abstention")) -> str:
         """One sentence for students.
 
         Examples
@@ -219,21 +226,31 @@ class Sustainability:
         """
         parts = []
         for name, value, ok, reason in (
-                ("grim trigger", self.grim, self.grim_sustains, self.grim_reason),
-                ("tit-for-tat", self.tit_for_tat, self.tit_for_tat_sustains,
+                (_("grim trigger"), self.grim, self.grim_sustains, self.grim_reason),
+                (_("tit-for-tat"), self.tit_for_tat, self.tit_for_tat_sustains,
                  self.tit_for_tat_reason)):
             if value is None:
-                parts.append((False, f"{name} (never: {reason.split(':')[0]})"))
+                parts.append((False, _("{strategy} (never: {reason})").format(
+                    strategy=name, reason=reason.split(":")[0])))
             else:
-                parts.append((ok, f"{name} (it needs δ ≥ {format_probability(value)})"))
+                parts.append((ok, _("{strategy} (it needs δ ≥ {delta})").format(
+                    strategy=name, delta=format_probability(value))))
         held = [text for ok, text in parts if ok]
         failed = [text for ok, text in parts if not ok]
-        head = f"With δ = {self.delta:g}, {cooperation} is "
         if held and failed:
-            return head + f"sustained by {held[0]} but not by {failed[0]}."
-        if held:
-            return head + f"sustained by {held[0]} and by {held[1]}."
-        return head + f"sustained neither by {failed[0]} nor by {failed[1]}."
+            text = _("With δ = {delta}, {cooperation} is sustained by {first} but not by "
+                     "{second}.")
+            first, second = held[0], failed[0]
+        elif held:
+            text = _("With δ = {delta}, {cooperation} is sustained by {first} and by {second}.")
+            first, second = held
+        else:
+            text = _("With δ = {delta}, {cooperation} is sustained neither by {first} nor by "
+                     "{second}.")
+            first, second = failed
+        shown = _(cooperation) if isinstance(cooperation, str) else cooperation
+        return text.format(delta=number(self.delta, "g"), cooperation=shown,
+                           first=first, second=second)
 
 
 def sustainability(T: float, R: float, P: float, S: float, delta: float) -> Sustainability:
@@ -283,7 +300,7 @@ def average_values(T: float, R: float, P: float, S: float, delta: object) -> dic
     t, r, p, s = _payoffs(T, R, P, S)
     d = check_array(delta, "delta")
     if not np.all(np.isfinite(d)) or np.any(d < 0) or np.any(d >= 1):
-        raise ValueError(f"delta must lie in [0, 1); got {delta!r}")
+        raise ValueError(_("delta must lie in [0, 1); got {delta}").format(delta=repr(delta)))
     return {"cooperate": np.full_like(d, r), "defect for ever": (1 - d) * t + d * p,
             "alternate": (t + d * s) / (1 + d)}
 
@@ -347,8 +364,8 @@ class _Match:
         Always ally  YYYYY
         """
         if not isinstance(symbols, str) or len(symbols) != 2:
-            raise ValueError(f"symbols must be two characters (cooperate, defect); got "
-                             f"{symbols!r}")
+            raise ValueError(_("symbols must be two characters (cooperate, defect); got "
+                               "{symbols}").format(symbols=repr(symbols)))
         width = max(len(name) for name in self.names)
         return [f"{name:<{width}}  " + "".join(symbols[m] for m in self.moves[:, side])
                 for side, name in enumerate(self.names)]
@@ -356,7 +373,8 @@ class _Match:
 
 def _check_strategy(name: object, label: str) -> Strategy:
     if not isinstance(name, str) or name not in STRATEGIES:
-        raise ValueError(f"{label} must be one of {list(STRATEGIES)}; got {name!r}")
+        raise ValueError(_("{label} must be one of {strategies}; got {name}").format(
+                           label=label, strategies=list(STRATEGIES), name=repr(name)))
     return STRATEGIES[name]
 
 
@@ -397,7 +415,8 @@ def play(first: str, second: str, T: float = 4, R: float = 3, P: float = 2, S: f
     d = check_real(delta, "delta", minimum=0, maximum=1, allow_equal_max=False)
     if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or not (
             1 <= rounds <= 10_000):
-        raise ValueError(f"rounds must be an integer from 1 to 10000; got {rounds!r}")
+        raise ValueError(_("rounds must be an integer from 1 to 10000; got {rounds}").format(
+                           rounds=repr(rounds)))
     eps = check_real(noise, "noise", minimum=0, maximum=0.5)
     rng = np.random.default_rng(_check_seed(seed))
     table = np.array([[r, s], [t, p]])
@@ -443,7 +462,8 @@ def tournament(names: Sequence[str] | None = None, T: float = 4, R: float = 3, P
     names = list(STRATEGIES) if names is None else _check_names(names)
     seed = _check_seed(seed)
     if seed + 1000 * len(names) >= 2**32:
-        raise ValueError(f"seed must leave room for one seed per match; got {seed}")
+        raise ValueError(_("seed must leave room for one seed per match; got {seed}").format(
+                           seed=seed))
     table = np.zeros((len(names), len(names)))
     for i, first in enumerate(names):
         for j, second in enumerate(names):
@@ -490,8 +510,8 @@ def _check_table(table: object) -> np.ndarray:
     a = check_array(table, "table")
     if a.ndim != 2 or a.shape[0] != a.shape[1] or not a.size or not np.all(np.isfinite(a)) \
             or a.shape[0] > 20:
-        raise ValueError(f"table must be a square table of finite payoffs (at most 20 "
-                         f"strategies); got {table!r:.80}")
+        raise ValueError(_("table must be a square table of finite payoffs (at most 20 "
+                           "strategies); got {table}").format(table=format(repr(table), ".80")))
     return a
 
 
@@ -500,8 +520,8 @@ def _check_shares(shares: object, n: int) -> np.ndarray:
     y0 = check_array(shares, "shares")
     if y0.shape != (n,) or not np.all(np.isfinite(y0)) or np.any(y0 < 0) or \
             abs(y0.sum() - 1) > 1e-9:
-        raise ValueError(f"shares must be {n} non-negative numbers summing to 1; got "
-                         f"{shares!r:.80}")
+        raise ValueError(_("shares must be {n} non-negative numbers summing to 1; got "
+                           "{shares}").format(n=n, shares=format(repr(shares), ".80")))
     return y0
 
 
@@ -511,6 +531,7 @@ def _check_timepoints(timepoints: object) -> np.ndarray:
     if times.ndim != 1 or times.size < 2 or times.size > 10_000 or \
             not np.all(np.isfinite(times)) or np.any(np.diff(times) <= 0) or \
             times[-1] - times[0] > 1e4:
-        raise ValueError(f"timepoints must be increasing finite times (2 to 10000 of them, "
-                         f"spanning at most 10000); got {timepoints!r:.80}")
+        raise ValueError(_("timepoints must be increasing finite times (2 to 10000 of "
+                           "them, spanning at most 10000); got {timepoints}").format(
+                           timepoints=format(repr(timepoints), ".80")))
     return times

@@ -68,13 +68,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from alliances._validation import check_name, check_real
+from alliances.i18n import _, N_, number, percent
 from alliances.models.commitment import CommitmentModel
 
 __all__ = ["OPTIONS", "PARAMETERS", "SmallState", "Choice", "best_choice", "option_values",
            "choice_map", "SMALL_STATE_PRESETS"]
 
 #: The small state's options, in the order used by :func:`choice_map` (codes 0 to 3).
-OPTIONS = ("Align with A", "Align with B", "Stay out", "Hedge")
+OPTIONS = (N_("Align with A"), N_("Align with B"), N_("Stay out"), N_("Hedge"))
 #: The four parameters a student moves, each in [0, 1].
 PARAMETERS = ("threat", "reliability", "entrapment", "trade")
 #: Tolerance under which two payoffs count as equal (a tie).
@@ -142,7 +143,8 @@ class SmallState:
         names = [f.name for f in dataclasses.fields(self)]
         unknown = sorted(set(changes) - set(names))
         if unknown:
-            raise ValueError(f"unknown parameter(s) {unknown}; the parameters are {names}")
+            raise ValueError(_("unknown parameter(s) {unknown}; the parameters are "
+                               "{names}").format(unknown=unknown, names=names))
         return dataclasses.replace(self, **changes)
 
     def commitment_model(self) -> CommitmentModel:
@@ -210,12 +212,15 @@ class Choice:
         'Best choice: Hedge, aligning 30% of the way with B (payoff -0.17).'
         """
         value = self.values[self.name]
-        tie = (f" (tied with {', '.join(t for t in self.ties if t != self.name)})"
+        tie = (_(" (tied with {options})").format(
+                   options=", ".join(_(t) for t in self.ties if t != self.name))
                if len(self.ties) > 1 else "")
         if self.name == "Hedge":
-            return (f"Best choice: Hedge, aligning {self.h_star:.0%} of the way with B "
-                    f"(payoff {value:.2f}){tie}.")
-        return f"Best choice: {self.name} (payoff {value:.2f}){tie}."
+            return _("Best choice: Hedge, aligning {share} of the way with B (payoff "
+                     "{value}){tie}.").format(share=percent(100 * self.h_star, 0),
+                                              value=number(value, ".2f"), tie=tie)
+        return _("Best choice: {option} (payoff {value}){tie}.").format(
+            option=_(self.name), value=number(value, ".2f"), tie=tie)
 
 
 def option_values(model: SmallState) -> tuple[dict[str, float], float]:
@@ -238,7 +243,8 @@ def option_values(model: SmallState) -> tuple[dict[str, float], float]:
     ({'Align with A': -0.4, 'Align with B': -0.32, 'Stay out': -0.2, 'Hedge': -0.173}, 0.3)
     """
     if not isinstance(model, SmallState):
-        raise TypeError(f"model must be a SmallState; got {type(model).__name__}")
+        raise TypeError(_("model must be a SmallState; got {kind}").format(
+                          kind=type(model).__name__))
     commitment = model.commitment_model()
     result = commitment.best()
     h_star = float(result.c_star)
@@ -308,14 +314,17 @@ def choice_map(x: str = "threat", y: str = "reliability", model: SmallState | No
     y = check_name(y, "y")
     for value, name in ((x, "x"), (y, "y")):
         if value not in PARAMETERS:
-            raise ValueError(f"{name} must be one of {PARAMETERS}; got {value!r}")
+            raise ValueError(_("{name} must be one of {parameters}; got {value}").format(
+                               name=name, parameters=PARAMETERS, value=repr(value)))
     if x == y:
-        raise ValueError(f"x and y must be two different parameters; got {x!r} twice")
+        raise ValueError(_("x and y must be two different parameters; got {x} twice").format(
+                           x=repr(x)))
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 3 <= n <= 401:
-        raise ValueError(f"n must be an integer from 3 to 401; got {n!r}")
+        raise ValueError(_("n must be an integer from 3 to 401; got {n}").format(n=repr(n)))
     model = SmallState() if model is None else model
     if not isinstance(model, SmallState):
-        raise TypeError(f"model must be a SmallState or None; got {type(model).__name__}")
+        raise TypeError(_("model must be a SmallState or None; got {kind}").format(
+                          kind=type(model).__name__))
     xs = np.linspace(0.0, 1.0, n)
     ys = np.linspace(0.0, 1.0, n)
     grid = {name: np.full((n, n), float(getattr(model, name))) for name in PARAMETERS}
