@@ -271,3 +271,13 @@ def test_numbers_are_written_the_indonesian_way() -> None:
     with language("id"):
         assert (number(1234.5, ",.1f"), percent(2.5, 1)) == ("1.234,5", "2,5 %")
         assert number(-0.25, ".2f") == "-0,25"
+
+
+def test_the_tool_compiles_where_the_library_reads() -> None:
+    from alliances.i18n import LANGUAGES, LOCALE_DIR
+
+    assert set(LANGUAGES) == {"en", tool.LANGUAGE}
+    assert tool.COMPILED == LOCALE_DIR / tool.LANGUAGE / "LC_MESSAGES"
+    assert sorted(p.stem for p in tool.COMPILED.glob("*.mo")) == \
+        sorted(f"alliances-{room}" for room in tool.ROOMS
+               if tool.translations(f"alliances-{room}"))

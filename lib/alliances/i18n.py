@@ -82,7 +82,14 @@ def set_language(code: str) -> str:
 
 @contextmanager
 def language(code: str) -> Iterator[str]:
-    """Use ``code`` inside a ``with`` block, then go back to the language before it."""
+    """Use ``code`` inside a ``with`` block, then go back to the language before it.
+
+    >>> with language("id") as code:
+    ...     code, percent(12.5, 1)
+    ('id', '12,5 %')
+    >>> get_language()
+    'en'
+    """
     before = get_language()
     set_language(code)
     try:
@@ -118,7 +125,13 @@ def _(message: str) -> str:
 
 def N_(message: str) -> str:
     """Mark ``message`` for translation without translating it now (a module-level constant,
-    translated with :func:`_` where it is shown)."""
+    translated with :func:`_` where it is shown).
+
+    >>> RESET = N_("Reset")
+    >>> with language("id"):
+    ...     RESET, _(RESET)
+    ('Reset', 'Atur ulang')
+    """
     return message
 
 

@@ -153,11 +153,7 @@ class PayoffMatrixPlot:
             raise ValueError(_("game must have shape {shape} to reuse this figure; got "
                                "{given}").format(shape=self.shape, given=game.shape))
         m, n = self.shape
-        ax = self.ax
-        ax.set_xticklabels([_(label) for label in game.col_labels])
-        ax.set_yticklabels([_(label) for label in game.row_labels], rotation=90, va="center")
-        ax.set_xlabel(_(game.col_name), color=COL_COLOUR, fontsize=11)
-        ax.set_ylabel(_(game.row_name), color=ROW_COLOUR, fontsize=11)
+        self._set_labels(game)
         labels = {label: k for k, label in enumerate(game.row_labels)}
         col_index = {label: k for k, label in enumerate(game.col_labels)}
         equilibria = {(labels[r], col_index[c]) for r, c in game.pure_equilibria()}
@@ -179,6 +175,14 @@ class PayoffMatrixPlot:
                         game.B[i, j], game.B[i, j + 1])
         if self._fixed_title is not None:
             self.title.set_text(self._fixed_title)
+
+    def _set_labels(self, game: Game) -> None:
+        """The strategies and players of ``game``, as the current language shows them."""
+        ax = self.ax
+        ax.set_xticklabels([_(label) for label in game.col_labels])
+        ax.set_yticklabels([_(label) for label in game.row_labels], rotation=90, va="center")
+        ax.set_xlabel(_(game.col_name), color=COL_COLOUR, fontsize=11)
+        ax.set_ylabel(_(game.row_name), color=ROW_COLOUR, fontsize=11)
 
     @staticmethod
     def _point(arrow, first: tuple[float, float], second: tuple[float, float],
