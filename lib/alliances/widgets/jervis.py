@@ -107,7 +107,7 @@ class JervisWidget(LiveFigure):
         cells = "".join(f"<td>{number(getattr(world, k), 'g')}</td>" for k in "TRPS")
         intro = _("First-strike index z = {z}. Payoffs (our formalization): ").format(
             z=number(world.index, "g"))
-        details = (f"<p>{html.escape(intro)}</p><table><tr><th>T = DC</th><th>R = CC</th><th>P = DD</th>"
-                   f"<th>S = CD</th></tr><tr>{cells}</tr></table>"
+        details = (f"<p>{html.escape(intro)}</p><table><tr><th>T = DC</th><th>R = CC</th>"
+                   f"<th>P = DD</th><th>S = CD</th></tr><tr>{cells}</tr></table>"
                    f"<p>{html.escape(world.threshold.formula)}</p>")
         return world.sentence(), details

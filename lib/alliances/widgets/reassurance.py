@@ -137,7 +137,7 @@ class ReassuranceExplorer(LiveFigure):
                          "{limit}. Pure equilibria at q = {q} (the adversary's strategy reads "
                          "security seeker/greedy):").format(limit=number(sim, ".2f"),
                                                             q=number(q, ".2f"))
-        details = (f"<p>{html.escape(sequential)}</p><p>{html.escape(simultaneous)}</p>"
+        details = (f"<p>{html.escape(sequential)}</p><p>{html.escape(simultaneous, quote=False)}</p>"
                    f"<table><tr><th>{html.escape(_('NATO'))}</th>"
                    f"<th>{html.escape(_('Russia'))}</th></tr>{rows}</table>")
         return sentence, details
