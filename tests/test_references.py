@@ -87,8 +87,8 @@ FORBIDDEN = (
 )
 
 #: What the scan covers: folders and single files, relative to the repository root.
-SCANNED = ("notebooks", "lib", "tests", "tools", "benchmarks", "binder",
-           "README.md", "CONTRIBUTING.md")
+SCANNED = ("notebooks", "lib", "tests", "tools", "benchmarks", "binder", "locale",
+           "README.md", "README.id.md", "CONTRIBUTING.md")
 
 _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache", "node_modules"}
 
@@ -295,7 +295,8 @@ def broken_links(source: Path, markdown: str, root: Path = ROOT) -> list[str]:
 def linking_documents() -> list[Path]:
     """The documents whose links are checked."""
     docs = sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(NOTEBOOKS.glob("*.md"))
-    docs += [ROOT / "README.md", ROOT / "CONTRIBUTING.md"]
+    docs += sorted((NOTEBOOKS / "id").glob("*.ipynb")) + sorted((NOTEBOOKS / "id").glob("*.md"))
+    docs += [ROOT / "README.md", ROOT / "README.id.md", ROOT / "CONTRIBUTING.md"]
     return [d for d in docs if d.exists()]
 
 
@@ -331,7 +332,8 @@ def test_the_scan_covers_the_course() -> None:
 # --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("document", linking_documents(), ids=lambda p: p.name)
+@pytest.mark.parametrize("document", linking_documents(),
+                         ids=lambda p: str(p.relative_to(ROOT)))
 def test_relative_links_resolve(document: Path) -> None:
     problems = broken_links(document, document_text(document))
     assert not problems, f"{document.relative_to(ROOT)} has broken links:\n" + "\n".join(problems)
