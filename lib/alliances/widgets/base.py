@@ -326,9 +326,9 @@ class LiveFigure(widgets.VBox):
         try:
             sentence, details = self._update()
         except (ValueError, TypeError) as error:
+            heading = html.escape(_("Cannot update:"))
             self.error.value = (f"<div role='alert' style='color:{_ERROR_TEXT_COLOUR}'>"
-                                f"<b>{html.escape(_('Cannot update:'))}</b> "
-                                f"{html.escape(str(error))}</div>")
+                                f"<b>{heading}</b> {html.escape(str(error))}</div>")
             return
         except Exception as error:  # noqa: BLE001 - a widget must never die silently
             heading = _("Unexpected error ({kind}):").format(kind=type(error).__name__)

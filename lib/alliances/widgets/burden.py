@@ -237,6 +237,6 @@ def _details(eq) -> str:
         _("share of the alliance's defence"), _("share of the allies' income")))
     mrs = _("Sum of the allies' marginal rates of substitution at the equilibrium: {sum} "
             "(efficiency needs 1).").format(sum=number(eq.sum_of_mrs, ".2f"))
+    source = _("Our formalization of Olson and Zeckhauser (1966).")
     return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-            f"<p>{html.escape(mrs, quote=False)} "
-            f"{html.escape(_('Our formalization of Olson and Zeckhauser (1966).'))}</p>")
+            f"<p>{html.escape(mrs, quote=False)} {html.escape(source)}</p>")

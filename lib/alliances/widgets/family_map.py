@@ -164,11 +164,12 @@ class FamilyMapExplorer(LiveFigure):
                          "{equilibria}").format(numbers=numbers, equilibria=equilibria,
                                                 family=family_name(info.family))
         changes = [c for name in self.pair.value for c in family_changes(**v, payoff=name)]
+        no_change = _("No tie along these two payoffs changes the family.")
         items = "".join(f"<li>{html.escape(c.sentence())}</li>" for c in changes) or \
-            f"<li>{html.escape(_('No tie along these two payoffs changes the family.'))}</li>"
+            f"<li>{html.escape(no_change)}</li>"
         ranking = html.escape(_("the ranking is {ranking}."), quote=False).format(
             ranking=f"<code>{html.escape(info.ordinal)}</code>")
-        details = (f"<p><b>{html.escape(_('Why:'))}</b> {ranking} "
-                   f"{html.escape(info.description)}</p><p><b>"
-                   f"{html.escape(_('Across the nearest tie lines:'))}</b></p><ul>{items}</ul>")
+        why, across = html.escape(_("Why:")), html.escape(_("Across the nearest tie lines:"))
+        details = (f"<p><b>{why}</b> {ranking} {html.escape(info.description)}</p>"
+                   f"<p><b>{across}</b></p><ul>{items}</ul>")
         return sentence, details

@@ -160,10 +160,12 @@ class JoinOrStayOut(LiveFigure):
                        for name, value in decision.terms.items())
         source = _("Our formalization of the capability-aggregation view and of Morrow's "
                    "(1991) autonomy\u2013security trade-off.")
-        details = (f"<p>{html.escape(rest)}</p><table><thead><tr><th {cell}>"
-                   f"{html.escape(_('term (weighted)'))}</th><th {cell}>"
-                   f"{html.escape(_('contribution to the net benefit'))}</th></tr></thead><tbody>"
-                   f"{rows}<tr><td {cell}><b>{html.escape(_('net benefit'))}</b></td><td {cell}>"
+        term, contribution, net = (html.escape(_("term (weighted)")),
+                                   html.escape(_("contribution to the net benefit")),
+                                   html.escape(_("net benefit")))
+        details = (f"<p>{html.escape(rest)}</p><table><thead><tr><th {cell}>{term}</th>"
+                   f"<th {cell}>{contribution}</th></tr></thead><tbody>"
+                   f"{rows}<tr><td {cell}><b>{net}</b></td><td {cell}>"
                    f"<b>{number(decision.net_benefit, '+.3f')}</b></td></tr></tbody></table>"
                    f"<p>{html.escape(source, quote=False)}</p>")
         return (first + "." if rest else first), details

@@ -226,7 +226,8 @@ class PayoffEditor(LiveFigure):
         sentences = "".join(f"<li>{html.escape(s)}</li>" for s in game.describe_equilibria())
         equilibria = (_("<b>Equilibria</b> (degenerate game: ties):") if game.is_degenerate
                       else _("<b>Equilibria</b>:"))
-        details = (f"<p><b>{html.escape(_('Family:'))}</b> "
+        family = html.escape(_("Family:"))
+        details = (f"<p><b>{family}</b> "
                    f"{html.escape(family_name(info.family))} "
                    f"(<code>{html.escape(info.ordinal)}</code>). {html.escape(info.description)}"
                    f"</p><p>{equilibria}</p><ul>{sentences}</ul>")

@@ -137,7 +137,8 @@ class ReassuranceExplorer(LiveFigure):
                          "{limit}. Pure equilibria at q = {q} (the adversary's strategy reads "
                          "security seeker/greedy):").format(limit=number(sim, ".2f"),
                                                             q=number(q, ".2f"))
-        details = (f"<p>{html.escape(sequential)}</p><p>{html.escape(simultaneous, quote=False)}</p>"
-                   f"<table><tr><th>{html.escape(_('NATO'))}</th>"
-                   f"<th>{html.escape(_('Russia'))}</th></tr>{rows}</table>")
+        nato, russia = html.escape(_("NATO")), html.escape(_("Russia"))
+        details = (f"<p>{html.escape(sequential)}</p>"
+                   f"<p>{html.escape(simultaneous, quote=False)}</p>"
+                   f"<table><tr><th>{nato}</th><th>{russia}</th></tr>{rows}</table>")
         return sentence, details

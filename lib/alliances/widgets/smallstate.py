@@ -82,7 +82,7 @@ class SmallStateExplorer(LiveFigure):
         bar = self._preset_bar(SMALL_STATE_PRESETS, width="430px",
                                tooltip=_("Back to the values this explorer started with"))
         question = widgets.HTML(
-            f"<p style='margin:0'><b>{html.escape(_('Question:'))}</b> " + html.escape(_(
+            "<p style='margin:0'><b>" + html.escape(_("Question:")) + "</b> " + html.escape(_(
                 "raise the threat from A with the patron at 0.6 reliability: when does "
                 "staying out stop paying, and what replaces it? Then lower the reliability: "
                 "when does bandwagoning win? (Our formalization; payoffs in units of the "
@@ -112,7 +112,7 @@ class SmallStateExplorer(LiveFigure):
                        f"<td>{number(choice.values[name], '.3f')}</td></tr>" for name in OPTIONS)
         graded = _("Best degree of alignment with B on the graded scale: h* = {h} (0 = stay "
                    "out, 1 = full alliance).").format(h=number(choice.h_star, ".2f"))
-        details = (f"<table class='alliances-table'><tr><th>{html.escape(_('option'))}</th>"
-                   f"<th>{html.escape(_('payoff'))}</th></tr>"
+        option, payoff = html.escape(_("option")), html.escape(_("payoff"))
+        details = (f"<table class='alliances-table'><tr><th>{option}</th><th>{payoff}</th></tr>"
                    f"{rows}</table><p><small>{html.escape(graded)}</small></p>")
         return choice.sentence(), details
