@@ -157,11 +157,11 @@ class FamilyMapExplorer(LiveFigure):
         equilibria = summarise(game).split(": ", 1)[-1]
         if info.on_boundary:
             sentence = _("The star, your game with {numbers}, lies on a tie line, {phrase}: "
-                         "{equilibria}").format(numbers=numbers, equilibria=equilibria,
+                         "{result}").format(numbers=numbers, result=equilibria,
                                                 phrase=family_phrase(info.family))
         else:
             sentence = _("The star, your game with {numbers}, lies in the {family} region: "
-                         "{equilibria}").format(numbers=numbers, equilibria=equilibria,
+                         "{result}").format(numbers=numbers, result=equilibria,
                                                 family=family_name(info.family))
         changes = [c for name in self.pair.value for c in family_changes(**v, payoff=name)]
         no_change = _("No tie along these two payoffs changes the family.")
