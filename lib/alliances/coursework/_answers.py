@@ -18,6 +18,8 @@ import math
 import re
 from fractions import Fraction
 
+from alliances.i18n import _
+
 __all__ = ["normalise_label", "parse_number", "read_number", "parse_outcome", "parse_outcomes",
            "show_number"]
 
@@ -33,14 +35,14 @@ def parse_number(answer: object) -> Fraction | float:
     except OverflowError:
         finite = False
     if not finite:
-        raise TypeError(f"a finite number is expected (for example 0.5 or '1/2'); got "
-                        f"{answer!r}")
+        raise TypeError(_("a finite number is expected (for example 0.5 or '1/2'); got {given}"
+                          ).format(given=repr(answer)))
     return value
 
 
 def read_number(answer: object) -> Fraction | float:
     if isinstance(answer, bool):
-        raise TypeError("a number is expected (for example 0.5 or '1/2'), not True/False")
+        raise TypeError(_("a number is expected (for example 0.5 or '1/2'), not True/False"))
     if isinstance(answer, (int, Fraction)):
         return Fraction(answer)
     if isinstance(answer, float):
@@ -56,8 +58,8 @@ def read_number(answer: object) -> Fraction | float:
     try:
         return float(answer)  # numpy scalars
     except (TypeError, ValueError):
-        raise TypeError(f"a number is expected (for example 0.5 or '1/2'); got "
-                        f"{answer!r}") from None
+        raise TypeError(_("a number is expected (for example 0.5 or '1/2'); got {given}"
+                          ).format(given=repr(answer))) from None
 
 
 def parse_outcome(answer: object) -> tuple[str, str]:
@@ -66,10 +68,11 @@ def parse_outcome(answer: object) -> tuple[str, str]:
     elif isinstance(answer, (tuple, list)):
         parts = list(answer)
     else:
-        raise TypeError(f"an outcome is expected, such as ('Ally', 'Ally'); got {answer!r}")
+        raise TypeError(_("an outcome is expected, such as ('Ally', 'Ally'); got {given}"
+                          ).format(given=repr(answer)))
     if len(parts) != 2 or not all(isinstance(p, str) for p in parts):
-        raise TypeError(f"an outcome names two strategies, the row player's first, such as "
-                        f"('Ally', 'Ally'); got {answer!r}")
+        raise TypeError(_("an outcome names two strategies, the row player's first, such as "
+                          "('Ally', 'Ally'); got {given}").format(given=repr(answer)))
     # Quotes are spelling, not part of a label: "[('Stag', 'Stag')]" as text.
     first, second = (part.strip().strip("'\"") for part in parts)
     return normalise_label(first), normalise_label(second)
@@ -85,8 +88,8 @@ def parse_outcomes(answer: object) -> frozenset[tuple[str, str]]:
             return frozenset()
         found = re.findall(r"\(([^()]*)\)", answer)
         if not found:
-            raise TypeError("write outcomes in brackets, such as '(Stag, Stag), (Hare, Hare)', "
-                            "or as a list of pairs")
+            raise TypeError(_("write outcomes in brackets, such as '(Stag, Stag), (Hare, "
+                              "Hare)', or as a list of pairs"))
         return frozenset(parse_outcome(f) for f in found)
     if isinstance(answer, (list, tuple, set, frozenset)):
         items = list(answer)
@@ -94,8 +97,8 @@ def parse_outcomes(answer: object) -> frozenset[tuple[str, str]]:
                                    for i in items):
             items = [tuple(items)]   # a single outcome given as a pair
         return frozenset(parse_outcome(item) for item in items)
-    raise TypeError(f"a list of outcomes is expected, such as [('Stag', 'Stag')]; got "
-                    f"{answer!r}")
+    raise TypeError(_("a list of outcomes is expected, such as [('Stag', 'Stag')]; got {given}"
+                      ).format(given=repr(answer)))
 
 
 def show_number(value: Fraction | float, tolerance: float) -> str:

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
+from alliances.i18n import _, N_
 from alliances.coursework._answers import (normalise_label, parse_number, parse_outcome,
                                            parse_outcomes, show_number)
 
@@ -111,11 +112,12 @@ class AnswerUnavailableError(RuntimeError):
     """
 
 
-def _refuse(what: str) -> None:
+def _refuse(question_id: str) -> None:
     if _STATE["graded"]:
         raise AnswerUnavailableError(
-            f"{what} is not available in a graded assignment: the answers are marked after "
-            "you hand in. You can still compute with the library's models yourself.")
+            _("The answer of {question_id} is not available in a graded assignment: the "
+              "answers are marked after you hand in. You can still compute with the library's "
+              "models yourself.").format(question_id=repr(question_id)))
 
 
 class _SealedAnswer:
@@ -127,7 +129,7 @@ class _SealedAnswer:
         self._id, self._compute = question_id, compute
 
     def __call__(self, *args: object) -> object:
-        _refuse(f"The answer of {self._id!r}")
+        _refuse(self._id)
         return self._compute(*args)
 
     def __repr__(self) -> str:
@@ -202,11 +204,12 @@ class Feedback:
 
     def _mark(self) -> tuple[str, str]:
         if not self.answered:
-            return "#0072B2", "\u2026 Not answered yet."
+            return "#0072B2", "\u2026 " + _("Not answered yet.")
         if self.correct is None:
-            return ("#0072B2", "\u2139 Answer recorded.") if self.readable else (
-                "#D55E00", "\u2718 Cannot be read.")
-        return ("#009E73", "\u2714 Correct.") if self.correct else ("#D55E00", "\u2718 Not yet.")
+            return ("#0072B2", "\u2139 " + _("Answer recorded.")) if self.readable else (
+                "#D55E00", "\u2718 " + _("Cannot be read."))
+        return (("#009E73", "\u2714 " + _("Correct.")) if self.correct else
+                ("#D55E00", "\u2718 " + _("Not yet.")))
 
     def _repr_html_(self) -> str:
         colour, mark = self._mark()
@@ -224,13 +227,13 @@ def _canonical(question: Question, value: object) -> object:
         return parse_number(value)
     if question.kind in ("label", "choice"):
         if not isinstance(value, str):
-            raise TypeError(f"a word is expected, one of {list(question.options)}; got "
-                            f"{value!r}")
+            raise TypeError(_("a word is expected, one of {options}; got {given}").format(
+                options=list(question.options), given=repr(value)))
         label = normalise_label(value)
         allowed = [normalise_label(o) for o in question.options]
         if allowed and label not in allowed:
-            raise TypeError(f"the answer must be one of {list(question.options)}; got "
-                            f"{value!r}")
+            raise TypeError(_("the answer must be one of {options}; got {given}").format(
+                options=list(question.options), given=repr(value)))
         return label
     if question.kind == "outcome":
         return parse_outcome(value)
@@ -271,7 +274,7 @@ def _show(question: Question, value: object) -> str:
         return repr(spelled.get(value, value))
     if question.kind == "outcome":
         return "({}, {})".format(*value)
-    return ", ".join("({}, {})".format(*pair) for pair in sorted(value)) or "none"
+    return ", ".join("({}, {})".format(*pair) for pair in sorted(value)) or _("none")
 
 
 @lru_cache(maxsize=1)
@@ -314,14 +317,15 @@ def __getattr__(name: str) -> object:
 
 def _question(question_id: object) -> Question:
     if not isinstance(question_id, str):
-        raise TypeError(f"question_id must be a string such as '00-best-response'; got "
-                        f"{type(question_id).__name__} {question_id!r}")
+        raise TypeError(_("question_id must be a string such as {example}; got {kind} {given}"
+                          ).format(example="'00-best-response'", kind=type(question_id).__name__,
+                                   given=repr(question_id)))
     questions = _bank_questions(question_id[:2]) if question_id[:2].isdigit() else {}
     if question_id not in questions:
         questions = all_questions()
     if question_id not in questions:
-        raise ValueError(f"question_id {question_id!r} is unknown; known ids: "
-                         f"{sorted(questions)}")
+        raise ValueError(_("question_id {given} is unknown; known ids: {known}").format(
+            given=repr(question_id), known=sorted(questions)))
     return questions[question_id]
 
 
@@ -364,25 +368,27 @@ def check(question_id: str, answer: object) -> Feedback:
         return check_form(question_id, answer)
     question = _question(question_id)
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "Replace the placeholder with your answer and run the cell "
-                        "again.", answered=False, readable=False)
+        return Feedback(False, _("Replace the placeholder with your answer and run the cell "
+                                 "again."), answered=False, readable=False)
     try:
         given = _canonical(question, answer)
     except TypeError as error:
-        return Feedback(False, f"I could not read that answer: {error}.", readable=False)
+        return Feedback(False, _("I could not read that answer: {error}.").format(error=error),
+                        readable=False)
     if _matches(question, given, _canonical(question, question.answer._compute())):
-        return Feedback(True, "Well done.")
+        return Feedback(True, _("Well done."))
     hint = question.hints.get(_key(question, given), "")
-    return Feedback(False, (hint + " " if hint else "") + question.advice)
+    return Feedback(False, (_(hint) + " " if hint else "") + _(question.advice))
 
 
+#: How each kind of answer is written (the bank's questions translate it where shown).
 _FORMS = {
-    "number": "a number, such as 0.5, '1/2' or '50%'",
-    "label": "one of the labels {options}",
-    "choice": "one of {options}",
-    "outcome": "an outcome naming two strategies, the row player's first, such as "
-               "('A', 'B')",
-    "outcomes": "a list of outcomes such as [('A', 'B'), ('B', 'A')], or 'none'",
+    "number": N_("a number, such as 0.5, '1/2' or '50%'"),
+    "label": N_("one of the labels {options}"),
+    "choice": N_("one of {options}"),
+    "outcome": N_("an outcome naming two strategies, the row player's first, such as "
+                  "('A', 'B')"),
+    "outcomes": N_("a list of outcomes such as [('A', 'B'), ('B', 'A')], or 'none'"),
 }
 
 
@@ -402,18 +408,21 @@ def check_form(question_id: str, answer: object) -> Feedback:
     False
     """
     question = _question(question_id)
-    form = _FORMS[question.kind].format(options=list(question.options))
+    form = _(_FORMS[question.kind]).format(options=list(question.options))
     if answer is None or answer is Ellipsis:
-        return Feedback(None, f"Replace the placeholder with your answer ({form}) and run the "
-                        "cell again.", answered=False, readable=False)
+        return Feedback(None, _("Replace the placeholder with your answer ({form}) and run the "
+                                "cell again.").format(form=form),
+                        answered=False, readable=False)
     try:
         given = _canonical(question, answer)
     except TypeError as error:
-        return Feedback(None, f"I could not read that answer: {error}. Expected: {form}.",
-                        readable=False)
-    what = "the number " if question.kind == "number" else ""
-    return Feedback(None, f"It reads as {what}{_show(question, given)}. It is marked after you "
-                    "hand in; this check does not say whether it is right.")
+        return Feedback(None, _("I could not read that answer: {error}. Expected: {form}."
+                                ).format(error=error, form=form), readable=False)
+    reads = (_("It reads as the number {answer}. It is marked after you hand in; this check "
+               "does not say whether it is right.") if question.kind == "number" else
+             _("It reads as {answer}. It is marked after you hand in; this check does not say "
+               "whether it is right."))
+    return Feedback(None, reads.format(answer=_show(question, given)))
 
 
 def grade(question_id: str, answer: object, expected: object) -> Feedback:
@@ -439,17 +448,19 @@ def grade(question_id: str, answer: object, expected: object) -> Feedback:
     except TypeError as error:
         raise TypeError(f"expected must be a right answer to {question_id!r}: {error}") from None
     if answer is None or answer is Ellipsis:
-        return Feedback(False, f"Not answered; expected {_show(question, right)}.",
-                        answered=False, readable=False)
+        return Feedback(False, _("Not answered; expected {expected}.").format(
+            expected=_show(question, right)), answered=False, readable=False)
     try:
         given = _canonical(question, answer)
     except TypeError as error:
-        return Feedback(False, f"I could not read that answer: {error}. Expected "
-                        f"{_show(question, right)}.", readable=False)
+        return Feedback(False, _("I could not read that answer: {error}. Expected {expected}."
+                                 ).format(error=error, expected=_show(question, right)),
+                        readable=False)
     if _matches(question, given, right):
-        return Feedback(True, f"{_show(question, right)} is right.")
-    return Feedback(False, f"Expected {_show(question, right)}; your answer reads as "
-                    f"{_show(question, given)}. {question.advice}")
+        return Feedback(True, _("{expected} is right.").format(expected=_show(question, right)))
+    return Feedback(False, _("Expected {expected}; your answer reads as {given}. {advice}"
+                             ).format(expected=_show(question, right),
+                                      given=_show(question, given), advice=_(question.advice)))
 
 
 # ----------------------------------------------------------------- variants

@@ -23,13 +23,14 @@ from matplotlib.text import Text
 
 from alliances.views.style import figure_png
 from alliances._validation import check_real
+from alliances.i18n import _, N_
 from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.fields import with_readout
 
 __all__ = ["LiveFigure", "CUSTOM", "image_html", "png_size"]
 
 #: The preset dropdown's entry for values that match no preset.
-CUSTOM = "Custom"
+CUSTOM = N_("Custom")
 #: How close slider values must be to a preset's to be named by it.
 _PRESET_TOLERANCE = 1e-9
 
@@ -141,16 +142,16 @@ class LiveFigure(widgets.VBox):
         if not self._held:
             self.refresh()
 
-    def _changed(self, *_: object) -> None:
+    def _changed(self, *_args: object) -> None:
         """Observe every control with this: it updates, except inside :meth:`hold`."""
         if not self._held:
             self.refresh()
 
     # ------------------------------------------------------------------ presets
     def _preset_bar(self, presets: Mapping[str, Mapping[str, float]], *,
-                    description: str = "Preset", width: str = "380px",
+                    description: str | None = None, width: str = "380px",
                     label_width: str = "initial",
-                    tooltip: str = "Back to the values this widget started with"
+                    tooltip: str | None = None
                     ) -> widgets.HBox:
         """The preset dropdown (``self.preset``) and the reset button (``self.reset``).
 
@@ -159,19 +160,30 @@ class LiveFigure(widgets.VBox):
         name sets those controls in one update; Reset sets every control of
         :meth:`_preset_controls` back to its value when the widget was finished; and the
         dropdown always names the preset the controls match, or "Custom".
+
+        The dropdown's values are the presets' names as given (identifiers that code and
+        tests use); what it shows is their translation. ``description`` defaults to
+        "Preset" and ``tooltip`` to "Back to the values this widget started with", both
+        translated; a caller's own are translated by the caller.
         """
+        if description is None:
+            description = _("Preset")
+        if tooltip is None:
+            tooltip = _("Back to the values this widget started with")
         self._presets = {name: dict(values) for name, values in presets.items()}
-        self.preset = widgets.Dropdown(options=[*self._presets, CUSTOM], value=CUSTOM,
+        self.preset = widgets.Dropdown(options=[(_(name), name)
+                                                for name in [*self._presets, CUSTOM]],
+                                       value=CUSTOM,
                                        description=description,
                                        style={"description_width": label_width},
                                        layout=widgets.Layout(width=width))
-        self.reset = widgets.Button(description="Reset", icon="undo", tooltip=tooltip)
+        self.reset = widgets.Button(description=_("Reset"), icon="undo", tooltip=tooltip)
         for control, css in ((self.preset, "alliances-preset"),
                              (self.reset, "alliances-reset")):
             control.add_class("alliances-control")
             control.add_class(css)
         self.preset.observe(self._preset_picked, names="value")
-        self.reset.on_click(lambda _: self._set_controls(self._start_values))
+        self.reset.on_click(lambda _button: self._set_controls(self._start_values))
         return widgets.HBox([self.preset, self.reset])
 
     def _preset_controls(self) -> dict[str, widgets.ValueWidget]:  # pragma: no cover
@@ -234,8 +246,8 @@ class LiveFigure(widgets.VBox):
                                          layout=widgets.Layout(display="none"))
             self.advanced.add_class("alliances-advanced")
             self.advanced_toggle = widgets.ToggleButton(
-                value=False, description="Advanced settings", icon="sliders",
-                tooltip=f"Show or hide {len(advanced)} more controls",
+                value=False, description=_("Advanced settings"), icon="sliders",
+                tooltip=_("Show or hide {n} more controls").format(n=len(advanced)),
                 layout=widgets.Layout(width="auto"))
             self.advanced_toggle.add_class("alliances-control")
             self.advanced_toggle.add_class("alliances-advanced-toggle")
@@ -308,19 +320,21 @@ class LiveFigure(widgets.VBox):
         """Update the artists; return (summary sentence, details HTML)."""
         raise NotImplementedError
 
-    def refresh(self, *_: object) -> None:
+    def refresh(self, *_args: object) -> None:
         """Recompute and redraw; an error is shown in the widget, never raised."""
         self._show_preset()
         try:
             sentence, details = self._update()
         except (ValueError, TypeError) as error:
+            heading = html.escape(_("Cannot update:"))
             self.error.value = (f"<div role='alert' style='color:{_ERROR_TEXT_COLOUR}'>"
-                                f"<b>Cannot update:</b> {html.escape(str(error))}</div>")
+                                f"<b>{heading}</b> {html.escape(str(error))}</div>")
             return
         except Exception as error:  # noqa: BLE001 - a widget must never die silently
+            heading = _("Unexpected error ({kind}):").format(kind=type(error).__name__)
+            ending = _("{message}. Please report it.").format(message=str(error))
             self.error.value = (f"<div role='alert' style='color:{_ERROR_TEXT_COLOUR}'>"
-                                f"<b>Unexpected error ({type(error).__name__}):</b> "
-                                f"{html.escape(str(error))}. Please report it.</div>")
+                                f"<b>{html.escape(heading)}</b> {html.escape(ending)}</div>")
             return
         self.error.value = ""
         self.sentence = sentence
@@ -398,8 +412,8 @@ class ModelExplorer(LiveFigure):
     def __init__(self, model: object = None) -> None:
         super().__init__()
         if model is not None and not isinstance(model, self.MODEL):
-            raise TypeError(f"model must be a {self.MODEL.__name__} or None; got "
-                            f"{type(model).__name__}")
+            raise TypeError(_("model must be a {expected} or None; got {given}").format(
+                expected=self.MODEL.__name__, given=type(model).__name__))
         model = self.MODEL() if model is None else model
         self._check_model(model)
         self._initial = model
@@ -407,7 +421,7 @@ class ModelExplorer(LiveFigure):
         for key, label, low, high, step, tip in self.SLIDERS:
             slider = widgets.FloatSlider(
                 value=self._value(model, key), min=low, max=high, step=step,
-                description=label, tooltip=tip,
+                description=_(label), tooltip=_(tip),
                 readout_format=".2f", continuous_update=True,
                 style={"description_width": "230px"}, layout=widgets.Layout(width="520px"))
             slider.add_class("alliances-control")
@@ -416,10 +430,10 @@ class ModelExplorer(LiveFigure):
         presets = {name: {k: self._value(self.MODEL().replace(**changes), k)
                           for k in self.controls} for name, changes in self.PRESETS.items()}
         bar = self._preset_bar(presets, width=self.PRESET_WIDTH,
-                               tooltip="Back to the parameters this explorer started with")
+                               tooltip=_("Back to the parameters this explorer started with"))
         self.model = model
         self._build(model)
-        first = self.FIRST_VIEW or tuple(key for key, *_ in self.SLIDERS[:4])
+        first = self.FIRST_VIEW or tuple(key for key, *_rest in self.SLIDERS[:4])
         self._finish([bar, *(self.controls[k] for k in first)], self.CSS_CLASS,
                      advanced=[s for k, s in self.controls.items() if k not in first])
 
@@ -449,13 +463,14 @@ class ModelExplorer(LiveFigure):
     def _check_model(self, model: object) -> None:
         """A model of the right class whose every slider value is in its slider's range."""
         if not isinstance(model, self.MODEL):
-            raise TypeError(f"model must be a {self.MODEL.__name__}; got "
-                            f"{type(model).__name__}")
-        for key, _, low, high, _, _ in self.SLIDERS:
+            raise TypeError(_("model must be a {expected}; got {given}").format(
+                expected=self.MODEL.__name__, given=type(model).__name__))
+        for key, _label, low, high, _step, _tip in self.SLIDERS:
             value = self._value(model, key)
             if not low <= value <= high:
-                raise ValueError(f"model's {key} must lie in [{low}, {high}], the range of "
-                                 f"its slider; got {value}")
+                raise ValueError(_("model's {name} must lie in [{low}, {high}], the range of "
+                                   "its slider; got {value}").format(
+                                       name=key, low=low, high=high, value=value))
 
     def _slider_model(self) -> object:
         values = {name: float(slider.value) for name, slider in self.controls.items()}

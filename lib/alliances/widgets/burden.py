@@ -15,6 +15,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real, short_repr
+from alliances.i18n import _, N_, number, percent
 from alliances.models.burden import nash_equilibrium
 from alliances.views.burden import BurdenSharesPlot, ReactionCurvesPlot
 from alliances.widgets.base import LiveFigure
@@ -31,10 +32,10 @@ _ALPHA_RANGE = (0.05, 0.6, 0.01)
 
 #: Named starting points: (alpha, incomes). The first is notebook 01's corner example.
 PRESETS: dict[str, tuple[float, tuple[float, ...]]] = {
-    "Two unequal allies (10 and 1)": (0.1, (10.0, 1.0)),
-    "Two similar allies (10 and 9)": (0.2, (10.0, 9.0)),
-    "Four equal allies": (0.2, (5.0, 5.0, 5.0, 5.0)),
-    "One large ally, five small": (0.2, (20.0, 4.0, 3.0, 3.0, 2.0, 2.0)),
+    N_("Two unequal allies (10 and 1)"): (0.1, (10.0, 1.0)),
+    N_("Two similar allies (10 and 9)"): (0.2, (10.0, 9.0)),
+    N_("Four equal allies"): (0.2, (5.0, 5.0, 5.0, 5.0)),
+    N_("One large ally, five small"): (0.2, (20.0, 4.0, 3.0, 3.0, 2.0, 2.0)),
 }
 
 
@@ -73,17 +74,18 @@ class BurdenSharingExplorer(LiveFigure):
                                        **{f"income {i}": y for i, y in enumerate(ys)}}
                                 for name, (a, ys) in PRESETS.items()},
                                width="30em", label_width="11em",
-                               tooltip="Back to the values this explorer started with")
+                               tooltip=_("Back to the values this explorer started with"))
         self.allies = widgets.IntSlider(value=len(incomes), min=2, max=_MAX_ALLIES, step=1,
-                                        description="number of allies", style=style,
+                                        description=_("number of allies"), style=style,
                                         layout=wide)
         self.alpha = widgets.FloatSlider(value=alpha, min=a_low, max=a_high, step=a_step,
-                                         description="weight of security \u03b1",
+                                         description=_("weight of security \u03b1"),
                                          readout_format=".2f", style=style, layout=wide)
         padded = list(incomes) + [incomes[-1]] * (_MAX_ALLIES - len(incomes))
         self.income_controls = [
             widgets.FloatSlider(value=y, min=low, max=high, step=step,
-                                description=f"income of ally {i + 1}", readout_format=".1f",
+                                description=_("income of ally {number}").format(number=i + 1),
+                                readout_format=".1f",
                                 style=style, layout=widgets.Layout(width="30em"))
             for i, y in enumerate(padded)]
         for control, css in ((self.allies, "alliances-allies"), (self.alpha, "alliances-alpha"),
@@ -154,48 +156,68 @@ class BurdenSharingExplorer(LiveFigure):
 
 def _check_values(alpha: object, incomes: object) -> tuple[float, tuple[float, ...]]:
     """Alpha and 2 to _MAX_ALLIES incomes, each within its slider's range, or an error."""
-    low, high, _ = _INCOME_RANGE
-    a_low, a_high, _ = _ALPHA_RANGE
+    low, high, _step = _INCOME_RANGE
+    a_low, a_high, _a_step = _ALPHA_RANGE
     alpha = check_real(alpha, "alpha", minimum=a_low, maximum=a_high)
     if isinstance(incomes, (str, bytes, dict, set)) or not isinstance(incomes, Sequence):
-        raise TypeError(f"incomes must be a list of 2 to {_MAX_ALLIES} numbers; got "
-                        f"{type(incomes).__name__} {short_repr(incomes)}")
+        raise TypeError(_("incomes must be a list of 2 to {most} numbers; got {kind} {given}"
+                          ).format(most=_MAX_ALLIES, kind=type(incomes).__name__,
+                                   given=short_repr(incomes)))
     if not 2 <= len(incomes) <= _MAX_ALLIES:
-        raise ValueError(f"incomes must list 2 to {_MAX_ALLIES} allies; got {len(incomes)}")
+        raise ValueError(_("incomes must list 2 to {most} allies; got {count}").format(
+            most=_MAX_ALLIES, count=len(incomes)))
     values = tuple(check_real(y, f"incomes[{i}]", minimum=low, maximum=high)
                    for i, y in enumerate(incomes))
     return alpha, values
 
 
+def _share(fraction: float, digits: int) -> str:
+    """``fraction`` as a percentage, as ``f"{fraction:.{digits}%}"`` writes it in English."""
+    return percent(fraction * 100, digits)
+
+
 def _allies(indices: tuple[int, ...]) -> str:
     names = [str(i + 1) for i in indices]
     if len(names) == 1:
-        return f"ally {names[0]}"
-    return f"allies {', '.join(names[:-1])} and {names[-1]}"
+        return _("ally {number}").format(number=names[0])
+    return _("allies {numbers} and {last}").format(numbers=", ".join(names[:-1]),
+                                                   last=names[-1])
+
+
+def _amounts(burdens: list[float]) -> str:
+    """What the payers pay, as a share of income: "each 2.5% of income", "2.5% of its
+    income", "2.5%, 1.0% of income" or "from 1.0% to 2.5% of income"."""
+    if len(burdens) > 1 and max(burdens) - min(burdens) < 5e-4:
+        return _("each {share} of income").format(share=_share(burdens[0], 1))
+    if len(burdens) == 1:
+        return _("{share} of its income").format(share=_share(burdens[0], 1))
+    if len(burdens) <= 3:
+        return _("{shares} of income").format(
+            shares=", ".join(_share(b, 1) for b in burdens))
+    return _("from {low} to {high} of income").format(low=_share(min(burdens), 1),
+                                                      high=_share(max(burdens), 1))
 
 
 def _sentence(eq) -> str:
     """One sentence: who pays how much of its income, who free-rides, and the shortfall."""
     payers = eq.contributors
-    burdens = [eq.burdens[i] for i in payers]
-    if len(payers) > 1 and max(burdens) - min(burdens) < 5e-4:
-        amounts = f"each {burdens[0]:.1%}"
-    elif len(payers) <= 3:
-        amounts = ", ".join(f"{b:.1%}" for b in burdens)
+    amounts = _amounts([eq.burdens[i] for i in payers])
+    if len(payers) == 1:
+        who = _("only {ally} pays ({amounts})").format(ally=_allies(payers), amounts=amounts)
+    elif len(payers) == eq.n:
+        who = (_("both allies pay ({amounts})").format(amounts=amounts) if eq.n == 2 else
+               _("all {n} allies pay ({amounts})").format(n=eq.n, amounts=amounts))
     else:
-        amounts = f"from {min(burdens):.1%} to {max(burdens):.1%}"
-    amounts += " of income" if len(payers) > 1 else " of its income"
-    everyone = "both allies" if eq.n == 2 else f"all {eq.n} allies"
-    who = (f"only {_allies(payers)} pays ({amounts})" if len(payers) == 1 else
-           f"{everyone} pay ({amounts})" if len(payers) == eq.n else
-           f"{_allies(payers)} pay ({amounts})")
+        who = _("{allies} pay ({amounts})").format(allies=_allies(payers), amounts=amounts)
     free = eq.free_riders
-    riders = ""
     if free:
-        riders = f" and {_allies(free)} {'pays' if len(free) == 1 else 'pay'} nothing"
-    return (f"With \u03b1 = {eq.alphas[0]:.2f}, {who}{riders}: the alliance buys "
-            f"{eq.total:.3g} of defence instead of the efficient {eq.efficient_total:.3g} "
-            f"({eq.gap / eq.efficient_total:.0%} short).")
+        who = (_("{who} and {free} pays nothing") if len(free) == 1 else
+               _("{who} and {free} pay nothing")).format(who=who, free=_allies(free))
+    return _("With \u03b1 = {alpha}, {who}: the alliance buys {total} of defence instead of "
+             "the efficient {efficient} ({gap} short).").format(
+                 alpha=number(eq.alphas[0], ".2f"), who=who, total=number(eq.total, ".3g"),
+                 efficient=number(eq.efficient_total, ".3g"),
+                 gap=_share(eq.gap / eq.efficient_total, 0))
 
 
 _CELL = "style='padding:2px 10px;text-align:right'"
@@ -205,14 +227,16 @@ def _details(eq) -> str:
     """A table of the equilibrium, ally by ally, and the sum of the marginal rates."""
     rows = "".join(
         "<tr>" + "".join(f"<td {_CELL}>{v}</td>" for v in
-                         (i + 1, f"{y:g}", f"{x:.3f}", f"{b:.1%}", f"{s:.0%}", f"{si:.0%}"))
+                         (i + 1, number(y, "g"), number(x, ".3f"), _share(b, 1), _share(s, 0),
+                          _share(si, 0)))
         + "</tr>"
         for i, (y, x, b, s, si) in enumerate(zip(eq.incomes, eq.contributions, eq.burdens,
                                                 eq.shares, eq.income_shares)))
-    head = "".join(f"<th {_CELL}>{h}</th>" for h in (
-        "ally", "income", "defence", "burden (% of income)",
-        "share of the alliance's defence", "share of the allies' income"))
+    head = "".join(f"<th {_CELL}>{html.escape(h, quote=False)}</th>" for h in (
+        _("ally"), _("income"), _("defence"), _("burden (% of income)"),
+        _("share of the alliance's defence"), _("share of the allies' income")))
+    mrs = _("Sum of the allies' marginal rates of substitution at the equilibrium: {sum} "
+            "(efficiency needs 1).").format(sum=number(eq.sum_of_mrs, ".2f"))
+    source = _("Our formalization of Olson and Zeckhauser (1966).")
     return (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-            f"<p>Sum of the allies' marginal rates of substitution at the equilibrium: "
-            f"{eq.sum_of_mrs:.2f} (efficiency needs 1). "
-            f"{html.escape('Our formalization of Olson and Zeckhauser (1966).')}</p>")
+            f"<p>{html.escape(mrs, quote=False)} {html.escape(source)}</p>")

@@ -9,6 +9,7 @@ usable troops; the sentence says it in words.
 
 from __future__ import annotations
 
+from alliances.i18n import _, N_, number
 from alliances.models.caveats import CaveatModel
 from alliances.views.caveats import CaveatPlot
 from alliances.widgets.base import ModelExplorer
@@ -17,24 +18,24 @@ __all__ = ["CaveatExplorer", "CAVEAT_PRESETS"]
 
 #: Named starting points: changes from the default :class:`CaveatModel`.
 CAVEAT_PRESETS: dict[str, dict[str, float]] = {
-    "Default (credit 0.6)": {},
-    "2001: a shared cause (low entrapment)": {"L_E": 2.0},
-    "Counter-insurgency in the south (high entrapment)": {"L_E": 16.0},
-    "Patron counts only troops that fight (credit 0)": {"credit": 0.0},
-    "Patron counts flags (credit 1)": {"credit": 1.0},
+    N_("Default (credit 0.6)"): {},
+    N_("2001: a shared cause (low entrapment)"): {"L_E": 2.0},
+    N_("Counter-insurgency in the south (high entrapment)"): {"L_E": 16.0},
+    N_("Patron counts only troops that fight (credit 0)"): {"credit": 0.0},
+    N_("Patron counts flags (credit 1)"): {"credit": 1.0},
 }
 
 #: (parameter, label, minimum, maximum, step, tooltip)
 _SLIDERS = (
-    ("credit", "Credit for a restricted soldier", 0.0, 1.0, 0.05,
-     "The goodwill a soldier under caveats earns with the patron, as a share of a soldier "
-     "who fights (0: only fighting troops count; 1: every flag counts)"),
-    ("L_E", "Loss from entrapment L_E", 0.0, 20.0, 0.5,
-     "What being drawn into the patron's fight costs the ally: casualties, opinion at home"),
-    ("L_A", "Loss from abandonment L_A", 0.0, 20.0, 0.5,
-     "What the ally loses if the patron turns away from the alliance: its dependence"),
-    ("k", "Cost of troops k", 0.0, 10.0, 0.25,
-     "What sending its whole deployable force costs the ally"),
+    ("credit", N_("Credit for a restricted soldier"), 0.0, 1.0, 0.05,
+     N_("The goodwill a soldier under caveats earns with the patron, as a share of a soldier "
+        "who fights (0: only fighting troops count; 1: every flag counts)")),
+    ("L_E", N_("Loss from entrapment L_E"), 0.0, 20.0, 0.5,
+     N_("What being drawn into the patron's fight costs the ally: casualties, opinion at home")),
+    ("L_A", N_("Loss from abandonment L_A"), 0.0, 20.0, 0.5,
+     N_("What the ally loses if the patron turns away from the alliance: its dependence")),
+    ("k", N_("Cost of troops k"), 0.0, 10.0, 0.25,
+     N_("What sending its whole deployable force costs the ally")),
 )
 
 
@@ -76,16 +77,21 @@ class CaveatExplorer(ModelExplorer):
         self.comparison = comparison
         allowed, banned = comparison.allowed, comparison.banned
         rows = [
-            ("troops sent t* (caveats allowed)", f"{allowed.troops:.3f}"),
-            ("share under caveats q*", f"{allowed.caveats:.3f}"),
-            ("usable troops t*(1 - q*)", f"{allowed.usable:.3f}"),
-            ("troops sent, all usable (caveats banned): c*", f"{banned.c_star:.3f}"),
-            ("usable troops the caveats cost the alliance", f"{comparison.usable_lost:.3f}"),
-            ("what the freedom to restrict is worth to the ally", f"{comparison.ally_gain:.3f}"),
+            (_("troops sent t* (caveats allowed)"), number(allowed.troops, ".3f")),
+            (_("share under caveats q*"), number(allowed.caveats, ".3f")),
+            (_("usable troops t*(1 - q*)"), number(allowed.usable, ".3f")),
+            (_("troops sent, all usable (caveats banned): c*"), number(banned.c_star, ".3f")),
+            (_("usable troops the caveats cost the alliance"),
+             number(comparison.usable_lost, ".3f")),
+            (_("what the freedom to restrict is worth to the ally"),
+             number(comparison.ally_gain, ".3f")),
         ]
         m = model.commitment
-        note = (f"{allowed.explanation} Fixed: p_A = {m.p_A:g}, p_E = {m.p_E:g}, r0 = "
-                f"{m.r0:g}, alpha = {m.alpha:g}, beta = {m.beta:g}. Our formalization, built "
-                "on the commitment model of part 3; not a model from the literature.")
+        note = _("{explanation} Fixed: p_A = {p_A}, p_E = {p_E}, r0 = {r0}, alpha = {alpha}, "
+                 "beta = {beta}. Our formalization, built on the commitment model of part 3; "
+                 "not a model from the literature.").format(
+                     explanation=allowed.explanation, p_A=number(m.p_A, "g"),
+                     p_E=number(m.p_E, "g"), r0=number(m.r0, "g"), alpha=number(m.alpha, "g"),
+                     beta=number(m.beta, "g"))
         return comparison.summary, rows, note
 

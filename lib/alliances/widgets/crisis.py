@@ -14,6 +14,7 @@ import html
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
+from alliances.i18n import _, N_, number
 from alliances.models.crisis import (ALLIES, ally_fears, crisis_game, crisis_story,
                                      crisis_thresholds, two_ally_game)
 from alliances.views.crisis import FearsPlot
@@ -28,10 +29,12 @@ __all__ = ["DependenceExplorer", "CrisisExplorer"]
 def _slider(value: float, low: float, high: float, step: float, label: str, tip: str,
             width: str = "200px", *, name: str = "value") -> widgets.FloatSlider:
     if not low <= value <= high:
-        raise ValueError(f"{name} must lie in [{low}, {high}], the range of the slider "
-                         f"{label!r}; got {value}")
-    slider = widgets.FloatSlider(value=value, min=low, max=high, step=step, description=label,
-                                 tooltip=tip, readout_format=".2f", continuous_update=True,
+        raise ValueError(_("{name} must lie in [{low}, {high}], the range of the slider "
+                           "{label}; got {value}").format(name=name, low=low, high=high,
+                                                          label=repr(_(label)), value=value))
+    slider = widgets.FloatSlider(value=value, min=low, max=high, step=step,
+                                 description=_(label), tooltip=_(tip), readout_format=".2f",
+                                 continuous_update=True,
                                  style={"description_width": width},
                                  layout=widgets.Layout(width="500px"))
     slider.add_class("alliances-control")
@@ -40,10 +43,10 @@ def _slider(value: float, low: float, high: float, step: float, label: str, tip:
 
 def _when(threshold: float) -> str:
     if threshold == float("inf"):
-        return "at no commitment level"
+        return _("at no commitment level")
     if threshold == float("-inf"):
-        return "at every commitment level"
-    return f"when c &gt; {threshold:.3g}"
+        return _("at every commitment level")
+    return _("when c &gt; {threshold}").format(threshold=number(threshold, ".3g"))
 
 
 class _Presets:
@@ -59,8 +62,8 @@ class _Presets:
         """Move the named controls to ``values`` (others keep theirs), then update once."""
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
-            raise ValueError(f"values names unknown controls {unknown}; controls are "
-                             f"{list(self.controls)}")
+            raise ValueError(_("values names unknown controls {unknown}; controls are "
+                               "{known}").format(unknown=unknown, known=list(self.controls)))
         with self.hold():
             for name, value in values.items():
                 self.controls[name].value = value
@@ -69,13 +72,13 @@ class _Presets:
 # ------------------------------------------------------------ dependence explorer
 #: Named settings of the two-ally game (all four parameters each).
 _DEPENDENCE_PRESETS: dict[str, dict[str, float]] = {
-    "Major and minor ally": {"major_dependence": 0.3, "minor_dependence": 0.8,
+    N_("Major and minor ally"): {"major_dependence": 0.3, "minor_dependence": 0.8,
                              "entrapment_cost": 0.3, "realignment": 0.5},
-    "Equals who need each other": {"major_dependence": 0.8, "minor_dependence": 0.8,
+    N_("Equals who need each other"): {"major_dependence": 0.8, "minor_dependence": 0.8,
                                    "entrapment_cost": 0.3, "realignment": 0.5},
-    "Multipolar: realignment easy": {"major_dependence": 0.3, "minor_dependence": 0.8,
+    N_("Multipolar: realignment easy"): {"major_dependence": 0.3, "minor_dependence": 0.8,
                                      "entrapment_cost": 0.3, "realignment": 0.9},
-    "Bipolar: realignment hard": {"major_dependence": 0.3, "minor_dependence": 0.8,
+    N_("Bipolar: realignment hard"): {"major_dependence": 0.3, "minor_dependence": 0.8,
                                   "entrapment_cost": 0.3, "realignment": 0.1},
 }
 
@@ -107,25 +110,26 @@ class DependenceExplorer(_Presets, LiveFigure):
                        entrapment_cost=entrapment_cost, realignment=realignment)
         game = two_ally_game(**initial)      # validates
         self.controls = {
-            "major_dependence": _slider(major_dependence, 0, 1, 0.05, "Major ally's dependence",
-                                        "How much the major ally needs the minor one",
+            "major_dependence": _slider(major_dependence, 0, 1, 0.05, N_("Major ally's dependence"),
+                                        N_("How much the major ally needs the minor one"),
                                         name="major_dependence"),
-            "minor_dependence": _slider(minor_dependence, 0, 1, 0.05, "Minor ally's dependence",
-                                        "How much the minor ally needs the major one",
+            "minor_dependence": _slider(minor_dependence, 0, 1, 0.05, N_("Minor ally's dependence"),
+                                        N_("How much the minor ally needs the major one"),
                                         name="minor_dependence"),
-            "entrapment_cost": _slider(entrapment_cost, 0, 1, 0.05, "Cost of entrapment e",
-                                       "The cost of being drawn into the other's quarrel by "
-                                       "supporting it", name="entrapment_cost"),
-            "realignment": _slider(realignment, 0, 1, 0.05, "Ease of realignment a",
-                                   "Chance that an ally let down walks away: high in a "
-                                   "multipolar system, low in a bipolar one", name="realignment"),
+            "entrapment_cost": _slider(entrapment_cost, 0, 1, 0.05, N_("Cost of entrapment e"),
+                                       N_("The cost of being drawn into the other's quarrel by "
+                                          "supporting it"), name="entrapment_cost"),
+            "realignment": _slider(realignment, 0, 1, 0.05, N_("Ease of realignment a"),
+                                   N_("Chance that an ally let down walks away: high in a "
+                                      "multipolar system, low in a bipolar one"),
+                                   name="realignment"),
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
         header = self._preset_bar(_DEPENDENCE_PRESETS)
         self.figure = Figure(figsize=(8.6, 3.9), dpi=100, layout="constrained")
         left, right = self.figure.subplots(1, 2, width_ratios=[1, 1.05])
-        self.matrix = PayoffMatrixPlot(game, left, arrows=True, title="Support or withhold?")
+        self.matrix = PayoffMatrixPlot(game, left, arrows=True, title=_("Support or withhold?"))
         self.fears_plot = FearsPlot(ally_fears(**initial), right)
         self.game = game
         matrix = self.matrix
@@ -146,29 +150,31 @@ class DependenceExplorer(_Presets, LiveFigure):
         self.fears_plot.update(fears)
         equilibria = game.pure_equilibria()
         if game.has_infinitely_many_equilibria:
-            lead = "A tie: infinitely many equilibria."
+            lead = _("A tie: infinitely many equilibria.")
         elif len(equilibria) == 1:
-            lead = f"Equilibrium ({equilibria[0][0]}, {equilibria[0][1]})."
+            lead = _("Equilibrium ({row}, {column}).").format(row=equilibria[0][0],
+                                                             column=equilibria[0][1])
         else:
-            lead = "Equilibria: " + ", ".join(f"({r}, {c})" for r, c in equilibria) + "."
+            lead = _("Equilibria: {list}.").format(
+                list=", ".join(f"({r}, {c})" for r, c in equilibria))
         sentence = " ".join([lead, *(fears.sentence(ally) for ally in ALLIES)])
         items = "".join(f"<li>{html.escape(s)}</li>" for s in game.describe_equilibria())
-        details = (f"<ul>{items}</ul><p><small>Payoff of ally i: d_i if the other supports, "
-                   "minus e if it supports, minus a·d_i if it withholds. Our formalization, "
-                   "not a model from Snyder's article.</small></p>")
+        note = _("Payoff of ally i: d_i if the other supports, minus e if it supports, minus "
+                 "a·d_i if it withholds. Our formalization, not a model from Snyder's article.")
+        details = f"<ul>{items}</ul><p><small>{note}</small></p>"
         return sentence, details
 
 
 # --------------------------------------------------------------- crisis explorer
 #: Named settings of the crisis game.
 _CRISIS_PRESETS: dict[str, dict[str, float]] = {
-    "Weak commitment": {"commitment": 0.2, "patron_war_cost": 4.0, "reputation_cost": 4.0,
+    N_("Weak commitment"): {"commitment": 0.2, "patron_war_cost": 4.0, "reputation_cost": 4.0,
                         "provocation": 3.0, "adversary_war_cost": 2.0},
-    "Middling commitment": {"commitment": 0.6, "patron_war_cost": 4.0, "reputation_cost": 4.0,
+    N_("Middling commitment"): {"commitment": 0.6, "patron_war_cost": 4.0, "reputation_cost": 4.0,
                             "provocation": 3.0, "adversary_war_cost": 2.0},
-    "Strong commitment": {"commitment": 0.9, "patron_war_cost": 4.0, "reputation_cost": 4.0,
+    N_("Strong commitment"): {"commitment": 0.9, "patron_war_cost": 4.0, "reputation_cost": 4.0,
                           "provocation": 3.0, "adversary_war_cost": 2.0},
-    "Strong commitment, restrained protégé": {"commitment": 0.9, "patron_war_cost": 4.0,
+    N_("Strong commitment, restrained protégé"): {"commitment": 0.9, "patron_war_cost": 4.0,
                                               "reputation_cost": 4.0, "provocation": 0.0,
                                               "adversary_war_cost": 2.0},
 }
@@ -204,22 +210,22 @@ class CrisisExplorer(_Presets, LiveFigure):
         tree = crisis_game(**initial)        # validates
         width = "210px"
         self.controls = {
-            "commitment": _slider(commitment, 0, 1, 0.05, "Patron's commitment c",
-                                  "How firmly the patron has promised to back the protégé",
+            "commitment": _slider(commitment, 0, 1, 0.05, N_("Patron's commitment c"),
+                                  N_("How firmly the patron has promised to back the protégé"),
                                   width, name="commitment"),
-            "patron_war_cost": _slider(patron_war_cost, 0, 8, 0.5, "Patron's cost of war W",
-                                       "What fighting the protégé's war costs the patron",
+            "patron_war_cost": _slider(patron_war_cost, 0, 8, 0.5, N_("Patron's cost of war W"),
+                                       N_("What fighting the protégé's war costs the patron"),
                                        width, name="patron_war_cost"),
-            "reputation_cost": _slider(reputation_cost, 0, 8, 0.5, "Reputation cost R",
-                                       "What breaking a full commitment costs the patron",
+            "reputation_cost": _slider(reputation_cost, 0, 8, 0.5, N_("Reputation cost R"),
+                                       N_("What breaking a full commitment costs the patron"),
                                        width, name="reputation_cost"),
-            "provocation": _slider(provocation, 0, 8, 0.5, "Protégé's provocation M",
-                                   "Moral hazard: how far a protégé sure of support presses "
-                                   "its claims in peacetime", width, name="provocation"),
+            "provocation": _slider(provocation, 0, 8, 0.5, N_("Protégé's provocation M"),
+                                   N_("Moral hazard: how far a protégé sure of support presses "
+                                      "its claims in peacetime"), width, name="provocation"),
             "adversary_war_cost": _slider(adversary_war_cost, 0, 8, 0.5,
-                                          "Adversary's cost of war",
-                                          "What a war against protégé and patron costs the "
-                                          "adversary", width, name="adversary_war_cost"),
+                                          N_("Adversary's cost of war"),
+                                          N_("What a war against protégé and patron costs the "
+                                             "adversary"), width, name="adversary_war_cost"),
         }
         for control in self.controls.values():
             control.observe(self._changed, names="value")
@@ -239,11 +245,14 @@ class CrisisExplorer(_Presets, LiveFigure):
         self.plot.update(tree)
         self.tree, self.analysis = tree, self.plot.analysis
         story = crisis_story(self.analysis)
-        sentence = f"At commitment {values['commitment']:.2f}: {story[0].lower()}{story[1:]}"
+        sentence = _("At commitment {commitment}: {story}").format(
+            commitment=number(values["commitment"], ".2f"), story=story[0].lower() + story[1:])
         thresholds = crisis_thresholds(**{k: v for k, v in values.items() if k != "commitment"})
         lines = "".join(f"<li>{html.escape(s)}</li>" for s in self.analysis.describe())
-        details = (f"<ul>{lines}</ul><p>The patron would support a firm protégé "
-                   f"{_when(thresholds['support'])}; an emboldened protégé provokes a challenge "
-                   f"even against support {_when(thresholds['challenge'])}.</p>"
-                   "<p><small>Our formalization, not a model from Snyder's article.</small></p>")
+        when = _("The patron would support a firm protégé {when_support}; an emboldened "
+                 "protégé provokes a challenge even against support {when_challenge}.").format(
+                     when_support=_when(thresholds["support"]),
+                     when_challenge=_when(thresholds["challenge"]))
+        source = _("Our formalization, not a model from Snyder's article.")
+        details = f"<ul>{lines}</ul><p>{when}</p><p><small>{source}</small></p>"
         return sentence, details

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
+from alliances.i18n import _, N_, number
 from alliances.models.classification import classify, summarise
 from alliances.models.family_map import FamilyMap, family_changes, family_map, family_phrase
 from alliances.models.family_regions import PAYOFF_NAMES
@@ -15,18 +16,18 @@ from alliances.models.games import Game, alliance_formation_game, symmetric_game
 from alliances.views.family_map import FamilyMapPlot
 from alliances.widgets.render import LayeredRenderer
 from alliances.widgets.base import LiveFigure
-from alliances.widgets.payoff_editor import PayoffEditor
+from alliances.widgets.payoff_editor import PayoffEditor, family_name
 
 __all__ = ["FamilyMapExplorer", "PAIRS"]
 
 #: The pairs of payoffs the map can be drawn over: menu label -> (x, y).
 PAIRS: dict[str, tuple[str, str]] = {
-    "T across, P up": ("T", "P"),
-    "T across, S up": ("T", "S"),
-    "S across, P up": ("S", "P"),
-    "T across, R up": ("T", "R"),
-    "R across, P up": ("R", "P"),
-    "R across, S up": ("R", "S"),
+    N_("T across, P up"): ("T", "P"),
+    N_("T across, S up"): ("T", "S"),
+    N_("S across, P up"): ("S", "P"),
+    N_("T across, R up"): ("T", "R"),
+    N_("R across, P up"): ("R", "P"),
+    N_("R across, S up"): ("R", "S"),
 }
 
 
@@ -77,30 +78,33 @@ class FamilyMapExplorer(LiveFigure):
         super().__init__()
         game = alliance_formation_game() if game is None else game
         if not isinstance(game, Game) or game.shape != (2, 2):
-            raise TypeError(f"game must be a 2x2 alliances Game; got {game!r}")
+            raise TypeError(_("game must be a 2x2 alliances Game; got {given}").format(
+                given=repr(game)))
         if not (game.B == game.A.T).all():
-            raise ValueError("game must be symmetric (B equal to A transposed): the map shows "
-                             "symmetric games")
+            raise ValueError(_("game must be symmetric (B equal to A transposed): the map "
+                               "shows symmetric games"))
         # The map checks the pair and the limits (its errors name them).
         first = family_map(**_payoffs(game), pair=pair, limits=limits, resolution=None,
                            labels=game.row_labels)
         pair = (first.x_name, first.y_name)
         if pair not in PAIRS.values():
-            raise ValueError(f"pair must be one of {list(PAIRS.values())}; got {pair!r}")
+            raise ValueError(_("pair must be one of {allowed}; got {given}").format(
+                allowed=list(PAIRS.values()), given=repr(pair)))
         low, high = first.limits
         step = check_real(step, "step", minimum=0, allow_equal_min=False)
         if game.A.min() < low or game.A.max() > high:
-            raise ValueError(f"the game's payoffs must lie within limits {limits!r}")
+            raise ValueError(_("the game's payoffs must lie within limits {limits}").format(
+                limits=repr(limits)))
         self._limits = (low, high)
         self._ready = False
         self.editor = PayoffEditor(game, minimum=low, maximum=high, step=step,
                                            symmetric=True, on_change=self._game_changed)
-        self.pair = widgets.Dropdown(options=list(PAIRS.items()), value=pair,
-                                     description="Map over",
+        self.pair = widgets.Dropdown(options=[(_(label), xy) for label, xy in PAIRS.items()],
+                                     value=pair, description=_("Map over"),
                                      style={"description_width": "auto"})
-        self.swap = widgets.Button(description="Swap P and S", icon="exchange",
-                                   tooltip="Exchange the payoffs of two rival blocs (P) and of "
-                                           "abstaining alone (S)")
+        self.swap = widgets.Button(description=_("Swap P and S"), icon="exchange",
+                                   tooltip=_("Exchange the payoffs of two rival blocs (P) and "
+                                             "of abstaining alone (S)"))
         for control in (self.pair, self.swap):
             control.add_class("alliances-control")
         self.pair.add_class("alliances-map-pair")
@@ -125,11 +129,11 @@ class FamilyMapExplorer(LiveFigure):
         bar.layout.flex_flow = "row wrap"
         self._finish([self.editor], "alliances-family-map")
 
-    def _game_changed(self, _: Game) -> None:
+    def _game_changed(self, _game: Game) -> None:
         if self._ready:
             self.refresh()
 
-    def _swap(self, _: object = None) -> None:
+    def _swap(self, _button: object = None) -> None:
         v = _payoffs(self.editor.game)
         t = self.editor.game
         self.editor.set_game(symmetric_game(v["T"], v["R"], v["S"], v["P"],
@@ -149,15 +153,23 @@ class FamilyMapExplorer(LiveFigure):
         v = _payoffs(game)
         self.plot.update(self._map())
         info = classify(game)
-        numbers = ", ".join(f"{k} = {v[k]:g}" for k in PAYOFF_NAMES)
-        where = (f"lies on a tie line, {family_phrase(info.family)}" if info.on_boundary
-                 else f"lies in the {info.family} region")
+        numbers = ", ".join(f"{k} = {number(v[k], 'g')}" for k in PAYOFF_NAMES)
         equilibria = summarise(game).split(": ", 1)[-1]
-        sentence = f"The star, your game with {numbers}, {where}: {equilibria}"
+        if info.on_boundary:
+            sentence = _("The star, your game with {numbers}, lies on a tie line, {phrase}: "
+                         "{result}").format(numbers=numbers, result=equilibria,
+                                                phrase=family_phrase(info.family))
+        else:
+            sentence = _("The star, your game with {numbers}, lies in the {family} region: "
+                         "{result}").format(numbers=numbers, result=equilibria,
+                                                family=family_name(info.family))
         changes = [c for name in self.pair.value for c in family_changes(**v, payoff=name)]
+        no_change = _("No tie along these two payoffs changes the family.")
         items = "".join(f"<li>{html.escape(c.sentence())}</li>" for c in changes) or \
-            "<li>No tie along these two payoffs changes the family.</li>"
-        details = (f"<p><b>Why:</b> the ranking is <code>{html.escape(info.ordinal)}</code>. "
-                   f"{html.escape(info.description)}</p><p><b>Across the nearest tie "
-                   f"lines:</b></p><ul>{items}</ul>")
+            f"<li>{html.escape(no_change)}</li>"
+        ranking = html.escape(_("the ranking is {ranking}."), quote=False).format(
+            ranking=f"<code>{html.escape(info.ordinal)}</code>")
+        why, across = html.escape(_("Why:")), html.escape(_("Across the nearest tie lines:"))
+        details = (f"<p><b>{why}</b> {ranking} {html.escape(info.description)}</p>"
+                   f"<p><b>{across}</b></p><ul>{items}</ul>")
         return sentence, details

@@ -20,6 +20,7 @@ import ipywidgets as widgets
 import traitlets
 
 from alliances._validation import short_repr, check_real
+from alliances.i18n import _, number
 
 __all__ = ["NumberField", "with_readout"]
 
@@ -31,6 +32,11 @@ _MINUS_SIGNS = "\u2212\u2012\u2013\ufe63\uff0d"
 
 def _format(value: float) -> str:
     return f"{value:.10g}"
+
+
+def _shown_number(value: float) -> str:
+    """``value`` as :func:`_format` writes it, with the reader's decimal separator."""
+    return number(value, ".10g")
 
 
 def _check_text(value: object, name: str) -> str:
@@ -79,26 +85,30 @@ def _parse_number(text: object, minimum: float, maximum: float, *,
     typed = text.strip().replace("\u00a0", "").replace(" ", "")
     for sign in _MINUS_SIGNS:
         typed = typed.replace(sign, "-")
-    span = f"from {_format(minimum)} to {_format(maximum)}"
+    low, high = _shown_number(minimum), _shown_number(maximum)
     if not typed:
-        raise ValueError(f"the field is empty: type a number {span}")
+        raise ValueError(_("the field is empty: type a number from {low} to {high}").format(
+            low=low, high=high))
     if "," in typed:
         if typed.count(",") > 1 or "." in typed:
-            raise ValueError(f'"{text.strip()}" is not a number: use one decimal separator, '
-                             "as in 2.5 or 2,5")
+            raise ValueError(_('"{text}" is not a number: use one decimal separator, '
+                               "as in 2.5 or 2,5").format(text=text.strip()))
         typed = typed.replace(",", ".")
     try:
         value = float(typed)
     except ValueError:
-        raise ValueError(f'"{text.strip()}" is not a number') from None
+        raise ValueError(_('"{text}" is not a number').format(text=text.strip())) from None
     if math.isnan(value):
-        raise ValueError(f'"{text.strip()}" is not a number')
+        raise ValueError(_('"{text}" is not a number').format(text=text.strip()))
     if math.isinf(value):
-        raise ValueError(f'"{text.strip()}" is too large: type a number {span}')
+        raise ValueError(_('"{text}" is too large: type a number from {low} to {high}').format(
+            text=text.strip(), low=low, high=high))
     if not minimum <= value <= maximum:
-        raise ValueError(f"{_format(value)} is outside the range: type a number {span}")
+        raise ValueError(_("{value} is outside the range: type a number from {low} to {high}"
+                           ).format(value=_shown_number(value), low=low, high=high))
     if integer and value != int(value):
-        raise ValueError(f"{_format(value)} is not a whole number: type one {span}")
+        raise ValueError(_("{value} is not a whole number: type one from {low} to {high}"
+                           ).format(value=_shown_number(value), low=low, high=high))
     return float(int(value)) if integer else value
 
 
@@ -200,7 +210,9 @@ class NumberField(widgets.HBox):
         _check_text(reason, "reason")
         self._shown({"new": self.value})
         self.message.value = (f"<span role='alert' style='color:{_MESSAGE_COLOUR}'>"
-                              f"{html.escape(reason)}; kept {_format(self.value)}.</span>")
+                              + html.escape(_("{reason}; kept {value}.").format(
+                                  reason=reason, value=_shown_number(self.value)))
+                              + "</span>")
 
 
 def with_readout(slider: widgets.widget_int._Int | widgets.widget_float._Float
@@ -232,7 +244,7 @@ def with_readout(slider: widgets.widget_int._Int | widgets.widget_float._Float
     field = NumberField(slider.value, minimum=slider.min, maximum=slider.max,
                         description=slider.description, integer=integer, width="4.5em",
                         description_width="0px",
-                        tooltip=f"Type a value for: {slider.description}")
+                        tooltip=_("Type a value for: {label}").format(label=slider.description))
     field.text.add_class("alliances-readout")
     field.add_class("alliances-readout-field")
 

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import short_repr, check_real
+from alliances.i18n import _, N_, number
 from alliances.models.formation import DEFAULTS, PARAMETERS, PRESETS, join_decision
 from alliances.views.formation import JoinRegionPlot
 from alliances.widgets.render import LayeredRenderer
@@ -22,19 +23,34 @@ from alliances.widgets.base import LiveFigure
 
 __all__ = ["JoinOrStayOut"]
 
+#: Names the widget shows that come from the model (slider labels, presets, the terms of
+#: the net benefit), marked here so that they are translated where shown; the model keeps
+#: them as identifiers.
+_MODEL_NAMES = (
+    N_("threat: chance of a challenge"), N_("own strength (adversary = 1)"),
+    N_("allies' strength (adversary = 1)"), N_("weight on security, w"),
+    N_("autonomy gained (+) or lost (\u2212)"), N_("entrapment risk"),
+    N_("spending obligation"),
+    N_("Small state facing a threat"), N_("Major power (gains autonomy)"),
+    N_("Distant state, low threat"),
+    N_("security"), N_("entrapment"), N_("autonomy"), N_("spending"),
+)
+
 
 def _check_slider_values(params: object) -> dict[str, float]:
     """Known parameters, each a number within its slider's range, or an error."""
     if not isinstance(params, Mapping):
-        raise TypeError(f"params must be a dict of parameters such as {{'threat': 0.5}}; got "
-                        f"{type(params).__name__} {short_repr(params)}")
+        raise TypeError(_("params must be a dict of parameters such as {example}; got "
+                          "{kind} {given}").format(example="{'threat': 0.5}",
+                                                   kind=type(params).__name__,
+                                                   given=short_repr(params)))
     unknown = sorted(str(k) for k in set(params) - set(PARAMETERS))
     if unknown:
-        raise ValueError(f"params: unknown parameter(s) {unknown}; the parameters are "
-                         f"{list(PARAMETERS)}")
+        raise ValueError(_("params: unknown parameter(s) {unknown}; the parameters are "
+                           "{known}").format(unknown=unknown, known=list(PARAMETERS)))
     checked = {}
     for name, value in params.items():
-        _, low, high, _ = PARAMETERS[name]
+        _label, low, high, _step = PARAMETERS[name]
         checked[name] = check_real(value, name, minimum=low, maximum=high)
     return checked
 
@@ -42,7 +58,8 @@ def _check_slider_values(params: object) -> dict[str, float]:
 def _check_y_name(y_name: object) -> None:
     allowed = [name for name in PARAMETERS if name != "threat"]
     if not isinstance(y_name, str) or y_name not in allowed:
-        raise ValueError(f"y_name must be one of {allowed}; got {short_repr(y_name)}")
+        raise ValueError(_("y_name must be one of {allowed}; got {given}").format(
+            allowed=allowed, given=short_repr(y_name)))
 
 
 class JoinOrStayOut(LiveFigure):
@@ -76,20 +93,21 @@ class JoinOrStayOut(LiveFigure):
         values = dict(DEFAULTS)
         values.update(_check_slider_values({} if params is None else params))
         _check_y_name(y_name)
-        choices = [(label, name) for name, (label, *_) in PARAMETERS.items() if name != "threat"]
+        choices = [(_(label), name) for name, (label, *_rest) in PARAMETERS.items()
+                   if name != "threat"]
         style = {"description_width": "17em"}
         layout = widgets.Layout(width="38em")
         self.sliders: dict[str, widgets.FloatSlider] = {}
         for name, (label, low, high, step) in PARAMETERS.items():
             slider = widgets.FloatSlider(value=values[name], min=low, max=high, step=step,
-                                         description=label, readout_format=".2f",
+                                         description=_(label), readout_format=".2f",
                                          style=style, layout=layout)
             slider.add_class("alliances-control")
             slider.add_class(f"alliances-{name.replace('_', '-')}")
             slider.observe(self._changed, names="value")
             self.sliders[name] = slider
         self.y_axis = widgets.Dropdown(options=choices, value=y_name,
-                                       description="vertical axis of the map", style=style,
+                                       description=_("vertical axis of the map"), style=style,
                                        layout=layout)
         self.y_axis.observe(self._changed, names="value")
         self.y_axis.add_class("alliances-control")
@@ -135,15 +153,19 @@ class JoinOrStayOut(LiveFigure):
         decision = join_decision(**values)
         self.plot.update(values, self.y_axis.value)
         self.decision = decision
-        first, _, rest = decision.reason.partition(". ")
+        first, _dot, rest = decision.reason.partition(". ")
         cell = "style='padding:2px 10px;text-align:right'"
-        rows = "".join(f"<tr><td {cell}>{html.escape(name)}</td><td {cell}>{value:+.3f}</td>"
-                       "</tr>" for name, value in decision.terms.items())
-        details = (f"<p>{html.escape(rest)}</p><table><thead><tr><th {cell}>term (weighted)"
-                   f"</th><th {cell}>contribution to the net benefit</th></tr></thead><tbody>"
-                   f"{rows}<tr><td {cell}><b>net benefit</b></td><td {cell}>"
-                   f"<b>{decision.net_benefit:+.3f}</b></td></tr></tbody></table>"
-                   "<p>Our formalization of the capability-"
-                   "aggregation view and of Morrow's (1991) autonomy\u2013security "
-                   "trade-off.</p>")
+        rows = "".join(f"<tr><td {cell}>{html.escape(_(name))}</td>"
+                       f"<td {cell}>{number(value, '+.3f')}</td></tr>"
+                       for name, value in decision.terms.items())
+        source = _("Our formalization of the capability-aggregation view and of Morrow's "
+                   "(1991) autonomy\u2013security trade-off.")
+        term, contribution, net = (html.escape(_("term (weighted)")),
+                                   html.escape(_("contribution to the net benefit")),
+                                   html.escape(_("net benefit")))
+        details = (f"<p>{html.escape(rest)}</p><table><thead><tr><th {cell}>{term}</th>"
+                   f"<th {cell}>{contribution}</th></tr></thead><tbody>"
+                   f"{rows}<tr><td {cell}><b>{net}</b></td><td {cell}>"
+                   f"<b>{number(decision.net_benefit, '+.3f')}</b></td></tr></tbody></table>"
+                   f"<p>{html.escape(source, quote=False)}</p>")
         return (first + "." if rest else first), details

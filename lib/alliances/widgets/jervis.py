@@ -8,6 +8,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
+from alliances.i18n import _, N_, number
 from alliances.models.jervis import WORLDS, jervis_plane, offence_defence_game
 from alliances.views.family_map import FamilyMapPlot
 from alliances.views.jervis import ThresholdPlot, world_labels
@@ -21,6 +22,9 @@ PRESETS: dict[str, tuple[float, float]] = {
     f"World {k}: {verdict.split(';')[0].split(',')[0]}": (1.0 if offence else -1.0,
                                                           1.0 if distinguishable else 0.0)
     for k, (offence, distinguishable, verdict) in WORLDS.items()}
+#: The names PRESETS computes, marked here so that they are translated where shown.
+_PRESET_NAMES = (N_("World 1: doubly dangerous"), N_("World 2: security dilemma"),
+                 N_("World 3: no security dilemma"), N_("World 4: doubly stable"))
 
 
 class JervisWidget(LiveFigure):
@@ -56,17 +60,17 @@ class JervisWidget(LiveFigure):
         style = {"description_width": "11em"}
         layout = widgets.Layout(width="30em")
         self.offence = widgets.FloatSlider(value=o, min=-1.0, max=1.0, step=0.1,
-                                           description="Offence advantage",
+                                           description=_("Offence advantage"),
                                            readout_format=".1f", style=style, layout=layout,
-                                           tooltip="-1: defence has the advantage; +1: "
-                                                   "offence has the advantage")
+                                           tooltip=_("-1: defence has the advantage; +1: "
+                                                     "offence has the advantage"))
         self.distinguishability = widgets.FloatSlider(
-            value=d, min=0.0, max=1.0, step=0.05, description="Distinguishability",
+            value=d, min=0.0, max=1.0, step=0.05, description=_("Distinguishability"),
             readout_format=".2f", style=style, layout=layout,
-            tooltip="0: offensive and defensive postures look alike; 1: clearly different")
+            tooltip=_("0: offensive and defensive postures look alike; 1: clearly different"))
         bar = self._preset_bar({name: {"offence": o, "distinguishability": d}
-                                for name, (o, d) in PRESETS.items()}, description="Jump to", width="auto",
-                               tooltip="Back to the starting point")
+                                for name, (o, d) in PRESETS.items()}, description=_("Jump to"),
+                               width="auto", tooltip=_("Back to the starting point"))
         self.world = self.preset
         for control, name in ((self.offence, "alliances-offence"),
                               (self.distinguishability, "alliances-distinguishability")):
@@ -83,10 +87,10 @@ class JervisWidget(LiveFigure):
         self._renderer = LayeredRenderer(
             self.figure, [[*self.plane.map_artists(), *self._worlds],
                           [*self.threshold.artists(), self.plane.point]])
-        note = widgets.HTML("<p style='margin:0'>Offence advantage runs from −1 (defence has "
-                            "the advantage) to +1 (offence has it); distinguishability from 0 "
-                            "(postures look alike) to 1 (clearly different). The mapping to "
-                            "payoffs is our illustrative formalization.</p>")
+        note = widgets.HTML("<p style='margin:0'>" + html.escape(_(
+            "Offence advantage runs from −1 (defence has the advantage) to +1 (offence has "
+            "it); distinguishability from 0 (postures look alike) to 1 (clearly different). "
+            "The mapping to payoffs is our illustrative formalization.")) + "</p>")
         self._finish([note, self.offence, self.distinguishability, bar], "alliances-jervis")
 
     def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
@@ -100,9 +104,10 @@ class JervisWidget(LiveFigure):
         world = offence_defence_game(o, d)
         self.plane.update(jervis_plane(o, d))
         self.threshold.update(world.threshold)
-        cells = "".join(f"<td>{getattr(world, k):g}</td>" for k in "TRPS")
-        details = (f"<p>First-strike index z = {world.index:g}. Payoffs (our formalization): "
-                   f"</p><table><tr><th>T = DC</th><th>R = CC</th><th>P = DD</th>"
-                   f"<th>S = CD</th></tr><tr>{cells}</tr></table>"
+        cells = "".join(f"<td>{number(getattr(world, k), 'g')}</td>" for k in "TRPS")
+        intro = _("First-strike index z = {z}. Payoffs (our formalization): ").format(
+            z=number(world.index, "g"))
+        details = (f"<p>{html.escape(intro)}</p><table><tr><th>T = DC</th><th>R = CC</th>"
+                   f"<th>P = DD</th><th>S = CD</th></tr><tr>{cells}</tr></table>"
                    f"<p>{html.escape(world.threshold.formula)}</p>")
         return world.sentence(), details

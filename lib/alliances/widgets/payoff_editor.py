@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
+from alliances.i18n import _, N_, number
 from alliances.models.classification import classify, summarise
 from alliances.models.games import PRESETS, Game, symmetric_game
 from alliances.views.payoff_matrix import PayoffMatrixPlot
@@ -17,6 +18,25 @@ from alliances.widgets.fields import NumberField
 from alliances.widgets.render import LayeredRenderer
 
 __all__ = ["PayoffEditor"]
+
+#: The families of 2x2 games (names of :data:`alliances.models.classification.FAMILIES`,
+#: which are also the presets' names), marked here so that they are translated where
+#: shown; the model keeps them as identifiers.
+_FAMILY_NAMES = (
+    N_("Prisoner's Dilemma"), N_("Deadlock"), N_("Harmony"), N_("Asymmetric dominance"),
+    N_("Stag Hunt"), N_("Coordination"), N_("Chicken"), N_("Battle of the Sexes"),
+    N_("Matching Pennies"), N_("Cyclic"),
+)
+
+
+def family_name(family: str) -> str:
+    """A family's name as the reader sees it: translated, also when it is several names
+    joined with " / " (a game on a tie line).
+
+    >>> family_name("Stag Hunt / Chicken")
+    'Stag Hunt / Chicken'
+    """
+    return " / ".join(_(name) for name in family.split(" / "))
 
 
 class PayoffEditor(LiveFigure):
@@ -71,12 +91,14 @@ class PayoffEditor(LiveFigure):
         game = self._starting_game(game, preset, labels, row_name, col_name)
         minimum, maximum = self._check_range(game, minimum, maximum, step)
         if on_change is not None and not callable(on_change):
-            raise TypeError(f"on_change must be callable or None; got {on_change!r}")
+            raise TypeError(_("on_change must be callable or None; got {given}").format(
+                given=repr(on_change)))
         if not isinstance(symmetric, bool):
-            raise TypeError(f"symmetric must be True or False; got {symmetric!r}")
+            raise TypeError(_("symmetric must be True or False; got {given}").format(
+                given=repr(symmetric)))
         if symmetric and not (game.B == game.A.T).all():
-            raise ValueError("game must be symmetric (B equal to A transposed) when "
-                             "symmetric=True")
+            raise ValueError(_("game must be symmetric (B equal to A transposed) when "
+                               "symmetric=True"))
         self._symmetric = symmetric
         self._template = game
         self._range = (minimum, maximum)
@@ -85,7 +107,7 @@ class PayoffEditor(LiveFigure):
         matrix = self._payoff_grid(game, minimum, maximum)
         bar = self._preset_bar({name: self._control_values(symmetric_game(*payoffs))
                                 for name, payoffs in PRESETS.items()}, width="300px",
-                               tooltip="Back to the game this editor started with")
+                               tooltip=_("Back to the game this editor started with"))
         self.figure = Figure(figsize=(4.6, 3.8), dpi=100, layout="constrained")
         self.plot = PayoffMatrixPlot(game, self.figure.add_subplot())
         self._renderer = LayeredRenderer(self.figure, [self.plot.dynamic_artists()])
@@ -98,13 +120,16 @@ class PayoffEditor(LiveFigure):
         """The game to start with: ``game``, checked, or the preset's."""
         if game is None:
             if preset not in PRESETS:
-                raise ValueError(f"preset must be one of {list(PRESETS)}; got {preset!r}")
+                raise ValueError(_("preset must be one of {allowed}; got {given}").format(
+                    allowed=list(PRESETS), given=repr(preset)))
             game = symmetric_game(*PRESETS[preset], labels=labels, row_name=row_name,
                                   col_name=col_name)
         if not isinstance(game, Game):
-            raise TypeError(f"game must be an alliances Game; got {type(game).__name__}")
+            raise TypeError(_("game must be an alliances Game; got {given}").format(
+                given=type(game).__name__))
         if game.shape != (2, 2):
-            raise ValueError(f"game must be 2x2 for the PayoffEditor; got shape {game.shape}")
+            raise ValueError(_("game must be 2x2 for the PayoffEditor; got shape {shape}"
+                               ).format(shape=game.shape))
         return game
 
     @staticmethod
@@ -115,11 +140,12 @@ class PayoffEditor(LiveFigure):
         maximum = check_real(maximum, "maximum")
         check_real(step, "step", minimum=0, allow_equal_min=False)
         if not minimum < maximum:
-            raise ValueError(f"minimum must be below maximum; got {minimum} and {maximum}")
+            raise ValueError(_("minimum must be below maximum; got {minimum} and {maximum}"
+                               ).format(minimum=minimum, maximum=maximum))
         if game.A.min() < minimum or game.B.min() < minimum or max(
                 game.A.max(), game.B.max()) > maximum:
-            raise ValueError(f"the game's payoffs must lie in [{minimum}, {maximum}], the "
-                             "range of the controls")
+            raise ValueError(_("the game's payoffs must lie in [{low}, {high}], the range of "
+                               "the controls").format(low=minimum, high=maximum))
         return minimum, maximum
 
     def _payoff_grid(self, game: Game, minimum: float, maximum: float) -> widgets.GridBox:
@@ -132,9 +158,11 @@ class PayoffEditor(LiveFigure):
                     control = NumberField(
                         float(matrix[i, j]), minimum=minimum, maximum=maximum,
                         description=name[:12],
-                        tooltip=(f"{name}'s payoff when {game.row_name} plays "
-                                 f"{game.row_labels[i]} and {game.col_name} plays "
-                                 f"{game.col_labels[j]}"), width="150px")
+                        tooltip=_("{player}'s payoff when {row} plays {row_strategy} and "
+                                  "{column} plays {column_strategy}").format(
+                                      player=name, row=game.row_name,
+                                      row_strategy=game.row_labels[i], column=game.col_name,
+                                      column_strategy=game.col_labels[j]), width="150px")
                     control.add_class("alliances-payoff")
                     control.add_class("alliances-control")
                     control.observe(self._changed, names="value")
@@ -177,12 +205,13 @@ class PayoffEditor(LiveFigure):
     def set_game(self, game: Game) -> None:
         """Show ``game`` (2x2, same labels): set every control, then update once."""
         if not isinstance(game, Game) or game.shape != (2, 2):
-            raise ValueError("game must be a 2x2 alliances Game")
+            raise ValueError(_("game must be a 2x2 alliances Game"))
         low, high = self._range
         if min(game.A.min(), game.B.min()) < low or max(game.A.max(), game.B.max()) > high:
             # The controls refuse them: say so here, naming the argument.
-            raise ValueError(f"the game's payoffs must lie in [{low:g}, {high:g}], the range "
-                             "of the controls")
+            raise ValueError(_("the game's payoffs must lie in [{low}, {high}], the range of "
+                               "the controls").format(low=number(low, "g"),
+                                                      high=number(high, "g")))
         self._set_controls(self._control_values(game))
 
     def _update(self) -> tuple[str, str]:
@@ -192,13 +221,16 @@ class PayoffEditor(LiveFigure):
                     col_labels=t.col_labels)
         info = classify(game)
         self.plot.update(game)
-        self.plot.set_title(info.family)
+        self.plot.set_title(family_name(info.family))
         self.game = game
         sentences = "".join(f"<li>{html.escape(s)}</li>" for s in game.describe_equilibria())
-        details = (f"<p><b>Family:</b> {html.escape(info.family)} "
+        equilibria = (_("<b>Equilibria</b> (degenerate game: ties):") if game.is_degenerate
+                      else _("<b>Equilibria</b>:"))
+        family = html.escape(_("Family:"))
+        details = (f"<p><b>{family}</b> "
+                   f"{html.escape(family_name(info.family))} "
                    f"(<code>{html.escape(info.ordinal)}</code>). {html.escape(info.description)}"
-                   f"</p><p><b>Equilibria</b>{' (degenerate game: ties)' * game.is_degenerate}:"
-                   f"</p><ul>{sentences}</ul>")
+                   f"</p><p>{equilibria}</p><ul>{sentences}</ul>")
         if self._on_change is not None:
             self._on_change(game)
         return summarise(game), details

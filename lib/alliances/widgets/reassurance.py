@@ -8,6 +8,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
+from alliances.i18n import _, N_, number
 from alliances.models.reassurance import (bayesian_game, best_policy, policy_values, reassurance,
                            reassurance_threshold, simultaneous_threshold)
 from alliances.views.reassurance import PolicyValuePlot
@@ -18,20 +19,22 @@ __all__ = ["ReassuranceExplorer", "PRESETS"]
 
 #: Named presets: (q, exploitation cost, spiral cost, arming cost).
 PRESETS: dict[str, tuple[float, float, float, float]] = {
-    "Spiral world: adversary probably a security seeker": (0.1, 5.0, 2.0, 0.5),
-    "Deterrence world: adversary probably greedy": (0.7, 5.0, 2.0, 0.5),
-    "Being exploited is catastrophic": (0.2, 10.0, 1.5, 0.5),
-    "A spiral is as bad as being exploited": (0.6, 4.0, 4.0, 0.5),
+    N_("Spiral world: adversary probably a security seeker"): (0.1, 5.0, 2.0, 0.5),
+    N_("Deterrence world: adversary probably greedy"): (0.7, 5.0, 2.0, 0.5),
+    N_("Being exploited is catastrophic"): (0.2, 10.0, 1.5, 0.5),
+    N_("A spiral is as bad as being exploited"): (0.6, 4.0, 4.0, 0.5),
 }
 
-_SLIDERS = (("q", "Belief adversary greedy (q)", 0.0, 1.0, 0.01, ".2f",
-             "Probability the defender gives to the adversary being greedy"),
-            ("exploitation_cost", "Cost of being exploited", 0.5, 10.0, 0.5, ".1f",
-             "What the defender loses if it reassures and the adversary competes"),
-            ("spiral_cost", "Cost of a spiral", 0.5, 10.0, 0.5, ".1f",
-             "What the defender loses if both compete"),
-            ("arming_cost", "Cost of needless arming", 0.0, 5.0, 0.25, ".2f",
-             "What the defender loses if it deters an adversary that cooperates"))
+_SLIDERS = (("q", N_("Belief adversary greedy (q)"), 0.0, 1.0, 0.01, ".2f",
+             N_("Probability the defender gives to the adversary being greedy")),
+            ("exploitation_cost", N_("Cost of being exploited"), 0.5, 10.0, 0.5, ".1f",
+             N_("What the defender loses if it reassures and the adversary competes")),
+            ("spiral_cost", N_("Cost of a spiral"), 0.5, 10.0, 0.5, ".1f",
+             N_("What the defender loses if both compete")),
+            ("arming_cost", N_("Cost of needless arming"), 0.0, 5.0, 0.25, ".2f",
+             N_("What the defender loses if it deters an adversary that cooperates")))
+#: The policies' names (identifiers of the model), marked to be translated where shown.
+_POLICY_NAMES = (N_("Reassure"), N_("Deter"), N_("Either"))
 
 
 class ReassuranceExplorer(LiveFigure):
@@ -71,33 +74,33 @@ class ReassuranceExplorer(LiveFigure):
         start = reassurance(q, exploitation_cost, spiral_cost, arming_cost)
         values = {"q": start.q, "exploitation_cost": start.exploitation_cost,
                   "spiral_cost": start.spiral_cost, "arming_cost": start.arming_cost}
-        for name, _, low, high, *_ in _SLIDERS:
+        for name, _label, low, high, *_rest in _SLIDERS:
             check_real(values[name], name, minimum=low, maximum=high)
         style = {"description_width": "13em"}
         layout = widgets.Layout(width="32em")
         self.sliders: dict[str, widgets.FloatSlider] = {}
         for name, label, low, high, step, fmt, tip in _SLIDERS:
             slider = widgets.FloatSlider(value=values[name], min=low, max=high, step=step,
-                                         description=label, readout_format=fmt, style=style,
-                                         layout=layout, tooltip=tip)
+                                         description=_(label), readout_format=fmt,
+                                         style=style, layout=layout, tooltip=_(tip))
             slider.add_class("alliances-control")
             slider.add_class(f"alliances-{name.replace('_', '-')}")
             slider.observe(self._changed, names="value")
             self.sliders[name] = slider
-        names = [name for name, *_ in _SLIDERS]
+        names = [name for name, *_rest in _SLIDERS]
         bar = self._preset_bar({world: dict(zip(names, p)) for world, p in PRESETS.items()},
-                               description="World", width="auto")
+                               description=_("World"), width="auto")
         self.figure = Figure(figsize=(7.0, 4.2), dpi=100, layout="constrained")
         self.plot = PolicyValuePlot(start, self.figure.add_subplot(), ylim=(-10.5, 0.8))
         self._renderer = LayeredRenderer(self.figure, [self.plot.artists()])
-        note = widgets.HTML("<p style='margin:0'>Move q, the believed probability that the "
-                            "adversary is greedy: where does reassurance stop paying, and what "
-                            "moves that point? The payoffs are our formalization after Jervis "
-                            "(1976) and Kydd (1997).</p>")
+        note = widgets.HTML("<p style='margin:0'>" + html.escape(_(
+            "Move q, the believed probability that the adversary is greedy: where does "
+            "reassurance stop paying, and what moves that point? The payoffs are our "
+            "formalization after Jervis (1976) and Kydd (1997).")) + "</p>")
         self._finish([note, *self.sliders.values(), bar], "alliances-reassurance")
 
     def _current(self) -> tuple[float, ...]:
-        return tuple(self.sliders[name].value for name, *_ in _SLIDERS)
+        return tuple(self.sliders[name].value for name, *_rest in _SLIDERS)
 
     def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
         return self.sliders
@@ -111,22 +114,31 @@ class ReassuranceExplorer(LiveFigure):
         star = reassurance_threshold(e, s)
         sim = simultaneous_threshold(e, s, a)
         if best == "Either":
-            sentence = (f"Either: at q = {q:.2f} reassuring and deterring are worth the same "
-                        f"({values['Deter']:g}).")
+            sentence = _("Either: at q = {q} reassuring and deterring are worth the same "
+                         "({value}).").format(q=number(q, ".2f"),
+                                              value=number(values["Deter"], "g"))
         else:
             other = "Deter" if best == "Reassure" else "Reassure"
-            where = (f"reassurance pays below q* = {star:.2f}" if star < 1
-                     else "reassurance pays at every q")
-            sentence = (f"{best}: at q = {q:.2f} it is worth {values[best]:.2f} against "
-                        f"{values[other]:.2f}; {where}.")
+            sentence = (_("{policy}: at q = {q} it is worth {value} against {other}; "
+                          "reassurance pays below q* = {threshold}.") if star < 1 else
+                        _("{policy}: at q = {q} it is worth {value} against {other}; "
+                          "reassurance pays at every q.")).format(
+                policy=_(best), q=number(q, ".2f"), value=number(values[best], ".2f"),
+                other=number(values[other], ".2f"), threshold=number(star, ".2f"))
         equilibria = bayesian_game(q, e, s, a).pure_equilibria()
         rows = "".join(f"<tr><td>{html.escape(p)}</td><td>{html.escape(r)}</td></tr>"
                        for p, r in equilibria)
-        details = (f"<p>Sequential game (the defender moves first and is seen): reassure is "
-                   f"worth −q × {e:g} = {values['Reassure']:.2f}, deter −{s:g}; threshold "
-                   f"q* = {s:g}/{e:g} = {star:.2f}.</p>"
-                   f"<p>Simultaneous game: mutual reassurance is an equilibrium for q up to "
-                   f"{sim:.2f}. Pure equilibria at q = {q:.2f} (the adversary's strategy "
-                   f"reads security seeker/greedy):</p>"
-                   f"<table><tr><th>NATO</th><th>Russia</th></tr>{rows}</table>")
+        sequential = _("Sequential game (the defender moves first and is seen): reassure is "
+                       "worth −q × {e} = {reassure}, deter −{s}; threshold q* = {s}/{e} = "
+                       "{threshold}.").format(e=number(e, "g"), s=number(s, "g"),
+                                              reassure=number(values["Reassure"], ".2f"),
+                                              threshold=number(star, ".2f"))
+        simultaneous = _("Simultaneous game: mutual reassurance is an equilibrium for q up to "
+                         "{limit}. Pure equilibria at q = {q} (the adversary's strategy reads "
+                         "security seeker/greedy):").format(limit=number(sim, ".2f"),
+                                                            q=number(q, ".2f"))
+        nato, russia = html.escape(_("NATO")), html.escape(_("Russia"))
+        details = (f"<p>{html.escape(sequential)}</p>"
+                   f"<p>{html.escape(simultaneous, quote=False)}</p>"
+                   f"<table><tr><th>{nato}</th><th>{russia}</th></tr>{rows}</table>")
         return sentence, details

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
+from alliances.i18n import _, number
 from alliances.models.games import format_probability
 from alliances.widgets.render import LayeredRenderer
 from alliances.views.repeated import DiscountPlot
@@ -55,16 +56,16 @@ class DiscountWidget(LiveFigure):
         style = {"description_width": "16em"}
         layout = widgets.Layout(width="34em")
         self.delta = widgets.FloatSlider(value=d, min=0.0, max=0.95, step=0.05,
-                                         description="δ, weight of the next round",
+                                         description=_("δ, weight of the next round"),
                                          readout_format=".2f", style=style, layout=layout)
         self.temptation = widgets.FloatSlider(value=t, min=3.5, max=8.0, step=0.5,
-                                              description="T, ally while the other abstains",
+                                              description=_("T, ally while the other abstains"),
                                               readout_format=".1f", style=style, layout=layout)
         self.punishment = widgets.FloatSlider(value=p, min=1.25, max=2.75, step=0.25,
-                                              description="P, two rival blocs",
+                                              description=_("P, two rival blocs"),
                                               readout_format=".2f", style=style, layout=layout)
-        self.reset = widgets.Button(description="Reset", icon="undo",
-                                    tooltip="Back to the starting values")
+        self.reset = widgets.Button(description=_("Reset"), icon="undo",
+                                    tooltip=_("Back to the starting values"))
         for control, name in ((self.delta, "alliances-delta"),
                               (self.temptation, "alliances-temptation"),
                               (self.punishment, "alliances-punishment"),
@@ -73,13 +74,14 @@ class DiscountWidget(LiveFigure):
             control.add_class(name)
             if control is not self.reset:
                 control.observe(self._changed, names="value")
-        self.reset.on_click(lambda _: self._reset())
+        self.reset.on_click(lambda _button: self._reset())
         self.figure = Figure(figsize=(7.2, 4.0), dpi=100, layout="constrained")
         self.plot = DiscountPlot(t, self.R, p, self.S, d, self.figure.add_subplot(),
                                  ylim=(0.6, 8.4))
         self._renderer = LayeredRenderer(self.figure, [self.plot.artists()])
-        note = widgets.HTML(f"<p style='margin:0'>Fixed: R = {self.R:g} (both abstain) and "
-                            f"S = {self.S:g} (abstain while the other allies).</p>")
+        note = widgets.HTML("<p style='margin:0'>" + html.escape(
+            _("Fixed: R = {R} (both abstain) and S = {S} (abstain while the other allies)."
+              ).format(R=number(self.R, "g"), S=number(self.S, "g"))) + "</p>")
         self._finish([note, self.delta, self.temptation, self.punishment, self.reset],
                      "alliances-discount")
 
@@ -91,12 +93,13 @@ class DiscountWidget(LiveFigure):
         t, p, d = self.temptation.value, self.punishment.value, self.delta.value
         result = self.plot.update(t, self.R, p, self.S, d)
         rows = []
-        for name, value, reason in (("grim trigger", result.grim, result.grim_reason),
-                                    ("tit-for-tat", result.tit_for_tat,
+        for name, value, reason in ((_("grim trigger"), result.grim, result.grim_reason),
+                                    (_("tit-for-tat"), result.tit_for_tat,
                                      result.tit_for_tat_reason)):
-            rows.append(f"<li><b>{name}</b>: " + (
-                f"needs δ ≥ {format_probability(value)}" if value is not None else
-                html.escape(reason)) + "</li>")
-        details = (f"<p>Game: T = {t:g}, R = {self.R:g}, P = {p:g}, S = {self.S:g}.</p>"
-                   f"<ul>{''.join(rows)}</ul>")
+            rows.append(f"<li><b>{html.escape(name)}</b>: " + html.escape(
+                _("needs δ ≥ {threshold}").format(threshold=format_probability(value))
+                if value is not None else reason) + "</li>")
+        game = _("Game: T = {T}, R = {R}, P = {P}, S = {S}.").format(
+            T=number(t, "g"), R=number(self.R, "g"), P=number(p, "g"), S=number(self.S, "g"))
+        details = f"<p>{html.escape(game)}</p><ul>{''.join(rows)}</ul>"
         return result.sentence(), details

@@ -6,6 +6,8 @@ import html
 
 import ipywidgets as widgets
 
+from alliances.i18n import _, N_, number
+
 from alliances.widgets.render import LayeredRenderer
 from alliances.models.smallstate import OPTIONS, SMALL_STATE_PRESETS, SmallState
 from alliances.views.smallstate import SmallStatePlot
@@ -15,12 +17,22 @@ __all__ = ["SmallStateExplorer"]
 
 #: One slider per parameter: (name, label, tooltip).
 _SLIDERS = (
-    ("threat", "Threat from A", "Expected damage A does to a small state facing it alone"),
-    ("reliability", "Patron B's reliability",
-     "Probability that B comes to help (1 - risk of abandonment)"),
-    ("entrapment", "Entrapment risk",
-     "Expected cost of being dragged into the patron's war when fully aligned"),
-    ("trade", "Gain from trade (each)", "Gain from trading with one great power"),
+    ("threat", N_("Threat from A"),
+     N_("Expected damage A does to a small state facing it alone")),
+    ("reliability", N_("Patron B's reliability"),
+     N_("Probability that B comes to help (1 - risk of abandonment)")),
+    ("entrapment", N_("Entrapment risk"),
+     N_("Expected cost of being dragged into the patron's war when fully aligned")),
+    ("trade", N_("Gain from trade (each)"), N_("Gain from trading with one great power")),
+)
+#: Names the widget shows that come from the model (its options and presets), marked here
+#: so that they are translated where shown; the model keeps them as identifiers.
+_MODEL_NAMES = (
+    N_("Align with A"), N_("Align with B"), N_("Stay out"), N_("Hedge"),
+    N_("Cold War ally: big threat, reliable patron"),
+    N_("Bebas-aktif: moderate threat, trade with both"),
+    N_("Hedging: threat rising, patron half-reliable"),
+    N_("No patron to trust: bandwagon"),
 )
 
 
@@ -52,13 +64,14 @@ class SmallStateExplorer(LiveFigure):
     def __init__(self, model: SmallState | None = None) -> None:
         super().__init__()
         if model is not None and not isinstance(model, SmallState):
-            raise TypeError(f"model must be a SmallState or None; got {type(model).__name__}")
+            raise TypeError(_("model must be a {expected} or None; got {given}").format(
+                expected="SmallState", given=type(model).__name__))
         model = SmallState() if model is None else model
         self._initial = model
         self.sliders: dict[str, widgets.FloatSlider] = {}
         for name, label, tip in _SLIDERS:
             slider = widgets.FloatSlider(value=getattr(model, name), min=0.0, max=1.0,
-                                         step=0.05, description=label, tooltip=tip,
+                                         step=0.05, description=_(label), tooltip=_(tip),
                                          readout_format=".2f",
                                          style={"description_width": "13em"},
                                          layout=widgets.Layout(width="32em"))
@@ -67,12 +80,13 @@ class SmallStateExplorer(LiveFigure):
             slider.observe(self._changed, names="value")
             self.sliders[name] = slider
         bar = self._preset_bar(SMALL_STATE_PRESETS, width="430px",
-                               tooltip="Back to the values this explorer started with")
+                               tooltip=_("Back to the values this explorer started with"))
         question = widgets.HTML(
-            "<p style='margin:0'><b>Question:</b> raise the threat from A with the patron "
-            "at 0.6 reliability: when does staying out stop paying, and what replaces it? "
-            "Then lower the reliability: when does bandwagoning win? (Our formalization; "
-            "payoffs in units of the damage A can do.)</p>")
+            "<p style='margin:0'><b>" + html.escape(_("Question:")) + "</b> " + html.escape(_(
+                "raise the threat from A with the patron at 0.6 reliability: when does "
+                "staying out stop paying, and what replaces it? Then lower the reliability: "
+                "when does bandwagoning win? (Our formalization; payoffs in units of the "
+                "damage A can do.)")) + "</p>")
         self.plot = SmallStatePlot(model)
         self.figure = self.plot.axes[0].figure
         self._renderer = LayeredRenderer(self.figure, [self.plot.map_artists(),
@@ -94,9 +108,11 @@ class SmallStateExplorer(LiveFigure):
         model = self._model()
         choice = self.plot.update(model)
         self.choice = choice
-        rows = "".join(f"<tr><td>{html.escape(name)}</td><td>{choice.values[name]:.3f}</td></tr>"
-                       for name in OPTIONS)
-        details = (f"<table class='alliances-table'><tr><th>option</th><th>payoff</th></tr>"
-                   f"{rows}</table><p><small>Best degree of alignment with B on the graded "
-                   f"scale: h* = {choice.h_star:.2f} (0 = stay out, 1 = full alliance).</small></p>")
+        rows = "".join(f"<tr><td>{html.escape(_(name))}</td>"
+                       f"<td>{number(choice.values[name], '.3f')}</td></tr>" for name in OPTIONS)
+        graded = _("Best degree of alignment with B on the graded scale: h* = {h} (0 = stay "
+                   "out, 1 = full alliance).").format(h=number(choice.h_star, ".2f"))
+        option, payoff = html.escape(_("option")), html.escape(_("payoff"))
+        details = (f"<table class='alliances-table'><tr><th>{option}</th><th>{payoff}</th></tr>"
+                   f"{rows}</table><p><small>{html.escape(graded)}</small></p>")
         return choice.sentence(), details

@@ -19,6 +19,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from alliances.i18n import _, N_, number
 from alliances.models.commitment import CommitmentModel
 from alliances.views.commitment import CommitmentPlot
 from alliances.views.style import PALETTE
@@ -34,8 +35,9 @@ __all__ = ["CalibrationExplorer"]
 #: (two figures side by side) stays small enough to encode quickly on every update.
 _DPI = 88
 
-_VERDICT_WORDS = {"reproduced": "reproduced", "too low": "not reproduced: c* too low",
-                  "too high": "not reproduced: c* too high", "tie": "tie: not determined"}
+_VERDICT_WORDS = {"reproduced": N_("reproduced"), "too low": N_("not reproduced: c* too low"),
+                  "too high": N_("not reproduced: c* too high"),
+                  "tie": N_("tie: not determined")}
 
 
 def _utility_limits(base: CommitmentModel) -> tuple[float, float]:
@@ -56,21 +58,24 @@ def _utility_limits(base: CommitmentModel) -> tuple[float, float]:
 def _check_estimates(estimates: object) -> dict[str, tuple[float, float]]:
     """``{period: (L_A, p_E)}`` checked against the periods and the sliders' ranges."""
     if not isinstance(estimates, dict):
-        raise TypeError(f"estimates must be a dict such as {{'2014': (20, 0.5)}}; got "
-                        f"{type(estimates).__name__}")
+        raise TypeError(_("estimates must be a dict such as {example}; got {given}").format(
+            example="{'2014': (20, 0.5)}", given=type(estimates).__name__))
     checked = {}
     for key, pair in estimates.items():
         if key not in PERIODS:
-            raise ValueError(f"estimates: unknown period {key!r}; periods are {list(PERIODS)}")
+            raise ValueError(_("estimates: unknown period {key}; periods are {periods}").format(
+                key=repr(key), periods=list(PERIODS)))
         if (not isinstance(pair, (tuple, list)) or len(pair) != 2
                 or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                            for v in pair)):
-            raise TypeError(f"estimates[{key!r}] must be a pair (L_A, p_E) of numbers; "
-                            f"got {pair!r}")
+            raise TypeError(_("estimates[{key}] must be a pair (L_A, p_E) of numbers; got "
+                              "{given}").format(key=repr(key), given=repr(pair)))
         L_A, p_E = float(pair[0]), float(pair[1])
         if not (0.0 <= L_A <= L_A_MAX and 0.0 <= p_E <= 1.0):
-            raise ValueError(f"estimates[{key!r}] must have L_A in [0, {L_A_MAX:g}] and p_E "
-                             f"in [0, 1] (the sliders' ranges); got ({L_A}, {p_E})")
+            raise ValueError(_("estimates[{key}] must have L_A in [0, {most}] and p_E in [0, 1] "
+                               "(the sliders' ranges); got ({L_A}, {p_E})").format(
+                                   key=repr(key), most=number(L_A_MAX, "g"), L_A=L_A,
+                                   p_E=p_E))
         checked[key] = (L_A, p_E)
     return checked
 
@@ -106,19 +111,21 @@ class CalibrationExplorer(LiveFigure):
                  period: str = "2014", base: CommitmentModel | None = None) -> None:
         super().__init__()
         if base is not None and not isinstance(base, CommitmentModel):
-            raise TypeError(f"base must be a CommitmentModel or None; got {type(base).__name__}")
+            raise TypeError(_("base must be a CommitmentModel or None; got {given}").format(
+                given=type(base).__name__))
         self.base = BASE_MODEL if base is None else base
         if period not in PERIODS:
-            raise ValueError(f"period must be one of {list(PERIODS)}; got {period!r}")
+            raise ValueError(_("period must be one of {periods}; got {given}").format(
+                periods=list(PERIODS), given=repr(period)))
         start = {key: (DEFAULT_ESTIMATES["L_A"], DEFAULT_ESTIMATES["p_E"]) for key in PERIODS}
         start.update(_check_estimates(estimates or {}))
         self._initial = dict(start)
         self.estimates: dict[str, tuple[float, float]] = dict(start)
 
         self.period = widgets.ToggleButtons(
-            options=[(p.label, key) for key, p in PERIODS.items()], value=period,
-            description="Period", style={"button_width": "auto"},
-            tooltips=[p.choice for p in PERIODS.values()])
+            options=[(_(p.label), key) for key, p in PERIODS.items()], value=period,
+            description=_("Period"), style={"button_width": "auto"},
+            tooltips=[_(p.choice) for p in PERIODS.values()])
         self.period.add_class("alliances-control")
         self.period.add_class("alliances-period")
         self.period.observe(self._period_changed, names="value")
@@ -126,25 +133,26 @@ class CalibrationExplorer(LiveFigure):
         self.controls = {
             "L_A": widgets.FloatSlider(
                 value=L_A, min=0.0, max=L_A_MAX, step=1.0, readout_format=".0f",
-                description="Loss from abandonment L_A",
-                tooltip="Your estimate: how much the West loses if Ukraine is abandoned "
-                        "(Ukraine falls; credibility), where a war with Russia costs 100",
+                description=_("Loss from abandonment L_A"),
+                tooltip=_("Your estimate: how much the West loses if Ukraine is abandoned "
+                          "(Ukraine falls; credibility), where a war with Russia costs 100"),
                 style={"description_width": "200px"}, layout=widgets.Layout(width="520px")),
             "p_E": widgets.FloatSlider(
                 value=p_E, min=0.0, max=1.0, step=0.01, readout_format=".2f",
-                description="Escalation risk p_E",
-                tooltip="Your estimate: the chance that direct combat (full commitment) "
-                        "would bring a direct war with Russia, a nuclear power",
+                description=_("Escalation risk p_E"),
+                tooltip=_("Your estimate: the chance that direct combat (full commitment) "
+                          "would bring a direct war with Russia, a nuclear power"),
                 style={"description_width": "200px"}, layout=widgets.Layout(width="520px")),
         }
         for slider in self.controls.values():
             slider.add_class("alliances-control")
             slider.observe(self._changed, names="value")
-        self.reset = widgets.Button(description="Reset", icon="undo",
-                                    tooltip="Back to the estimates this explorer started with")
+        self.reset = widgets.Button(description=_("Reset"), icon="undo",
+                                    tooltip=_("Back to the estimates this explorer started "
+                                              "with"))
         self.reset.add_class("alliances-control")
         self.reset.add_class("alliances-reset")
-        self.reset.on_click(lambda _: self.set_estimates(self._initial))
+        self.reset.on_click(lambda _button: self.set_estimates(self._initial))
 
         # Two figures side by side, rendered in layers and joined into one image: the
         # model (left) and the map (right), whose regions are drawn only once.
@@ -162,11 +170,11 @@ class CalibrationExplorer(LiveFigure):
         (self.refused_mark,) = eu_axes.plot([1.0], [0.9], "X", color=PALETTE["blue"], ms=13,
                                             mec="black", clip_on=False, zorder=6,
                                             transform=eu_axes.get_xaxis_transform())
-        self.refused_text = eu_axes.text(0.97, 0.9, "no-fly zone\n(refused)", ha="right",
+        self.refused_text = eu_axes.text(0.97, 0.9, _("no-fly zone\n(refused)"), ha="right",
                                          va="center", fontsize=8.5,
                                          transform=eu_axes.get_xaxis_transform())
         band_key = Line2D([], [], color=PALETTE["grey"], lw=8, alpha=0.5,
-                          label="historical choice (our coding)")
+                          label=_("historical choice (our coding)"))
         risk_axes.legend(handles=[self.plot.line_a, self.plot.line_e, self.plot.line_u,
                                   self.plot.star, band_key],
                          loc="upper center", fontsize=8, ncols=2, frameon=False,
@@ -175,20 +183,21 @@ class CalibrationExplorer(LiveFigure):
         self.map = plot_calibration_map(self.base, ax=self.map_figure.add_subplot())
         self.points: dict[str, Line2D] = {}
         for key, p in PERIODS.items():
-            colour, _, marker = PERIOD_STYLE[key]
+            colour, _style, marker = PERIOD_STYLE[key]
             (self.points[key],) = self.map.plot([], [], marker, color=colour, mec="black",
                                                 ms=9, zorder=5, clip_on=False,
-                                                label=f"your estimates, {p.key}")
+                                                label=_("your estimates, {period}").format(
+                                                    period=p.key))
         (self.ring,) = self.map.plot([], [], "o", ms=20, mfc="none", mec=PALETTE["black"],
                                      mew=2.0, zorder=7, clip_on=False)
         legend = self.map.get_legend()
         self.map.legend(handles=[*legend.legend_handles, *self.points.values()],
                         loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2,
                         fontsize=8, frameon=False, columnspacing=1.0, handlelength=1.6)
-        self.map.set_title("Your estimates on the map of our model", fontsize=10)
-        self.map.set_xlabel("escalation risk p_E", fontsize=9)
-        self.map.set_ylabel(f"loss from abandonment L_A (war with Russia = {self.base.L_E:g})",
-                            fontsize=9)
+        self.map.set_title(_("Your estimates on the map of our model"), fontsize=10)
+        self.map.set_xlabel(_("escalation risk p_E"), fontsize=9)
+        self.map.set_ylabel(_("loss from abandonment L_A (war with Russia = {L_E})").format(
+            L_E=number(self.base.L_E, "g")), fontsize=9)
         # The title names the period (it changes with the period only, so it stays in the
         # static layer); c* is in the sentence and on the figure's star.
         dynamic = [a for a in self.plot.dynamic_artists() if a is not self.plot.title]
@@ -261,7 +270,7 @@ class CalibrationExplorer(LiveFigure):
         # (axes, ticks, legend) never needs redrawing.
         self.plot.axes[1].set_ylim(*self._eu_limits)
         period = current.period
-        self.plot.title.set_text("The model with your estimates")
+        self.plot.title.set_text(_("The model with your estimates"))
         is_refusal = period.refused is not None
         for band in self.bands:
             band.set_x(period.low)
@@ -274,20 +283,24 @@ class CalibrationExplorer(LiveFigure):
             point.set_data([p_E], [L_A])
         self.ring.set_data([pair[1]], [pair[0]])      # around the period being set
         count = sum(r.verdict == "reproduced" for r in results.values())
-        sentence = (f"{current.sentence} Your estimates reproduce {count} of "
-                    f"{len(results)} historical choices.")
+        sentence = _("{sentence} Your estimates reproduce {count} of {total} historical "
+                     "choices.").format(sentence=current.sentence, count=count,
+                                        total=len(results))
         rows = "".join(
-            f"<tr><td>{html.escape(r.period.label)}</td><td>{r.model.L_A:g}</td>"
-            f"<td>{r.model.p_E:.2f}</td><td>{r.c_star:.3f}</td>"
+            f"<tr><td>{html.escape(_(r.period.label))}</td><td>{number(r.model.L_A, 'g')}</td>"
+            f"<td>{number(r.model.p_E, '.2f')}</td><td>{number(r.c_star, '.3f')}</td>"
             f"<td>{html.escape(r.period.band_text())}</td>"
-            f"<td>{html.escape(_VERDICT_WORDS[r.verdict])}</td></tr>"
+            f"<td>{html.escape(_(_VERDICT_WORDS[r.verdict]))}</td></tr>"
             for r in results.values())
         b = self.base
-        details = ("<table class='alliances-table'><tr><th>period</th><th>L_A</th>"
-                   "<th>p_E</th><th>c*</th><th>historical choice</th><th>verdict</th></tr>"
-                   f"{rows}</table><p><small>Your estimates are assumptions, not "
-                   f"measurements. Fixed by us (our formalization): p_A = {b.p_A:g}, "
-                   f"L_E = {b.L_E:g}, r0 = {b.r0:g}, k = {b.k:g}, alpha = {b.alpha:g}, "
-                   f"beta = {b.beta:g}; the bands of c for each choice are our coding."
-                   "</small></p>")
+        head = "".join(f"<th>{html.escape(h, quote=False)}</th>" for h in (
+            _("period"), "L_A", "p_E", "c*", _("historical choice"), _("verdict")))
+        fixed = _("Your estimates are assumptions, not measurements. Fixed by us (our "
+                  "formalization): p_A = {p_A}, L_E = {L_E}, r0 = {r0}, k = {k}, alpha = "
+                  "{alpha}, beta = {beta}; the bands of c for each choice are our coding."
+                  ).format(p_A=number(b.p_A, "g"), L_E=number(b.L_E, "g"),
+                           r0=number(b.r0, "g"), k=number(b.k, "g"),
+                           alpha=number(b.alpha, "g"), beta=number(b.beta, "g"))
+        details = (f"<table class='alliances-table'><tr>{head}</tr>"
+                   f"{rows}</table><p><small>{html.escape(fixed, quote=False)}</small></p>")
         return sentence, details

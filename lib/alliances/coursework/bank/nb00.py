@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from alliances.i18n import N_
 from alliances.coursework.exercises import Question
 from alliances.models.games import Game, alliance_formation_game, symmetric_game
 
@@ -40,32 +41,32 @@ QUESTIONS: list[Question] = [
     Question(
         id="00-best-response", kind="label", options=("Abstain", "Ally"),
         answer=lambda: _only(_snyder().best_responses("row", "Abstain")),
-        advice="Compare State A's payoff in the two cells of the column where State B "
-               "abstains: which is larger?",
-        hints={"abstain": "Abstaining would be best if State A wanted the best outcome for "
-                          "both; a best response only looks at State A's own payoff."}),
+        advice=N_("Compare State A's payoff in the two cells of the column where State B "
+                  "abstains: which is larger?"),
+        hints={"abstain": N_("Abstaining would be best if State A wanted the best outcome for "
+                             "both; a best response only looks at State A's own payoff.")}),
     Question(
         id="00-dominated", kind="label", options=("Abstain", "Ally", "None"),
         answer=lambda: _only(_snyder().strictly_dominated_strategies("row") or ["None"]),
-        advice="A strategy is strictly dominated if another strategy pays more against "
-               "every strategy of the other player. Check both columns.",
-        hints={"none": "Look again: one strategy pays less than the other in both columns."}),
+        advice=N_("A strategy is strictly dominated if another strategy pays more against "
+                  "every strategy of the other player. Check both columns."),
+        hints={"none": N_("Look again: one strategy pays less than the other in both columns.")}),
     Question(
         id="00-stag-hunt-equilibria", kind="outcomes",
         answer=lambda: _stag().pure_equilibria(),
-        advice="Check every cell: is each hunter's choice a best response to the other's? "
-               "There may be more than one such cell.",
-        hints={"(stag, stag)": "That is one of them, but not the only one.",
-               "(hare, hare)": "That is one of them, but not the only one."}),
+        advice=N_("Check every cell: is each hunter's choice a best response to the other's? "
+                  "There may be more than one such cell."),
+        hints={"(stag, stag)": N_("That is one of them, but not the only one."),
+               "(hare, hare)": N_("That is one of them, but not the only one.")}),
     Question(
         id="00-chicken-mixed", kind="number", answer=_firm_probability,
-        advice="In a mixed equilibrium each side must be indifferent: set the expected "
-               "payoff of backing down equal to that of standing firm and solve for the "
-               "other side's probability of standing firm.",
-        hints={"2/3": "That is the probability of backing down, not of standing firm."}),
+        advice=N_("In a mixed equilibrium each side must be indifferent: set the expected "
+                  "payoff of backing down equal to that of standing firm and solve for the "
+                  "other side's probability of standing firm."),
+        hints={"2/3": N_("That is the probability of backing down, not of standing firm.")}),
     Question(
         id="00-pareto", kind="choice", options=("yes", "no"),
         answer=lambda: "yes" if _snyder().is_pareto_efficient("Ally", "Ally") else "no",
-        advice="An outcome is Pareto-efficient if no other outcome makes one side better off "
-               "without making the other worse off. Compare (Ally, Ally) with every cell."),
+        advice=N_("An outcome is Pareto-efficient if no other outcome makes one side better off "
+                  "without making the other worse off. Compare (Ally, Ally) with every cell.")),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from alliances.models.burden import corner_income, nash_equilibrium
 from alliances.cases.nato_burden import sipri_test
 from alliances.cases.nato_spending import allies_at_or_above
+from alliances.i18n import N_
 from alliances.coursework.exercises import Question, Variants
 
 #: The two allies of exercises 1 and 6: alpha = 0.2, incomes 10 and 9.
@@ -27,40 +28,42 @@ QUESTIONS: list[Question] = [
     Question(
         id="01-nash-contribution", kind="number",
         answer=lambda: nash_equilibrium(ALPHA, INCOMES).contributions[1],
-        advice="Check first that both allies contribute (is Y\u2082 above "
-               "(1 \u2212 \u03b1) Y\u2081?), "
-               "then use x\u2082 = (Y\u2082 \u2212 (1 \u2212 \u03b1) Y\u2081) / (2 \u2212 \u03b1).",
-        hints={"14/9": "That is ally 1's contribution; the question asks for ally 2's.",
-               "9/5": "That is what ally 2 would spend alone (\u03b1 Y\u2082). In equilibrium it "
-                      "counts on ally 1's spending and cuts its own.",
-               "0": "Ally 2 pays nothing only if its income is at most (1 \u2212 \u03b1) times "
-                    "ally 1's. Is it?"}),
+        advice=N_("Check first that both allies contribute (is Y\u2082 above "
+                  "(1 \u2212 \u03b1) Y\u2081?), "
+                  "then use x\u2082 = (Y\u2082 \u2212 (1 \u2212 \u03b1) Y\u2081) / "
+                  "(2 \u2212 \u03b1)."),
+        hints={"14/9": N_("That is ally 1's contribution; the question asks for ally "
+                          "2's."),
+               "9/5": N_("That is what ally 2 would spend alone (\u03b1 Y\u2082). In "
+                         "equilibrium it counts on ally 1's spending and cuts its own."),
+               "0": N_("Ally 2 pays nothing only if its income is at most (1 \u2212 \u03b1) times "
+                       "ally 1's. Is it?")}),
     Question(
         id="01-corner-income", kind="number",
         answer=lambda: corner_income(ALPHA, INCOMES[0]),
-        advice="The small ally pays nothing when its best response to the large ally's "
-               "stand-alone spending \u03b1 Y\u2081 is zero: solve "
-               "\u03b1 Y\u2082 \u2212 (1 \u2212 \u03b1) \u03b1 Y\u2081 = 0 for Y\u2082.",
-        hints={"2": "That is ally 1's stand-alone spending, \u03b1 Y\u2081, not an income."}),
+        advice=N_("The small ally pays nothing when its best response to the large ally's "
+                  "stand-alone spending \u03b1 Y\u2081 is zero: solve "
+                  "\u03b1 Y\u2082 \u2212 (1 \u2212 \u03b1) \u03b1 Y\u2081 = 0 for Y\u2082."),
+        hints={"2": N_("That is ally 1's stand-alone spending, \u03b1 Y\u2081, not an income.")}),
     Question(
         id="01-efficient-total", kind="number",
         answer=lambda: nash_equilibrium(ALPHA, INCOMES).efficient_total,
-        advice="With these preferences every efficient allocation provides \u03b1 times the "
-               "allies' total income, whoever pays.",
-        hints={"19/9": "That is the Nash total, which falls short of the efficient one."}),
+        advice=N_("With these preferences every efficient allocation provides \u03b1 times the "
+                  "allies' total income, whoever pays."),
+        hints={"19/9": N_("That is the Nash total, which falls short of the efficient one.")}),
     Question(
         id="01-sign-1964", kind="choice", options=("positive", "negative", "zero"),
         answer=lambda: _sign(sipri_test(1964).result.rho),
-        advice="Olson and Zeckhauser predict that larger allies carry a larger burden: "
-               "what sign does that give a rank correlation between size and burden? "
-               "Then look at the scatter of section 3.1."),
+        advice=N_("Olson and Zeckhauser predict that larger allies carry a larger burden: "
+                  "what sign does that give a rank correlation between size and burden? "
+                  "Then look at the scatter of section 3.1.")),
     Question(
         id="01-count-2018", kind="number",
         answer=lambda: _count(2018),
-        advice="Count the Allies whose value in the 2018 column is 2.00 or more, at the "
-               "file's full precision: allies_at_or_above() does it for every year.",
-        hints={"5": "One Ally was at 1.996 %: that rounds to 2.00 % in a published table, "
-                    "but it is below the guideline."}),
+        advice=N_("Count the Allies whose value in the 2018 column is 2.00 or more, at the "
+                  "file's full precision: allies_at_or_above() does it for every year."),
+        hints={"5": N_("One Ally was at 1.996 %: that rounds to 2.00 % in a published table, "
+                       "but it is below the guideline.")}),
 ]
 
 

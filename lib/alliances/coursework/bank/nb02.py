@@ -6,6 +6,7 @@ Every right answer is computed from the same models the notebook shows.
 from __future__ import annotations
 
 from alliances.models.classification import FAMILIES, classify
+from alliances.i18n import N_
 from alliances.coursework.exercises import Question
 from alliances.models.games import alliance_formation_game, symmetric_game
 from alliances.models.jervis import cooperation_threshold
@@ -42,50 +43,50 @@ QUESTIONS: list[Question] = [
     Question(
         id="02-family", kind="label", options=tuple(FAMILIES),
         answer=lambda: classify(symmetric_game(**EXPANSIONIST)).family,
-        advice="Write the ranking of T, R, P and S, then ask: does each state have a dominant "
-               "strategy? Is the outcome it leads to worse for both than another one?",
-        hints={"prisoner's dilemma": "Compare R and P: here two rival blocs (P) beat general "
-                                     "abstention (R), so the equilibrium is not worse for both "
-                                     "than abstaining.",
-               "harmony": "Harmony needs the equilibrium to be each side's best outcome; is "
-                          "(Ally, Ally) worth T to anyone?"}),
+        advice=N_("Write the ranking of T, R, P and S, then ask: does each state have a dominant "
+                  "strategy? Is the outcome it leads to worse for both than another one?"),
+        hints={"prisoner's dilemma": N_("Compare R and P: here two rival blocs (P) beat general "
+                                        "abstention (R), so the equilibrium is not worse for both "
+                                        "than abstaining."),
+               "harmony": N_("Harmony needs the equilibrium to be each side's best outcome; is "
+                             "(Ally, Ally) worth T to anyone?")}),
     Question(
         id="02-swap-equilibria", kind="outcomes",
         answer=lambda: alliance_formation_game(**SWAPPED).pure_equilibria(),
-        advice="Check every cell: is each state's choice a best response to the other's? With "
-               "P below S, allying is no longer a best response to allying.",
-        hints={"(ally, ally)": "That was the equilibrium before the swap. Now, if the other "
-                               "allies, compare P and S.",
-               "(abstain, ally)": "That is one of them, but not the only one.",
-               "(ally, abstain)": "That is one of them, but not the only one."}),
+        advice=N_("Check every cell: is each state's choice a best response to the other's? With "
+                  "P below S, allying is no longer a best response to allying."),
+        hints={"(ally, ally)": N_("That was the equilibrium before the swap. Now, if the other "
+                                  "allies, compare P and S."),
+               "(abstain, ally)": N_("That is one of them, but not the only one."),
+               "(ally, abstain)": N_("That is one of them, but not the only one.")}),
     Question(
         id="02-p-star", kind="number", answer=_p_star,
-        advice="p* = (DD − CD) / [(CC − DC) + (DD − CD)]: the fear of being exploited on top, "
-               "the fear plus the reward of restraint below.",
-        hints={"2/5": "You put the reward of restraint, CC − DC, on top; p* puts the fear "
-                      "term, DD − CD, on top."}),
+        advice=N_("p* = (DD − CD) / [(CC − DC) + (DD − CD)]: the fear of being exploited on "
+                  "top, the fear plus the reward of restraint below."),
+        hints={"2/5": N_("You put the reward of restraint, CC − DC, on top; p* puts the fear "
+                         "term, DD − CD, on top.")}),
     Question(
         id="02-grim", kind="number",
         answer=lambda: grim_trigger_threshold(**REPEATED),
-        advice="Compare abstaining for ever, R/(1 − δ), with allying once and being punished "
-               "for ever after, T + δP/(1 − δ), and solve for δ.",
-        hints={"1/3": "The denominator is T − P, not T.",
-               "1/2": "That is the tit-for-tat threshold of exercise 5; grim trigger only has "
-                      "to deter defecting for ever."}),
+        advice=N_("Compare abstaining for ever, R/(1 − δ), with allying once and being punished "
+                  "for ever after, T + δP/(1 − δ), and solve for δ."),
+        hints={"1/3": N_("The denominator is T − P, not T."),
+               "1/2": N_("That is the tit-for-tat threshold of exercise 5; grim trigger only has "
+                         "to deter defecting for ever.")}),
     Question(
         id="02-tit-for-tat", kind="number",
         answer=lambda: tit_for_tat_threshold(**REPEATED),
-        advice="Against tit-for-tat, check two deviations: defecting for ever (T, P, P, ...) "
-               "and alternating (T, S, T, S, ...). The threshold is the larger of the two.",
-        hints={"2/5": "That deters defecting for ever; check the alternating deviation "
-                      "T, S, T, S, ... too."}),
+        advice=N_("Against tit-for-tat, check two deviations: defecting for ever (T, P, P, ...) "
+                  "and alternating (T, S, T, S, ...). The threshold is the larger of the two."),
+        hints={"2/5": N_("That deters defecting for ever; check the alternating deviation "
+                         "T, S, T, S, ... too.")}),
     Question(
         id="02-buffers", kind="number", answer=_buffer_allies, tolerance=0,
-        advice="An allied state sees one fewer other ally than an abstaining state. Find the "
-               "number m of allies at which allies do not want to abstain (look at k = m − 1) "
-               "and abstainers do not want to ally (look at k = m).",
-        hints={"2": "With 2 allies, an abstaining state sees k = 2: does allying pay more "
-                    "there?",
-               "4": "With 4 allies, an allied state sees k = 3 others: does abstaining pay "
-                    "more there?"}),
+        advice=N_("An allied state sees one fewer other ally than an abstaining state. Find the "
+                  "number m of allies at which allies do not want to abstain (look at k = m − 1) "
+                  "and abstainers do not want to ally (look at k = m)."),
+        hints={"2": N_("With 2 allies, an abstaining state sees k = 2: does allying pay more "
+                       "there?"),
+               "4": N_("With 4 allies, an allied state sees k = 3 others: does abstaining pay "
+                       "more there?")}),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from alliances.models.commitment import best_commitment
 from alliances.models.crisis import crisis_game, crisis_thresholds, two_ally_game
 from alliances.models.gametree import backward_induction
+from alliances.i18n import N_
 from alliances.coursework.exercises import Question, Variants
 
 #: Exercise 5: the linear case (alpha = beta = 1).
@@ -55,46 +56,46 @@ QUESTIONS: list[Question] = [
     Question(
         id="03-linear-corner", kind="choice", options=("none", "full", "any"),
         answer=_linear_answer,
-        advice="With alpha = beta = 1, EU(c) is a straight line. Its slope is L_A p_A minus "
-               "L_E p_E (1 - r0) minus k: compute the three terms and look at the sign.",
-        hints={"any": "Every level is optimal only when the slope is exactly zero; check "
-                      "your arithmetic for each term.",
-               "none": "Did you multiply L_E p_E by (1 - r0)? Commitment only adds the part "
-                       "of the ally's risk-taking that it causes."}),
+        advice=N_("With alpha = beta = 1, EU(c) is a straight line. Its slope is L_A p_A minus "
+                  "L_E p_E (1 - r0) minus k: compute the three terms and look at the sign."),
+        hints={"any": N_("Every level is optimal only when the slope is exactly zero; check "
+                         "your arithmetic for each term."),
+               "none": N_("Did you multiply L_E p_E by (1 - r0)? Commitment only adds the part "
+                          "of the ally's risk-taking that it causes.")}),
     Question(
         id="03-interior-cstar", kind="number", answer=lambda: best_commitment(**INTERIOR).c_star,
-        advice="Set EU'(c) = 0: 2 L_A p_A (1 - c) = 2 L_E p_E (1 - r0) c + k, and solve the "
-               "linear equation for c.",
-        hints={"3/4": "You left out the cost of commitment k.",
-               "1/2": "Check two things: differentiating (1 - c)**2 and c**2 gives a factor 2 "
-                      "(the cost term k has none), and the entrapment stake carries the "
-                      "factor (1 - r0)."}),
+        advice=N_("Set EU'(c) = 0: 2 L_A p_A (1 - c) = 2 L_E p_E (1 - r0) c + k, and solve the "
+                  "linear equation for c."),
+        hints={"3/4": N_("You left out the cost of commitment k."),
+               "1/2": N_("Check two things: differentiating (1 - c)**2 and c**2 gives a factor 2 "
+                         "(the cost term k has none), and the entrapment stake carries the "
+                         "factor (1 - r0).")}),
     Question(
         id="03-crisis-path", kind="choice",
         options=tuple(_PATHS.values()), answer=_crisis_path,
-        advice="Start at the patron's node: compare -W with -D - R c. Then the protégé: what "
-               "does standing firm lead to, given the patron's choice? Last, the adversary: "
-               "compare challenging (given what follows) with the status quo, -M c.",
-        hints={"no challenge": "At this commitment the status quo has become costly for the "
-                               "adversary: compare -M c with its payoff from war.",
-               "challenge, back down": "Would the patron really abandon at this commitment? "
-                                       "Compute -D - R c."}),
+        advice=N_("Start at the patron's node: compare -W with -D - R c. Then the protégé: what "
+                  "does standing firm lead to, given the patron's choice? Last, the adversary: "
+                  "compare challenging (given what follows) with the status quo, -M c."),
+        hints={"no challenge": N_("At this commitment the status quo has become costly for the "
+                                  "adversary: compare -M c with its payoff from war."),
+               "challenge, back down": N_("Would the patron really abandon at this commitment? "
+                                          "Compute -D - R c.")}),
     Question(
         id="03-support-threshold", kind="number",
         answer=lambda: crisis_thresholds(**THRESHOLD_PAYOFFS)["support"],
-        advice="The patron supports when fighting costs less than abandoning: -W > -D - R c. "
-               "Solve for c.",
-        hints={"5/6": "You left out D: abandoning costs the patron its stake in the protégé "
-                      "as well as R c.",
-               "7/6": "The patron's loss D makes abandoning worse, so it lowers the threshold: "
-                      "check its sign."}),
+        advice=N_("The patron supports when fighting costs less than abandoning: -W > -D - R c. "
+                  "Solve for c."),
+        hints={"5/6": N_("You left out D: abandoning costs the patron its stake in the protégé "
+                         "as well as R c."),
+               "7/6": N_("The patron's loss D makes abandoning worse, so it lowers the threshold: "
+                         "check its sign.")}),
     Question(
         id="03-two-ally-equilibrium", kind="outcome",
         answer=lambda: _only(two_ally_game(**ALLIES_SETTING).pure_equilibria()),
-        advice="Each ally supports exactly when its fear of abandonment, a times its "
-               "dependence, exceeds the cost of entrapment e. Compute a·d for each ally.",
-        hints={"(withhold, support)": "That is the usual pattern, but here the major ally is "
-                                      "the more dependent one."}),
+        advice=N_("Each ally supports exactly when its fear of abandonment, a times its "
+                  "dependence, exceeds the cost of entrapment e. Compute a·d for each ally."),
+        hints={"(withhold, support)": N_("That is the usual pattern, but here the major ally is "
+                                         "the more dependent one.")}),
 ]
 
 

@@ -7,6 +7,7 @@ formalization, :mod:`alliances.models.smallstate`) and SIPRI's data
 
 from __future__ import annotations
 
+from alliances.i18n import N_
 from alliances.coursework.exercises import Question
 from alliances.models.smallstate import OPTIONS, SmallState, best_choice
 from alliances.cases.southeast_asia import burden_groups, follows_china, share_of_gdp
@@ -46,62 +47,63 @@ QUESTIONS: list[Question] = [
     Question(
         id="07-stay-out-threshold", kind="number", tolerance=0.01,
         answer=lambda: _switch("07-stay-out-threshold", _STAY_OUT, "threat", "Stay out"),
-        advice="Staying out stops paying when the first bit of alignment with B gains more "
-               "than it costs: the marginal gain is threat x reliability, the marginal cost "
-               "the trade lost with A. Move the threat slider and watch the star cross the "
-               "boundary.",
-        hints={"3/10": "0.3 is the gain from trade; the threat must be large enough that "
-                      "threat x reliability exceeds it.",
-               "9/50": "That multiplies instead of dividing: solve threat x 0.6 = 0.3."}),
+        advice=N_("Staying out stops paying when the first bit of alignment with B gains more "
+                  "than it costs: the marginal gain is threat x reliability, the marginal cost "
+                  "the trade lost with A. Move the threat slider and watch the star cross the "
+                  "boundary."),
+        hints={"3/10": N_("0.3 is the gain from trade; the threat must be large enough that "
+                         "threat x reliability exceeds it."),
+               "9/50": N_("That multiplies instead of dividing: solve threat x 0.6 = 0.3.")}),
     Question(
         id="07-hedge-degree", kind="number", tolerance=0.01,
         answer=lambda: best_choice(SmallState(**_HEDGING)).h_star,
-        advice="Set the derivative of EU(h) to zero: threat x reliability - trade = "
-               "2 x entrapment x h, and solve for h.",
-        hints={"3/5": "Entrapment is entrapment x h squared: its derivative carries a 2.",
-               "1": "Full alignment would pay only if threat x reliability - trade were at "
-                    "least 2 x entrapment."}),
+        advice=N_("Set the derivative of EU(h) to zero: threat x reliability - trade = "
+                  "2 x entrapment x h, and solve for h."),
+        hints={"3/5": N_("Entrapment is entrapment x h squared: its derivative carries a 2."),
+               "1": N_("Full alignment would pay only if threat x reliability - trade were at "
+                       "least 2 x entrapment.")}),
     Question(
         id="07-bandwagon-choice", kind="choice", options=OPTIONS,
         answer=lambda: best_choice(SmallState(**_NO_PATRON, reliability=0.1)).name,
-        advice="Compute every payoff: bandwagoning pays trade - threat/2 - entrapment; "
-               "staying out 2 x trade - threat; a full alliance with B trade - threat x (1 - "
-               "reliability) - entrapment; then check whether any hedging beats staying out.",
-        hints={"stay out": "Staying out leaves the whole threat (0.9) on the small state; "
-                           "the threatening power's client bears only half of it.",
-               "align with b": "A patron that comes one time in ten removes little of the "
-                               "threat, and the alliance still costs trade and entrapment."}),
+        advice=N_("Compute every payoff: bandwagoning pays trade - threat/2 - entrapment; "
+                  "staying out 2 x trade - threat; a full alliance with B trade - threat x (1 - "
+                  "reliability) - entrapment; then check whether any hedging beats staying out."),
+        hints={"stay out": N_("Staying out leaves the whole threat (0.9) on the small state; "
+                              "the threatening power's client bears only half of it."),
+               "align with b": N_("A patron that comes one time in ten removes little of the "
+                                  "threat, and the alliance still costs trade and entrapment.")}),
     Question(
         id="07-reliability-switch", kind="number", tolerance=0.01,
         answer=lambda: _switch("07-reliability-switch", _NO_PATRON, "reliability",
                                "Align with A"),
-        advice="Bandwagoning pays -0.25 whatever B does. Raise the reliability slider until "
-               "the best graded choice (stay out, hedge or align with B) pays more.",
-        hints={"1/2": "Aligning fully with B beats bandwagoning when reliability > 1/2, but "
-                      "hedging or staying out may beat it earlier: compare with the best "
-                      "graded option, not only with full alignment."}),
+        advice=N_("Bandwagoning pays -0.25 whatever B does. Raise the reliability slider until "
+                  "the best graded choice (stay out, hedge or align with B) pays more."),
+        hints={"1/2": N_("Aligning fully with B beats bandwagoning when reliability > 1/2, but "
+                         "hedging or staying out may beat it earlier: compare with the best "
+                         "graded option, not only with full alignment.")}),
     Question(
         id="07-china-changes", kind="choice",
         options=("rises with China", "no clear link", "falls as China rises"),
         answer=_china_answer,
-        advice="Levels share a common trend (both grew), so their correlation says little. "
-               "Look at the rank correlation of the annual changes and its p-value.",
-        hints={"rises with china": "That is true of the levels (rho near 1), but the annual "
-                                   "changes are what tests 'when China spends more, the "
-                                   "region spends more'."}),
+        advice=N_("Levels share a common trend (both grew), so their correlation says little. "
+                  "Look at the rank correlation of the annual changes and its p-value."),
+        hints={"rises with china": N_("That is true of the levels (rho near 1), but the annual "
+                                      "changes are what tests 'when China spends more, the "
+                                      "region spends more'.")}),
     Question(
         id="07-burden-pvalue", kind="number", tolerance=0.001,
         answer=lambda: burden_groups().pvalue,
-        advice="List the 6 ways to split the four median burdens into two pairs; the "
-               "p-value is the share of splits whose difference of means is at least the "
-               "observed one (allies minus non-aligned).",
-        hints={"1/6": "1/6 is the smallest p-value two against two can give, reached only "
-                        "if both allies are above both non-aligned states. Is Malaysia "
-                        "below the allies?"}),
+        advice=N_("List the 6 ways to split the four median burdens into two pairs; the "
+                  "p-value is the share of splits whose difference of means is at least the "
+                  "observed one (allies minus non-aligned)."),
+        hints={"1/6": N_("1/6 is the smallest p-value two against two can give, reached only "
+                           "if both allies are above both non-aligned states. Is Malaysia "
+                           "below the allies?")}),
     Question(
         id="07-indonesia-gap", kind="number", tolerance=0.005,
         answer=lambda: _NATO_GUIDELINE - share_of_gdp("Indonesia", 2024),
-        advice="SIPRI gives Indonesia's 2024 spending as a share of GDP; subtract it from "
-               "NATO's 2% guideline (in percentage points).",
-        hints={"39/50": "That is Indonesia's share itself; the question asks for the gap to 2%."}),
+        advice=N_("SIPRI gives Indonesia's 2024 spending as a share of GDP; subtract it from "
+                  "NATO's 2% guideline (in percentage points)."),
+        hints={"39/50": N_("That is Indonesia's share itself; the question asks for the gap "
+                           "to 2%.")}),
 ]
