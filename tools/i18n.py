@@ -581,7 +581,7 @@ def _outside_markup(text: str) -> str:
     return _LINK_TARGET.sub("] ", re.sub(r"<[^>]+>|https?://\S+", " ", text))
 
 
-_SECTIONS = re.compile(r"(?:^|[Ss]ections?\s+|[Bb]agian\s+|[Ss]ubbab\s+|§\s*)(\d+\.\d+(?:(?:,\s*|\s+(?:and|dan|or|atau)"
+_SECTIONS = re.compile(r"(?:^(?=[1-9]\d*\.\d+\s+[A-Z\d])|[Ss]ections?\s+|[Bb]agian\s+|[Ss]ubbab\s+|§\s*)(\d+\.\d+(?:(?:,\s*|\s+(?:and|dan|or|atau)"
                        r"\s+|\s*[–-]\s*)\d+\.\d+)*)(?!\d|\s?%)")
 
 

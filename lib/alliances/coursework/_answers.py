@@ -18,7 +18,7 @@ import math
 import re
 from fractions import Fraction
 
-from alliances.i18n import _
+from alliances.i18n import _, get_language
 
 __all__ = ["normalise_label", "parse_number", "read_number", "parse_outcome", "parse_outcomes",
            "show_number"]
@@ -40,6 +40,26 @@ def parse_number(answer: object) -> Fraction | float:
     return value
 
 
+def _two_whole_numbers(answer: object) -> bool:
+    """``answer = 0,5`` typed in Python: the tuple ``(0, 5)``, not a decimal."""
+    return (isinstance(answer, tuple) and len(answer) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) for x in answer))
+
+
+def _decimal_comma(text: str) -> str:
+    """"0,5" (and "12,5%") read with a decimal comma, as Indonesian writes it; in English a
+    comma before exactly three digits ("1,000") stays a thousands separator.
+
+    >>> _decimal_comma("0,5"), _decimal_comma("12,5%"), _decimal_comma("1,000")
+    ('0.5', '12.5%', '1,000')
+    """
+    if not re.fullmatch(r"[+-]?\d*,\d+%?", text):
+        return text
+    if get_language() != "id" and re.fullmatch(r"[+-]?\d{1,3},\d{3}%?", text):
+        return text
+    return text.replace(",", ".")
+
+
 def read_number(answer: object) -> Fraction | float:
     if isinstance(answer, bool):
         raise TypeError(_("a number is expected (for example 0.5 or '1/2'), not True/False"))
@@ -47,8 +67,11 @@ def read_number(answer: object) -> Fraction | float:
         return Fraction(answer)
     if isinstance(answer, float):
         return answer
+    if _two_whole_numbers(answer):
+        raise TypeError(_("Python reads {given} as two numbers: write the decimal with a point "
+                          "(0.5), or in quotes with a comma ('0,5')").format(given=repr(answer)))
     if isinstance(answer, str):
-        text = answer.strip().replace(" ", "")
+        text = _decimal_comma(answer.strip().replace(" ", ""))
         try:
             if text.endswith("%"):
                 return float(text[:-1]) / 100
