@@ -642,6 +642,11 @@ def term_problems(english: str, indonesian: str) -> list[str]:
             if english_term in english.lower() and term not in indonesian.lower()]
 
 
+def _edges(text: str) -> tuple[str, str]:
+    """The whitespace at the start and the end of ``text`` (a fragment such as " and ")."""
+    return text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+
+
 def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS) -> list[str]:
     """What is wrong with a catalog: untranslated, fuzzy, or markup, numbers or terms changed."""
     template = read_catalog(templates / f"{domain}.pot")
@@ -658,6 +663,9 @@ def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS
             continue
         if entry.fuzzy:
             found.append(f"{domain}: fuzzy (the English changed): {short!r}")
+        if _edges(unit.id) != _edges(entry.string):
+            found.append(f"{domain}: spaces or line breaks at the ends differ in {short!r}: "
+                         f"{_edges(unit.id)} became {_edges(entry.string)}")
         english, indonesian = markup(unit.id), markup(entry.string)
         for kind in english:
             if english[kind] != indonesian[kind]:
@@ -706,7 +714,9 @@ def fill(domain: str, json_path: str) -> None:
         if english not in catalog or not isinstance(value, str) or not value.strip():
             unknown.append(key)
             continue
-        catalog[english].string = value.strip()
+        lead = english[:len(english) - len(english.lstrip())]
+        trail = english[len(english.rstrip()):]
+        catalog[english].string = lead + value.strip() + trail   # the English's spaces kept
         catalog[english].flags.discard("fuzzy")
         catalog[english].previous_id = []
         done += 1

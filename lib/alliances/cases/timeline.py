@@ -209,7 +209,7 @@ def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
         "level": [_(LEVELS[level][0]) for level in events["actor_level"]],
         "what happened": events["event"].to_numpy(),
         "sources": ["; ".join(ids) for ids in events["source_ids"]],
-    }, index=pd.Index([_(name) for name in events["name"]], name="event"))
+    }, index=pd.Index(list(events["name"]), name="event"))   # English: notebooks index it
     return table
 
 
