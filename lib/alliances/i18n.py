@@ -123,6 +123,31 @@ def _(message: str) -> str:
     return _catalog(get_language()).get(message, message)
 
 
+@cache
+def _reverse(code: str) -> dict[str, str]:
+    """Translation (case-folded, spaces folded) -> the English it translates."""
+    found: dict[str, str] = {}
+    for english, translated in _catalog(code).items():
+        found.setdefault(" ".join(translated.casefold().split()), english)
+    return found
+
+
+def english(text: str) -> str:
+    """The English of ``text`` if it is a translation in the current language, else ``text``:
+    a label a student types in Indonesian ("Mendukung") is read as the English the checks
+    and the models use ("Support").
+
+    >>> english("Mendukung")
+    'Mendukung'
+    >>> with language("id"):
+    ...     english("mendukung"), english("Support")
+    ('Support', 'Support')
+    """
+    if get_language() == "en" or not isinstance(text, str):
+        return text
+    return _reverse(get_language()).get(" ".join(text.casefold().split()), text)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for translation without translating it now (a module-level constant,
     translated with :func:`_` where it is shown).
@@ -142,7 +167,7 @@ def number(value: float, spec: str = "") -> str:
     >>> number(0.125, ".3f"), number(12000, ",")
     ('0.125', '12,000')
     >>> with language("id"):
-    ...     number(0.125, ".3f"), number(-3.5, "+.1f")
+    ...     number(0.125, ".3f"), number(3.5, "+.1f")
     ('0,125', '+3,5')
     """
     if not isinstance(value, numbers.Real):

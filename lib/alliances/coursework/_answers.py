@@ -18,14 +18,16 @@ import math
 import re
 from fractions import Fraction
 
-from alliances.i18n import _, get_language
+from alliances.i18n import _, english, get_language
 
 __all__ = ["normalise_label", "parse_number", "read_number", "parse_outcome", "parse_outcomes",
            "show_number"]
 
 
 def normalise_label(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().casefold())
+    """A label as the checks compare it: case and spaces folded, and a translation read as
+    its English (in Indonesian, "Mendukung" is "Support")."""
+    return re.sub(r"\s+", " ", english(text.strip()).casefold())
 
 
 def parse_number(answer: object) -> Fraction | float:

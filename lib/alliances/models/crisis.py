@@ -297,7 +297,8 @@ def two_ally_game(major_dependence: float = 0.3, minor_dependence: float = 0.8, 
     A = [[payoff(d_major, i, j) for j in range(2)] for i in range(2)]
     B = [[payoff(d_minor, j, i) for j in range(2)] for i in range(2)]
     return Game(A, B, row_name=ALLIES[0], col_name=ALLIES[1],
-                row_labels=("Support", "Withhold"), col_labels=("Support", "Withhold"))
+                row_labels=(N_("Support"), N_("Withhold")),
+                col_labels=(N_("Support"), N_("Withhold")))
 
 
 def ally_fears(major_dependence: float = 0.3, minor_dependence: float = 0.8, *,
