@@ -373,7 +373,8 @@ def classify(game: Game | object, B: object = None) -> Classification:
 
 
 def _outcome(cell: tuple[str, str]) -> str:
-    return f"({cell[0]}, {cell[1]})"
+    """An outcome as a sentence shows it, its strategies in the current language."""
+    return f"({_(cell[0])}, {_(cell[1])})"
 
 
 def summarise(game: Game) -> str:

@@ -15,7 +15,7 @@ import nashpy
 import numpy as np
 from scipy.optimize import linprog
 
-from alliances.i18n import _, number
+from alliances.i18n import _, N_, number
 from alliances.models import equilibria as _eq
 from alliances._validation import (check_labels, check_name, check_payoff_matrix,
                           check_probability_vector, check_real, label_index)
@@ -95,7 +95,7 @@ def symmetric_game(T: float, R: float, P: float, S: float, *,
 
 
 def alliance_formation_game(T: float = 4, R: float = 3, P: float = 2, S: float = 1, *,
-                            row_name: str = "State A", col_name: str = "State B") -> Game:
+                            row_name: str = N_("State A"), col_name: str = N_("State B")) -> Game:
     """Snyder's primary alliance dilemma as a symmetric 2x2 game (our formalization).
 
     Snyder (1984) likens alliance formation among states that cannot know each other's

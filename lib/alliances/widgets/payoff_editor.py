@@ -83,8 +83,9 @@ class PayoffEditor(LiveFigure):
     """
 
     def __init__(self, game: Game | None = None, *, preset: str = "Prisoner's Dilemma",
-                 labels: tuple[str, str] = ("Abstain", "Ally"), row_name: str = "State A",
-                 col_name: str = "State B", minimum: float = -10, maximum: float = 10,
+                 labels: tuple[str, str] = (N_("Abstain"), N_("Ally")),
+                 row_name: str = N_("State A"), col_name: str = N_("State B"),
+                 minimum: float = -10, maximum: float = 10,
                  step: float = 0.5, on_change: Callable[[Game], None] | None = None,
                  symmetric: bool = False) -> None:
         super().__init__()
@@ -157,12 +158,13 @@ class PayoffEditor(LiveFigure):
                 for matrix, name in ((game.A, game.row_name), (game.B, game.col_name)):
                     control = NumberField(
                         float(matrix[i, j]), minimum=minimum, maximum=maximum,
-                        description=name[:12],
+                        description=_(name)[:12],
                         tooltip=_("{player}'s payoff when {row} plays {row_strategy} and "
                                   "{column} plays {column_strategy}").format(
-                                      player=name, row=game.row_name,
-                                      row_strategy=game.row_labels[i], column=game.col_name,
-                                      column_strategy=game.col_labels[j]), width="150px")
+                                      player=_(name), row=_(game.row_name),
+                                      row_strategy=_(game.row_labels[i]),
+                                      column=_(game.col_name),
+                                      column_strategy=_(game.col_labels[j])), width="150px")
                     control.add_class("alliances-payoff")
                     control.add_class("alliances-control")
                     control.observe(self._changed, names="value")
@@ -170,13 +172,13 @@ class PayoffEditor(LiveFigure):
                     pair.append(control)
                 cells.append(widgets.VBox(pair, layout=widgets.Layout(
                     border="1px solid #999999", padding="4px")))
-        header = [widgets.HTML("")] + [widgets.HTML(f"<b>{html.escape(game.col_name)}: "
-                                                    f"{html.escape(label)}</b>")
+        header = [widgets.HTML("")] + [widgets.HTML(f"<b>{html.escape(_(game.col_name))}: "
+                                                    f"{html.escape(_(label))}</b>")
                                        for label in game.col_labels]
         grid = [*header]
         for i in range(2):
-            grid.append(widgets.HTML(f"<b>{html.escape(game.row_name)}: "
-                                     f"{html.escape(game.row_labels[i])}</b>"))
+            grid.append(widgets.HTML(f"<b>{html.escape(_(game.row_name))}: "
+                                     f"{html.escape(_(game.row_labels[i]))}</b>"))
             grid.extend(cells[2 * i: 2 * i + 2])
         return widgets.GridBox(grid, layout=widgets.Layout(
             grid_template_columns="max-content max-content max-content", grid_gap="4px"))
