@@ -7,7 +7,8 @@ arrow key on its first slider must change its summary and its figure with no err
 every control label that the library's catalog translates must be shown in Indonesian
 (an English label with a translation is a failure), and each widget must show at least one
 translated label. The payoff editor of notebook 00 has no slider: a payoff typed with a
-decimal comma ("2,5") must be taken as 2.5.
+decimal comma ("4,5", which turns its prisoner's dilemma into another game) must be taken
+as 4.5.
 """
 
 from __future__ import annotations
@@ -72,9 +73,9 @@ def test_indonesian_notebook_runs_and_its_widgets_answer_in_indonesian(
         elif root.locator(".alliances-payoff input").count():
             field = root.locator(".alliances-payoff input").first
             act_and_check(page, server, root,
-                          lambda field=field: set_text_by_keyboard(page, field, "2,5"),
-                          what="typing 2,5", mention=None, screenshot_dir=tmp_path)
-            assert float(field.input_value().replace(",", ".")) == 2.5
+                          lambda field=field: set_text_by_keyboard(page, field, "4,5"),
+                          what="typing 4,5", mention=None, screenshot_dir=tmp_path)
+            assert float(field.input_value().replace(",", ".")) == 4.5
             moved += 1
         summary = own_parts(root)[0]
         assert summary.inner_text().strip(), f"{notebook}, widget {index}: no summary"
