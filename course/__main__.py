@@ -183,9 +183,10 @@ def _run(command: list[str], env: dict[str, str] | None = None) -> int:
 
 def install_lab_settings(python: Path) -> None:
     """Give JupyterLab the course's default settings (``binder/overrides.json``: widget state
-    is saved with a notebook, so a reopened notebook shows its figures). They go into the
-    environment's ``share/jupyter/lab/settings/overrides.d/``, where JupyterLab reads
-    per-package defaults, so a user's own ``overrides.json`` is left alone."""
+    is saved with a notebook, so a reopened notebook shows its figures; the notebook's
+    plain-key shortcuts are kept off the widgets' dropdowns, see tools/lab_shortcuts.py).
+    They go into the environment's ``share/jupyter/lab/settings/overrides.d/``, where
+    JupyterLab reads per-package defaults, so a user's own ``overrides.json`` is left alone."""
     prefix = Path(subprocess.run(
         [str(python), "-c", "import sys; print(sys.prefix)"],
         capture_output=True, text=True, check=True,

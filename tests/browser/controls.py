@@ -157,19 +157,16 @@ def operate(page, control: Control) -> str:
         page.keyboard.press("Enter")
         return f"typed {_format(new)} + Enter"
     if control.kind == "dropdown":
-        # Not ArrowDown/ArrowUp: in JupyterLab 4.6 the notebook takes those as "select the
-        # cell below/above" and the focus leaves the dropdown (seen here); Home, End and
-        # typing an option's first letter work.
+        # The arrow keys choose the next/previous option, in JupyterLab too: its notebook
+        # shortcuts are kept off form controls (binder/overrides.json, see
+        # tools/lab_shortcuts.py); before that, ArrowDown selected the cell below.
         select = element.locator("select").first
         last = select.evaluate("(s) => s.selectedIndex >= s.options.length - 1")
-        # From the last option, type the first option's first letter (Home on a select
-        # whose last option is chosen did not reach it in JupyterLab here).
-        first = select.evaluate("(s) => s.options[0].text.trim().charAt(0)")
-        key = first if last and first else "End"
+        key = "ArrowUp" if last else "ArrowDown"
         select.focus()
         _assert_focused(page, select, control)
         page.keyboard.press(key)
-        return f"typed {key!r}" if key != "End" else key
+        return key
     if control.kind == "checkbox":
         box = element.locator("input[type=checkbox]").first
         box.focus()

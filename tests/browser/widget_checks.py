@@ -11,6 +11,9 @@ summary, figure and error line are the last ones inside its root.
 changed and says what it must, the figure changed, no error is shown, and neither the
 page nor the server logged a problem. :func:`move_slider` does it for a slider moved by
 arrow keys, and also checks that the slider moved and kept the keyboard focus.
+:func:`tab_and_press` reaches a control with Tab and presses a key on it (a dropdown's
+``<select>``: ArrowDown chooses the next option, in JupyterLab too, see
+tools/lab_shortcuts.py).
 """
 
 from __future__ import annotations
@@ -118,3 +121,30 @@ def move_slider(page, server, root, slider, *, label: str, mention: str,
         expect(slider.locator(".noUi-handle").first,
                f"the {label} slider lost focus").to_be_focused()
     return latency
+
+
+def tab_and_press(page, control, key: str, *, start, presses: int = 5) -> None:
+    """Focus ``start`` (a control near ``control``), reach ``control`` with Tab (Shift+Tab
+    if ``start`` comes after it), at most ``presses`` times, and press ``key`` on it."""
+    from playwright.sync_api import expect
+
+    control.scroll_into_view_if_needed()
+    after = start.evaluate("(s, c) => !!(c.compareDocumentPosition(s) & "
+                           "Node.DOCUMENT_POSITION_FOLLOWING)", control.element_handle())
+    start.focus()
+    for _ in range(presses):
+        page.keyboard.press("Shift+Tab" if after else "Tab")
+        if control.evaluate("(c) => c === document.activeElement"):
+            break
+    expect(control, "Tab does not reach the control").to_be_focused()
+    page.keyboard.press(key)
+
+
+def options_of(select) -> list[str]:
+    """The texts of a ``<select>``'s options, in order."""
+    return select.evaluate("(s) => [...s.options].map((o) => o.text)")
+
+
+def chosen_option(select) -> str:
+    """The text of a ``<select>``'s chosen option."""
+    return select.evaluate("(s) => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text")
