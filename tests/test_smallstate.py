@@ -130,8 +130,8 @@ def test_bad_calls_are_refused() -> None:
 # ----------------------------------------------------------------------------------------
 
 from alliances import InputError  # noqa: E402
-from alliances.models.smallstate import (PATRON_OPTIONS, patron_equilibria,  # noqa: E402
-                                         patron_game)
+from alliances.models.smallstate import (HEDGE_IN_GAME, PATRON_OPTIONS,  # noqa: E402
+                                         patron_equilibria, patron_game)
 
 
 def game_by_hand(t: float, e: float, g: float, price: float = 0.5):
@@ -189,6 +189,7 @@ def test_game_payoffs_and_equilibria_by_hand(case) -> None:
     game = patron_game(model)
     small, patron = game_by_hand(t, e, g)
     assert game.row_labels == OPTIONS and game.col_labels == PATRON_OPTIONS
+    assert HEDGE_IN_GAME == 0.5                   # the hand formulas' Hedge row
     np.testing.assert_allclose(game.A, small, atol=1e-12)
     np.testing.assert_allclose(game.B, patron, atol=1e-12)
     result = patron_equilibria(model)
