@@ -81,3 +81,14 @@ def test_the_equilibria_are_drawn_where_the_solver_puts_them() -> None:
     assert "from 0.00 to 0.56" in widget.sentence
     labels = [t.get_text() for t in widget.plot.axes[0].get_legend().get_texts()]
     assert labels == ["current values", "equilibria: chance that B honours"]
+
+
+def test_figure_text_at_1024_px_stays_as_measured() -> None:
+    """tests/browser/test_widget_layout.py measured this explorer's smallest figure text at
+    1,024 px as 7.2 px on screen (KNOWN_SMALL_TEXT_1024) for a 1020 x 400 px figure whose
+    smallest text is 12.5 px (9 pt) drawn. The equilibria's legend entry keeps both, so the
+    on-screen size and the recorded floor still hold without a new browser run."""
+    widget = SmallStateExplorer()
+    assert tuple(widget.figure.get_size_inches() * widget.figure.dpi) == pytest.approx(
+        (1020.0, 400.0))
+    assert widget.smallest_text_px() == pytest.approx(12.5)
