@@ -19,7 +19,7 @@ from alliances import data
 from alliances.coursework.exercises import _expected_answer as expected_answer  # private since issue 19
 from alliances.models.smallstate import SMALL_STATE_PRESETS, SmallState, best_choice
 from alliances.cases.southeast_asia import burden_groups, follows_china
-from notebook_tools import prose, section
+from notebook_tools import prose, read, section
 from test_southeast_asia import raw as raw_sipri
 
 NB = "07_small_states_southeast_asia.ipynb"
@@ -220,3 +220,43 @@ def test_exercise_choices_and_going_further() -> None:
     assert round(switch, 2) == 0.49
     assert float(expected_answer("07-reliability-switch")) == pytest.approx(switch, abs=1e-4)
     assert float(expected_answer("07-burden-pvalue")) == 0.5
+
+
+# ------------------------------------------------------------------ going further C
+def test_game_with_the_patron() -> None:
+    """Going further C: honouring gains B h(t - e); with the Hedging preset (t = 0.8,
+    e = 0.3, g = 0.3) two sets of equilibria, (Align with B, Honour) and Stay out while B
+    honours with any probability up to 9/16 ~ 0.56; the cell's output says the same."""
+    from alliances.models.smallstate import patron_equilibria, patron_game
+
+    text = section(NB, "C. A game with the patron")
+    flat = " ".join(text.split())
+    assert "**our formalization**" in flat and "with hedging fixed at $h = 1/2$" in flat
+    assert "honouring gains B $h(t - e)$" in flat
+    assert "($t = 0.8$, $e = 0.3$, $g = 0.3$) there are two sets" in flat
+    assert "any probability up to $9/16 \\approx 0.56$, infinitely many equilibria" in flat
+    t, e, g = 0.8, 0.3, 0.3
+    preset = SMALL_STATE_PRESETS["Hedging: threat rising, patron half-reliable"]
+    assert (preset["threat"], preset["entrapment"], preset["trade"]) == (t, e, g)
+    # by hand, B's payoffs for h = 1 and h = 1/2: honour -g(1-h) - t(1-h) - e h, neglect
+    # -g(1-h) - t; the difference is h (t - e) > 0
+    for h in (1.0, 0.5):
+        honour, neglect = -g * (1 - h) - t * (1 - h) - e * h, -g * (1 - h) - t
+        assert honour - neglect == pytest.approx(h * (t - e))
+    game = patron_game(SmallState(**preset))
+    assert game.B[1, 0] - game.B[1, 1] == pytest.approx(t - e)
+    assert game.B[3, 0] - game.B[3, 1] == pytest.approx((t - e) / 2)
+    # Stay out (2g - t = -0.2) against Hedge at h = 1/2 (-0.425 + 0.4 q) and Align with B
+    # (-0.8 + 0.8 q): Stay out is best while q <= 0.225 / 0.4 = 9/16
+    q = (2 * g - t - (1.5 * g - t - e / 4)) / (t / 2)
+    assert q == pytest.approx(9 / 16) and round(q, 2) == 0.56
+    result = patron_equilibria(SmallState(**preset))
+    assert result.infinitely_many and len(result.honour) == 2
+    assert [x for pair in sorted(result.honour) for x in pair] == pytest.approx(
+        [0.0, 9 / 16, 1.0, 1.0])
+    sentence = ("Align with B while B honours; Stay out while B honours with any probability "
+                "from 0.00 to 0.56.")
+    assert sentence in result.sentence()
+    shown = [c for c in read(NB).cells if c.cell_type == "code"
+             and "patron_equilibria(hedging)" in c.source]
+    assert len(shown) == 1 and sentence in shown[0].outputs[0]["text"]

@@ -62,7 +62,8 @@ _API: dict[str, tuple[str, ...]] = {
     "models.repeated": (
         "grim_trigger_threshold", "play", "replicator", "STRATEGIES", "tit_for_tat_threshold",
         "tournament"),
-    "models.smallstate": ("best_choice", "SMALL_STATE_PRESETS", "SmallState"),
+    "models.smallstate": ("best_choice", "SMALL_STATE_PRESETS", "SmallState",
+                          "patron_equilibria", "patron_game"),
     "views.afghanistan": ("plot_deaths_per_thousand", "plot_shares"),
     "views.burden": ("plot_burden_shares", "plot_reaction_curves"),
     "views.caveats": ("plot_caveats",),

@@ -46,6 +46,23 @@ The best choice is the option with the highest payoff; the best graded ``h*`` co
 [0, 1]). It is called *Stay out* if ``h* = 0``, *Align with B* if ``h* = 1`` and *Hedge*
 otherwise.
 
+**The game with the patron** (:func:`patron_game`, also our formalization) lets patron B
+choose instead of assuming its reliability: B *honours* its commitment (fights A for an
+aligned client) or *neglects* it. Against "B honours with probability ``rho``" each option
+of the small state pays exactly its payoff above (the payoffs are linear in ``rho``), so
+the reliability of the decision model becomes B's mixed strategy, and the equilibria say
+which reliabilities B would choose. The normal form fixes hedging at
+``h = HEDGE_IN_GAME = 1/2``. B is A's rival: it counts as its loss what A gains from the
+small state, A's trade with it (``g (1 - h)``, or ``g`` from a client of A) and what A's
+threat extracts (``t (1 - h)`` if B honours, ``t`` if not, ``bandwagon_price * t`` from a
+client of A); honouring also draws B into a war with A whose cost we take equal to the
+client's entrapment cost, ``e h``. So B gains ``h (t - e)`` by honouring: it honours an
+aligned client when the threat exceeds the entrapment cost, neglects it when it is lower,
+and is indifferent when the small state stays out or aligns with A (a promise that is
+never tested). The equilibria come from the library's solver
+(:meth:`alliances.models.games.Game.equilibrium_sets`), which finds them all in these
+degenerate games and says when there are infinitely many.
+
 References: Keohane, R. O. (1969), "Lilliputians' Dilemmas: Small States in
 International Politics", *International Organization* 23(2); Walt, S. M. (1987), *The
 Origins of Alliances*; Snyder, G. H. (1984), "The Security Dilemma in Alliance Politics",
@@ -67,12 +84,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from alliances._validation import check_name, check_real
+from alliances._validation import InputError, check_name, check_real
 from alliances.i18n import _, N_, number, percent
 from alliances.models.commitment import CommitmentModel
+from alliances.models.games import Game, format_probability
 
 __all__ = ["OPTIONS", "PARAMETERS", "SmallState", "Choice", "best_choice", "option_values",
-           "choice_map", "SMALL_STATE_PRESETS"]
+           "choice_map", "SMALL_STATE_PRESETS", "PATRON_OPTIONS", "HEDGE_IN_GAME",
+           "patron_game", "PatronEquilibria", "patron_equilibria"]
 
 #: The small state's options, in the order used by :func:`choice_map` (codes 0 to 3).
 OPTIONS = (N_("Align with A"), N_("Align with B"), N_("Stay out"), N_("Hedge"))
@@ -347,3 +366,180 @@ def _codes(t: np.ndarray, rho: np.ndarray, e: np.ndarray, g: np.ndarray,
                     np.where(h >= 1 - _TIE, OPTIONS.index("Align with B"),
                              OPTIONS.index("Hedge")))
     return np.where(bandwagon > graded + _TIE, OPTIONS.index("Align with A"), code)
+
+
+#: The patron's strategies in :func:`patron_game`: honour or neglect its commitment.
+PATRON_OPTIONS = (N_("Honour"), N_("Neglect"))
+#: The degree of alignment with B that *Hedge* stands for in :func:`patron_game`.
+HEDGE_IN_GAME = 0.5
+#: Decimals kept in the game's payoffs, so that ties the formulas make (``t = e``, or an
+#: option that does not depend on B) are exact ties for the solver, not float noise.
+_DECIMALS = 12
+
+
+def _check_model(model: object) -> SmallState:
+    if not isinstance(model, SmallState):
+        raise InputError(_("model must be a SmallState; got {kind}").format(
+            kind=type(model).__name__))
+    return model
+
+
+def patron_game(model: SmallState) -> Game:
+    """The small state against patron B as a normal-form game (our formalization).
+
+    Rows: :data:`OPTIONS` (*Hedge* is the alignment ``h = 1/2``); columns:
+    :data:`PATRON_OPTIONS`. The small state's payoffs are those of the decision model with
+    B's reliability 1 (*Honour*) or 0 (*Neglect*); B's are minus what A gains from the
+    small state, less the cost ``e h`` of the war it fights when it honours (see the
+    module docstring). The parameter ``reliability`` is not used: in the game it is B's
+    choice.
+
+    Parameters
+    ----------
+    model : SmallState
+
+    Returns
+    -------
+    Game
+        Row player "Small state", column player "Patron B".
+
+    Examples
+    --------
+    >>> game = patron_game(SmallState(threat=0.8, entrapment=0.3, trade=0.3))
+    >>> game.A.tolist()          # the small state: honour, neglect
+    [[-0.4, -0.4], [0.0, -0.8], [-0.2, -0.2], [-0.025, -0.425]]
+    >>> game.B.tolist()          # patron B
+    [[-0.7, -0.7], [-0.3, -0.8], [-1.1, -1.1], [-0.7, -0.95]]
+    >>> game.pure_equilibria()
+    [('Align with B', 'Honour'), ('Stay out', 'Neglect')]
+    """
+    model = _check_model(model)
+    t, e, g = model.threat, model.entrapment, model.trade
+    honoured = model.replace(reliability=1.0).commitment_model().expected_utility
+    neglected = model.replace(reliability=0.0).commitment_model().expected_utility
+    degrees = {"Align with B": 1.0, "Stay out": 0.0, "Hedge": HEDGE_IN_GAME}
+    small, patron = [], []
+    for name in OPTIONS:
+        if name == "Align with A":
+            small.append([model.bandwagon_value()] * 2)
+            patron.append([-g - model.bandwagon_price * t] * 2)
+            continue
+        h = degrees[name]
+        small.append([float(honoured(h)), float(neglected(h))])
+        patron.append([-g * (1 - h) - t * (1 - h) - e * h, -g * (1 - h) - t])
+    return Game(np.round(small, _DECIMALS), np.round(patron, _DECIMALS),
+                row_name="Small state", col_name="Patron B", row_labels=OPTIONS,
+                col_labels=PATRON_OPTIONS)
+
+
+@dataclass(frozen=True)
+class PatronEquilibria:
+    """The equilibria of :func:`patron_game`, one entry per maximal set.
+
+    Attributes
+    ----------
+    game : Game
+        The game solved.
+    small_state : tuple of tuple of dict
+        For each set, the small state's extreme strategies, each as ``{option:
+        probability}`` (several when it is indifferent: any mix of them belongs to the set).
+    honour : tuple of (float, float)
+        For each set, the lowest and the highest probability that B honours: every
+        probability between belongs to the set.
+    infinitely_many : bool
+        Whether the game has a continuum of equilibria.
+
+    Examples
+    --------
+    >>> result = patron_equilibria(SmallState())
+    >>> result.small_state, result.honour, result.infinitely_many
+    ((({'Stay out': 1.0},),), ((0.0, 1.0),), True)
+    """
+
+    game: Game
+    small_state: tuple[tuple[dict[str, float], ...], ...]
+    honour: tuple[tuple[float, float], ...]
+    infinitely_many: bool
+
+    def sentence(self) -> str:
+        """One sentence for a reader (and a screen reader).
+
+        Examples
+        --------
+        >>> print(patron_equilibria(SmallState(threat=0.8, reliability=0.9, entrapment=0.2,
+        ...                                    trade=0.2)).sentence())
+        Game with patron B, infinitely many equilibria: any mix of Align with A and Stay out \
+while B honours with any probability from 0.00 to 0.38; Align with B while B honours.
+        """
+        count = (_("infinitely many equilibria") if self.infinitely_many else
+                 _("one equilibrium") if len(self.honour) == 1 else
+                 _("{n} equilibria").format(n=len(self.honour)))
+        parts = [_honour_text(_strategies_text(vertices), low, high)
+                 for vertices, (low, high) in zip(self.small_state, self.honour)]
+        return _("Game with patron B, {count}: {sets}.").format(count=count,
+                                                                 sets="; ".join(parts))
+
+
+def _strategy_text(strategy: dict[str, float]) -> str:
+    if len(strategy) == 1:
+        return _(next(iter(strategy)))
+    return ", ".join(f"{_(name)} {format_probability(p)}" for name, p in strategy.items())
+
+
+def _strategies_text(vertices: tuple[dict[str, float], ...]) -> str:
+    words = [_strategy_text(v) for v in vertices]
+    if len(words) == 1:
+        return words[0]
+    if all(len(v) == 1 for v in vertices):
+        return _("any mix of {strategies} and {last}").format(
+            strategies=", ".join(words[:-1]), last=words[-1])
+    return _("any strategy between {strategies} and {last}").format(
+        strategies=", ".join(f"[{w}]" for w in words[:-1]), last=f"[{words[-1]}]")
+
+
+def _honour_text(strategy: str, low: float, high: float) -> str:
+    if high - low > _TIE:
+        return _("{strategy} while B honours with any probability from {low} to "
+                 "{high}").format(strategy=strategy, low=number(low, ".2f"),
+                                  high=number(high, ".2f"))
+    if low >= 1 - _TIE:
+        return _("{strategy} while B honours").format(strategy=strategy)
+    if high <= _TIE:
+        return _("{strategy} while B neglects").format(strategy=strategy)
+    return _("{strategy} while B honours with probability {p}").format(
+        strategy=strategy, p=number(low, ".2f"))
+
+
+def patron_equilibria(model: SmallState) -> PatronEquilibria:
+    """All equilibria of the game with the patron, from the library's solver.
+
+    Each maximal set of equilibria (:meth:`Game.equilibrium_sets`) pairs any mix of the
+    small state's listed strategies with any probability of honouring between B's lowest
+    and highest; a set with more than one point means infinitely many equilibria.
+
+    Parameters
+    ----------
+    model : SmallState
+
+    Returns
+    -------
+    PatronEquilibria
+
+    Examples
+    --------
+    >>> result = patron_equilibria(SmallState(threat=0.8, entrapment=0.3, trade=0.3))
+    >>> result.honour
+    ((1.0, 1.0), (0.0, 0.5625))
+    >>> print(result.sentence())
+    Game with patron B, infinitely many equilibria: Align with B while B honours; Stay out \
+while B honours with any probability from 0.00 to 0.56.
+    """
+    game = patron_game(model)
+    small, honour = [], []
+    for rows, columns in game.equilibrium_sets():
+        small.append(tuple({name: float(p) for name, p in zip(OPTIONS, x) if p > 0}
+                           for x in rows))
+        chances = [float(y[0]) for y in columns]
+        honour.append((min(chances), max(chances)))
+    return PatronEquilibria(game=game, small_state=tuple(small), honour=tuple(honour),
+                            infinitely_many=game.has_infinitely_many_equilibria)

@@ -16,7 +16,8 @@ from matplotlib.figure import Figure
 
 from alliances.i18n import N_, _, number
 from alliances.views.style import PALETTE, localize_axes, new_axes
-from alliances.models.smallstate import OPTIONS, SmallState, best_choice, choice_map
+from alliances.models.smallstate import (OPTIONS, PatronEquilibria, SmallState, best_choice,
+                                         choice_map, patron_equilibria)
 
 __all__ = ["SmallStatePlot", "plot_southeast_asia_timeline", "plot_region_vs_china",
            "plot_burden_groups"]
@@ -40,6 +41,10 @@ def _check_ax(ax: object) -> None:
 class SmallStatePlot:
     """The best option over threat x reliability (left) and each option's payoff (right).
 
+    The left panel also marks the equilibria of the game with patron B
+    (:func:`~alliances.models.smallstate.patron_equilibria`) at the current threat: the
+    probabilities of honouring that B would choose (a line where any of a range would do).
+
     Parameters
     ----------
     model : SmallState
@@ -54,6 +59,8 @@ class SmallStatePlot:
     'Best choice: Align with B (payoff -0.08).'
     >>> plot.update(SmallState(threat=0.2)).name
     'Stay out'
+    >>> plot.equilibria.get_data()[1][:2]      # B untested: any chance from 0 to 1
+    [0.0, 1.0]
     """
 
     def __init__(self, model: SmallState,
@@ -79,10 +86,19 @@ class SmallStatePlot:
         (self.point,) = left.plot([], [], marker="*", markersize=16, color=PALETTE["black"],
                                   markeredgecolor="white", linestyle="none",
                                   label=_("current values"))
+        #: The equilibria of the game with patron B at the current threat: a diamond at
+        #: each probability that B honours, a vertical line through a range of them.
+        (self.equilibria,) = left.plot([], [], marker="D", markersize=7, linewidth=2.5,
+                                       color=PALETTE["black"], markerfacecolor="white",
+                                       markeredgewidth=1.5, clip_on=False,
+                                       label=_("equilibria: chance that B honours"))
+        #: The :class:`~alliances.models.smallstate.PatronEquilibria` drawn.
+        self.game: PatronEquilibria | None = None
         left.set_xlabel(_("threat from A (expected damage, 0 to 1)"))
         left.set_ylabel(_("reliability of patron B (probability)"))
         left.set_title(_("Best choice across threat and reliability"), fontsize=10)
-        left.legend(loc="upper left", fontsize=9, framealpha=0.9)
+        left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=9,
+                    frameon=False)
         x = np.arange(len(OPTIONS))
         self.bars = right.bar(x, np.zeros(len(OPTIONS)), color=_OPTION_COLOURS,
                               edgecolor=PALETTE["black"], linewidth=0.8)
@@ -120,6 +136,13 @@ class SmallStatePlot:
                                         float(np.clip(np.median(grid[rows]), 0.06, 0.94))))
             self.map_key = key
         self.point.set_data([model.threat], [model.reliability])
+        self.game = patron_equilibria(model)
+        xs: list[float] = []
+        ys: list[float] = []
+        for low, high in self.game.honour:              # NaN separates the sets
+            xs += [model.threat, model.threat, np.nan]
+            ys += [low, high, np.nan]
+        self.equilibria.set_data(xs, ys)
         for k, (bar, text, name) in enumerate(zip(self.bars, self.values, OPTIONS)):
             value = choice.values[name]
             bar.set_height(value)
@@ -138,8 +161,9 @@ class SmallStatePlot:
         return [self.image, *self.labels]
 
     def point_artists(self) -> list:
-        """The star, the bars and the sentence (they change on every update)."""
-        return [self.point, *self.bars, *self.values, self.title]
+        """The star, the equilibria, the bars and the sentence (they change on every
+        update)."""
+        return [self.point, self.equilibria, *self.bars, *self.values, self.title]
 
     def dynamic_artists(self) -> list:
         """The artists that change on :meth:`update`."""

@@ -40,8 +40,11 @@ class SmallStateExplorer(LiveFigure):
     """Move four parameters; see the small state's best choice (our formalization).
 
     Left: the best option across threat and patron reliability, the other two parameters
-    as set, with the current point as a star. Right: the payoff of each option, the best
-    one hatched. The model is :func:`alliances.models.smallstate.best_choice`.
+    as set, with the current point as a star and the equilibria of the game with patron B
+    as diamonds (the chances of honouring B would choose). Right: the payoff of each
+    option, the best one hatched. The models are
+    :func:`alliances.models.smallstate.best_choice` and
+    :func:`alliances.models.smallstate.patron_equilibria`; the summary sentence names both.
 
     Parameters
     ----------
@@ -51,13 +54,14 @@ class SmallStateExplorer(LiveFigure):
     Examples
     --------
     >>> widget = SmallStateExplorer()
-    >>> widget.sentence
-    'Best choice: Stay out (payoff 0.20).'
+    >>> print(widget.sentence)
+    Best choice: Stay out (payoff 0.20). Game with patron B, infinitely many equilibria: \
+Stay out while B honours with any probability from 0.00 to 1.00.
     >>> widget.sliders["threat"].value = 0.8
     >>> widget.sentence.startswith("Best choice: Hedge")
     True
     >>> widget.preset.value = "No patron to trust: bandwagon"
-    >>> widget.sentence
+    >>> widget.sentence.split(" Game")[0]
     'Best choice: Align with A (payoff -0.25).'
     """
 
@@ -115,4 +119,4 @@ class SmallStateExplorer(LiveFigure):
         option, payoff = html.escape(_("option")), html.escape(_("payoff"))
         details = (f"<table class='alliances-table'><tr><th>{option}</th><th>{payoff}</th></tr>"
                    f"{rows}</table><p><small>{html.escape(graded)}</small></p>")
-        return choice.sentence(), details
+        return f"{choice.sentence()} {self.plot.game.sentence()}", details
