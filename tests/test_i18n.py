@@ -281,3 +281,16 @@ def test_the_tool_compiles_where_the_library_reads() -> None:
     assert sorted(p.stem for p in tool.COMPILED.glob("*.mo")) == \
         sorted(f"alliances-{room}" for room in tool.ROOMS
                if tool.translations(f"alliances-{room}"))
+
+
+def test_one_english_string_has_one_translation_across_the_library() -> None:
+    """The library merges its catalogs into one table, so an English string translated two
+    ways would show one of them everywhere (and read typed answers back wrongly)."""
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for domain in LIBRARY_DOMAINS:
+        for english, indonesian in tool.translations(domain).items():
+            if english in seen and seen[english][1] != indonesian:
+                clashes.append(f"{english!r}: {seen[english]} against ({domain!r}, {indonesian!r})")
+            seen.setdefault(english, (domain, indonesian))
+    assert not clashes, "\n".join(clashes)
