@@ -62,7 +62,7 @@ def test_the_commitment_summary_and_explanation() -> None:
     with language("id"):
         result = model.best()
         assert result.summary == "Komitmen terbaik c* = 0 (EU = -6); P_A = 0,5, P_E = 0,1."
-        assert result.explanation.startswith("Ketakutan akan ")
+        assert result.explanation.startswith("Kekhawatiran akan ")
         assert "abandonment" in result.explanation and "c* = 0" in result.explanation
     result = model.best()
     assert result.summary == "Best commitment c* = 0 (EU = -6); P_A = 0.5, P_E = 0.1."
@@ -73,13 +73,13 @@ def test_the_crisis_story_and_the_allies_fears() -> None:
     analysis = backward_induction(crisis_game(0.9))
     fears = ally_fears(0.3, 0.8)
     with language("id"):
-        assert crisis_story(analysis).startswith("Entrapment: klien yang menjadi berani bertahan")
+        assert crisis_story(analysis).startswith("Entrapment: klien yang makin berani bertahan teguh")
         assert fears.sentence("Minor ally") == (
-            "Sekutu kecil mendukung: ketakutannya akan abandonment (0,4) melebihi "
-            "ketakutannya akan entrapment (0,3).")
+            "Sekutu kecil mendukung: kekhawatirannya akan abandonment (0,4) melebihi "
+            "kekhawatirannya akan entrapment (0,3).")
         assert analysis.equilibria[0].describe() == (
-            "Lawan: Menantang; Klien: Bertahan; Patron: Mendukung -> Perang, patron ikut "
-            "bertempur.")
+            "Lawan: Menantang; Klien: Bertahan teguh; Pelindung: Mendukung -> Perang, "
+            "pelindung ikut bertempur.")
     assert crisis_story(analysis) == (
         "Entrapment: the emboldened protégé stands firm and the patron, bound by its "
         "commitment, fights a war over the protégé's quarrel.")
@@ -94,8 +94,8 @@ def test_a_summary_and_a_family_description_while_the_family_key_stays_english()
     game = symmetric_game(4, 3, 2, 1, labels=("Abstain", "Ally"))
     with language("id"):
         assert summarise(game) == (
-            "Dilema Tahanan: satu-satunya ekuilibrium adalah (Ally, Ally), dan ekuilibrium "
-            "itu lebih buruk bagi keduanya daripada (Abstain, Abstain).")
+            "Dilema Tahanan: satu-satunya ekuilibrium adalah (Beraliansi, Beraliansi), dan ekuilibrium "
+            "itu lebih buruk bagi keduanya daripada (Menahan diri, Menahan diri).")
         found = classify(game)
         assert found.family == "Prisoner's Dilemma"          # an identifier, not translated
         assert found.description.startswith("Setiap pihak memiliki strategi dominan")
@@ -128,7 +128,7 @@ def test_the_stopped_search_message() -> None:
 def test_the_repeated_game_sentence() -> None:
     with language("id"):
         assert sustainability(4, 3, 2, 1, 0.6).sentence() == (
-            "Dengan δ = 0,6, sikap sama-sama abstain dipertahankan oleh grim trigger "
+            "Dengan δ = 0,6, sikap saling menahan diri dipertahankan oleh grim trigger "
             "(memerlukan δ ≥ 1/2) dan oleh tit-for-tat (memerlukan δ ≥ 1/2).")
     assert sustainability(4, 3, 2, 1, 0.6).sentence() == (
         "With δ = 0.6, mutual abstention is sustained by grim trigger (it needs δ ≥ 1/2) and "

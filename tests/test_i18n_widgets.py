@@ -36,7 +36,7 @@ def test_commitment_controls_in_indonesian():
     assert explorer.controls["r0"].tooltip == ("Seberapa besar risiko yang diambil sekutu "
                                                "bahkan tanpa komitmen dari kita")
     assert explorer.reset.description == "Atur ulang"
-    assert explorer.preset.description == "Prasetel"
+    assert explorer.preset.description == "Preset"
     assert explorer.advanced_toggle.description == "Pengaturan lanjutan"
     assert explorer.advanced_toggle.tooltip == "Tampilkan atau sembunyikan 3 kontrol lainnya"
 
@@ -59,7 +59,7 @@ def test_preset_names_are_shown_translated_but_stay_english_identifiers():
     assert shown["Kustom"] == "Custom"
     explorer.preset.value = "Patron counts flags (credit 1)"      # code keeps the English key
     assert explorer.comparison.allowed.caveats == 1.0
-    assert explorer.preset.label == "Patron menghitung bendera (kredit 1)"
+    assert explorer.preset.label == "Pelindung menghitung bendera (kredit 1)"
 
 
 def test_preset_menu_in_english_is_as_before():
