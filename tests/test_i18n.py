@@ -16,7 +16,6 @@ What fails here, and how to mend it (``python3 -m course i18n`` runs every step)
 from __future__ import annotations
 
 import gettext
-import shutil
 import sys
 from pathlib import Path
 

@@ -5,8 +5,8 @@ Usage (from the repository root, in the course's virtual environment)::
     python tools/i18n.py all        # extract, update, compile, build, execute (what
                                     # `python3 -m course i18n` runs)
     python tools/i18n.py extract    # templates: locale/templates/*.pot
-    python tools/i18n.py update [DOMAIN ...]  # catalogs: locale/id/LC_MESSAGES/*.po (new units empty,
-                                    # changed units marked fuzzy, gone units dropped)
+    python tools/i18n.py update [DOMAIN ...]  # catalogs: locale/id/LC_MESSAGES/*.po (new
+                                    # units empty, changed ones fuzzy, gone ones dropped)
     python tools/i18n.py compile    # lib/alliances/locale/id/LC_MESSAGES/*.mo
     python tools/i18n.py build      # notebooks/id/*.ipynb and notebooks/id/*.md, README.id.md
     python tools/i18n.py execute [NOTEBOOK ...]   # run notebooks/id/*.ipynb, store outputs
@@ -49,7 +49,7 @@ from pathlib import Path
 
 import nbformat
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.extract import extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -112,7 +112,7 @@ _HEADING = re.compile(r"^(#{1,6}\s+)(.*)$")
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)(.*)$")
 _QUOTE = re.compile(r"^(\s*>\s?)(.*)$")
 _TAGS_ONLY = re.compile(r"^\s*(<[^>]+>\s*)+$")
-_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
+_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.DOTALL)
 _CODE = re.compile(r"`[^`\n]+`")
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 _WORDS = re.compile(r"[A-Za-z]{2,}")
@@ -184,7 +184,7 @@ def _item(lines: list[str], start: int) -> int:
     return end
 
 
-def segments(text: str) -> list[Segment]:  # noqa: C901 (one branch per kind of block)
+def segments(text: str) -> list[Segment]:
     """Cut Markdown into units and kept pieces; ``"".join`` of the pieces gives ``text``
     back with each unit's whitespace folded."""
     lines = text.split("\n")
@@ -647,15 +647,39 @@ def _edges(text: str) -> tuple[str, str]:
     return text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
 
 
+def translation_problems(english: str, indonesian: str, *, reviewed: bool = False) -> list[str]:
+    """What a finished translation changed that it must keep: the spaces at its ends, its
+    markup, the checked terms, its section numbers and (unless ``reviewed``) its numbers.
+
+    >>> translation_problems("2.5% of [x](a.md)", "2,5 % dari [x](a.md)")
+    []
+    >>> translation_problems("see $c$", "lihat c")
+    ["math changed: ['$c$'] became []"]
+    """
+    found = []
+    if _edges(english) != _edges(indonesian):
+        found.append(f"spaces or line breaks at the ends differ: {_edges(english)} became "
+                     f"{_edges(indonesian)}")
+    before, after = markup(english), markup(indonesian)
+    found += [f"{kind} changed: {before[kind]} became {after[kind]}"
+              for kind in before if before[kind] != after[kind]]
+    found += term_problems(english, indonesian)
+    if section_numbers(english) != section_numbers(indonesian):
+        found.append(f"section numbers differ: {section_numbers(english)} became "
+                     f"{section_numbers(indonesian)} (write 'subbab 2.2')")
+    if not reviewed and numbers(english, "en") != numbers(indonesian, LANGUAGE):
+        found.append(f"numbers differ: {numbers(english, 'en')} became "
+                     f"{numbers(indonesian, LANGUAGE)} (decimal comma, thousands point)")
+    return found
+
+
 def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS) -> list[str]:
     """What is wrong with a catalog: untranslated, fuzzy, or markup, numbers or terms changed."""
     template = read_catalog(templates / f"{domain}.pot")
     path = catalogs / f"{domain}.po"
     catalog = read_catalog(path) if path.exists() else _new_catalog(domain)
     found = []
-    for unit in template:
-        if not unit.id:
-            continue
+    for unit in (unit for unit in template if unit.id):
         short = unit.id if len(unit.id) < 70 else unit.id[:67] + "..."
         entry = catalog.get(unit.id)
         if entry is None or not entry.string:
@@ -663,24 +687,9 @@ def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS
             continue
         if entry.fuzzy:
             found.append(f"{domain}: fuzzy (the English changed): {short!r}")
-        if _edges(unit.id) != _edges(entry.string):
-            found.append(f"{domain}: spaces or line breaks at the ends differ in {short!r}: "
-                         f"{_edges(unit.id)} became {_edges(entry.string)}")
-        english, indonesian = markup(unit.id), markup(entry.string)
-        for kind in english:
-            if english[kind] != indonesian[kind]:
-                found.append(f"{domain}: {kind} changed in {short!r}: "
-                             f"{english[kind]} became {indonesian[kind]}")
-        found.extend(f"{domain}: in {short!r}: {p}" for p in term_problems(unit.id, entry.string))
         reviewed = any(NUMBERS_REVIEWED in comment for comment in entry.user_comments)
-        if section_numbers(unit.id) != section_numbers(entry.string):
-            found.append(f"{domain}: section numbers differ in {short!r}: "
-                         f"{section_numbers(unit.id)} became {section_numbers(entry.string)} "
-                         f"(write 'bagian 2.2')")
-        if not reviewed and numbers(unit.id, "en") != numbers(entry.string, LANGUAGE):
-            found.append(f"{domain}: numbers differ in {short!r}: {numbers(unit.id, 'en')} "
-                         f"became {numbers(entry.string, LANGUAGE)} (decimal comma, "
-                         f"thousands point)")
+        found += [f"{domain}: in {short!r}: {problem}" for problem in
+                  translation_problems(unit.id, entry.string, reviewed=reviewed)]
     return found
 
 
@@ -737,43 +746,54 @@ def mark_reviewed(domain: str, numbers_: list[str]) -> None:
     _write(catalog, path)
 
 
-def main(arguments: list[str]) -> int:
-    steps = {"extract": extract, "update": update, "compile": compile_catalogs,
-             "build": build, "execute": execute}
-    wanted = arguments or ["all"]
-    if wanted[:1] == ["check"]:
-        found = [p for domain in (wanted[1:] or status()) for p in problems(domain)]
-        print("\n".join(found) or "no problems")
-        return 1 if found else 0
-    if wanted[:1] == ["todo"] and len(wanted) == 2:
-        import json
+def _check(domains: list[str]) -> int:
+    found = [p for domain in (domains or status()) for p in problems(domain)]
+    print("\n".join(found) or "no problems")
+    return 1 if found else 0
 
-        print(json.dumps(todo(wanted[1]), ensure_ascii=False, indent=1))
-        return 0
-    if wanted[:1] == ["fill"] and len(wanted) == 3:
-        fill(wanted[1], wanted[2])
-        return 0
-    if wanted[:1] == ["execute"] and len(wanted) > 1:
-        execute([Path(name).resolve() for name in wanted[1:]])
-        return 0
-    if wanted[:1] == ["reviewed"] and len(wanted) > 2:
-        mark_reviewed(wanted[1], wanted[2:])
-        return 0
-    if wanted[:1] == ["update"] and len(wanted) > 1:
-        update(wanted[1:])
-        return 0
-    if wanted == ["status"]:
-        for domain, (units, untranslated, fuzzy) in status().items():
-            print(f"{domain:40} {units:5} units {untranslated:5} untranslated {fuzzy:4} fuzzy")
-        return 0
-    names = list(steps) if wanted == ["all"] else wanted
-    unknown = [name for name in names if name not in steps]
+
+def _status() -> int:
+    for domain, (units, untranslated, fuzzy) in status().items():
+        print(f"{domain:40} {units:5} units {untranslated:5} untranslated {fuzzy:4} fuzzy")
+    return 0
+
+
+def _todo(domain: str) -> int:
+    import json
+
+    print(json.dumps(todo(domain), ensure_ascii=False, indent=1))
+    return 0
+
+
+#: The steps of ``all``, in order.
+STEPS = {"extract": extract, "update": update, "compile": compile_catalogs, "build": build,
+         "execute": execute}
+#: The commands that take arguments: (smallest number of arguments, largest, what to run).
+COMMANDS = {
+    "check": (0, None, _check),
+    "status": (0, 0, lambda _args: _status()),
+    "todo": (1, 1, lambda args: _todo(args[0])),
+    "fill": (2, 2, lambda args: fill(*args) or 0),
+    "reviewed": (2, None, lambda args: mark_reviewed(args[0], args[1:]) or 0),
+    "update": (1, None, lambda args: update(args) or 0),
+    "execute": (1, None, lambda args: execute([Path(a).resolve() for a in args]) or 0),
+}
+
+
+def main(arguments: list[str]) -> int:
+    command, *rest = arguments or ["all"]
+    if command in COMMANDS and (rest or COMMANDS[command][0] == 0):
+        fewest, most, run = COMMANDS[command]
+        if len(rest) >= fewest and (most is None or len(rest) <= most):
+            return run(rest)
+    names = list(STEPS) if arguments in ([], ["all"]) else arguments
+    unknown = [name for name in names if name not in STEPS]
     if unknown:
-        print(f"unknown step {unknown[0]!r}: use one of all, status, {', '.join(steps)}",
-              file=sys.stderr)
+        print(f"unknown step or wrong arguments {' '.join(arguments)!r}: see the usage at the "
+              f"top of tools/i18n.py (steps: all, {', '.join(STEPS)})", file=sys.stderr)
         return 2
     for name in names:
-        steps[name]()
+        STEPS[name]()
     return 0
 
 
