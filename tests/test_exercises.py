@@ -402,3 +402,19 @@ def test_variant_parameters_are_checked():
         three.parameters(k=100)
     with pytest.raises(ValueError, match="two-digit"):
         variants_of("x3")
+
+
+@pytest.mark.parametrize("question", [q for q in all_questions().values()
+                                      if q.kind in ("choice", "outcome", "outcomes") and q.hints],
+                         ids=lambda q: q.id)
+def test_every_targeted_hint_can_be_reached(question):
+    """Answers are compared case-folded, so a hint keyed "Reassure" would never be shown
+    (as the hint of 06-best-policy was not, until this test)."""
+    unreachable = [key for key in question.hints if key != key.casefold()]
+    assert not unreachable, f"{question.id}: hints keyed {unreachable} are never looked up"
+
+
+def test_the_hint_of_a_wrong_choice_is_shown():
+    feedback = check("06-best-policy", "Reassure")
+    assert not feedback.correct
+    assert "-0.35 × 4 = -1.4" in str(feedback)

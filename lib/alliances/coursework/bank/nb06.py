@@ -65,7 +65,7 @@ QUESTIONS: list[Question] = [
         answer=lambda: best_policy(**POLICY_SETTING),
         advice=N_("Compute both expected values: reassuring is worth -q × 4, deterring -1. "
                   "Which is larger (less negative)?"),
-        hints={"Reassure": N_("Reassuring is worth -0.35 × 4 = -1.4, which is worse than -1: "
+        hints={"reassure": N_("Reassuring is worth -0.35 × 4 = -1.4, which is worse than -1: "
                               "the threshold here is 1/4, and q is above it.")}),
     Question(
         id="06-simultaneous-threshold", kind="number",
