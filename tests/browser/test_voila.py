@@ -10,7 +10,10 @@ that
   nowhere on the page) and no error (no error output, no "error when executing cell",
   no widget that failed to render, no console error or uncaught exception that is
   ours, nothing in the server log);
-* if the notebook displays widgets: a control of the first widget moves from the keyboard
+* if the notebook displays widgets: every live figure is shown at most 5 % larger than
+  drawn, with its proportions (within 5 %) and its smallest text at 9 px or more (the
+  limits of issue 18; the page is 1280 px wide);
+* and a control of the first widget moves from the keyboard
   (a slider's handle and an arrow key, or a number typed into a number box) and the
   widget's sentence or figure changes, still without errors.
 
@@ -167,6 +170,38 @@ def _move(page, kind: str, control) -> str:
     return f"number box ({current:g} -> {value:g})"
 
 
+#: The limits of issue 18, as tests/browser/test_widget_layout.py checks them in JupyterLab.
+MAX_ENLARGEMENT, MAX_DISTORTION, MIN_TEXT_PX = 1.05, 0.05, 9.0
+_FIGURES_JS = """
+() => [...document.querySelectorAll('img.alliances-figure-img')]
+  .filter((img) => img.offsetParent !== null)
+  .map((img) => {
+    const r = img.getBoundingClientRect();
+    return {shown_w: r.width, shown_h: r.height, drawn_w: Number(img.getAttribute('width')),
+            drawn_h: Number(img.getAttribute('height')),
+            min_text: Number(img.getAttribute('data-min-text-px') || 0)};
+  })
+"""
+
+
+def _figure_size_problems(page) -> list[str]:
+    """Each live figure shown more than 5 % larger than drawn, distorted by more than 5 %,
+    or with text below 9 px on screen (Voilà at 1280 px gives the figures their room)."""
+    found = []
+    figures = page.evaluate(_FIGURES_JS)
+    if not figures:
+        return ["no live figure (img.alliances-figure-img) is shown"]
+    for k, f in enumerate(figures):
+        scale_w, scale_h = f["shown_w"] / f["drawn_w"], f["shown_h"] / f["drawn_h"]
+        if max(scale_w, scale_h) > MAX_ENLARGEMENT:
+            found.append(f"figure {k}: shown at {scale_w:.2f}x its drawn width")
+        if abs(scale_w / scale_h - 1) > MAX_DISTORTION:
+            found.append(f"figure {k}: proportions off by {abs(scale_w / scale_h - 1):.1%}")
+        if f["min_text"] and f["min_text"] * scale_w < MIN_TEXT_PX:
+            found.append(f"figure {k}: smallest text {f['min_text'] * scale_w:.1f} px on screen")
+    return found
+
+
 def _check_lecture_view(page, path: Path, shots: Path, rendered: float) -> None:
     """Check a page on which Voilà has rendered ``path``, then move a control."""
     from playwright.sync_api import expect
@@ -185,6 +220,8 @@ def _check_lecture_view(page, path: Path, shots: Path, rendered: float) -> None:
         assert not problems, f"{path.name} in Voilà:\n" + "\n".join(problems)
         if not _shows_widgets(path):
             return
+        sizes = _figure_size_problems(page)
+        assert not sizes, f"{path.name} in Voilà, figures:\n" + "\n".join(sizes)
         kind, control = _pick_control(page)
         root = page.locator("[data-voila-test-root]")
         expect(root, "the control belongs to no widget with a sentence").to_have_count(1)
