@@ -229,11 +229,13 @@ def segments(text: str) -> list[Segment]:
 
 
 def slug(heading: str) -> str:
-    """The anchor JupyterLab and GitHub give a heading (lower case, words joined by '-')."""
-    text = re.sub(r"<[^>]+>|[*_`]", "", heading).strip().lower()
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[^\w\s-]", "", text)
-    return re.sub(r"\s", "-", text)
+    """The anchor of a Markdown heading: the site's GitHub slug (tools/build_site.py) of
+    its text, with a link written as its link text."""
+    if str(Path(__file__).resolve().parent) not in sys.path:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build_site import github_slug   # a script beside this one; loads nbconvert
+
+    return github_slug(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading))
 
 
 # ---------------------------------------------------------------------------- code units

@@ -42,7 +42,8 @@ import nbformat
 import pytest
 
 from .jupyterlab import free_port, page_errors, screenshot
-from .widget_checks import chosen_option, options_of, readout_of, tab_and_press
+from .widget_checks import (MAX_DISTORTION, MAX_ENLARGEMENT, MIN_TEXT_PX, chosen_option, options_of,
+                            readout_of, tab_and_press)
 
 pytestmark = pytest.mark.browser
 
@@ -170,8 +171,6 @@ def _move(page, kind: str, control) -> str:
     return f"number box ({current:g} -> {value:g})"
 
 
-#: The limits of issue 18, as tests/browser/test_widget_layout.py checks them in JupyterLab.
-MAX_ENLARGEMENT, MAX_DISTORTION, MIN_TEXT_PX = 1.05, 0.05, 9.0
 _FIGURES_JS = """
 () => [...document.querySelectorAll('img.alliances-figure-img')]
   .filter((img) => img.offsetParent !== null)

@@ -26,6 +26,11 @@ from pathlib import Path
 from .jupyterlab import error_mark, problems_since, screenshot, set_slider_by_keyboard
 
 FIGURE = "img.alliances-figure, .alliances-figure img"
+#: Issue 18's limits for a figure as shown (JupyterLab in test_widget_layout, Voilà in
+#: test_voila): at most 5 % larger than drawn, proportions within 5 %, text of 9 px or more.
+MAX_ENLARGEMENT = 1.05
+MAX_DISTORTION = 0.05
+MIN_TEXT_PX = 9.0
 
 
 @contextmanager
