@@ -10,11 +10,42 @@ warn about too many open figures.
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import matplotlib
 import pytest
 
 # In this process only (see tests/conftest.py): the doctests draw headless.
 matplotlib.use("Agg")
+
+
+def _network_guard():
+    """tests/network_guard.py, loaded by path (tests/ is not a package)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent / "tests" / "network_guard.py"
+    spec = importlib.util.spec_from_file_location("alliances_network_guard", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Every kernel this run starts (nbval's first of all) refuses the network: see
+    # tests/network_guard.py. Each xdist worker installs its own.
+    guard, previous = _network_guard(), os.environ.get("IPYTHONDIR")
+    config._alliances_ipython = (guard, guard.install(), previous)
+    config.addinivalue_line(
+        "markers", "slow: left out of the quick subset (python3 -m course test --quick)")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    saved = getattr(config, "_alliances_ipython", None)
+    if saved is not None:
+        guard, directory, previous = saved
+        guard.uninstall(directory, previous)
 
 
 @pytest.fixture(autouse=True)
@@ -34,3 +65,102 @@ def _english_after_each_test():
 
     if "alliances.i18n" in sys.modules:
         sys.modules["alliances.i18n"].set_language("en")
+
+
+# --------------------------------------------------------------------- parallel runs
+# ``python3 -m course test`` runs pytest-xdist workers with ``--dist loadscope``; this
+# scheduler then decides what goes together and what starts first (see
+# ``CourseScheduling``). Without xdist (``-n 0``, or ``-p no:xdist``) none of it is used.
+
+#: Where ``ALLIANCES_RECORD_COSTS=1`` writes the measured seconds of each work unit.
+SCOPE_COSTS = Path(__file__).resolve().parent / "tests" / "scope_costs.json"
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work a test belongs to: its file.
+
+    A file's tests stay together, so that its module fixtures (an executed notebook, a
+    built site, a Voilà server) are made once, and nbval's cells of one notebook run in
+    order in one kernel. Browser test files are units like any other: a worker that gets
+    one starts JupyterLab and Chromium once (session fixtures in tests/browser/conftest.py)
+    and keeps them for every browser file it gets, so a run starts at most one JupyterLab
+    per worker, and the browser tests, the longest part of the suite, are shared out.
+
+    >>> work_unit("tests/test_data.py::test_checksums[x]")
+    'tests/test_data.py'
+    >>> work_unit("notebooks/01_alliance_costs.ipynb::Cell 4")
+    'notebooks/01_alliance_costs.ipynb'
+    >>> work_unit("tests/browser/test_nb02.py::test_every_widget_answers_the_keyboard")
+    'tests/browser/test_nb02.py'
+    """
+    return nodeid.split("::", 1)[0]
+
+
+def _recorded_costs() -> dict[str, float]:
+    try:
+        costs = json.loads(SCOPE_COSTS.read_text(encoding="utf-8"))["seconds"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {str(k): float(v) for k, v in costs.items() if isinstance(v, (int, float))}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    costs = _recorded_costs()
+
+    def cost(scope: str, tests: int) -> float:
+        if scope in costs:
+            return costs[scope]
+        # not measured yet: a browser test runs a notebook in JupyterLab (~20 s)
+        return tests * (20.0 if scope.startswith("tests/browser/") else 0.1)
+
+    class CourseScheduling(LoadScopeScheduling):
+        """``loadscope`` with the course's units, the costliest unit handed out first.
+
+        The cost of a unit is its seconds in ``tests/scope_costs.json`` (measured by a
+        run with ``ALLIANCES_RECORD_COSTS=1``), or, for a unit not measured yet, 20 s per
+        browser test and a tenth of a second per other test. Longest first keeps the
+        workers finishing together.
+        """
+
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            costliest = max(self.workqueue,
+                            key=lambda scope: cost(scope, len(self.workqueue[scope])))
+            self.workqueue.move_to_end(costliest, last=False)
+            super()._assign_work_unit(node)
+
+    return CourseScheduling(config, log)
+
+
+_unit_seconds: dict[str, float] = {}
+
+
+def _recording() -> bool:
+    """Whether this process records costs: asked for, and not an xdist worker (the
+    controller receives every worker's reports)."""
+    return (os.environ.get("ALLIANCES_RECORD_COSTS") == "1"
+            and os.environ.get("PYTEST_XDIST_WORKER") is None)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if _recording():
+        unit = work_unit(report.nodeid)
+        _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if not _recording() or not _unit_seconds:
+        return
+    SCOPE_COSTS.write_text(json.dumps({
+        "about": "Seconds each unit of work (the tests of one file) took, "
+                 "measured by a whole run with ALLIANCES_RECORD_COSTS=1; the parallel "
+                 "scheduler in conftest.py hands out the costliest first.",
+        "seconds": {k: round(v, 1) for k, v in sorted(_unit_seconds.items())},
+    }, indent=1) + "\n", encoding="utf-8")

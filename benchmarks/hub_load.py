@@ -462,12 +462,19 @@ class Student:
     move_log: list[Move] = field(default_factory=list)
 
     def run(self, barrier: threading.Barrier, phase: dict) -> None:
+        self._passed: set[str] = set()
         try:
             self._run(barrier, phase)
         except Exception as exc:  # recorded, reported
             self.result["error"] = f"{type(exc).__name__}: {exc}"
-            for b in (barrier, phase["end"]):
-                b.abort()
+            # A student who fails still arrives at the meeting points not yet passed, so
+            # that the others go on (one failure used to break the barriers for all).
+            for name, b in (("start", barrier), ("end", phase["end"])):
+                if name not in self._passed:
+                    try:
+                        b.wait(timeout=self.timeout * 4)
+                    except threading.BrokenBarrierError:
+                        pass
 
     def _run(self, barrier: threading.Barrier, phase: dict) -> None:
         import requests
@@ -529,6 +536,7 @@ class Student:
             sliders = [cid for cid, st in kernel.comms.items()
                        if st.get("_model_name") in SLIDER_MODELS and not st.get("disabled")]
             self.result["sliders"] = len(sliders)
+            self._passed.add("start")                # (before waiting: see run())
             barrier.wait(timeout=self.timeout * 4)   # all students ready: widget phase
             for _ in range(self.moves):
                 time.sleep(rng.uniform(2, 5))
@@ -545,6 +553,7 @@ class Student:
                 self.move_log.append(Move(sent=w["sent"], idle=w["idle"],
                                           updates=w["updates"], errors=w["errors"]))
             barrier_end = phase["end"]
+            self._passed.add("end")
             barrier_end.wait(timeout=self.timeout * 4)
             phase["memory"][self.name] = _memory(hub.user_processes(self.name))
             phase["done"].wait(timeout=self.timeout * 4)
@@ -769,14 +778,19 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for n in args.users:
             print(f"N = {n} ...", flush=True)
-            r = run_hub(n, args)
+            try:
+                r = run_hub(n, args)
+            except Exception as exc:  # an N where nobody got through is a result too
+                r = {"users": n, "error": f"{type(exc).__name__}: {exc}",
+                     "load_average_after": load_average()}
             print(json.dumps(r), flush=True)
             results.append(r)
-        report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                  "machine": machine(), "command": " ".join(["benchmarks/hub_load.py",
-                                                              *(argv or sys.argv[1:])]),
-                  "results": results}
-        Path(args.out).write_text(json.dumps(report, indent=1) + "\n")
+            # written after every N, so that a later failure keeps the earlier figures
+            report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                      "machine": machine(), "command": " ".join(["benchmarks/hub_load.py",
+                                                                  *(argv or sys.argv[1:])]),
+                      "results": results}
+            Path(args.out).write_text(json.dumps(report, indent=1) + "\n")
     if args.kernels:
         Path(args.kernels_out).write_text(json.dumps(run_kernels(args), indent=1) + "\n")
     return 0

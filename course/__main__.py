@@ -220,10 +220,73 @@ def open_course(args: argparse.Namespace) -> int:
     return _run(command, env)
 
 
+#: The quick subset (``test --quick``): everything but the notebooks' runs (nbval), the
+#: browser and the tests marked ``slow`` (see tests/conftest.py). For the edit-test loop.
+QUICK_ARGS = ["lib/alliances", "tests", "--ignore=tests/browser", "-m", "not slow"]
+#: Never more pytest workers than this, however many cores (each may run a kernel).
+MAX_WORKERS = 8
+
+
+def workers(cpus: int | None = None) -> int:
+    """How many pytest-xdist workers: one per core, at most MAX_WORKERS (1: no xdist).
+
+    >>> workers(2), workers(1), workers(64), workers(None) >= 1
+    (2, 1, 8, True)
+    """
+    if cpus is None:
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS))
+
+
+def chooses_its_own_workers(pytest_args: list[str]) -> bool:
+    """Whether the arguments already say how to run in parallel, or must not.
+
+    ``-n``/``--numprocesses`` (``-n 0`` runs in one process), ``-p no:xdist``, and
+    ``--pdb``/``--trace`` (a debugger needs the test in this process) are left alone.
+
+    >>> chooses_its_own_workers(["tests/test_data.py", "-q"])
+    False
+    >>> [chooses_its_own_workers(a) for a in (["-n", "0"], ["-n0"], ["--numprocesses=3"],
+    ...                                       ["-p", "no:xdist"], ["--pdb"])]
+    [True, True, True, True, True]
+    """
+    for i, arg in enumerate(pytest_args):
+        if arg in ("-n", "--numprocesses", "--pdb", "--trace", "-pno:xdist") \
+                or arg.startswith(("--numprocesses=", "--dist")) \
+                or (arg.startswith("-n") and arg[2:].isdigit()) \
+                or (arg.startswith("-n") and arg[2:] in ("auto", "logical")) \
+                or (arg == "-p" and pytest_args[i + 1:i + 2] == ["no:xdist"]):
+            return True
+    return False
+
+
+def pytest_command(python: Path, pytest_args: list[str], quick: bool = False,
+                   cpus: int | None = None) -> list[str]:
+    """The pytest command line of ``test``: in parallel, one worker per core.
+
+    The workers share the tests out by ``--dist loadscope``, with the course's units
+    (conftest.py: a file's tests together, the browser tests as one) and the costliest
+    first. ``quick`` puts QUICK_ARGS first.
+
+    >>> pytest_command(Path("py"), [], cpus=2)[1:]
+    ['-m', 'pytest', '-n', '2', '--dist', 'loadscope']
+    >>> pytest_command(Path("py"), ["-n", "0", "-x"], cpus=2)[1:]
+    ['-m', 'pytest', '-n', '0', '-x']
+    >>> pytest_command(Path("py"), [], quick=True, cpus=1)[3:5]
+    ['lib/alliances', 'tests']
+    """
+    args = [*(QUICK_ARGS if quick else []), *pytest_args]
+    command = [str(python), "-m", "pytest"]
+    count = workers(cpus)
+    if count > 1 and not chooses_its_own_workers(args):
+        command += ["-n", str(count), "--dist", "loadscope"]
+    return command + args
+
+
 def test_course(args: argparse.Namespace) -> int:
     python = ensure_environment("test", use_venv=not args.no_venv, install=not args.no_install)
     os.chdir(ROOT)
-    return _run([str(python), "-m", "pytest", *args.pytest_args])
+    return _run(pytest_command(python, args.pytest_args, quick=args.quick))
 
 
 def i18n_course(args: argparse.Namespace) -> int:
@@ -263,6 +326,10 @@ def parser() -> argparse.ArgumentParser:
                                   "only; 0.0.0.0 for a container or a remote machine)")
             sub.add_argument("--no-browser", action="store_true",
                              help="do not open a browser; just print the address")
+        if name == "test":
+            sub.add_argument("--quick", action="store_true",
+                             help="the quick subset for the edit-test loop: no notebook "
+                                  "runs, no browser, no test marked slow")
     return top
 
 

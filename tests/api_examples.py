@@ -20,6 +20,7 @@ A test can then start from a call known to work and change one argument at a tim
 from __future__ import annotations
 
 import copy
+import dataclasses
 import doctest
 import functools
 import importlib
@@ -135,8 +136,11 @@ def public_callables() -> tuple[Target, ...]:
             if inspect.isclass(obj):
                 if _defines_own_constructor(obj) and not inspect.isabstract(obj):
                     targets[qualname] = Target(qualname, module.__name__, CLASS, obj, None, name)
+                fields = ({f.name for f in dataclasses.fields(obj)}
+                          if dataclasses.is_dataclass(obj) else set())
                 for attr, raw in vars(obj).items():
-                    if attr.startswith("_"):
+                    # a dataclass field's default (a function, say) is data, not a method
+                    if attr.startswith("_") or attr in fields:
                         continue
                     func = _unwrap_descriptor(raw)
                     if inspect.isfunction(func):
@@ -200,6 +204,18 @@ def recorded_examples() -> dict[str, Call]:
                                               {k: _snapshot(v) for k, v in kwargs.items()})
         return wrapper
 
+    def new_recorder(new):
+        # A class whose constructor is __new__ (a NamedTuple): record the call there.
+        @functools.wraps(new)
+        def wrapper(cls, *args, **kwargs):
+            made = new(cls, *args, **kwargs)
+            target = by_class.get(cls)
+            if target is not None and target.qualname not in calls:
+                calls[target.qualname] = Call(tuple(map(_snapshot, args)),
+                                              {k: _snapshot(v) for k, v in kwargs.items()})
+            return made
+        return staticmethod(wrapper)
+
     finder = doctest.DocTestFinder()
     tests = []
     for module in public_modules():
@@ -218,6 +234,10 @@ def recorded_examples() -> dict[str, Call]:
         for cls in {t.owner for t in targets if t.kind == METHOD} | set(by_class):
             if "__init__" in vars(cls) and cls in by_class:
                 patch(cls, "__init__", constructor_recorder(vars(cls)["__init__"]))
+            elif "__new__" in vars(cls) and cls in by_class:
+                raw_new = vars(cls)["__new__"]
+                patch(cls, "__new__", new_recorder(
+                    raw_new.__func__ if isinstance(raw_new, staticmethod) else raw_new))
         for t in targets:
             if t.kind == METHOD:
                 raw = vars(t.owner)[t.name]

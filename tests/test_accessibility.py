@@ -43,6 +43,10 @@ from api_examples import CLASS, FUNCTION, public_callables, recorded_examples
 from notebook_tools import course_notebooks, read
 from test_bad_input import WIDGET_CLASSES, widget_controls
 
+#: A sweep over every figure of the library: left out of the quick subset
+#: (python3 -m course test --quick).
+pytestmark = pytest.mark.slow
+
 # ----------------------------------------------------------------------------------------
 # Colour science (numpy only)
 # ----------------------------------------------------------------------------------------

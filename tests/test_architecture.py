@@ -232,6 +232,7 @@ def test_every_public_function_and_class_has_a_running_example() -> None:
     assert not missing, "public names without a doctest example:\n" + "\n".join(missing)
 
 
+@pytest.mark.slow  # not in the quick subset (it reads every file of the repository)
 def test_every_public_name_is_used() -> None:
     """Used by a notebook, another library module or a test: otherwise it goes or is private."""
     notebooks = "\n".join(p.read_text(encoding="utf-8")

@@ -49,6 +49,9 @@ from alliances.widgets.fields import NumberField
 from api_examples import CLASS, FUNCTION, METHOD, Call, Target, public_callables, \
     recorded_examples
 
+#: Left out of the quick subset (python3 -m course test --quick): see conftest.py.
+pytestmark = pytest.mark.slow
+
 TARGETS = public_callables()
 
 #: A call slower than this on junk input fails: junk must be refused, not ground through.

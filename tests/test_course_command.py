@@ -28,7 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from course import __main__ as course  # noqa: E402  (the launcher, not an installed package)
 
+#: Left out of the quick subset (python3 -m course test --quick): see conftest.py.
+pytestmark = pytest.mark.slow
+
 START = "notebooks/00_start_here.ipynb"
+#: Whole files marked slow (``pytestmark``), left out of the quick subset.
+SLOW_FILES = {"tests/test_grading_round.py", "tests/test_teaching_kit.py",
+              "tests/test_bad_input.py", "tests/test_reproducible.py",
+              "tests/test_course_command.py"}
 STARTUP_SECONDS = 180  # JupyterLab starts in a few seconds; a busy 2-core machine is slower
 
 
@@ -186,6 +193,54 @@ def test_test_command_hands_its_arguments_to_pytest():
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert re.search(r"pytest \d+\.\d+", result.stdout + result.stderr)
+
+
+def test_the_launchers_own_examples():
+    """course/ is outside pytest's doctest paths (it must import nothing but the standard
+    library, and is not a package of the course); its examples run here."""
+    import doctest
+
+    failed, tried = doctest.testmod(course, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert tried >= 6 and failed == 0
+
+
+@pytest.mark.parametrize(("args", "cpus", "expected"), [
+    ([], 2, ["-n", "2", "--dist", "loadscope"]),
+    ([], 1, []),                                     # one core: no workers at all
+    ([], 32, ["-n", "8", "--dist", "loadscope"]),    # at most eight
+    (["tests/test_data.py", "-q"], 2, ["-n", "2", "--dist", "loadscope",
+                                        "tests/test_data.py", "-q"]),
+    (["-n", "0", "-x"], 2, ["-n", "0", "-x"]),       # the user's own choice is kept
+    (["-n3"], 2, ["-n3"]),
+    (["--numprocesses=auto"], 2, ["--numprocesses=auto"]),
+    (["-p", "no:xdist"], 2, ["-p", "no:xdist"]),
+    (["--pdb"], 2, ["--pdb"]),                        # a debugger needs one process
+    (["--dist", "load"], 2, ["--dist", "load"]),
+])
+def test_the_test_command_runs_in_parallel_unless_told_otherwise(args, cpus, expected):
+    command = course.pytest_command(Path("python"), args, cpus=cpus)
+    assert command[:3] == ["python", "-m", "pytest"]
+    assert command[3:] == expected
+
+
+def test_the_quick_subset_leaves_out_notebooks_browser_and_slow_tests():
+    command = course.pytest_command(Path("python"), ["-q"], quick=True, cpus=1)
+    assert command[3:] == [*course.QUICK_ARGS, "-q"]
+    assert "notebooks" not in command and "--ignore=tests/browser" in command
+    assert command[command.index("not slow") - 1] == "-m"
+
+
+def test_quick_collects_no_notebook_browser_or_slow_test():
+    result = subprocess.run([sys.executable, "-m", "course", "test", "--no-venv",
+                             "--no-install", "--quick", "-n", "0", "--collect-only", "-q"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    ids = [line for line in result.stdout.splitlines() if "::" in line]
+    assert len(ids) > 1000, f"only {len(ids)} tests in the quick subset"
+    assert not [i for i in ids if i.split("::")[0].endswith(".ipynb")
+                or i.startswith("tests/browser/")]
+    slow = {i.split("::")[0] for i in ids} & SLOW_FILES
+    assert not slow, f"slow test files in the quick subset: {sorted(slow)}"
 
 
 def test_install_fingerprint_follows_the_requirement_files(tmp_path):

@@ -363,6 +363,7 @@ def test_analyse_accepts_numpy_and_lists_alike():
 
 @settings(max_examples=150)
 @given(small_games())
+@pytest.mark.slow  # not in the quick subset
 def test_support_pairs_agree_with_support_lps(game):
     """The key test: no equilibrium support is missed, and none is invented."""
     A, B = game
@@ -632,6 +633,7 @@ _VON_STENGEL = json.loads((Path(__file__).resolve().parents[1] / "benchmarks" / 
 VON_STENGEL_A, VON_STENGEL_B = _VON_STENGEL["A"], _VON_STENGEL["B"]
 
 
+@pytest.mark.slow  # not in the quick subset
 def test_von_stengel_6x6_has_75_equilibria_found_within_the_time_budget(monkeypatch):
     from alliances.models import equilibria
 
@@ -668,6 +670,7 @@ def gambit_solution(A: np.ndarray, B: np.ndarray) -> tuple[set, set]:
     return extreme, cliques
 
 
+@pytest.mark.slow  # not in the quick subset
 def test_von_stengel_6x6_matches_gambit_and_its_catalog():
     gbt = pytest.importorskip("pygambit")
     catalog = gbt.catalog.load("journals/dcg/vonstengel1999/6x6_game_with_75_eq")
@@ -694,6 +697,7 @@ def oracle_games() -> list[tuple[str, np.ndarray, np.ndarray]]:
     return games
 
 
+@pytest.mark.slow  # not in the quick subset
 @pytest.mark.parametrize("name, A, B", oracle_games(), ids=[g[0] for g in oracle_games()])
 def test_agrees_with_gambit_on_degenerate_games(name, A, B):
     extreme, cliques = gambit_solution(A, B)

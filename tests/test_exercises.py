@@ -130,6 +130,7 @@ def test_the_computed_answer_passes(question_id):
     assert str(feedback).startswith("Correct.")
 
 
+@pytest.mark.slow  # a sweep over every question (or a kernel): not in the quick subset
 @pytest.mark.parametrize("question_id", IDS)
 def test_equivalent_spellings_pass(question_id):
     for answer in spellings(question_id):
@@ -137,6 +138,7 @@ def test_equivalent_spellings_pass(question_id):
         assert feedback.correct, (answer, feedback.message)
 
 
+@pytest.mark.slow  # a sweep over every question (or a kernel): not in the quick subset
 @pytest.mark.parametrize("question_id", IDS)
 def test_wrong_answers_fail_without_revealing_the_answer(question_id):
     answers = wrong_answers(question_id)
@@ -313,6 +315,7 @@ def test_variant_answers_are_refused_in_graded_mode(graded):
                 function(variants.defaults)
 
 
+@pytest.mark.slow  # a sweep over every question (or a kernel): not in the quick subset
 def test_the_environment_variable_starts_a_kernel_in_graded_mode(tmp_path):
     import os
     import subprocess

@@ -35,6 +35,9 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "tools"))
 import make_nbgrader_source as grader  # noqa: E402
 
+#: Left out of the quick subset (python3 -m course test --quick): see conftest.py.
+pytestmark = pytest.mark.slow
+
 NOTEBOOK = ROOT / "notebooks" / "03_secondary_dilemma.ipynb"
 ASSIGNMENT = NOTEBOOK.stem
 SEED = 1

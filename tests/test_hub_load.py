@@ -163,3 +163,51 @@ def test_guide_sizing_table_is_the_published_one():
                  f"{row['k8s_guaranteed_gib']} | {row['cores_steady']} | "
                  f"{row['cores_run_all_minute']} |")
         assert cells in section, cells
+
+
+def test_guide_measured_table_is_the_published_one():
+    """The instructor guide's table of measured figures is the published measurement."""
+    published = ROOT / "benchmarks" / "published"
+    if not (published / "hub_load.json").exists():
+        pytest.skip("no published load-test figures yet (benchmarks/hub_load.py)")
+    report = json.loads((published / "hub_load.json").read_text())
+    guide = (ROOT / "notebooks" / "instructor_guide.md").read_text(encoding="utf-8")
+    section = guide.split("### Sizing a hub for a class", 1)[1].split("\n## ", 1)[0]
+    table = plot_hub_load.guide_table(report)
+    assert table in section, table
+    assert len(table.splitlines()) == 2 + len([r for r in report["results"] if "error" not in r])
+
+
+def test_a_failed_student_or_n_is_reported_not_dropped():
+    row = {"users": 2, "moves": 40, "lost_updates": 0, "p50_ms": 50.0, "p95_ms": 80.0,
+           "max_ms": 90.0, "mem_per_user_mib": 300.0, "mem_per_user_max_mib": 300.0,
+           "rss_per_user_mib": 380.0, "rss_per_user_max_mib": 380.0, "cpu_percent": 2.0,
+           "cpu_percent_per_user": 1.0, "run_all_s": 12.0, "run_all_kernel_cpu_s": 8.0,
+           "start_s": 5.0, "users_failed": 1, "errors": {"student01": "OSError: boom"},
+           "load_average_before": [0.5, 0.5, 0.5], "load_average_after": [1.0, 1.0, 1.0]}
+    report = {"date": "2026-12-06T00:00:00+00:00", "command": "x",
+              "machine": {"cpus": 2, "cpu": "cpu", "memory_gib": 1, "python": "3.11"},
+              "results": [row, {"users": 40, "error": "RuntimeError: no student got "
+                                "through", "load_average_after": [9, 9, 9]}]}
+    text = plot_hub_load.markdown(report, None)
+    assert "- N = 2, student01: OSError: boom" in text
+    assert "- N = 40: nobody got through (RuntimeError: no student got through)" in text
+    assert "| 2 | 50.0 | 80.0 | 90.0 | 0 of 40 | 1 |" in text
+    assert "machine was quiet when the test started (1-minute load average 0.5" in text
+    table = plot_hub_load.guide_table(report).splitlines()
+    assert table[2:] == ["| 2 | 50 / 80 / 90 ms | 0 of 40 | 1 | 300 / 380 MiB | 12.0 s | 5.0 s |"]
+
+
+def test_tljh_sizing_table_is_the_published_one():
+    """deploy/tljh/README.md sizes the VM from the same published measurement."""
+    published = ROOT / "benchmarks" / "published"
+    if not (published / "hub_load.json").exists():
+        pytest.skip("no published load-test figures yet (benchmarks/hub_load.py)")
+    report = json.loads((published / "hub_load.json").read_text())
+    kfile = published / "hub_load_kernels.json"
+    kernels = json.loads(kfile.read_text()) if kfile.exists() else None
+    text = (ROOT / "deploy" / "tljh" / "README.md").read_text(encoding="utf-8")
+    for row in plot_hub_load.sizing(report, kernels):
+        cells = (f"| {row['students']} | {row['vm_memory_gib']} | {row['cores_steady']} | "
+                 f"{row['cores_run_all_minute']} |")
+        assert cells in text, cells

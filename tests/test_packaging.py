@@ -58,7 +58,8 @@ RUNTIME_PACKAGES = {
     "jupyterlab", "ipywidgets", "matplotlib", "nashpy", "nbval",
     "numpy", "scipy", "pandas", "pillow",
 }
-TEST_TOOLS = {"pytest", "hypothesis", "playwright", "jupyter-repo2docker"}  # pytest: in the lock
+TEST_TOOLS = {"pytest", "hypothesis", "playwright", "jupyter-repo2docker",
+              "pytest-xdist"}  # pytest: in the lock
 PYTHON = "3.11"
 LOCK_COMMAND = ("uv pip compile requirements.in --universal --python-version 3.11 "
                 "--no-emit-package setuptools -o requirements.txt")

@@ -1,18 +1,18 @@
 """Reproducible: the same text every run, no network, damaged data refused, a sound environment.
 
-* Every course notebook (``notebooks/NN_*.ipynb``, discovered) is executed twice in fresh
-  kernels, and the two runs must give identical text outputs (``text/plain``,
-  ``text/html``, ``text/markdown``, ``text/latex``, streams, errors; images and widget
-  model ids are left out: they are not text, and a widget's id is random by design).
-  nbval separately compares a run with the stored outputs.
-* Both runs happen with the network blocked: an IPython startup file in a temporary
-  ``IPYTHONDIR`` wraps ``socket.socket.connect``/``connect_ex`` and ``socket.getaddrinfo``
-  so that anything but a loopback address is refused (the kernel talks to this process
-  over loopback ZeroMQ, which libzmq does outside Python's ``socket`` anyway). Every
-  refused attempt is also recorded, and a last cell, added to each notebook, reports
-  them: a notebook that tried the network and swallowed the error fails too. A control
-  notebook makes deliberate attempts and checks that they are refused, so this test can
-  fail.
+* Every kernel of a test run refuses the network (tests/network_guard.py, installed by the
+  root conftest.py in every process): connections and look-ups of anything but loopback
+  raise, and each attempt is also written to the kernel's stderr.
+* nbval runs every course notebook once under that guard and compares each cell's text
+  outputs (``text/plain``, ``text/html``, ``text/markdown``, ``text/latex``, streams,
+  errors; images and widget ids are not compared) with the stored ones, which an earlier
+  run wrote (tools/execute_notebooks.py). So each notebook is executed once per test run,
+  and that one run checks both things this file used to check with two more runs of its
+  own: that two runs give the same text (this run against the stored one), and that no
+  notebook touches the network (an attempt adds a stderr output nbval does not expect,
+  even when the notebook catches the error). The tests below show that the pieces hold:
+  the guard is in every kernel this run starts, it refuses deliberate attempts, and a
+  notebook that swallows a refused connection fails nbval.
 * Damaged CSV files are refused with a clear message: tests/test_data.py has those cases
   (missing column, text in a numeric column, a share out of range...); here we only
   check that the three kinds issue 9 names stay covered there.
@@ -22,8 +22,7 @@
 from __future__ import annotations
 
 import asyncio
-import difflib
-import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,93 +30,17 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from notebook_tools import NOTEBOOK_DIR, course_notebooks
+import network_guard  # the guard of this run, installed by the root conftest.py
+from notebook_tools import NOTEBOOK_DIR
 
-NOTEBOOKS = [path.name for path in course_notebooks()]
-
-#: Loaded by IPython at kernel start (profile_default/startup). Kept free of imports
-#: from the repository: it runs inside the notebooks' kernels.
-GUARD = r'''
-"""Refuse every network connection except to loopback (installed by test_reproducible)."""
-import ipaddress as _ipaddress
-import socket as _socket
-
-_LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
-_socket._alliances_blocked = []
-
-
-def _alliances_is_local(host):
-    if host is None:
-        return True
-    if isinstance(host, bytes):
-        host = host.decode(errors="replace")
-    host = str(host).strip("[]").split("%")[0]
-    if host.lower() in _LOCAL_NAMES:
-        return True
-    try:
-        return _ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _alliances_refuse(what):
-    _socket._alliances_blocked.append(what)
-    raise ConnectionRefusedError(f"network access blocked while the notebooks run: {what}")
-
-
-def _alliances_check(sock, address):
-    if sock.family in (_socket.AF_INET, _socket.AF_INET6):
-        host = address[0] if isinstance(address, tuple) else address
-        if not _alliances_is_local(host):
-            _alliances_refuse(f"connect to {address!r}")
-
-
-_real_connect = _socket.socket.connect
-_real_connect_ex = _socket.socket.connect_ex
-_real_getaddrinfo = _socket.getaddrinfo
-
-
-def _guarded_connect(self, address):
-    _alliances_check(self, address)
-    return _real_connect(self, address)
-
-
-def _guarded_connect_ex(self, address):
-    _alliances_check(self, address)
-    return _real_connect_ex(self, address)
-
-
-def _guarded_getaddrinfo(host, *args, **kwargs):
-    if not _alliances_is_local(host):
-        _socket._alliances_blocked.append(f"look up {host!r}")
-        raise _socket.gaierror(_socket.EAI_NONAME,
-                               f"network access blocked while the notebooks run: {host!r}")
-    return _real_getaddrinfo(host, *args, **kwargs)
-
-
-_guarded_connect._alliances_guard = True
-_socket.socket.connect = _guarded_connect
-_socket.socket.connect_ex = _guarded_connect_ex
-_socket.getaddrinfo = _guarded_getaddrinfo
-'''
-
-#: Appended to each notebook: what the guard refused during the run.
-REPORT_CELL = ("import socket as _s\n"
-               "print('ALLIANCES-NETWORK', getattr(_s.socket.connect, '_alliances_guard', False),"
-               " getattr(_s, '_alliances_blocked', None))")
-
-#: Mime types compared between runs (images and widget views are not text).
-TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex")
+#: Left out of the quick subset (python3 -m course test --quick): see conftest.py.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def ipython_dir(tmp_path_factory) -> Path:
-    """A fresh IPYTHONDIR whose startup file blocks the network."""
-    directory = tmp_path_factory.mktemp("ipython")
-    startup = directory / "profile_default" / "startup"
-    startup.mkdir(parents=True)
-    (startup / "00-no-network.py").write_text(GUARD, encoding="utf-8")
-    return directory
+    """A fresh guarded IPYTHONDIR of this test's own."""
+    return network_guard.write_guard(tmp_path_factory.mktemp("ipython"))
 
 
 def _run(coroutine_function, *args, **kwargs):
@@ -142,96 +65,27 @@ async def _execute(nb: nbformat.NotebookNode, path: Path, timeout: int = 600):
     return nb
 
 
-def _with_report_cell(path: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
-    nb.cells.append(nbformat.v4.new_code_cell(REPORT_CELL))
+def _notebook(cells: list[str]) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
     return nb
 
 
-def execute_twice(ipython_dir: Path, monkeypatch) -> dict[str, tuple]:
-    """Each notebook twice, two kernels at a time (the CI machine has two cores)."""
-    monkeypatch.setenv("IPYTHONDIR", str(ipython_dir))
-    monkeypatch.delenv("MPLBACKEND", raising=False)
-
-    async def run_all():
-        limit = asyncio.Semaphore(2)
-
-        async def one(name: str):
-            async with limit:
-                return await _execute(_with_report_cell(NOTEBOOK_DIR / name),
-                                      NOTEBOOK_DIR / name)
-
-        jobs = [one(name) for name in NOTEBOOKS for _ in range(2)]
-        done = await asyncio.gather(*jobs)
-        return {name: (done[2 * i], done[2 * i + 1]) for i, name in enumerate(NOTEBOOKS)}
-
-    return _run(run_all)
+def _streams(nb: nbformat.NotebookNode, name: str) -> list[str]:
+    return [o.text for c in nb.cells for o in c.outputs
+            if o.output_type == "stream" and o.name == name]
 
 
-@pytest.fixture(scope="module")
-def runs(ipython_dir, tmp_path_factory) -> dict[str, tuple]:
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        return execute_twice(ipython_dir, monkeypatch)
-
-
-def text_outputs(nb: nbformat.NotebookNode) -> list[tuple[int, str]]:
-    """(code cell index, text) for every text output, in order."""
-    found = []
-    code_index = -1
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        code_index += 1
-        for output in cell.get("outputs", []):
-            kind = output.output_type
-            if kind == "stream":
-                # A kernel may send one print's text in one message or in several (it
-                # depends on timing), so consecutive stream outputs of a cell are joined.
-                tag = f"[{output.name}] "
-                if found and found[-1][0] == code_index and found[-1][1].startswith(tag):
-                    found[-1] = (code_index, found[-1][1] + output.text)
-                else:
-                    found.append((code_index, tag + output.text))
-            elif kind == "error":
-                found.append((code_index, f"[error] {output.ename}: {output.evalue}"))
-            else:
-                for mime in TEXT_MIMES:
-                    if mime in output.get("data", {}):
-                        text = output.data[mime]
-                        found.append((code_index, f"[{mime}] "
-                                      f"{text if isinstance(text, str) else json.dumps(text)}"))
-    return found
-
-
-def _network_report(nb: nbformat.NotebookNode) -> str:
-    for output in nb.cells[-1].get("outputs", []):
-        if output.output_type == "stream" and "ALLIANCES-NETWORK" in output.text:
-            return output.text.strip()
-    return f"no report; outputs of the last cell: {nb.cells[-1].get('outputs')}"
-
-
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_two_runs_give_identical_text(name: str, runs) -> None:
-    first, second = (text_outputs(nb) for nb in runs[name])
-    assert len(first) > 0, f"{name}: no text output at all"
-    if first != second:
-        for (cell_a, a), (cell_b, b) in zip(first, second):
-            if (cell_a, a) != (cell_b, b):
-                diff = "\n".join(difflib.unified_diff(a.splitlines(), b.splitlines(),
-                                                      "first run", "second run", lineterm=""))
-                pytest.fail(f"{name}: code cell {cell_a} differs between two runs:\n{diff[:3000]}")
-        pytest.fail(f"{name}: the runs have {len(first)} and {len(second)} text outputs")
-
-
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_without_the_network(name: str, runs) -> None:
-    for run in runs[name]:
-        report = _network_report(run)
-        assert report == "ALLIANCES-NETWORK True []", (
-            f"{name} tried to reach the network (or the guard was not installed): {report}")
+def test_every_kernel_of_this_run_loads_the_guard(tmp_path) -> None:
+    """A kernel started the way nbval starts one (this process's environment, no
+    IPYTHONDIR of its own) has the guard: the notebooks' runs are offline."""
+    assert Path(os.environ["IPYTHONDIR"], "profile_default", "startup",
+                network_guard.STARTUP_NAME).read_text(encoding="utf-8") == network_guard.GUARD
+    nb = _notebook(["import socket\n"
+                    "print(getattr(socket.socket.connect, '_alliances_guard', False))"])
+    _run(_execute, nb, tmp_path / "probe.ipynb", timeout=120)
+    assert _streams(nb, "stdout") == ["True\n"]
 
 
 def test_the_guard_refuses_deliberate_attempts(ipython_dir, monkeypatch) -> None:
@@ -252,17 +106,47 @@ def test_the_guard_refuses_deliberate_attempts(ipython_dir, monkeypatch) -> None
         "print('LOOPBACK OK'); client.close(); server.close()",
         "print(socket._alliances_blocked)",
     ]
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb = _notebook(cells)
     monkeypatch.setenv("IPYTHONDIR", str(ipython_dir))
     _run(_execute, nb, NOTEBOOK_DIR / "control.ipynb", timeout=120)
-    texts = [o.text for c in nb.cells for o in c.outputs if o.output_type == "stream"]
+    texts = _streams(nb, "stdout")
+    notes = "".join(_streams(nb, "stderr"))
+    assert "ALLIANCES-NETWORK refused: connect to ('192.0.2.1', 9)" in notes
+    assert "ALLIANCES-NETWORK refused: look up 'example.org'" in notes
     assert texts[0].startswith("REFUSED") and "network access blocked" in texts[0]
     assert texts[1].startswith("REFUSED network access blocked") and "192.0.2.1" in texts[1]
     assert texts[2].startswith("REFUSED") and "example.org" in texts[2]
     assert texts[3].strip() == "LOOPBACK OK"
     assert "connect to ('192.0.2.1', 9)" in texts[4] and "example.org" in texts[4]
+
+
+def test_a_notebook_that_catches_a_refused_connection_fails_nbval(tmp_path) -> None:
+    """nbval, run as the suite runs it and under this run's guard, fails a notebook whose
+    stored outputs are those of a clean run but which tries the network and swallows the
+    error (the same notebook without the attempt passes: the check is not vacuous)."""
+    def run_nbval(attempt: bool) -> subprocess.CompletedProcess:
+        code = ("import socket\n"
+                + ("try:\n    socket.create_connection(('192.0.2.1', 9), timeout=1)\n"
+                   "except OSError:\n    pass\n" if attempt else "")
+                + "print('done')")
+        nb = _notebook([code])
+        nb.cells[0].execution_count = 1
+        nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout",
+                                                      text="done\n")]
+        path = tmp_path / ("tries.ipynb" if attempt else "offline.ipynb")
+        nbformat.write(nb, path)
+        return subprocess.run([sys.executable, "-m", "pytest", "--nbval",
+                               "--nbval-current-env", "-p", "no:cacheprovider",
+                               "-p", "no:xdist", "-q", "--rootdir", str(tmp_path),
+                               str(path)], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=300)
+
+    clean = run_nbval(attempt=False)
+    assert clean.returncode == 0, clean.stdout[-2000:] + clean.stderr[-2000:]
+    tries = run_nbval(attempt=True)
+    assert tries.returncode == 1, tries.stdout[-2000:] + tries.stderr[-2000:]
+    # nbval names the output it did not expect (the refusal note on stderr)
+    assert "Unexpected output fields from running code: {'stderr'}" in tries.stdout
 
 
 def test_the_guard_policy_in_process() -> None:
@@ -272,7 +156,7 @@ def test_the_guard_policy_in_process() -> None:
 
     saved = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo)
     try:
-        exec(compile(GUARD, "guard", "exec"), namespace)
+        exec(compile(network_guard.GUARD, "guard", "exec"), namespace)
         is_local = namespace["_alliances_is_local"]
         for host in ("127.0.0.1", "127.8.9.10", "::1", "[::1]", "localhost", b"localhost", None):
             assert is_local(host), host

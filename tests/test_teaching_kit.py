@@ -35,6 +35,9 @@ import make_nbgrader_source as grader  # noqa: E402
 import make_student_copies as students  # noqa: E402
 import teaching_links as links  # noqa: E402
 
+#: Left out of the quick subset (python3 -m course test --quick): see conftest.py.
+pytestmark = pytest.mark.slow
+
 NOTEBOOKS = course_notebooks()
 NAMES = [path.name for path in NOTEBOOKS]
 BIN = Path(sys.executable).parent

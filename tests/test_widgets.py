@@ -314,6 +314,7 @@ def _first_view_controls(root: widgets.Widget, widget: LiveFigure) -> list[widge
     return []
 
 
+@pytest.mark.slow  # a sweep over every widget: not in the quick subset
 @pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
 def test_at_most_four_sliders_on_the_first_view(cls):
     """Issue 15, section 2: at most four sliders (or dropdowns) before *Advanced settings*.
@@ -341,6 +342,7 @@ def test_at_most_four_sliders_on_the_first_view(cls):
         assert widget.advanced.layout.display == "none"
 
 
+@pytest.mark.slow  # a sweep over every widget: not in the quick subset
 @pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
 def test_the_figure_is_an_img_at_its_drawn_size_with_alt_text(cls):
     from alliances.widgets.base import png_size
@@ -360,6 +362,7 @@ def test_the_figure_is_an_img_at_its_drawn_size_with_alt_text(cls):
     assert widget.image.layout.width is None
 
 
+@pytest.mark.slow  # a sweep over every widget: not in the quick subset
 @pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
 def test_no_two_texts_of_a_figure_overlap(cls):
     """Issue 18, item 3: labels, legends and annotations do not overlap (more than 2 px

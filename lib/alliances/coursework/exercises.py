@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
+from alliances._validation import InputError, check_real, short_repr
+from alliances.coursework.bank import variants_of
 from alliances.i18n import _, N_
 from alliances.coursework._answers import (normalise_label, parse_number, parse_outcome,
                                            parse_outcomes, show_number)
@@ -138,6 +140,11 @@ class _SealedAnswer:
 KINDS = ("number", "label", "outcome", "outcomes", "choice")
 
 
+def _require(ok: bool, name: str, what: str, value: object) -> None:
+    if not ok:
+        raise InputError(f"{name} must be {what}; got {short_repr(value)}")
+
+
 @dataclass(frozen=True)
 class Question:
     """An auto-checked question.
@@ -164,6 +171,9 @@ class Question:
     >>> question = all_questions()["00-best-response"]
     >>> question.kind, question.options
     ('label', ('Abstain', 'Ally'))
+
+    >>> Question("99-share", "number", lambda: 0.25, "Divide the part by the whole.").kind
+    'number'
     """
 
     id: str
@@ -175,6 +185,15 @@ class Question:
     tolerance: float = 0.005
 
     def __post_init__(self) -> None:
+        _require(all(isinstance(v, str) and v.strip() for v in (self.id, self.advice)),
+                 "id and advice", "non-empty strings", (self.id, self.advice))
+        _require(self.kind in KINDS, "kind", f"one of {KINDS}", self.kind)
+        _require(callable(self.answer), "answer", "a function of no arguments", self.answer)
+        _require(isinstance(self.hints, Mapping) and all(isinstance(x, str) for pair in
+                 self.hints.items() for x in pair), "hints", "a dict of str to str", self.hints)
+        _require(isinstance(self.options, tuple) and all(isinstance(o, str) for o in
+                 self.options), "options", "a tuple of strings", self.options)
+        object.__setattr__(self, "tolerance", check_real(self.tolerance, "tolerance", minimum=0))
         answer = self.answer
         if not isinstance(answer, _SealedAnswer):
             object.__setattr__(self, "answer", _SealedAnswer(self.id, answer))
@@ -492,6 +511,10 @@ class Variants:
     >>> three = variants_of("03")
     >>> three.defaults["W"], sorted(three.answers)[-1]
     (5.0, '03-two-ally-equilibrium')
+
+    >>> Variants({"c": 0.4}, lambda rng: {"c": rng.random()}, {"99-net": lambda p: 1 - p["c"]},
+    ...          {"99-net": lambda p: f"It costs {p['c']}."}).parameters(seed=None)
+    {'c': 0.4}
     """
 
     defaults: Mapping[str, float]
@@ -501,6 +524,18 @@ class Variants:
     problem: Callable[[Mapping[str, float]], str | None] = lambda parameters: None
 
     def __post_init__(self) -> None:
+        _require(isinstance(self.defaults, Mapping) and bool(self.defaults) and all(
+            isinstance(k, str) for k in self.defaults), "defaults", "a dict of names to "
+            "numbers", self.defaults)
+        _require(callable(self.draw) and callable(self.problem), "draw and problem",
+                 "functions", (self.draw, self.problem))
+        for name, value in (("answers", self.answers), ("texts", self.texts)):
+            _require(isinstance(value, Mapping) and all(isinstance(k, str) and callable(f)
+                     for k, f in value.items()), name, "a dict of ids to functions", value)
+        try:
+            self._checked(dict(self.defaults), sorted(self.defaults))
+        except (TypeError, ValueError) as error:
+            raise InputError(f"defaults: {error}") from None
         sealed = {question_id: function if isinstance(function, _SealedAnswer)
                   else _SealedAnswer(question_id, function)
                   for question_id, function in self.answers.items()}
@@ -563,23 +598,3 @@ class Variants:
                             f"Variants.parameters); got {parameters!r}")
         values = self._checked(dict(parameters), sorted(self.defaults))
         return _canonical(question, self.answers[question_id](values))
-
-
-def variants_of(notebook: str) -> Variants | None:
-    """The :class:`Variants` of a notebook ("03" or "03_secondary_dilemma"), or None.
-
-    Examples
-    --------
-    >>> sorted(variants_of("03").answers)[:2]
-    ['03-crisis-path', '03-interior-cstar']
-    >>> variants_of("00") is None
-    True
-    """
-    number = str(notebook)[:2]
-    if not number.isdigit():
-        raise ValueError(f"notebook must start with its two-digit number; got {notebook!r}")
-    try:
-        module = importlib.import_module(f"alliances.coursework.bank.nb{number}")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, "VARIANTS", None)

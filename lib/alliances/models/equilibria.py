@@ -150,6 +150,13 @@ class EquilibriumAnalysis:
     >>> analysis = analyse([[4, 1], [3, 2]], [[4, 3], [1, 2]])
     >>> len(analysis.extreme), analysis.degenerate
     (3, False)
+
+    Made by hand (as :func:`analyse` makes it): one pure equilibrium, a single point.
+
+    >>> from fractions import Fraction
+    >>> top = ((Fraction(1), Fraction(0)), (Fraction(1), Fraction(0)))
+    >>> EquilibriumAnalysis((top,), False).infinitely_many
+    False
     """
 
     extreme: tuple[tuple[_Vector, _Vector], ...]

@@ -61,6 +61,8 @@ class SmallStatePlot:
     'Stay out'
     >>> plot.equilibria.get_data()[1][:2]      # B untested: any chance from 0 to 1
     [0.0, 1.0]
+    >>> plot.dynamic_artists() == plot.map_artists() + plot.point_artists()
+    True
     """
 
     def __init__(self, model: SmallState,
