@@ -220,9 +220,15 @@ def open_course(args: argparse.Namespace) -> int:
     return _run(command, env)
 
 
+#: Test files marked slow as a whole (``pytestmark = pytest.mark.slow``): the quick subset
+#: does not even import them (tests/test_course_command.py checks that the two agree).
+SLOW_FILES = ("test_accessibility.py", "test_bad_input.py", "test_course_command.py",
+              "test_grading_round.py", "test_i18n_widgets.py", "test_reproducible.py",
+              "test_teaching_kit.py")
 #: The quick subset (``test --quick``): everything but the notebooks' runs (nbval), the
-#: browser and the tests marked ``slow`` (see tests/conftest.py). For the edit-test loop.
-QUICK_ARGS = ["lib/alliances", "tests", "--ignore=tests/browser", "-m", "not slow"]
+#: browser and the tests marked ``slow`` (see conftest.py). For the edit-test loop.
+QUICK_ARGS = ["lib/alliances", "tests", "--ignore=tests/browser",
+              *(f"--ignore=tests/{name}" for name in SLOW_FILES), "-m", "not slow"]
 #: Never more pytest workers than this, however many cores (each may run a kernel).
 MAX_WORKERS = 8
 

@@ -361,6 +361,7 @@ def test_widget_updates_sentence_image_and_equilibrium() -> None:
     assert explorer.equilibrium.n == 4 and explorer.alpha.value == pytest.approx(0.2)
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 def test_widget_no_reachable_state_raises() -> None:
     explorer = _explorer()
     for n in (2, MAX_PLOTTED_ALLIES - 2):

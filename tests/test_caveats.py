@@ -161,6 +161,7 @@ def test_plot_shows_both_choices() -> None:
     plt.close(left.figure)
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 # ---------------------------------------------------------------------------- widget
 def test_widget_answers_every_slider_and_every_corner() -> None:
     explorer = CaveatExplorer()

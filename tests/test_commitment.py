@@ -355,6 +355,7 @@ def test_commitment_explorer_updates_and_explains() -> None:
     assert explorer.error.value == ""
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 def test_commitment_explorer_every_slider_end_is_valid() -> None:
     from alliances.widgets.commitment import CommitmentExplorer
 

@@ -33,9 +33,7 @@ pytestmark = pytest.mark.slow
 
 START = "notebooks/00_start_here.ipynb"
 #: Whole files marked slow (``pytestmark``), left out of the quick subset.
-SLOW_FILES = {"tests/test_grading_round.py", "tests/test_teaching_kit.py",
-              "tests/test_bad_input.py", "tests/test_reproducible.py",
-              "tests/test_course_command.py"}
+SLOW_FILES = {f"tests/{name}" for name in course.SLOW_FILES}
 STARTUP_SECONDS = 180  # JupyterLab starts in a few seconds; a busy 2-core machine is slower
 
 
@@ -228,6 +226,13 @@ def test_the_quick_subset_leaves_out_notebooks_browser_and_slow_tests():
     assert command[3:] == [*course.QUICK_ARGS, "-q"]
     assert "notebooks" not in command and "--ignore=tests/browser" in command
     assert command[command.index("not slow") - 1] == "-m"
+
+
+def test_the_slow_files_are_exactly_those_marked_slow_as_a_whole():
+    marked = {f"tests/{path.name}" for path in (ROOT / "tests").glob("test_*.py")
+              if re.search(r"^pytestmark = pytest\.mark\.slow$",
+                           path.read_text(encoding="utf-8"), re.MULTILINE)}
+    assert marked == SLOW_FILES
 
 
 def test_quick_collects_no_notebook_browser_or_slow_test():

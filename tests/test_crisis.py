@@ -214,6 +214,7 @@ def test_crisis_explorer_moves_from_challenge_to_entrapment() -> None:
     assert explorer.error.value == ""
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 @pytest.mark.parametrize("name", ["DependenceExplorer", "CrisisExplorer"])
 def test_widget_slider_ends_are_all_valid(name) -> None:
     from alliances.widgets import crisis as module

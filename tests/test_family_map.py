@@ -236,6 +236,7 @@ def test_explorer_follows_the_editor() -> None:
     assert explorer.error.value == ""
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 def test_explorer_never_errors_at_the_corners_of_its_range() -> None:
     explorer = FamilyMapExplorer()
     controls = explorer.editor.payoff_controls

@@ -225,6 +225,7 @@ def test_widget_moves_decision_sentence_and_image() -> None:
     assert widget.y_axis.value == "own_strength"
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 def test_widget_no_reachable_state_raises() -> None:
     from alliances.widgets.formation import JoinOrStayOut
 

@@ -47,6 +47,7 @@ def test_every_english_source_has_a_template() -> None:
     assert len(ENGLISH_NOTEBOOKS) == 8
 
 
+@pytest.mark.slow  # runs Babel's extraction: not in the quick subset
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_template_is_current(domain: str) -> None:
     fresh = tool.templates()[domain] if domain.startswith("alliances-") else \

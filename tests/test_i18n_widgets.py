@@ -23,6 +23,10 @@ from alliances.widgets.formation import JoinOrStayOut
 from alliances.widgets.payoff_editor import PayoffEditor
 from alliances.widgets.ukraine import CalibrationExplorer
 
+#: Every widget built and driven in Indonesian: left out of the quick subset
+#: (python3 -m course test --quick).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 DOMAINS = ("alliances-widgets", "alliances-coursework")
 

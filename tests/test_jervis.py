@@ -181,6 +181,7 @@ def test_widget_moves_and_jumps() -> None:
     assert widget.world.value.startswith("World 1")
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 def test_widget_reachable_states_never_error() -> None:
     widget = JervisWidget()
     for o in np.round(np.arange(-1, 1.01, 0.5), 1):

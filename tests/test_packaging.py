@@ -321,6 +321,7 @@ def test_pyproject_declares_every_import_of_the_library():
         )
 
 
+@pytest.mark.slow  # runs pip: not in the quick subset
 def test_pip_check_is_clean():
     result = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True,
                             text=True, timeout=120)

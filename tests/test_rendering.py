@@ -192,6 +192,7 @@ def test_render_gives_the_pixels_as_png() -> None:
     assert renderer.render() == encode_png(renderer.pixels())
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 @pytest.mark.parametrize("factory, attribute", [
     ("alliances.widgets.commitment:CommitmentExplorer", "controls"),
     ("alliances.widgets.burden:BurdenSharingExplorer", "alpha"),

@@ -447,6 +447,7 @@ def test_widget_follows_its_controls() -> None:
     assert explorer.error.value == ""
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 def test_widget_corners_never_raise() -> None:
     from alliances.widgets.ukraine import CalibrationExplorer
 

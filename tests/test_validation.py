@@ -274,6 +274,7 @@ def works_or_rejects(function, *args, **kwargs) -> None:
         pass
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(JUNK, JUNK)
 def test_game_and_classify_take_junk_calmly(first, second):
@@ -285,6 +286,7 @@ def test_game_and_classify_take_junk_calmly(first, second):
     works_or_rejects(analyse, first, second)
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(JUNK, JUNK)
 def test_methods_take_junk_calmly(first, second):
@@ -297,6 +299,7 @@ def test_methods_take_junk_calmly(first, second):
     works_or_rejects(PD.dominant_strategy, first)
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(JUNK, JUNK, JUNK, JUNK)
 def test_symmetric_game_takes_junk_calmly(t, r, p, s):
@@ -306,6 +309,7 @@ def test_symmetric_game_takes_junk_calmly(t, r, p, s):
     works_or_rejects(format_probability, p)
 
 
+@pytest.mark.slow  # a sweep (every state, corner or junk input): not in the quick subset
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 @given(JUNK)
 def test_check_never_raises_for_any_answer(answer):
