@@ -12,8 +12,10 @@ open. It prints the address to give the browser. As root (a container or a cloud
 machine) it adds JupyterLab's ``--allow-root``; as anyone else it does not.
 
 ``test`` does the same with ``requirements-test.txt`` (the lock and the test tools) and
-runs ``python -m pytest`` in that environment; any further arguments go to pytest
-(``python3 -m course test tests/test_data.py -q``).
+runs ``python -m pytest`` in that environment, in parallel (pytest-xdist, one worker per
+core); any further arguments go to pytest (``python3 -m course test tests/test_data.py
+-q``; ``-n 0`` for one process). ``test --quick`` runs the quick subset for the edit-test
+loop: no notebooks, no browser, no test marked slow.
 
 ``--no-venv`` uses the Python that runs the command instead of ``.venv``: for an
 activated conda environment, say. Only the standard library is used here, so the
@@ -271,8 +273,9 @@ def pytest_command(python: Path, pytest_args: list[str], quick: bool = False,
     """The pytest command line of ``test``: in parallel, one worker per core.
 
     The workers share the tests out by ``--dist loadscope``, with the course's units
-    (conftest.py: a file's tests together, the browser tests as one) and the costliest
-    first. ``quick`` puts QUICK_ARGS first.
+    (conftest.py: each file's tests together) and the costliest first. ``quick`` puts
+    QUICK_ARGS first. ``cpus=1`` (or an environment without pytest-xdist: see
+    :func:`test_course`) runs in one process.
 
     >>> pytest_command(Path("py"), [], cpus=2)[1:]
     ['-m', 'pytest', '-n', '2', '--dist', 'loadscope']
@@ -292,7 +295,12 @@ def pytest_command(python: Path, pytest_args: list[str], quick: bool = False,
 def test_course(args: argparse.Namespace) -> int:
     python = ensure_environment("test", use_venv=not args.no_venv, install=not args.no_install)
     os.chdir(ROOT)
-    return _run(pytest_command(python, args.pytest_args, quick=args.quick))
+    cpus = None
+    if subprocess.run([str(python), "-c", "import xdist"], capture_output=True).returncode:
+        _say("pytest-xdist is not installed in this environment: the tests run in one "
+             "process (pip install -r requirements-test.txt runs them in parallel)")
+        cpus = 1
+    return _run(pytest_command(python, args.pytest_args, quick=args.quick, cpus=cpus))
 
 
 def i18n_course(args: argparse.Namespace) -> int:

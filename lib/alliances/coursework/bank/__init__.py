@@ -12,7 +12,7 @@ __all__ = ["variants_of"]
 
 def variants_of(notebook: str):
     """The :class:`~alliances.coursework.exercises.Variants` of a notebook ("03" or
-    "03_secondary_dilemma"), or None (English messages: authors see them, not students).
+    "03_secondary_dilemma"), or None if it has none.
 
     Examples
     --------
