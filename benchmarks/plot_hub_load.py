@@ -36,9 +36,15 @@ import matplotlib.pyplot as plt  # noqa: E402
 PUBLISHED = Path(__file__).resolve().parent / "published"
 
 
-def plot(report: dict, out: Path) -> Path:
-    rows = sorted((r for r in report["results"] if "error" not in r),
+def measured(report: dict) -> list[dict]:
+    """The results of the N where somebody got through, by N (an N where nobody did
+    carries only its ``error``)."""
+    return sorted((r for r in report["results"] if "error" not in r),
                   key=lambda r: r["users"])
+
+
+def plot(report: dict, out: Path) -> Path:
+    rows = measured(report)
     n = [r["users"] for r in rows]
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
     ax1.plot(n, [r["p50_ms"] for r in rows], "o-", label="p50")
@@ -108,8 +114,7 @@ def guide_table(report: dict) -> str:
     lines = ["| students | slider round trip p50 / p95 / max | lost updates | students "
              "failed | memory per student (not shared / RSS) | Run All | server start |",
              "| --- " * 7 + "|"]
-    for r in sorted((r for r in report["results"] if "error" not in r),
-                    key=lambda r: r["users"]):
+    for r in measured(report):
         lines.append(f"| {r['users']} | {r['p50_ms']:.0f} / {r['p95_ms']:.0f} / "
                      f"{r['max_ms']:.0f} ms | {r['lost_updates']} of {r['moves']} "
                      f"| {r.get('users_failed', 0)} | {r['mem_per_user_mib']:.0f} / "
@@ -125,8 +130,7 @@ def markdown(report: dict, kernels: dict | None) -> str:
              f"Python {m['python']}. Command: `{report['command']}`.", ""]
     if report.get("note"):
         lines += [report["note"], ""]
-    rows = sorted((r for r in report["results"] if "error" not in r),
-                  key=lambda r: r["users"])
+    rows = measured(report)
     broken = [r for r in report["results"] if "error" in r]
     start = rows[0]["load_average_before"][0]
     worst = max(x for r in rows for x in (r["load_average_before"][0],

@@ -261,8 +261,8 @@ def chooses_its_own_workers(pytest_args: list[str]) -> bool:
     for i, arg in enumerate(pytest_args):
         if arg in ("-n", "--numprocesses", "--pdb", "--trace", "-pno:xdist") \
                 or arg.startswith(("--numprocesses=", "--dist")) \
-                or (arg.startswith("-n") and arg[2:].isdigit()) \
-                or (arg.startswith("-n") and arg[2:] in ("auto", "logical")) \
+                or (arg.startswith("-n") and (arg[2:].isdigit()
+                                              or arg[2:] in ("auto", "logical"))) \
                 or (arg == "-p" and pytest_args[i + 1:i + 2] == ["no:xdist"]):
             return True
     return False

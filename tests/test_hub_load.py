@@ -148,16 +148,25 @@ def test_sizing_takes_the_heaviest_notebook_and_the_largest_n():
     assert s["uss"] == 320.0 and s["run_all_cpu_s"] == 12.0
 
 
-def test_guide_sizing_table_is_the_published_one():
-    """The instructor guide's sizing table is copied from the published measurement."""
+def _published() -> tuple[dict, dict | None]:
+    """The published load-test report and kernel figures (skip if not measured yet)."""
     published = ROOT / "benchmarks" / "published"
     if not (published / "hub_load.json").exists():
         pytest.skip("no published load-test figures yet (benchmarks/hub_load.py)")
     report = json.loads((published / "hub_load.json").read_text())
     kfile = published / "hub_load_kernels.json"
-    kernels = json.loads(kfile.read_text()) if kfile.exists() else None
+    return report, (json.loads(kfile.read_text()) if kfile.exists() else None)
+
+
+def _guide_sizing_section() -> str:
     guide = (ROOT / "notebooks" / "instructor_guide.md").read_text(encoding="utf-8")
-    section = guide.split("### Sizing a hub for a class", 1)[1].split("\n## ", 1)[0]
+    return guide.split("### Sizing a hub for a class", 1)[1].split("\n## ", 1)[0]
+
+
+def test_guide_sizing_table_is_the_published_one():
+    """The instructor guide's sizing table is copied from the published measurement."""
+    report, kernels = _published()
+    section = _guide_sizing_section()
     for row in plot_hub_load.sizing(report, kernels):
         cells = (f"| {row['students']} | {row['vm_memory_gib']} | "
                  f"{row['k8s_guaranteed_gib']} | {row['cores_steady']} | "
@@ -167,15 +176,10 @@ def test_guide_sizing_table_is_the_published_one():
 
 def test_guide_measured_table_is_the_published_one():
     """The instructor guide's table of measured figures is the published measurement."""
-    published = ROOT / "benchmarks" / "published"
-    if not (published / "hub_load.json").exists():
-        pytest.skip("no published load-test figures yet (benchmarks/hub_load.py)")
-    report = json.loads((published / "hub_load.json").read_text())
-    guide = (ROOT / "notebooks" / "instructor_guide.md").read_text(encoding="utf-8")
-    section = guide.split("### Sizing a hub for a class", 1)[1].split("\n## ", 1)[0]
+    report, _kernels = _published()
     table = plot_hub_load.guide_table(report)
-    assert table in section, table
-    assert len(table.splitlines()) == 2 + len([r for r in report["results"] if "error" not in r])
+    assert table in _guide_sizing_section(), table
+    assert len(table.splitlines()) == 2 + len(plot_hub_load.measured(report))
 
 
 def test_a_failed_student_or_n_is_reported_not_dropped():
@@ -200,12 +204,7 @@ def test_a_failed_student_or_n_is_reported_not_dropped():
 
 def test_tljh_sizing_table_is_the_published_one():
     """deploy/tljh/README.md sizes the VM from the same published measurement."""
-    published = ROOT / "benchmarks" / "published"
-    if not (published / "hub_load.json").exists():
-        pytest.skip("no published load-test figures yet (benchmarks/hub_load.py)")
-    report = json.loads((published / "hub_load.json").read_text())
-    kfile = published / "hub_load_kernels.json"
-    kernels = json.loads(kfile.read_text()) if kfile.exists() else None
+    report, kernels = _published()
     text = (ROOT / "deploy" / "tljh" / "README.md").read_text(encoding="utf-8")
     for row in plot_hub_load.sizing(report, kernels):
         cells = (f"| {row['students']} | {row['vm_memory_gib']} | {row['cores_steady']} | "
