@@ -21,11 +21,16 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from alliances.views.style import figure_png
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from alliances.views.style import freeze_layout
 from alliances._validation import check_real
 from alliances.i18n import _, N_
-from alliances.widgets.render import LayeredRenderer
+from alliances.widgets.render import LayeredRenderer, encode_png
 from alliances.widgets.fields import with_readout
+from alliances.widgets.panels import (first_title, join_columns, panel_cuts, panels_html,
+                                       split_columns)
 
 __all__ = ["LiveFigure", "CUSTOM", "image_html", "png_size"]
 
@@ -52,6 +57,7 @@ def png_size(png: bytes) -> tuple[int, int]:
     Examples
     --------
     >>> from alliances.views.style import new_axes
+    >>> from alliances.views.style import figure_png
     >>> png_size(figure_png(new_axes(pyplot=False).figure))  # 5 x 4 inches at 100 dpi
     (500, 400)
     """
@@ -73,6 +79,7 @@ def image_html(png: bytes, alt: str, pixel_ratio: float = 1, *,
     Examples
     --------
     >>> from alliances.views.style import new_axes
+    >>> from alliances.views.style import figure_png
     >>> tag = image_html(figure_png(new_axes(pyplot=False).figure), "A <plot>")
     >>> tag[:4], 'width="500"' in tag, 'alt="A &lt;plot&gt;"' in tag
     ('<img', True, True)
@@ -114,8 +121,12 @@ class LiveFigure(widgets.VBox):
     figure: Figure
     #: Pixels of the figure's PNG per CSS pixel on screen (2: drawn for high-DPI screens).
     PIXEL_RATIO = 1
-    #: The layered renderer of ``figure``, if the widget has one (see _render_png).
+    #: Whether the figure's side-by-side panels are shown as images of their own, in a row
+    #: that wraps on a narrow screen (see :mod:`alliances.widgets.panels`).
+    SPLIT_PANELS = False
+    #: The layered renderer of ``figure``, if the widget has one (see _render_pixels).
     _renderer: LayeredRenderer | None = None
+    _cuts: list[int] | None = None
     _held = 0
     preset: widgets.Dropdown | None = None
 
@@ -284,7 +295,8 @@ class LiveFigure(widgets.VBox):
         self.add_class(css_class)
         self.add_class("alliances-widget")
         self.sentence = ""
-        self.png = b""
+        self.panels: list[np.ndarray] = []
+        self._png: bytes | None = b""
         if self.preset is not None:       # what Reset goes back to
             self._start_values = {name: control.value
                                   for name, control in self._preset_controls().items()}
@@ -308,7 +320,7 @@ class LiveFigure(widgets.VBox):
             self.advanced_toggle.layout.display = "" if shown else "none"
 
     def _fit_figure_column(self) -> None:
-        width = round(png_size(self.png)[0] / self.PIXEL_RATIO)
+        width = round(sum(p.shape[1] for p in self.panels) / self.PIXEL_RATIO)
         minimum = f"min({width}px, 100%)"
         if self.figure_column.layout.min_width != minimum:
             self.figure_column.layout.min_width = minimum
@@ -341,10 +353,19 @@ class LiveFigure(widgets.VBox):
         self.summary.value = (f"<p role='status' aria-live='polite' style='margin:0.3em 0;"
                               f"line-height:1.4'>{html.escape(sentence)}</p>")
         self.details.value = details
-        self.png = self._render_png()
+        self.panels = self._render_panels()
+        pngs = [encode_png(p) for p in self.panels]
+        self._png = pngs[0] if len(pngs) == 1 else None     # joined when asked for
         self._fit_figure_column()
-        self.image.value = image_html(self.png, sentence, self.PIXEL_RATIO,
-                                      min_text_px=self.smallest_text_px())
+        self.image.value = panels_html(pngs, self._panel_alts(sentence), self.PIXEL_RATIO,
+                                       min_text_px=self.smallest_text_px())
+
+    @property
+    def png(self) -> bytes:
+        """The whole figure as PNG bytes, its panels side by side (the static first view)."""
+        if self._png is None:
+            self._png = encode_png(join_columns(self.panels))
+        return self._png
 
     def figures(self) -> list[Figure]:
         """The figures this widget draws into its image (not those of a widget inside it)."""
@@ -360,13 +381,48 @@ class LiveFigure(widgets.VBox):
             self._smallest_text_px = min(sizes) if sizes else None
         return self._smallest_text_px
 
-    def _render_png(self) -> bytes:
-        """The figure as PNG bytes: through ``self._renderer`` (only what changed is drawn)
-        if the widget made one, else a plain drawing. Subclasses with several figures or
-        layer keys override this."""
+    def _render_pixels(self) -> np.ndarray:
+        """The figure's RGBA pixels: through ``self._renderer`` (only what changed is
+        drawn) if the widget made one, else a plain drawing. Subclasses with layer keys
+        override this."""
         if self._renderer is not None:
-            return self._renderer.render()
-        return figure_png(self.figure)
+            return self._renderer.pixels()
+        freeze_layout(self.figure)
+        canvas = self.figure.canvas
+        if not isinstance(canvas, FigureCanvasAgg):
+            canvas = FigureCanvasAgg(self.figure)
+        canvas.draw()
+        return np.array(canvas.buffer_rgba())
+
+    def _render_panels(self) -> list[np.ndarray]:
+        """The pixels of each image the widget shows, left to right: the figure, cut into
+        its panels if :attr:`SPLIT_PANELS`. Subclasses with several figures override this."""
+        pixels = self._render_pixels()
+        if not self.SPLIT_PANELS:
+            return [pixels]
+        if self._cuts is None:        # measured once, on the first drawing: the layout is fixed
+            self._cuts = panel_cuts(self.figure)
+        return split_columns(pixels, self._cuts)
+
+    def _panel_titles(self) -> list[str]:
+        """What each panel shows (see :func:`~alliances.widgets.panels.first_title`)."""
+        edges = [0, *(self._cuts or []), float("inf")]
+        return [first_title([ax for ax in self.figure.axes
+                              if a <= (ax.bbox.x0 + ax.bbox.x1) / 2 < b])
+                for a, b in zip(edges, edges[1:])]
+
+    def _panel_alts(self, sentence: str) -> list[str]:
+        """The alt text of each panel's image: the sentence on the first, each panel's
+        number and title on every one."""
+        n = len(self.panels)
+        if n == 1:
+            return [sentence]
+        alts = []
+        for i, title in enumerate(self._panel_titles(), start=1):
+            label = (_("Panel {i} of {n}: {title}").format(i=i, n=n, title=title)
+                     if title else _("Panel {i} of {n}").format(i=i, n=n))
+            alts.append(f"{sentence} ({label})" if i == 1 else label)
+        return alts
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         data = super()._repr_mimebundle_(**kwargs)

@@ -19,7 +19,8 @@ from alliances.i18n import _, N_, number, percent
 from alliances.models.burden import nash_equilibrium
 from alliances.views.burden import BurdenSharesPlot, ReactionCurvesPlot
 from alliances.widgets.base import LiveFigure
-from alliances.widgets.render import LayeredRenderer, encode_png
+from alliances.widgets.panels import first_title
+from alliances.widgets.render import LayeredRenderer
 
 __all__ = ["BurdenSharingExplorer", "PRESETS"]
 
@@ -139,8 +140,12 @@ class BurdenSharingExplorer(LiveFigure):
                 control.value = y
 
     # ------------------------------------------------------------------ update
-    def _render_png(self) -> bytes:
-        return encode_png(np.hstack([r.pixels() for r in self._renderers]))
+    def _render_panels(self) -> list[np.ndarray]:
+        # each figure is an image of its own: side by side where they fit, else wrapped
+        return [r.pixels() for r in self._renderers]
+
+    def _panel_titles(self) -> list[str]:
+        return [first_title(r.figure.axes) for r in self._renderers]
 
     def _update(self) -> tuple[str, str]:
         alpha, incomes = self._values()

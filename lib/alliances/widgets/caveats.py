@@ -66,6 +66,9 @@ class CaveatExplorer(ModelExplorer):
     SLIDERS = _SLIDERS
     PRESETS = CAVEAT_PRESETS
     CSS_CLASS = "alliances-caveats"
+    #: Two panels (the map with its colour bar, the bars): side by side where they fit, one
+    #: under the other on a narrow screen.
+    SPLIT_PANELS = True
     PRESET_WIDTH = "460px"
 
     @staticmethod

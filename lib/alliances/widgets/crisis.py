@@ -103,6 +103,9 @@ class DependenceExplorer(_Presets, LiveFigure):
     [('Support', 'Support')]
     """
 
+    #: Two panels: side by side where they fit, one under the other on a narrow screen.
+    SPLIT_PANELS = True
+
     def __init__(self, major_dependence: float = 0.3, minor_dependence: float = 0.8, *,
                  entrapment_cost: float = 0.3, realignment: float = 0.5) -> None:
         super().__init__()

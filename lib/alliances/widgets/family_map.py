@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import numpy as np
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
@@ -145,8 +146,8 @@ class FamilyMapExplorer(LiveFigure):
         return family_map(**v, pair=self.pair.value, limits=self._limits, resolution=None,
                           labels=self.editor.game.row_labels)
 
-    def _render_png(self) -> bytes:
-        return self._renderer.render([self.plot.map_key, None], frame_key=self.plot.frame_key)
+    def _render_pixels(self) -> np.ndarray:
+        return self._renderer.pixels([self.plot.map_key, None], frame_key=self.plot.frame_key)
 
     def _update(self) -> tuple[str, str]:
         game = self.editor.game

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import numpy as np
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
@@ -53,6 +54,9 @@ class JervisWidget(LiveFigure):
     'p* = 1/2'
     """
 
+    #: Two panels: side by side where they fit, one under the other on a narrow screen.
+    SPLIT_PANELS = True
+
     def __init__(self, offence: float = 0.5, distinguishability: float = 0.0) -> None:
         super().__init__()
         o = check_real(offence, "offence", minimum=-1, maximum=1)
@@ -96,8 +100,8 @@ class JervisWidget(LiveFigure):
     def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
         return {"offence": self.offence, "distinguishability": self.distinguishability}
 
-    def _render_png(self) -> bytes:
-        return self._renderer.render([("plane",), None])
+    def _render_pixels(self) -> np.ndarray:
+        return self._renderer.pixels([("plane",), None])
 
     def _update(self) -> tuple[str, str]:
         o, d = self.offence.value, self.distinguishability.value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import numpy as np
 
 from alliances.i18n import _, N_, number
 
@@ -65,6 +66,9 @@ Stay out while B honours with any probability from 0.00 to 1.00.
     'Best choice: Align with A (payoff -0.25).'
     """
 
+    #: Two panels: side by side where they fit, one under the other on a narrow screen.
+    SPLIT_PANELS = True
+
     def __init__(self, model: SmallState | None = None) -> None:
         super().__init__()
         if model is not None and not isinstance(model, SmallState):
@@ -104,9 +108,9 @@ Stay out while B honours with any probability from 0.00 to 1.00.
     def _preset_controls(self) -> dict[str, widgets.FloatSlider]:
         return self.sliders
 
-    def _render_png(self) -> bytes:
+    def _render_pixels(self) -> np.ndarray:
         # the map layer is kept as pixels while entrapment and trade stay the same
-        return self._renderer.render([self.plot.map_key, None])
+        return self._renderer.pixels([self.plot.map_key, None])
 
     def _update(self) -> tuple[str, str]:
         model = self._model()

@@ -23,7 +23,8 @@ from alliances.i18n import _, N_, number
 from alliances.models.commitment import CommitmentModel
 from alliances.views.commitment import CommitmentPlot
 from alliances.views.style import PALETTE
-from alliances.widgets.render import LayeredRenderer, encode_png
+from alliances.widgets.panels import first_title
+from alliances.widgets.render import LayeredRenderer
 from alliances.cases.ukraine_dilemma import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIODS,
                                              Calibration, calibrate, plot_calibration_map)
 from alliances.views.ukraine import PERIOD_STYLE
@@ -251,12 +252,12 @@ class CalibrationExplorer(LiveFigure):
             self._cache[key, L_A, p_E] = calibrate(key, L_A, p_E, base=self.base)
         return self._cache[key, L_A, p_E]
 
-    def _render_png(self) -> bytes:
-        left, right = self._renderer.pixels(), self._map_renderer.pixels()
-        height = max(left.shape[0], right.shape[0])
-        left, right = (np.pad(x, ((0, height - x.shape[0]), (0, 0), (0, 0)),
-                              constant_values=255) for x in (left, right))
-        return encode_png(np.hstack([left, right]))
+    def _render_panels(self) -> list[np.ndarray]:
+        # each figure is an image of its own: side by side where they fit, else wrapped
+        return [self._renderer.pixels(), self._map_renderer.pixels()]
+
+    def _panel_titles(self) -> list[str]:
+        return [first_title(self.figure.axes), first_title(self.map_figure.axes)]
 
     def _update(self) -> tuple[str, str]:
         key = self.period.value
