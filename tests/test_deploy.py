@@ -149,3 +149,22 @@ def test_the_documented_image_build_is_accepted_by_repo2docker(tmp_path):
     assert 'pip install --no-cache-dir -r "binder/requirements.txt"' in dockerfile
     assert "RUN python -m pip install --no-cache-dir nbgitpuller==" in dockerfile
     assert "--target-repo-dir" in cmd and "/srv/alliance-dilemmas" in cmd
+
+
+def test_the_tljh_guide_gives_students_the_course_settings(tmp_path):
+    """deploy/tljh/README.md installs binder/overrides.json into TLJH's user environment
+    (widget state saved with the notebook, arrow keys for dropdowns): its line, run with a
+    fresh virtual environment standing in for /opt/tljh/user, puts the file where that
+    environment's JupyterLab reads per-package defaults."""
+    guide = (ROOT / "deploy" / "tljh" / "README.md").read_text(encoding="utf-8")
+    (line,) = [line for line in guide.splitlines() if "binder/postBuild" in line]
+    user_env = tmp_path / "tljh-user"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(user_env)], check=True)
+    assert line.startswith("sudo ") and "/opt/tljh/user/bin" in line
+    command = line.removeprefix("sudo ").replace("/opt/tljh/user", str(user_env))
+    subprocess.run(["bash", "-c", command], cwd=ROOT, check=True, capture_output=True)
+    installed = user_env / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / \
+        "alliance-dilemmas.json"
+    assert installed.read_bytes() == (ROOT / "binder" / "overrides.json").read_bytes()
+    assert json.loads(installed.read_text(encoding="utf-8"))[
+        "@jupyter-widgets/jupyterlab-manager:plugin"]["saveState"] is True

@@ -9,14 +9,21 @@ put back together must be the figure.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from alliances.widgets.panels import (LEGIBLE_TEXT_PX, MIN_PANEL_PX, join_columns, panel_cuts,
-                                      panels_html, split_columns)
+from alliances.widgets.panels import (
+    LEGIBLE_TEXT_PX,
+    MIN_PANEL_PX,
+    join_columns,
+    panel_cuts,
+    panels_html,
+    split_columns,
+)
 from alliances.widgets.render import encode_png
 
 
@@ -66,7 +73,7 @@ def test_three_panels_give_two_cuts_and_a_lone_axes_none():
     axes = figure.subplots(1, 3)
     cuts = panel_cuts(figure)
     assert len(cuts) == 2
-    for cut, (a, b) in zip(cuts, zip(axes, axes[1:])):
+    for cut, (a, b) in zip(cuts, pairwise(axes)):
         assert _extent(a, figure).x1 < cut < _extent(b, figure).x0
     single = Figure(figsize=(5, 4), dpi=100)
     single.add_subplot()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -29,6 +30,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
+from alliances.views.style import freeze_layout
 
 __all__ = ["LEGIBLE_TEXT_PX", "MIN_PANEL_PX", "panel_cuts", "split_columns", "join_columns",
            "panels_html", "first_title"]
@@ -39,7 +41,14 @@ LEGIBLE_TEXT_PX = 9.0
 MIN_PANEL_PX = 150
 #: How far the panels may shrink together before wrapping, when the smallest text is not
 #: known (the ratio of shown to drawn width).
-DEFAULT_MIN_SCALE = 0.75
+_DEFAULT_MIN_SCALE = 0.75
+
+
+def _sequence(value: object, name: str) -> list:
+    """``value`` as a list, if it is a list, tuple or other sequence (not a string)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise TypeError(f"{name} must be a list; got {type(value).__name__}")
+    return list(value)
 
 
 def _owner(ax: Axes) -> Axes:
@@ -47,6 +56,34 @@ def _owner(ax: Axes) -> Axes:
     colorbar = getattr(ax, "_colorbar", None)
     owner = getattr(getattr(colorbar, "mappable", None), "axes", None)
     return owner if isinstance(owner, Axes) and owner.figure is ax.figure else ax
+
+
+def _stretches(figure: Figure, renderer) -> list[list[float]]:
+    """The pixel columns [x0, x1] that each Axes (with its colour bars) and each
+    figure-level text, legend or sub-figure covers."""
+    stretches: dict[int, list[float]] = {}       # owner Axes (or artist) -> [x0, x1]
+    for ax in figure.axes:
+        box = ax.get_tightbbox(renderer) if ax.get_visible() else None
+        if box is not None:
+            x0, x1 = stretches.setdefault(id(_owner(ax)), [box.x0, box.x1])
+            stretches[id(_owner(ax))] = [min(x0, box.x0), max(x1, box.x1)]
+    for artist in (*figure.texts, *figure.legends, *figure.subfigs):
+        if artist.get_visible() and (not hasattr(artist, "get_text") or
+                                     artist.get_text().strip()):
+            box = artist.get_window_extent(renderer)
+            stretches[id(artist)] = [box.x0, box.x1]
+    return list(stretches.values())
+
+
+def _merge(stretches: list[list[float]]) -> list[list[float]]:
+    """Overlapping stretches as one, left to right."""
+    merged: list[list[float]] = []
+    for x0, x1 in sorted(stretches):
+        if merged and x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return merged
 
 
 def panel_cuts(figure: Figure) -> list[int]:
@@ -74,38 +111,16 @@ def panel_cuts(figure: Figure) -> list[int]:
     ...
     TypeError: figure must be a matplotlib Figure; got str
     """
-    from alliances.views.style import freeze_layout
-
     if not isinstance(figure, Figure):
         raise TypeError(f"figure must be a matplotlib Figure; got {type(figure).__name__}")
     freeze_layout(figure)
     canvas = figure.canvas
     if not isinstance(canvas, FigureCanvasAgg):
         canvas = FigureCanvasAgg(figure)
-    renderer = canvas.get_renderer()
-    stretches: dict[int, list[float]] = {}       # owner Axes (or artist) -> [x0, x1]
-    for ax in figure.axes:
-        if not ax.get_visible():
-            continue
-        box = ax.get_tightbbox(renderer)
-        if box is None:
-            continue
-        x0, x1 = stretches.setdefault(id(_owner(ax)), [box.x0, box.x1])
-        stretches[id(_owner(ax))] = [min(x0, box.x0), max(x1, box.x1)]
-    for artist in (*figure.texts, *figure.legends, *figure.subfigs):
-        if artist.get_visible() and (not hasattr(artist, "get_text") or
-                                     artist.get_text().strip()):
-            box = artist.get_window_extent(renderer)
-            stretches[id(artist)] = [box.x0, box.x1]
-    merged: list[list[float]] = []
-    for x0, x1 in sorted(stretches.values()):
-        if merged and x0 <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], x1)
-        else:
-            merged.append([x0, x1])
+    merged = _merge(_stretches(figure, canvas.get_renderer()))
     width = round(figure.bbox.width)
     cuts: list[int] = []
-    for (_a0, a1), (b0, _b1) in zip(merged, merged[1:]):
+    for (_a0, a1), (b0, _b1) in pairwise(merged):
         cut = round((a1 + b0) / 2)
         if cut - (cuts[-1] if cuts else 0) >= MIN_PANEL_PX and width - cut >= MIN_PANEL_PX:
             cuts.append(cut)
@@ -128,13 +143,13 @@ def split_columns(pixels: np.ndarray, cuts: Sequence[int]) -> list[np.ndarray]:
     if not isinstance(pixels, np.ndarray) or pixels.ndim != 3:
         raise TypeError("pixels must be a height x width x channels numpy array")
     width = pixels.shape[1]
-    cuts = list(cuts)
+    cuts = _sequence(cuts, "cuts")
     if any(isinstance(c, bool) or not isinstance(c, (int, np.integer)) for c in cuts) or \
             any(not 0 < c < width for c in cuts) or sorted(set(cuts)) != cuts:
         raise ValueError(f"cuts must be increasing columns between 1 and {width - 1}; "
                          f"got {cuts}")
     edges = [0, *cuts, width]
-    return [pixels[:, a:b] for a, b in zip(edges, edges[1:])]
+    return [pixels[:, a:b] for a, b in pairwise(edges)]
 
 
 def join_columns(panels: Sequence[np.ndarray]) -> np.ndarray:
@@ -151,6 +166,7 @@ def join_columns(panels: Sequence[np.ndarray]) -> np.ndarray:
     ...
     ValueError: panels must be a non-empty list of height x width x channels arrays
     """
+    panels = _sequence(panels, "panels")
     if not panels or not all(isinstance(p, np.ndarray) and p.ndim == 3 for p in panels):
         raise ValueError("panels must be a non-empty list of height x width x channels "
                          "arrays")
@@ -178,6 +194,9 @@ def first_title(axes: Sequence[Axes]) -> str:
     >>> first_title([first])
     'payoff'
     """
+    axes = _sequence(axes, "axes")
+    if not all(isinstance(ax, Axes) for ax in axes):
+        raise TypeError("axes must be a list of matplotlib Axes")
     names = [ax.get_title(loc) for ax in axes for loc in ("center", "left", "right")]
     names += [label for ax in axes for label in (ax.get_ylabel(), ax.get_xlabel())]
     for name in names:
@@ -189,7 +208,7 @@ def first_title(axes: Sequence[Axes]) -> str:
 def _min_scale(min_text_px: float | None) -> float:
     """How far the panels may shrink in one row: the smallest text stays legible."""
     if not min_text_px:
-        return DEFAULT_MIN_SCALE
+        return _DEFAULT_MIN_SCALE
     return min(1.0, max(0.5, LEGIBLE_TEXT_PX / min_text_px))
 
 
@@ -220,7 +239,7 @@ def panels_html(pngs: Sequence[bytes], alts: Sequence[str], pixel_ratio: float =
     """
     from alliances.widgets.base import image_html, png_size
 
-    pngs, alts = list(pngs), list(alts)
+    pngs, alts = _sequence(pngs, "pngs"), _sequence(alts, "alts")
     if not pngs:
         raise ValueError("pngs must hold at least one PNG")
     if len(alts) != len(pngs):
