@@ -76,24 +76,78 @@ def _english_after_each_test():
 SCOPE_COSTS = Path(__file__).resolve().parent / "tests" / "scope_costs.json"
 
 
+#: Browser tests that share one Run All of their notebook (the ``ran_notebook`` fixture of
+#: tests/browser/conftest.py), in the order they run on it: the layout test only looks,
+#: the keyboard tests move a few controls, the accessibility test operates every control.
+_SHARED_RUN_ORDER = (
+    ("tests/browser/test_widget_layout.py", "test_widgets_fit_the_screen["),
+    ("tests/browser/test_start_here.py", ""),
+    ("tests/browser/test_nb", ""),
+    ("tests/browser/test_accessibility.py",
+     "test_notebook_is_accessible_and_every_control_works_from_the_keyboard["),
+)
+
+
+def shared_run(nodeid: str) -> tuple[str, int] | None:
+    """The notebook (its two digits) whose Run All a browser test shares, and the test's
+    place in the order of :data:`_SHARED_RUN_ORDER`; None for any other test.
+
+    >>> shared_run("tests/browser/test_nb03.py::test_every_widget_answers_the_keyboard")
+    ('03', 2)
+    >>> shared_run("tests/browser/test_widget_layout.py::test_widgets_fit_the_screen"
+    ...            "[05_case_afghanistan.ipynb]")
+    ('05', 0)
+    >>> shared_run("tests/browser/test_start_here.py::test_preset_dropdown_answers_the_arrow_keys")
+    ('00', 1)
+    >>> shared_run("tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]")
+    """
+    path, _, test = nodeid.partition("::")
+    for rank, (file, prefix) in enumerate(_SHARED_RUN_ORDER):
+        if file == "tests/browser/test_nb" and path.startswith(file):
+            return path[len(file):len(file) + 2], rank
+        if path == file and test.startswith(prefix):
+            return ("00" if not prefix else test[len(prefix):len(prefix) + 2]), rank
+    return None
+
+
 def work_unit(nodeid: str) -> str:
-    """The unit of work a test belongs to: its file.
+    """The unit of work a test belongs to: its file, or the notebook whose Run All it
+    shares with other browser tests (:func:`shared_run`).
 
     A file's tests stay together, so that its module fixtures (an executed notebook, a
     built site, a Voilà server) are made once, and nbval's cells of one notebook run in
     order in one kernel. Browser test files are units like any other: a worker that gets
     one starts JupyterLab and Chromium once (session fixtures in tests/browser/conftest.py)
     and keeps them for every browser file it gets, so a run starts at most one JupyterLab
-    per worker, and the browser tests, the longest part of the suite, are shared out.
+    per worker, and the browser tests, the longest part of the suite, are shared out. The
+    layout, keyboard and accessibility tests of one notebook are one unit: they run on one
+    Run All.
 
     >>> work_unit("tests/test_data.py::test_checksums[x]")
     'tests/test_data.py'
     >>> work_unit("notebooks/01_alliance_costs.ipynb::Cell 4")
     'notebooks/01_alliance_costs.ipynb'
     >>> work_unit("tests/browser/test_nb02.py::test_every_widget_answers_the_keyboard")
-    'tests/browser/test_nb02.py'
+    'tests/browser/notebook-02'
     """
-    return nodeid.split("::", 1)[0]
+    shared = shared_run(nodeid)
+    return f"tests/browser/notebook-{shared[0]}" if shared else nodeid.split("::", 1)[0]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that share a notebook's Run All, one after the other in their order
+    (:func:`shared_run`), where the first of them was collected; the rest stay as they
+    are. Deterministic, so every xdist worker collects the same order."""
+    shared = [(shared_run(item.nodeid), k, item) for k, item in enumerate(items)]
+    shared = [entry for entry in shared if entry[0] is not None]
+    if not shared:
+        return
+    first = shared[0][1]
+    moved = {id(item) for _key, _k, item in shared}
+    rest = [item for item in items if id(item) not in moved]
+    ordered = [item for _key, _k, item in sorted(shared, key=lambda e: (e[0], e[1]))]
+    before = sum(1 for item in items[:first] if id(item) not in moved)
+    items[:] = rest[:before] + ordered + rest[before:]
 
 
 def _recorded_costs() -> dict[str, float]:

@@ -58,7 +58,7 @@ def test_commitment_figure_in_english_unchanged():
 def test_burden_bars_label_with_decimal_comma():
     with language("id"):
         plot = BurdenSharesPlot(nash_equilibrium(0.2, [10, 9]))
-        assert plot.ax.get_title() == "Beban: belanja pertahanan sebagai pangsa pendapatan"
+        assert plot.ax.get_title() == "Beban: porsi pendapatan untuk pertahanan"
         assert plot.labels[0].get_text() == "15,6 %"
     plot = BurdenSharesPlot(nash_equilibrium(0.2, [10, 9]))
     assert plot.ax.get_title() == "Burden: defence as a share of income"

@@ -83,8 +83,9 @@ def test_figure_title_and_axis_labels_in_indonesian():
         commitment = CommitmentExplorer()
     assert explorer.map.get_title() == "Perkiraan Anda pada peta model kami"
     assert explorer.map.get_xlabel() == "risiko eskalasi p_E"
-    assert explorer.map.get_ylabel() == ("kerugian akibat abandonment L_A (perang dengan Rusia "
-                                         "= 100)")
+    # on two lines: on one, the longer Indonesian label ran past the figure's top
+    assert explorer.map.get_ylabel() == ("kerugian akibat abandonment L_A\n(perang dengan "
+                                         "Rusia = 100)")
     assert explorer.plot.title.get_text() == "Model dengan perkiraan Anda"
     assert explorer.refused_text.get_text() == "zona larangan terbang\n(ditolak)"
     assert commitment.plot.axes[1].get_ylabel() == "utilitas EU(c)"

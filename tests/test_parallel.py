@@ -38,11 +38,79 @@ def test_units_are_files_and_the_examples_hold():
         == "lib/alliances/models/games.py"
 
 
+def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
+    """Issue 22: the layout, keyboard and accessibility tests of a notebook share one Run
+    All (tests/browser/conftest.py, ran_notebook): one unit of work, one after the other,
+    the layout test (which only looks) first and the accessibility test (which operates
+    every control) last; every other test keeps its place."""
+    conftest = _root_conftest()
+
+    class Item:
+        def __init__(self, nodeid):
+            self.nodeid = nodeid
+
+        def __repr__(self):
+            return self.nodeid
+
+    a11y = "tests/browser/test_accessibility.py::" \
+        "test_notebook_is_accessible_and_every_control_works_from_the_keyboard[{}]"
+    layout = "tests/browser/test_widget_layout.py::test_widgets_fit_the_screen[{}]"
+    nodeids = [
+        "tests/browser/conftest.py::x",
+        a11y.format("00_start_here.ipynb"), a11y.format("03_secondary_dilemma.ipynb"),
+        "tests/browser/test_indonesian.py::test_id[id/03_secondary_dilemma.ipynb]",
+        "tests/browser/test_nb03.py::test_every_widget_answers_the_keyboard",
+        "tests/browser/test_start_here.py::test_preset",
+        "tests/browser/test_start_here.py::test_payoff",
+        "tests/browser/test_voila.py::test_voila",
+        layout.format("00_start_here.ipynb"), layout.format("03_secondary_dilemma.ipynb"),
+        "tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]",
+        "tests/test_data.py::test_checksums",
+    ]
+    items = [Item(n) for n in nodeids]
+    conftest.pytest_collection_modifyitems(items)
+    assert [i.nodeid for i in items] == [
+        "tests/browser/conftest.py::x",
+        layout.format("00_start_here.ipynb"),
+        "tests/browser/test_start_here.py::test_preset",
+        "tests/browser/test_start_here.py::test_payoff",
+        a11y.format("00_start_here.ipynb"),
+        layout.format("03_secondary_dilemma.ipynb"),
+        "tests/browser/test_nb03.py::test_every_widget_answers_the_keyboard",
+        a11y.format("03_secondary_dilemma.ipynb"),
+        "tests/browser/test_indonesian.py::test_id[id/03_secondary_dilemma.ipynb]",
+        "tests/browser/test_voila.py::test_voila",
+        "tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]",
+        "tests/test_data.py::test_checksums",
+    ]
+    units = {n: conftest.work_unit(n) for n in nodeids}
+    assert units[a11y.format("03_secondary_dilemma.ipynb")] == \
+        units["tests/browser/test_nb03.py::test_every_widget_answers_the_keyboard"] == \
+        units[layout.format("03_secondary_dilemma.ipynb")] == "tests/browser/notebook-03"
+    assert units["tests/browser/test_widget_layout.py::"
+                 "test_typed_input_is_understood_or_refused[03]"] == \
+        "tests/browser/test_widget_layout.py"
+
+
+def test_every_browser_file_that_runs_a_notebook_shares_its_run_or_says_why():
+    """A test that asks for ``ran_notebook`` must be one of the shared tests, or it would
+    run alone and keep its page for nobody."""
+    conftest = _root_conftest()
+    browser = ROOT / "tests" / "browser"
+    users = {p.name for p in browser.glob("test_*.py") if "ran_notebook" in p.read_text()}
+    assert users == {"test_accessibility.py", "test_widget_layout.py", "test_start_here.py",
+                     *(f"test_nb{n:02d}.py" for n in range(1, 8))}
+    for name in users - {"test_accessibility.py", "test_widget_layout.py"}:
+        assert conftest.shared_run(f"tests/browser/{name}::test_x") is not None, name
+
+
 def test_recorded_costs_name_only_files_that_exist():
     """A stale entry would only misorder the queue, but it means the file is out of date."""
     seconds = json.loads((ROOT / "tests" / "scope_costs.json").read_text())["seconds"]
     assert len(seconds) > 50
-    missing = [unit for unit in seconds if not (ROOT / unit).exists()]
+    notebooks = {p.name[:2] for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    missing = [unit for unit in seconds if not (ROOT / unit).exists() and not (
+        unit.startswith("tests/browser/notebook-") and unit[-2:] in notebooks)]
     assert not missing, f"re-record tests/scope_costs.json (see conftest.py): {missing}"
     assert all(isinstance(v, (int, float)) and v >= 0 for v in seconds.values())
 

@@ -399,6 +399,42 @@ def test_the_figure_is_an_img_at_its_drawn_size_with_alt_text(cls):
     assert second.startswith("Panel 2 of 2: ") and len(second) > len("Panel 2 of 2: ") + 3
 
 
+def _inside(box, width: float, height: float) -> bool:
+    return -1 <= box.x0 <= box.x1 <= width + 1 and -1 <= box.y0 <= box.y1 <= height + 1
+
+
+@pytest.mark.slow  # a sweep over every widget: not in the quick subset
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_two_panel_figures_can_be_cut_in_both_languages(language):
+    """Longer Indonesian labels must not join the panels (a title or a legend running
+    across the gap leaves no column to cut at: the figure would shrink on a narrow screen
+    again). No text may run off the figure either."""
+    from matplotlib.text import Text
+
+    from alliances.i18n import set_language
+
+    set_language(language)
+    found = []
+    for cls in WIDGET_CLASSES:
+        if cls.__name__ not in TWO_PANEL_WIDGETS:
+            continue
+        widget = cls()
+        if len(widget.panels) != 2:
+            found.append(f"{cls.__name__}: {len(widget.panels)} panel(s)")
+        for figure in widget.figures():
+            renderer = figure.canvas.get_renderer()
+            width, height = figure.bbox.width, figure.bbox.height
+            # tick labels are drawn only for ticks in view: left to the layout engine
+            ticks = {id(label) for ax in figure.axes for axis in (ax.xaxis, ax.yaxis)
+                     for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+                     for label in (tick.label1, tick.label2)}
+            found += [f"{cls.__name__}: {t.get_text()!r} runs off the figure"
+                      for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()
+                      and id(t) not in ticks and not _inside(t.get_window_extent(renderer),
+                                                             width, height)]
+    assert not found, found
+
+
 @pytest.mark.slow  # a sweep over every widget: not in the quick subset
 @pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
 def test_no_two_texts_of_a_figure_overlap(cls):

@@ -119,10 +119,7 @@ def chromium(_browser_available):
 @pytest.fixture
 def lab_page(chromium, jupyterlab_server, request, tmp_path_factory):
     """A new page (own context, 1280x900) with its errors recorded."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    lab.watch_page_errors(page)
+    context, page = _new_page(chromium)
     yield page
     try:
         report = getattr(request.node, "_report_call", None)
@@ -134,3 +131,69 @@ def lab_page(chromium, jupyterlab_server, request, tmp_path_factory):
     finally:
         context.close()
         jupyterlab_server.reset()
+
+
+def _new_page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    lab.watch_page_errors(page)
+    return context, page
+
+
+class _KeptRun:
+    """The page of the last notebook run by :func:`ran_notebook`, kept for the next test
+    that asks for the same notebook."""
+
+    context = None
+    page = None
+    notebook: str | None = None
+    resets = -1
+
+    def drop(self, server: lab.JupyterLabServer) -> None:
+        if self.context is not None:
+            self.context.close()
+            server.reset()
+        self.context = self.page = self.notebook = None
+
+
+@pytest.fixture(scope="session")
+def _kept_run(chromium, jupyterlab_server):
+    kept = _KeptRun()
+    yield kept
+    kept.drop(jupyterlab_server)
+
+
+@pytest.fixture
+def ran_notebook(_kept_run, chromium, jupyterlab_server, request, tmp_path_factory):
+    """``ran_notebook(name, screenshot_dir)``: a page (1280x900) on which the notebook
+    ``name`` ran cleanly (:func:`~.jupyterlab.run_notebook_and_check`).
+
+    Issue 22: the tests of one notebook share one Run All. The page and its kernel are kept
+    for the next test that asks for the same notebook, unless this test failed or the
+    server was reset since. The tests that share a notebook's run (the layout, keyboard and
+    accessibility tests, in that order) form one unit of work in a parallel run and come
+    one after the other in a serial one (``shared_run`` in the root conftest.py).
+    """
+    kept, server = _kept_run, jupyterlab_server
+
+    def run(name: str, screenshot_dir=None):
+        if kept.page is not None and kept.notebook == name and kept.resets == server.resets:
+            kept.page.set_viewport_size({"width": 1280, "height": 900})
+            print(f"{name}: the page of the previous test's Run All, kept")
+            return kept.page
+        kept.drop(server)
+        kept.context, kept.page = _new_page(chromium)
+        lab.run_notebook_and_check(kept.page, server, name, screenshot_dir=screenshot_dir)
+        kept.notebook, kept.resets = name, server.resets
+        return kept.page
+
+    yield run
+    report = getattr(request.node, "_report_call", None)
+    if report is None or report.failed:
+        if report is not None and kept.page is not None:
+            path = lab.screenshot(kept.page, tmp_path_factory.mktemp("failed"),
+                                  request.node.name)
+            print(f"screenshot of the failed test: {path}")
+            print(f"JupyterLab log: {server.log_path}")
+        kept.drop(server)

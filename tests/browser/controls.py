@@ -201,13 +201,19 @@ LATENCY_JS = """
   };
   document.addEventListener('keydown', window.__alliancesKeyListener, true);
   if (window.__alliancesObserver) window.__alliancesObserver.disconnect();
+  // The figure is an HTML widget whose content (one <img> per panel) is replaced on every
+  // update: watch the widget's element, and wait until every new image is decoded.
+  const holder = img.closest('.alliances-figure') || img.parentElement;
   window.__alliancesObserver = new MutationObserver(() => {
     const start = state.down;
-    img.decode().catch(() => null).then(() => requestAnimationFrame(() => {
-      state.shown.push(start === null ? null : performance.now() - start);
-    }));
+    const images = [...holder.querySelectorAll('img')];
+    Promise.all(images.map((i) => i.decode().catch(() => null))).then(
+      () => requestAnimationFrame(() => {
+        state.shown.push(start === null ? null : performance.now() - start);
+      }));
   });
-  window.__alliancesObserver.observe(img, {attributes: true, attributeFilter: ['src']});
+  window.__alliancesObserver.observe(holder, {childList: true, subtree: true,
+                                              attributes: true, attributeFilter: ['src']});
 }
 """
 

@@ -95,6 +95,8 @@ class JupyterLabServer:
     work_dir: Path
     log_path: Path
     process: subprocess.Popen = field(repr=False)
+    #: How often :meth:`reset` ran: a page kept from before a reset has lost its kernel.
+    resets: int = 0
 
     def lab_url(self, path: str = "") -> str:
         """URL of ``/lab/tree/<path>`` (or ``/lab``) with the token."""
@@ -134,6 +136,7 @@ class JupyterLabServer:
             self.api(f"/api/kernels/{kernel['id']}", method="DELETE")
         for workspace in self.api("/lab/api/workspaces")["workspaces"]["ids"]:
             self.api(f"/lab/api/workspaces/{workspace}", method="DELETE")
+        self.resets += 1
 
     def log_size(self) -> int:
         """Current size of the log in bytes (a mark for :meth:`kernel_tracebacks`)."""

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from .controls import discover, operate
-from .jupyterlab import error_mark, problems_since, run_notebook_and_check, wait_for_kernel_quiet
+from .jupyterlab import error_mark, problems_since, wait_for_kernel_quiet
 
 pytestmark = pytest.mark.browser
 
@@ -155,9 +155,8 @@ def _state(page, control) -> str:
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_is_accessible_and_every_control_works_from_the_keyboard(
-        name, lab_page, jupyterlab_server, axe_script, tmp_path) -> None:
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, name, screenshot_dir=tmp_path)
+        name, ran_notebook, jupyterlab_server, axe_script, tmp_path) -> None:
+    page, server = ran_notebook(name, tmp_path), jupyterlab_server
 
     # axe-core on the whole page.
     violations = run_axe(page, axe_script)

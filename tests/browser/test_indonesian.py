@@ -8,7 +8,9 @@ every control label that the library's catalog translates must be shown in Indon
 (an English label with a translation is a failure), and each widget must show at least one
 translated label. The payoff editor of notebook 00 has no slider: a payoff typed with a
 decimal comma ("4,5", which turns its prisoner's dilemma into another game) must be taken
-as 4.5.
+as 4.5. On the same run, every widget is measured as the English ones are in
+test_widget_layout.py (issue 18: drawn size, one screen at 1280x800, text of 9 px or more at
+1024x768, alt text): Indonesian labels and sentences are longer than the English.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from .jupyterlab import run_notebook_and_check, set_text_by_keyboard
-from .widget_checks import act_and_check, move_slider, own_parts, screenshot_on_failure
+from .widget_checks import (act_and_check, layout_problems, move_slider, own_parts,
+                            screenshot_on_failure)
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +31,7 @@ sys.path.insert(0, str(REPO / "tools"))
 import i18n as tool  # noqa: E402  (tools/i18n.py)
 
 NOTEBOOKS = [f"id/{p.name}" for p in tool.english_notebooks()]
+ARTEFACTS = Path(__file__).resolve().parent / "artefacts" / "layout"
 OUTERMOST = ".alliances-widget:not(.alliances-widget .alliances-widget)"
 LABELS = ".alliances-control .widget-label, .alliances-control label, .alliances-readout label"
 
@@ -50,6 +54,9 @@ def test_indonesian_notebook_runs_and_its_widgets_answer_in_indonesian(
         lab_page, jupyterlab_server, tmp_path, notebook):
     page, server = lab_page, jupyterlab_server
     run_notebook_and_check(page, server, notebook, timeout=180, screenshot_dir=tmp_path)
+    layout = layout_problems(page, "id_" + Path(notebook).stem, ARTEFACTS)
+    assert layout is not None, f"{notebook}: no widget after Run All"
+    assert not layout, f"{notebook}:\n" + "\n".join(layout)
     translations = _library_translations()
     indonesian = set(translations.values())
     roots = page.locator(OUTERMOST)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from .jupyterlab import run_notebook_and_check, set_text_by_keyboard
+from .jupyterlab import set_text_by_keyboard
 from .widget_checks import act_and_check, move_slider, own_parts, widget_root
 
 pytestmark = pytest.mark.browser
@@ -26,11 +26,10 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "02_primary_dilemma.ipynb"
 
 
-def test_every_widget_answers_the_keyboard(lab_page, jupyterlab_server, tmp_path):
+def test_every_widget_answers_the_keyboard(ran_notebook, jupyterlab_server, tmp_path):
     from playwright.sync_api import expect
 
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, NOTEBOOK, screenshot_dir=tmp_path)
+    page, server = ran_notebook(NOTEBOOK, tmp_path), jupyterlab_server
 
     # ---- the live family map: type a payoff, then press Swap P and S
     root = widget_root(page, "alliances-family-map", NOTEBOOK, tmp_path)

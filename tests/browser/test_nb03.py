@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import pytest
 
-from .jupyterlab import run_notebook_and_check
 from .widget_checks import move_slider, slider_labelled, widget_root
 
 pytestmark = pytest.mark.browser
@@ -30,9 +29,8 @@ WIDGETS = [
 ]
 
 
-def test_every_widget_answers_the_keyboard(lab_page, jupyterlab_server, tmp_path):
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, NOTEBOOK, screenshot_dir=tmp_path)
+def test_every_widget_answers_the_keyboard(ran_notebook, jupyterlab_server, tmp_path):
+    page, server = ran_notebook(NOTEBOOK, tmp_path), jupyterlab_server
     for css, label, mention in WIDGETS:
         root = widget_root(page, css, NOTEBOOK, tmp_path)
         move_slider(page, server, root, slider_labelled(root, label), label=label,

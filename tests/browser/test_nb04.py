@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from .jupyterlab import run_notebook_and_check, screenshot, set_slider_by_keyboard
+from .jupyterlab import screenshot, set_slider_by_keyboard
 from .widget_checks import act_and_check, own_parts, slider_labelled, widget_root
 
 pytestmark = pytest.mark.browser
@@ -27,11 +27,10 @@ def _press_period(page, root, label: str) -> None:
     page.keyboard.press("Enter")
 
 
-def test_calibration_answers_the_keyboard(lab_page, jupyterlab_server, tmp_path):
+def test_calibration_answers_the_keyboard(ran_notebook, jupyterlab_server, tmp_path):
     from playwright.sync_api import expect
 
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, NOTEBOOK, screenshot_dir=tmp_path)
+    page, server = ran_notebook(NOTEBOOK, tmp_path), jupyterlab_server
     root = widget_root(page, "alliances-calibration", NOTEBOOK, tmp_path)
     summary = own_parts(root)[0]
     expect(summary).to_contain_text("2014 (Crimea): with a loss from abandonment of 50")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import pytest
 
-from .jupyterlab import run_notebook_and_check
 from .widget_checks import move_slider, own_parts, slider_labelled, widget_root
 
 pytestmark = pytest.mark.browser
@@ -29,11 +28,10 @@ MOVES = [
 ]
 
 
-def test_caveat_explorer_answers_the_keyboard(lab_page, jupyterlab_server, tmp_path):
+def test_caveat_explorer_answers_the_keyboard(ran_notebook, jupyterlab_server, tmp_path):
     from playwright.sync_api import expect
 
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, NOTEBOOK, screenshot_dir=tmp_path)
+    page, server = ran_notebook(NOTEBOOK, tmp_path), jupyterlab_server
     root = widget_root(page, "alliances-caveats", NOTEBOOK, tmp_path)
     expect(own_parts(root)[0]).to_contain_text("restricts 62.5 %")
     for label, key, mention in MOVES:

@@ -142,6 +142,7 @@ def test_the_pdf_holds_every_page_with_a_bookmark_each(site):
     stored = sum("image/png" in o.get("data", {}) for p in sources if p.suffix == ".ipynb"
                  for c in nbformat.read(p, 4).cells for o in c.get("outputs", []))
     assert sum(_images_on(page) for page in reader.pages) == stored
+    assert "Start here" in reader.pages[0].extract_text()
 
 
 def _images_on(page) -> int:
@@ -151,5 +152,3 @@ def _images_on(page) -> int:
     xobjects = resources.get("/XObject")
     xobjects = xobjects.get_object() if xobjects is not None else {}
     return sum(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
-    first = reader.pages[0].extract_text()
-    assert "Start here" in first

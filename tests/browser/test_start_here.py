@@ -21,7 +21,7 @@ import re
 
 import pytest
 
-from .jupyterlab import run_notebook_and_check, screenshot, set_text_by_keyboard
+from .jupyterlab import screenshot, set_text_by_keyboard
 from .widget_checks import (act_and_check, chosen_option, options_of, tab_and_press,
                             widget_root)
 
@@ -41,24 +41,6 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-def test_payoff_editor_updates_from_the_keyboard(lab_page, jupyterlab_server, tmp_path):
-    from playwright.sync_api import expect
-
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, NOTEBOOK, screenshot_dir=tmp_path)
-    editor = widget_root(page, "alliances-payoff-editor", NOTEBOOK, tmp_path)
-    field = editor.locator(".alliances-payoff input").first
-    new = _new_value(field)
-    act_and_check(page, server, editor,
-                  lambda: set_text_by_keyboard(page, field, _format(new), commit="Enter"),
-                  what=f"typing {new}", mention=None, screenshot_dir=tmp_path)
-    # Keyboard users keep their place: the update must not re-render the field.
-    expect(field, "the payoff field lost focus after Enter").to_be_focused()
-    assert float(field.input_value()) == new, (
-        f"the payoff field shows {field.input_value()!r}, not the typed {new}")
-    screenshot(page, tmp_path, "after_keyboard_edit", show=editor)
-
-
 def _active_cell(page) -> int:
     return page.evaluate("""() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')]
         .findIndex((cell) => cell.classList.contains('jp-mod-active'))""")
@@ -69,11 +51,10 @@ def _cell_of(page, element) -> int:
         .indexOf(el.closest('.jp-Cell'))""")
 
 
-def test_preset_dropdown_answers_the_arrow_keys(lab_page, jupyterlab_server, tmp_path):
+def test_preset_dropdown_answers_the_arrow_keys(ran_notebook, jupyterlab_server, tmp_path):
     from playwright.sync_api import expect
 
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, NOTEBOOK, screenshot_dir=tmp_path)
+    page, server = ran_notebook(NOTEBOOK, tmp_path), jupyterlab_server
     editor = widget_root(page, "alliances-payoff-editor", NOTEBOOK, tmp_path)
     select = editor.locator(".alliances-preset select").first
     reset = editor.locator(".alliances-reset").first
@@ -106,3 +87,22 @@ def test_preset_dropdown_answers_the_arrow_keys(lab_page, jupyterlab_server, tmp
                re.compile(r"\bjp-mod-active\b"))
     page.keyboard.press("ArrowUp")
     assert _active_cell(page) == start, "ArrowUp on a cell did not select the cell above"
+
+
+# After the preset test: both run on one Run All (conftest.py, shared_run), and this one
+# leaves the preset dropdown at "Custom".
+def test_payoff_editor_updates_from_the_keyboard(ran_notebook, jupyterlab_server, tmp_path):
+    from playwright.sync_api import expect
+
+    page, server = ran_notebook(NOTEBOOK, tmp_path), jupyterlab_server
+    editor = widget_root(page, "alliances-payoff-editor", NOTEBOOK, tmp_path)
+    field = editor.locator(".alliances-payoff input").first
+    new = _new_value(field)
+    act_and_check(page, server, editor,
+                  lambda: set_text_by_keyboard(page, field, _format(new), commit="Enter"),
+                  what=f"typing {new}", mention=None, screenshot_dir=tmp_path)
+    # Keyboard users keep their place: the update must not re-render the field.
+    expect(field, "the payoff field lost focus after Enter").to_be_focused()
+    assert float(field.input_value()) == new, (
+        f"the payoff field shows {field.input_value()!r}, not the typed {new}")
+    screenshot(page, tmp_path, "after_keyboard_edit", show=editor)

@@ -26,112 +26,20 @@ from pathlib import Path
 import pytest
 
 from .jupyterlab import run_notebook_and_check, set_text_by_keyboard, wait_for_kernel_quiet
-from .widget_checks import MAX_DISTORTION, MAX_ENLARGEMENT, MIN_TEXT_PX
+from .widget_checks import layout_problems
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 ARTEFACTS = Path(__file__).resolve().parent / "artefacts" / "layout"
-SIZES = [(1280, 800), (1024, 768)]
-#: Limits from issue 18 (the figure limits are shared with the Voilà test).
-MAX_HEIGHT = 720
-
-_MEASURE_JS = """
-() => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  const roots = [...panel.querySelectorAll('.alliances-widget')];
-  return roots.map((root, i) => {
-    root.setAttribute('data-layout-widget', String(i));
-    const own = (el) => el.closest('.alliances-widget') === root;
-    const main = [...root.querySelectorAll('.alliances-main')].find(own);
-    // A figure the widget hides on purpose (the family map hides its editor's) is skipped.
-    const images = [...root.querySelectorAll('img.alliances-figure-img')].filter(own)
-      .filter((img) => img.offsetParent !== null)
-      .map((img) => {
-        const r = img.getBoundingClientRect();
-        return {shown_w: r.width, shown_h: r.height,
-                drawn_w: Number(img.getAttribute('width')),
-                drawn_h: Number(img.getAttribute('height')),
-                alt: img.getAttribute('alt') || '',
-                min_text: Number(img.getAttribute('data-min-text-px') || 0)};
-      });
-    const name = [...root.classList].find(
-      (c) => c.startsWith('alliances-') && c !== 'alliances-widget');
-    return {index: i, name, height: main ? main.getBoundingClientRect().height : null,
-            images, any_image: [...root.querySelectorAll('img.alliances-figure-img')]
-              .some(own), shown: root.offsetParent !== null && !!main && main.offsetParent !== null};
-  });
-}
-"""
-
-
-def measure(page) -> list[dict]:
-    return page.evaluate(_MEASURE_JS)
-
-
-def problems_of(widget: dict, size: tuple[int, int]) -> list[str]:
-    """What is wrong with one measured widget at one window size (empty if nothing)."""
-    name, found = widget["name"], []
-    if not widget["shown"]:
-        return found
-    if not widget["any_image"]:
-        found.append(f"{name}: no figure <img>")
-    for image in widget["images"]:
-        w, h = image["shown_w"], image["shown_h"]
-        dw, dh = image["drawn_w"], image["drawn_h"]
-        if not (dw and dh and w and h):
-            found.append(f"{name}: figure not measurable {image}")
-            continue
-        if w > MAX_ENLARGEMENT * dw or h > MAX_ENLARGEMENT * dh:
-            found.append(f"{name}: figure shown at {w:.0f}x{h:.0f}, drawn {dw}x{dh}")
-        if abs((w / h) / (dw / dh) - 1) > MAX_DISTORTION:
-            found.append(f"{name}: proportions {w / h:.3f} shown, {dw / dh:.3f} drawn")
-        if image["min_text"] and image["min_text"] * w / dw < MIN_TEXT_PX:
-            found.append(f"{name}: smallest figure text {image['min_text'] * w / dw:.1f} px "
-                         f"on screen (figure shown at {w / dw:.2f} of its drawn size)")
-        if not image["alt"].strip():
-            found.append(f"{name}: figure without alt text")
-    if size == (1280, 800) and widget["height"] and widget["height"] > MAX_HEIGHT:
-        found.append(f"{name}: {widget['height']:.0f} px tall (limit {MAX_HEIGHT})")
-    return found
-
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_widgets_fit_the_screen(lab_page, jupyterlab_server, notebook, tmp_path):
-    page, server = lab_page, jupyterlab_server
-    page.set_viewport_size({"width": 1280, "height": 800})
-    run_notebook_and_check(page, server, notebook, screenshot_dir=tmp_path)
-    stem = Path(notebook).stem
-    problems, report = [], []
-    for size in SIZES:
-        page.set_viewport_size({"width": size[0], "height": size[1]})
-        page.wait_for_timeout(500)
-        widgets = measure(page)
-        if not widgets:
-            pytest.skip(f"{notebook} shows no course widget")
-        for widget in widgets:
-            root = page.locator(f'[data-layout-widget="{widget["index"]}"]')
-            # A widget taller than the window (panels wrapped at 1,024 px) is shown whole
-            # in its screenshot: the window is made taller for it, its width unchanged.
-            tall = root.evaluate("(el) => el.getBoundingClientRect().height") > size[1] - 120
-            if tall:
-                page.set_viewport_size({"width": size[0], "height": 1600})
-                page.wait_for_timeout(300)
-            root.evaluate("(el) => el.scrollIntoView({block: 'start'})")
-            page.wait_for_timeout(100)
-            ARTEFACTS.mkdir(parents=True, exist_ok=True)
-            root.screenshot(path=str(ARTEFACTS / f"{stem}_{widget['index']}_{widget['name']}_"
-                                                 f"{size[0]}.png"))
-            if tall:
-                page.set_viewport_size({"width": size[0], "height": size[1]})
-                page.wait_for_timeout(300)
-            images = ", ".join(f"{i['shown_w']:.0f}x{i['shown_h']:.0f} of {i['drawn_w']}x"
-                               f"{i['drawn_h']}" for i in widget["images"])
-            report.append(f"{size[0]}x{size[1]} {widget['name']}: height "
-                          f"{widget['height'] or 0:.0f} px; figures {images}")
-            problems += [f"{size[0]}x{size[1]} {p}" for p in problems_of(widget, size)]
-    print("\n".join(report))
+def test_widgets_fit_the_screen(ran_notebook, notebook, tmp_path):
+    page = ran_notebook(notebook, tmp_path)
+    problems = layout_problems(page, Path(notebook).stem, ARTEFACTS)
+    if problems is None:
+        pytest.skip(f"{notebook} shows no course widget")
     assert not problems, "\n".join(problems)
 
 

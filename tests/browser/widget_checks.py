@@ -3,7 +3,8 @@
 Every course widget (a ``LiveFigure``) has the same DOM contract: a root box with the
 CSS class ``alliances-widget`` and its own class, controls with ``alliances-control``, a
 one-sentence summary ``.alliances-summary``, a figure ``.alliances-figure`` (an
-``<img>``) and an error line ``.alliances-error`` that is empty unless an update failed.
+``<img>``, or one per panel of a two-panel figure) and an error line ``.alliances-error``
+that is empty unless an update failed.
 A widget may contain another (the family map holds a payoff editor), so a widget's own
 summary, figure and error line are the last ones inside its root.
 
@@ -31,6 +32,10 @@ FIGURE = "img.alliances-figure, .alliances-figure img"
 MAX_ENLARGEMENT = 1.05
 MAX_DISTORTION = 0.05
 MIN_TEXT_PX = 9.0
+#: Issue 18: the window sizes every widget is measured at, and the tallest a widget may be
+#: at 1280x800 (controls, sentence and figure on one screen).
+LAYOUT_SIZES = [(1280, 800), (1024, 768)]
+MAX_HEIGHT = 720
 
 
 @contextmanager
@@ -47,6 +52,13 @@ def own_parts(root):
     """The summary, figure and error line of a widget root (its own: the last ones)."""
     return (root.locator(".alliances-summary").last, root.locator(FIGURE).last,
             root.locator(".alliances-error").last)
+
+
+def figure_sources(root) -> str:
+    """The ``src`` of every image of a widget's own figure (one per panel), joined: it
+    changes when any panel changes."""
+    return root.locator(".alliances-figure").last.evaluate(
+        "(el) => [...el.querySelectorAll('img')].map((img) => img.src).join('|')")
 
 
 def slider_labelled(root, label: str):
@@ -74,8 +86,8 @@ def act_and_check(page, server, root, act: Callable[[], object], *, what: str,
     of the summary."""
     from playwright.sync_api import expect
 
-    summary, figure, error = own_parts(root)
-    before_text, before_src = summary.inner_text(), figure.get_attribute("src")
+    summary, _figure, error = own_parts(root)
+    before_text, before_src = summary.inner_text(), figure_sources(root)
     mark = error_mark(page, server)
     started = time.monotonic()
     act()
@@ -87,8 +99,10 @@ def act_and_check(page, server, root, act: Callable[[], object], *, what: str,
         if mention is not None:
             expect(summary, f"after {what} the summary should mention {mention!r}"
                    ).to_contain_text(mention, timeout=5_000)
-        expect(figure, f"the figure did not change after {what}").not_to_have_attribute(
-            "src", before_src, timeout=5_000)
+        deadline = time.monotonic() + 5
+        while figure_sources(root) == before_src and time.monotonic() < deadline:
+            page.wait_for_timeout(20)
+        assert figure_sources(root) != before_src, f"the figure did not change after {what}"
         expect(error, f"an error is shown after {what}").to_be_empty()
         problems = problems_since(page, server, mark)
         assert not problems, f"errors after {what}:\n" + "\n".join(problems)
@@ -110,7 +124,6 @@ def move_slider(page, server, root, slider, *, label: str, mention: str,
     must show the new value and keep the keyboard focus. Returns the latency (ms)."""
     from playwright.sync_api import expect
 
-    handle = slider.locator(".noUi-handle").first
     readout = readout_of(slider)
     with screenshot_on_failure(page, screenshot_dir, f"before_{key}", show=root):
         expect(slider, f"no slider labelled {label!r}").to_be_visible()
@@ -153,3 +166,104 @@ def options_of(select) -> list[str]:
 def chosen_option(select) -> str:
     """The text of a ``<select>``'s chosen option."""
     return select.evaluate("(s) => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text")
+
+
+_MEASURE_JS = """
+() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const roots = [...panel.querySelectorAll('.alliances-widget')];
+  return roots.map((root, i) => {
+    root.setAttribute('data-layout-widget', String(i));
+    const own = (el) => el.closest('.alliances-widget') === root;
+    const main = [...root.querySelectorAll('.alliances-main')].find(own);
+    // A figure the widget hides on purpose (the family map hides its editor's) is skipped.
+    const images = [...root.querySelectorAll('img.alliances-figure-img')].filter(own)
+      .filter((img) => img.offsetParent !== null)
+      .map((img) => {
+        const r = img.getBoundingClientRect();
+        return {shown_w: r.width, shown_h: r.height,
+                drawn_w: Number(img.getAttribute('width')),
+                drawn_h: Number(img.getAttribute('height')),
+                alt: img.getAttribute('alt') || '',
+                min_text: Number(img.getAttribute('data-min-text-px') || 0)};
+      });
+    const name = [...root.classList].find(
+      (c) => c.startsWith('alliances-') && c !== 'alliances-widget');
+    return {index: i, name, height: main ? main.getBoundingClientRect().height : null,
+            images, any_image: [...root.querySelectorAll('img.alliances-figure-img')]
+              .some(own), shown: root.offsetParent !== null && !!main && main.offsetParent !== null};
+  });
+}
+"""
+
+
+def measure(page) -> list[dict]:
+    return page.evaluate(_MEASURE_JS)
+
+
+def problems_of(widget: dict, size: tuple[int, int]) -> list[str]:
+    """What is wrong with one measured widget at one window size (empty if nothing)."""
+    name, found = widget["name"], []
+    if not widget["shown"]:
+        return found
+    if not widget["any_image"]:
+        found.append(f"{name}: no figure <img>")
+    for image in widget["images"]:
+        w, h = image["shown_w"], image["shown_h"]
+        dw, dh = image["drawn_w"], image["drawn_h"]
+        if not (dw and dh and w and h):
+            found.append(f"{name}: figure not measurable {image}")
+            continue
+        if w > MAX_ENLARGEMENT * dw or h > MAX_ENLARGEMENT * dh:
+            found.append(f"{name}: figure shown at {w:.0f}x{h:.0f}, drawn {dw}x{dh}")
+        if abs((w / h) / (dw / dh) - 1) > MAX_DISTORTION:
+            found.append(f"{name}: proportions {w / h:.3f} shown, {dw / dh:.3f} drawn")
+        if image["min_text"] and image["min_text"] * w / dw < MIN_TEXT_PX:
+            found.append(f"{name}: smallest figure text {image['min_text'] * w / dw:.1f} px "
+                         f"on screen (figure shown at {w / dw:.2f} of its drawn size)")
+        if not image["alt"].strip():
+            found.append(f"{name}: figure without alt text")
+    if size == (1280, 800) and widget["height"] and widget["height"] > MAX_HEIGHT:
+        found.append(f"{name}: {widget['height']:.0f} px tall (limit {MAX_HEIGHT})")
+    return found
+
+
+def layout_problems(page, stem: str, artefacts: Path) -> list[str] | None:
+    """Measure every course widget of the notebook on ``page`` (already run) at each of
+    :data:`LAYOUT_SIZES`; return what is wrong (see :func:`problems_of`), or None if the
+    notebook shows no course widget. A screenshot of each widget at each size goes into
+    ``artefacts`` as ``{stem}_{index}_{widget}_{width}.png``; the window is left as it was.
+    """
+    start = page.viewport_size
+    problems, report = [], []
+    for size in LAYOUT_SIZES:
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.wait_for_timeout(500)
+        widgets = measure(page)
+        if not widgets:
+            return None
+        for widget in widgets:
+            root = page.locator(f'[data-layout-widget="{widget["index"]}"]')
+            # A widget taller than the window (panels wrapped at 1,024 px) is shown whole
+            # in its screenshot: the window is made taller for it, its width unchanged.
+            tall = root.evaluate("(el) => el.getBoundingClientRect().height") > size[1] - 120
+            if tall:
+                page.set_viewport_size({"width": size[0], "height": 1600})
+                page.wait_for_timeout(300)
+            root.evaluate("(el) => el.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(100)
+            artefacts.mkdir(parents=True, exist_ok=True)
+            root.screenshot(path=str(artefacts / f"{stem}_{widget['index']}_{widget['name']}_"
+                                                 f"{size[0]}.png"))
+            if tall:
+                page.set_viewport_size({"width": size[0], "height": size[1]})
+                page.wait_for_timeout(300)
+            images = ", ".join(f"{i['shown_w']:.0f}x{i['shown_h']:.0f} of {i['drawn_w']}x"
+                               f"{i['drawn_h']}" for i in widget["images"])
+            report.append(f"{size[0]}x{size[1]} {widget['name']}: height "
+                          f"{widget['height'] or 0:.0f} px; figures {images}")
+            problems += [f"{size[0]}x{size[1]} {p}" for p in problems_of(widget, size)]
+    print("\n".join(report))
+    if start:
+        page.set_viewport_size(start)
+    return problems

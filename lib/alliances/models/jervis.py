@@ -378,10 +378,10 @@ def jervis_plane(offence: float = 0.0, distinguishability: float = 0.0) -> MapVi
     regions, ties = _plane()
     return MapView(regions=regions, ties=ties, labels=("Cooperate", "Defect"),
                    xlim=(-1.0, 1.0), ylim=(0.0, 1.0), point=(o, d),
-                   x_label="offence advantage (−1 defence … +1 offence)",
-                   y_label="distinguishability (0 … 1)",
-                   title="Which game? Offence advantage and distinguishability",
-                   note="our formalization (illustrative)", key=("jervis",))
+                   x_label=_("offence advantage (−1 defence … +1 offence)"),
+                   y_label=_("distinguishability (0 … 1)"),
+                   title=_("Which game? Offence advantage and distinguishability"),
+                   note=_("our formalization (illustrative)"), key=("jervis",))
 
 
 _PLANE: tuple | None = None

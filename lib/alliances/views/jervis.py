@@ -120,14 +120,15 @@ class ThresholdPlot:
         ax.set_xlim(0, 1)
         ax.set_xlabel(_("p: belief that the other cooperates (probability)"), fontsize=9.5)
         ax.set_ylabel(_("expected payoff (ordinal units)"), fontsize=9.5)
-        ax.set_title(_("Cooperate or defect? Expected payoff against p"), fontsize=11,
+        # two lines: a left-aligned title wider than the axes would run off the figure
+        ax.set_title(_("Cooperate or defect?\nExpected payoff against p"), fontsize=11,
                      loc="left")
         ax.tick_params(labelsize=9)
         handles = [self.cooperate, self.defect,
                    Rectangle((0, 0), 1, 1, facecolor="#CCEBE3", edgecolor=PALETTE["green"],
                              hatch="//", label=_("cooperation pays"))]
         self.legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.15),
-                                ncols=3, fontsize=8, frameon=False, columnspacing=1.0)
+                                ncols=2, fontsize=8, frameon=False, columnspacing=1.0)
         localize_axes(ax)
         self.update(threshold)
 

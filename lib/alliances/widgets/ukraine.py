@@ -16,6 +16,7 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -79,6 +80,23 @@ def _check_estimates(estimates: object) -> dict[str, tuple[float, float]]:
                                    p_E=p_E))
         checked[key] = (L_A, p_E)
     return checked
+
+
+#: The periods' short names, for the legend of the reader's estimates.
+_SHORT_NAMES = {"2014": N_("2014"), "no-fly zone": N_("no-fly zone"),
+                "2022-2024": N_("2022-2024")}
+
+
+def _legend_below(ax, handles: list) -> None:
+    """A legend under ``ax``: in two columns, or in one where two are wider than the
+    figure (the longer Indonesian entries)."""
+    for ncols in (2, 1):
+        legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13),
+                           ncols=ncols, fontsize=8, frameon=False, columnspacing=1.0,
+                           handlelength=1.6)
+        renderer = FigureCanvasAgg(ax.figure).get_renderer()
+        if legend.get_window_extent(renderer).width <= 0.98 * ax.figure.bbox.width:
+            return
 
 
 class CalibrationExplorer(LiveFigure):
@@ -188,13 +206,11 @@ class CalibrationExplorer(LiveFigure):
             (self.points[key],) = self.map.plot([], [], marker, color=colour, mec="black",
                                                 ms=9, zorder=5, clip_on=False,
                                                 label=_("your estimates, {period}").format(
-                                                    period=p.key))
+                                                    period=_(_SHORT_NAMES[key])))
         (self.ring,) = self.map.plot([], [], "o", ms=20, mfc="none", mec=PALETTE["black"],
                                      mew=2.0, zorder=7, clip_on=False)
-        legend = self.map.get_legend()
-        self.map.legend(handles=[*legend.legend_handles, *self.points.values()],
-                        loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2,
-                        fontsize=8, frameon=False, columnspacing=1.0, handlelength=1.6)
+        _legend_below(self.map, [*self.map.get_legend().legend_handles,
+                                 *self.points.values()])
         self.map.set_title(_("Your estimates on the map of our model"), fontsize=10)
         self.map.set_xlabel(_("escalation risk p_E"), fontsize=9)
         self.map.set_ylabel(_("loss from abandonment L_A (war with Russia = {L_E})").format(
