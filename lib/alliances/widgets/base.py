@@ -18,11 +18,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 import ipywidgets as widgets
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from alliances.views.style import freeze_layout
 from alliances._validation import check_real
@@ -56,8 +55,7 @@ def png_size(png: bytes) -> tuple[int, int]:
 
     Examples
     --------
-    >>> from alliances.views.style import new_axes
-    >>> from alliances.views.style import figure_png
+    >>> from alliances.views.style import figure_png, new_axes
     >>> png_size(figure_png(new_axes(pyplot=False).figure))  # 5 x 4 inches at 100 dpi
     (500, 400)
     """
@@ -78,8 +76,7 @@ def image_html(png: bytes, alt: str, pixel_ratio: float = 1, *,
 
     Examples
     --------
-    >>> from alliances.views.style import new_axes
-    >>> from alliances.views.style import figure_png
+    >>> from alliances.views.style import figure_png, new_axes
     >>> tag = image_html(figure_png(new_axes(pyplot=False).figure), "A <plot>")
     >>> tag[:4], 'width="500"' in tag, 'alt="A &lt;plot&gt;"' in tag
     ('<img', True, True)
