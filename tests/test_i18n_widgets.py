@@ -223,3 +223,22 @@ def test_every_unit_of_the_room_is_translated(domain):
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert not missing and not fuzzy, (missing[:5], fuzzy[:5])
     assert (ROOT / "lib" / "alliances" / "locale" / "id" / "LC_MESSAGES" / f"{domain}.mo").exists()
+
+
+def test_number_fields_show_the_decimal_comma_in_indonesian():
+    """The Indonesian edition's number fields and slider read-outs write numbers as its
+    text does ("0,5"), and the message that keeps a value says the same number as the
+    box (seen in the browser: the box showed "0.5" beside "kept 0,5")."""
+    from alliances.widgets.fields import NumberField
+
+    with language("id"):
+        field = NumberField(0.5, minimum=0, maximum=1, description="p")
+        assert field.text.value == "0,5"
+        field.text.value = "0.75"            # a decimal point is still understood
+        assert field.value == 0.75 and field.text.value == "0,75"
+        field.text.value = "2"               # out of range: refused, value kept
+        assert field.value == 0.75 and field.text.value == "0,75"
+        assert "0,75" in field.message.value
+    with language("en"):
+        english = NumberField(0.5, minimum=0, maximum=1, description="p")
+        assert english.text.value == "0.5"

@@ -114,7 +114,8 @@ def discover(page) -> list[Widget]:
 
 def _number(text: str | None, default: float) -> float:
     try:
-        return float(text) if text not in (None, "") else default
+        # a decimal comma in the Indonesian edition's number fields ("0,5")
+        return float(text.replace(",", ".")) if text not in (None, "") else default
     except ValueError:
         return default
 

@@ -161,7 +161,7 @@ def _move(page, kind: str, control) -> str:
             before, timeout=5_000)
         label = control.locator(".widget-label").first.inner_text()
         return f"slider {label!r} ({before} -> {readout.input_value()})"
-    current = float(control.input_value())
+    current = float(control.input_value().replace(",", "."))   # "3,5" in Indonesian
     high = float(control.get_attribute("max") or "inf")
     value = current + 1 if current + 1 <= high else current - 1
     control.click()

@@ -149,7 +149,7 @@ class NumberField(widgets.HBox):
             _check_text(text, name)
         if tooltip is not None:
             _check_text(tooltip, "tooltip")
-        self.text = widgets.Text(value=_format(value), description=description,
+        self.text = widgets.Text(value=_shown_number(value), description=description,
                                  tooltip=tooltip, continuous_update=False,
                                  style={"description_width": description_width},
                                  layout=widgets.Layout(width=width))
@@ -180,12 +180,13 @@ class NumberField(widgets.HBox):
         return value
 
     def _shown(self, change: dict) -> None:
-        """A value set from code (or typed): the box shows it, any old message goes."""
+        """A value set from code (or typed): the box shows it, with the reader's decimal
+        separator (a comma in the Indonesian edition), and any old message goes."""
         self.message.value = ""
-        if self.text.value != _format(change["new"]):
+        if self.text.value != _shown_number(change["new"]):
             self._quiet = True
             try:
-                self.text.value = _format(change["new"])
+                self.text.value = _shown_number(change["new"])
             finally:
                 self._quiet = False
 
