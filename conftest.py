@@ -142,12 +142,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     shared = [entry for entry in shared if entry[0] is not None]
     if not shared:
         return
-    first = shared[0][1]
+    first = shared[0][1]          # every item before it stays where it is
     moved = {id(item) for _key, _k, item in shared}
     rest = [item for item in items if id(item) not in moved]
     ordered = [item for _key, _k, item in sorted(shared, key=lambda e: (e[0], e[1]))]
-    before = sum(1 for item in items[:first] if id(item) not in moved)
-    items[:] = rest[:before] + ordered + rest[before:]
+    items[:] = rest[:first] + ordered + rest[first:]
 
 
 def _recorded_costs() -> dict[str, float]:

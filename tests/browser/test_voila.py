@@ -42,8 +42,8 @@ import nbformat
 import pytest
 
 from .jupyterlab import free_port, page_errors, screenshot
-from .widget_checks import (MAX_DISTORTION, MAX_ENLARGEMENT, MIN_TEXT_PX, chosen_option, options_of,
-                            readout_of, tab_and_press)
+from .widget_checks import (chosen_option, image_problems, options_of, readout_of,
+                            tab_and_press)
 
 pytestmark = pytest.mark.browser
 
@@ -190,14 +190,8 @@ def _figure_size_problems(page) -> list[str]:
     figures = page.evaluate(_FIGURES_JS)
     if not figures:
         return ["no live figure (img.alliances-figure-img) is shown"]
-    for k, f in enumerate(figures):
-        scale_w, scale_h = f["shown_w"] / f["drawn_w"], f["shown_h"] / f["drawn_h"]
-        if max(scale_w, scale_h) > MAX_ENLARGEMENT:
-            found.append(f"figure {k}: shown at {scale_w:.2f}x its drawn width")
-        if abs(scale_w / scale_h - 1) > MAX_DISTORTION:
-            found.append(f"figure {k}: proportions off by {abs(scale_w / scale_h - 1):.1%}")
-        if f["min_text"] and f["min_text"] * scale_w < MIN_TEXT_PX:
-            found.append(f"figure {k}: smallest text {f['min_text'] * scale_w:.1f} px on screen")
+    for k, image in enumerate(figures):
+        found += [f"figure {k}: {problem}" for problem in image_problems(image)]
     return found
 
 

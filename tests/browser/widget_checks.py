@@ -201,6 +201,25 @@ def measure(page) -> list[dict]:
     return page.evaluate(_MEASURE_JS)
 
 
+def image_problems(image: dict) -> list[str]:
+    """What is wrong with one figure ``<img>`` as shown (issue 18's limits): ``image`` has
+    its shown and drawn sizes (``shown_w``, ``shown_h``, ``drawn_w``, ``drawn_h``) and
+    ``min_text``, its smallest text in pixels at the drawn size (0 if not known)."""
+    w, h = image["shown_w"], image["shown_h"]
+    dw, dh = image["drawn_w"], image["drawn_h"]
+    if not (dw and dh and w and h):
+        return [f"figure not measurable {image}"]
+    found = []
+    if w > MAX_ENLARGEMENT * dw or h > MAX_ENLARGEMENT * dh:
+        found.append(f"figure shown at {w:.0f}x{h:.0f}, drawn {dw}x{dh}")
+    if abs((w / h) / (dw / dh) - 1) > MAX_DISTORTION:
+        found.append(f"proportions {w / h:.3f} shown, {dw / dh:.3f} drawn")
+    if image["min_text"] and image["min_text"] * w / dw < MIN_TEXT_PX:
+        found.append(f"smallest figure text {image['min_text'] * w / dw:.1f} px on screen "
+                     f"(figure shown at {w / dw:.2f} of its drawn size)")
+    return found
+
+
 def problems_of(widget: dict, size: tuple[int, int]) -> list[str]:
     """What is wrong with one measured widget at one window size (empty if nothing)."""
     name, found = widget["name"], []
@@ -209,18 +228,7 @@ def problems_of(widget: dict, size: tuple[int, int]) -> list[str]:
     if not widget["any_image"]:
         found.append(f"{name}: no figure <img>")
     for image in widget["images"]:
-        w, h = image["shown_w"], image["shown_h"]
-        dw, dh = image["drawn_w"], image["drawn_h"]
-        if not (dw and dh and w and h):
-            found.append(f"{name}: figure not measurable {image}")
-            continue
-        if w > MAX_ENLARGEMENT * dw or h > MAX_ENLARGEMENT * dh:
-            found.append(f"{name}: figure shown at {w:.0f}x{h:.0f}, drawn {dw}x{dh}")
-        if abs((w / h) / (dw / dh) - 1) > MAX_DISTORTION:
-            found.append(f"{name}: proportions {w / h:.3f} shown, {dw / dh:.3f} drawn")
-        if image["min_text"] and image["min_text"] * w / dw < MIN_TEXT_PX:
-            found.append(f"{name}: smallest figure text {image['min_text'] * w / dw:.1f} px "
-                         f"on screen (figure shown at {w / dw:.2f} of its drawn size)")
+        found += [f"{name}: {problem}" for problem in image_problems(image)]
         if not image["alt"].strip():
             found.append(f"{name}: figure without alt text")
     if size == (1280, 800) and widget["height"] and widget["height"] > MAX_HEIGHT:

@@ -24,7 +24,8 @@ from matplotlib.ticker import Formatter, FuncFormatter, ScalarFormatter
 from alliances._validation import check_real
 from alliances.i18n import N_, _, get_language
 
-__all__ = ["PALETTE", "ROW_COLOUR", "COL_COLOUR", "new_axes", "figure_png", "freeze_layout",
+__all__ = ["PALETTE", "ROW_COLOUR", "COL_COLOUR", "new_axes", "figure_png", "figure_pixels",
+           "agg_canvas", "freeze_layout",
            "localize_axes", "short_date", "month_year"]
 
 #: Okabe-Ito colour-blind-safe palette.
@@ -69,6 +70,37 @@ def new_axes(width: float = 5.0, height: float = 4.0, *, pyplot: bool = True) ->
     return figure.add_subplot()
 
 
+def agg_canvas(figure: Figure) -> FigureCanvasAgg:
+    """The figure's Agg canvas, attached to it first if it has another (a figure made
+    outside pyplot has none that can draw).
+
+    Examples
+    --------
+    >>> figure = new_axes(pyplot=False).figure
+    >>> agg_canvas(figure) is agg_canvas(figure) is figure.canvas
+    True
+    """
+    _check_figure(figure)
+    canvas = figure.canvas
+    return canvas if isinstance(canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+
+
+def figure_pixels(figure: Figure) -> np.ndarray:
+    """The figure drawn by Agg, as a copy of its RGBA pixels (height x width x 4); a layout
+    engine runs once and is then frozen (see :func:`freeze_layout`).
+
+    Examples
+    --------
+    >>> figure_pixels(new_axes(pyplot=False).figure).shape
+    (400, 500, 4)
+    """
+    _check_figure(figure)
+    freeze_layout(figure)
+    canvas = agg_canvas(figure)
+    canvas.draw()
+    return np.array(canvas.buffer_rgba())
+
+
 def figure_png(figure: Figure) -> bytes:
     """Render a figure to PNG bytes (for image widgets and static views), quickly.
 
@@ -81,15 +113,8 @@ def figure_png(figure: Figure) -> bytes:
     >>> figure_png(new_axes(pyplot=False).figure)[:4]
     b'\\x89PNG'
     """
-    _check_figure(figure)
-    freeze_layout(figure)
-    canvas = figure.canvas
-    if not isinstance(canvas, FigureCanvasAgg):
-        canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    pixels = np.asarray(canvas.buffer_rgba())
     buffer = io.BytesIO()
-    PIL.Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
+    PIL.Image.fromarray(figure_pixels(figure)).save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 

@@ -16,14 +16,14 @@ import base64
 import html
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from itertools import pairwise
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from alliances.views.style import freeze_layout
+from alliances.views.style import figure_pixels
 from alliances._validation import check_real
 from alliances.i18n import _, N_
 from alliances.widgets.render import LayeredRenderer, encode_png
@@ -384,12 +384,7 @@ class LiveFigure(widgets.VBox):
         override this."""
         if self._renderer is not None:
             return self._renderer.pixels()
-        freeze_layout(self.figure)
-        canvas = self.figure.canvas
-        if not isinstance(canvas, FigureCanvasAgg):
-            canvas = FigureCanvasAgg(self.figure)
-        canvas.draw()
-        return np.array(canvas.buffer_rgba())
+        return figure_pixels(self.figure)
 
     def _render_panels(self) -> list[np.ndarray]:
         """The pixels of each image the widget shows, left to right: the figure, cut into
@@ -406,7 +401,7 @@ class LiveFigure(widgets.VBox):
         edges = [0, *(self._cuts or []), float("inf")]
         return [first_title([ax for ax in self.figure.axes
                               if a <= (ax.bbox.x0 + ax.bbox.x1) / 2 < b])
-                for a, b in zip(edges, edges[1:])]
+                for a, b in pairwise(edges)]
 
     def _panel_alts(self, sentence: str) -> list[str]:
         """The alt text of each panel's image: the sentence on the first, each panel's

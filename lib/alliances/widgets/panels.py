@@ -26,11 +26,10 @@ from itertools import pairwise
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from alliances._validation import check_real
-from alliances.views.style import freeze_layout
+from alliances.views.style import agg_canvas, freeze_layout
 
 __all__ = ["LEGIBLE_TEXT_PX", "MIN_PANEL_PX", "panel_cuts", "split_columns", "join_columns",
            "panels_html", "first_title"]
@@ -114,10 +113,7 @@ def panel_cuts(figure: Figure) -> list[int]:
     if not isinstance(figure, Figure):
         raise TypeError(f"figure must be a matplotlib Figure; got {type(figure).__name__}")
     freeze_layout(figure)
-    canvas = figure.canvas
-    if not isinstance(canvas, FigureCanvasAgg):
-        canvas = FigureCanvasAgg(figure)
-    merged = _merge(_stretches(figure, canvas.get_renderer()))
+    merged = _merge(_stretches(figure, agg_canvas(figure).get_renderer()))
     width = round(figure.bbox.width)
     cuts: list[int] = []
     for (_a0, a1), (b0, _b1) in pairwise(merged):

@@ -32,7 +32,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter
 
-from alliances.views.style import freeze_layout
+from alliances.views.style import agg_canvas, freeze_layout
 
 __all__ = ["LayeredRenderer", "encode_png"]
 
@@ -201,9 +201,7 @@ class LayeredRenderer:
         self._check_keys(keys, frame_key)
         figure = self.figure
         freeze_layout(figure)
-        canvas = figure.canvas
-        if not isinstance(canvas, FigureCanvasAgg):
-            canvas = FigureCanvasAgg(figure)
+        canvas = agg_canvas(figure)
         if self._background is None or self._static_key(frame_key) != self._key:
             self._draw_static(canvas, frame_key)
         layers = [self._axis_artists, *self.layers]

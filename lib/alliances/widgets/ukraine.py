@@ -16,14 +16,13 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from alliances.i18n import _, N_, number
 from alliances.models.commitment import CommitmentModel
 from alliances.views.commitment import CommitmentPlot
-from alliances.views.style import PALETTE
+from alliances.views.style import PALETTE, agg_canvas
 from alliances.widgets.panels import first_title
 from alliances.widgets.render import LayeredRenderer
 from alliances.cases.ukraine_dilemma import (BASE_MODEL, DEFAULT_ESTIMATES, L_A_MAX, PERIODS,
@@ -94,7 +93,7 @@ def _legend_below(ax, handles: list) -> None:
         legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13),
                            ncols=ncols, fontsize=8, frameon=False, columnspacing=1.0,
                            handlelength=1.6)
-        renderer = FigureCanvasAgg(ax.figure).get_renderer()
+        renderer = agg_canvas(ax.figure).get_renderer()
         if legend.get_window_extent(renderer).width <= 0.98 * ax.figure.bbox.width:
             return
 
