@@ -77,14 +77,19 @@ SCOPE_COSTS = Path(__file__).resolve().parent / "tests" / "scope_costs.json"
 
 
 #: Browser tests that share one Run All of their notebook (the ``ran_notebook`` fixture of
-#: tests/browser/conftest.py), in the order they run on it: the layout test only looks,
-#: the keyboard tests move a few controls, the accessibility test operates every control.
+#: tests/browser/conftest.py), in the order they run on it: (file, test name prefix, the
+#: notebook if the name does not say it). The layout test only looks, the keyboard tests
+#: move a few controls, the typed-input test types into one field, the accessibility test
+#: operates every control, and the reopen test saves, closes and reopens the notebook.
 _SHARED_RUN_ORDER = (
-    ("tests/browser/test_widget_layout.py", "test_widgets_fit_the_screen["),
-    ("tests/browser/test_start_here.py", ""),
-    ("tests/browser/test_nb", ""),
+    ("tests/browser/test_widget_layout.py", "test_widgets_fit_the_screen[", None),
+    ("tests/browser/test_start_here.py", "", "00"),
+    ("tests/browser/test_nb", "", None),
+    ("tests/browser/test_widget_layout.py", "test_typed_input_is_understood_or_refused[", None),
     ("tests/browser/test_accessibility.py",
-     "test_notebook_is_accessible_and_every_control_works_from_the_keyboard["),
+     "test_notebook_is_accessible_and_every_control_works_from_the_keyboard[", None),
+    ("tests/browser/test_widget_layout.py", "test_a_saved_notebook_reopens_with_its_figures",
+     "03"),
 )
 
 
@@ -100,13 +105,17 @@ def shared_run(nodeid: str) -> tuple[str, int] | None:
     >>> shared_run("tests/browser/test_start_here.py::test_preset_dropdown_answers_the_arrow_keys")
     ('00', 1)
     >>> shared_run("tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]")
+    ('03', 3)
+    >>> shared_run("tests/browser/test_widget_layout.py::test_a_saved_notebook_reopens_with_its_figures")
+    ('03', 5)
+    >>> shared_run("tests/browser/test_voila.py::test_lecture_view_on_the_jupyter_server[x]")
     """
     path, _, test = nodeid.partition("::")
-    for rank, (file, prefix) in enumerate(_SHARED_RUN_ORDER):
+    for rank, (file, prefix, notebook) in enumerate(_SHARED_RUN_ORDER):
         if file == "tests/browser/test_nb" and path.startswith(file):
             return path[len(file):len(file) + 2], rank
         if path == file and test.startswith(prefix):
-            return ("00" if not prefix else test[len(prefix):len(prefix) + 2]), rank
+            return notebook or test[len(prefix):len(prefix) + 2], rank
     return None
 
 
@@ -120,8 +129,8 @@ def work_unit(nodeid: str) -> str:
     one starts JupyterLab and Chromium once (session fixtures in tests/browser/conftest.py)
     and keeps them for every browser file it gets, so a run starts at most one JupyterLab
     per worker, and the browser tests, the longest part of the suite, are shared out. The
-    layout, keyboard and accessibility tests of one notebook are one unit: they run on one
-    Run All.
+    layout, keyboard, typed-input, accessibility and reopen tests of one notebook are one
+    unit: they run on one Run All.
 
     >>> work_unit("tests/test_data.py::test_checksums[x]")
     'tests/test_data.py'

@@ -39,10 +39,11 @@ def test_units_are_files_and_the_examples_hold():
 
 
 def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
-    """Issue 22: the layout, keyboard and accessibility tests of a notebook share one Run
-    All (tests/browser/conftest.py, ran_notebook): one unit of work, one after the other,
-    the layout test (which only looks) first and the accessibility test (which operates
-    every control) last; every other test keeps its place."""
+    """Issue 22: the layout, keyboard, typed-input, accessibility and reopen tests of a
+    notebook share one Run All (tests/browser/conftest.py, ran_notebook): one unit of work,
+    one after the other, the layout test (which only looks) first, the accessibility test
+    (which operates every control) next to last and the reopen test (which shuts the
+    kernel down) last; every other test keeps its place."""
     conftest = _root_conftest()
 
     class Item:
@@ -63,6 +64,7 @@ def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
         "tests/browser/test_start_here.py::test_preset",
         "tests/browser/test_start_here.py::test_payoff",
         "tests/browser/test_voila.py::test_voila",
+        "tests/browser/test_widget_layout.py::test_a_saved_notebook_reopens_with_its_figures",
         layout.format("00_start_here.ipynb"), layout.format("03_secondary_dilemma.ipynb"),
         "tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]",
         "tests/test_data.py::test_checksums",
@@ -77,10 +79,11 @@ def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
         a11y.format("00_start_here.ipynb"),
         layout.format("03_secondary_dilemma.ipynb"),
         "tests/browser/test_nb03.py::test_every_widget_answers_the_keyboard",
+        "tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]",
         a11y.format("03_secondary_dilemma.ipynb"),
+        "tests/browser/test_widget_layout.py::test_a_saved_notebook_reopens_with_its_figures",
         "tests/browser/test_indonesian.py::test_id[id/03_secondary_dilemma.ipynb]",
         "tests/browser/test_voila.py::test_voila",
-        "tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]",
         "tests/test_data.py::test_checksums",
     ]
     units = {n: conftest.work_unit(n) for n in nodeids}
@@ -89,7 +92,10 @@ def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
         units[layout.format("03_secondary_dilemma.ipynb")] == "tests/browser/notebook-03"
     assert units["tests/browser/test_widget_layout.py::"
                  "test_typed_input_is_understood_or_refused[03]"] == \
-        "tests/browser/test_widget_layout.py"
+        units["tests/browser/test_widget_layout.py::"
+              "test_a_saved_notebook_reopens_with_its_figures"] == "tests/browser/notebook-03"
+    assert units["tests/browser/test_indonesian.py::test_id[id/03_secondary_dilemma.ipynb]"] \
+        == "tests/browser/test_indonesian.py"
 
 
 def test_every_browser_file_that_runs_a_notebook_shares_its_run_or_says_why():
@@ -98,9 +104,11 @@ def test_every_browser_file_that_runs_a_notebook_shares_its_run_or_says_why():
     conftest = _root_conftest()
     browser = ROOT / "tests" / "browser"
     users = {p.name for p in browser.glob("test_*.py") if "ran_notebook" in p.read_text()}
+    # test_indonesian.py runs each of its eight notebooks once, on one JupyterLab page.
     assert users == {"test_accessibility.py", "test_widget_layout.py", "test_start_here.py",
-                     *(f"test_nb{n:02d}.py" for n in range(1, 8))}
-    for name in users - {"test_accessibility.py", "test_widget_layout.py"}:
+                     "test_indonesian.py", *(f"test_nb{n:02d}.py" for n in range(1, 8))}
+    for name in users - {"test_accessibility.py", "test_widget_layout.py",
+                         "test_indonesian.py"}:
         assert conftest.shared_run(f"tests/browser/{name}::test_x") is not None, name
 
 

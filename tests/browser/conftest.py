@@ -156,6 +156,26 @@ class _KeptRun:
             server.reset()
         self.context = self.page = self.notebook = None
 
+    def clear(self, server: lab.JupyterLabServer) -> bool:
+        """Close the kept notebook, keeping JupyterLab loaded on the page for the next
+        one (:func:`~.jupyterlab.close_documents`); False if there is no such page or it
+        could not be cleared (then :meth:`drop` it)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        if self.page is None:
+            return False
+        try:
+            if not lab.app_loaded(self.page, server):
+                return False
+            lab.close_documents(self.page, server)
+            if self.page.locator(".jp-Dialog").count():
+                return False
+        except (PlaywrightError, RuntimeError):
+            return False
+        self.notebook = None
+        self.page.set_viewport_size({"width": 1280, "height": 900})
+        return True
+
 
 @pytest.fixture(scope="session")
 def _kept_run(chromium, jupyterlab_server):
@@ -171,9 +191,12 @@ def ran_notebook(_kept_run, chromium, jupyterlab_server, request, tmp_path_facto
 
     Issue 22: the tests of one notebook share one Run All. The page and its kernel are kept
     for the next test that asks for the same notebook, unless this test failed or the
-    server was reset since. The tests that share a notebook's run (the layout, keyboard and
-    accessibility tests, in that order) form one unit of work in a parallel run and come
-    one after the other in a serial one (``shared_run`` in the root conftest.py).
+    server was reset since. The tests that share a notebook's run (the layout, keyboard,
+    typed-input, accessibility and reopen tests, in that order) form one unit of work in a
+    parallel run and come one after the other in a serial one (``shared_run`` in the root
+    conftest.py). A test that asks for another notebook gets it on the same page: the
+    kept notebook is closed, its kernel shut down, and the next one opened in the
+    JupyterLab already loaded (a fresh page only if that fails, or after a failed test).
     """
     kept, server = _kept_run, jupyterlab_server
 
@@ -182,8 +205,9 @@ def ran_notebook(_kept_run, chromium, jupyterlab_server, request, tmp_path_facto
             kept.page.set_viewport_size({"width": 1280, "height": 900})
             print(f"{name}: the page of the previous test's Run All, kept")
             return kept.page
-        kept.drop(server)
-        kept.context, kept.page = _new_page(chromium)
+        if not kept.clear(server):
+            kept.drop(server)
+            kept.context, kept.page = _new_page(chromium)
         lab.run_notebook_and_check(kept.page, server, name, screenshot_dir=screenshot_dir)
         kept.notebook, kept.resets = name, server.resets
         return kept.page

@@ -76,6 +76,10 @@ SERVER_CONFIG: dict[str, Any] = {
         "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
         # The PyPI extension manager would query pypi.org.
         "extension_manager": "readonly",
+        # ``window.jupyterapp``: the harness opens the next notebook in the JupyterLab
+        # already loaded instead of loading the whole application again for each one
+        # (open_notebook, close_documents; issue 22). Nothing else uses it.
+        "expose_app_in_browser": True,
     },
 }
 
@@ -551,12 +555,58 @@ def wait_for_kernel_connected(server: JupyterLabServer, path: str, timeout: floa
     raise TimeoutError(f"no connected kernel for {path} within {timeout} s; sessions: {sessions}")
 
 
+_APP_LOADED_JS = "() => !!(window.jupyterapp && window.jupyterapp.shell)"
+
+#: Close every document of the main area without asking to save: a Run All changed the
+#: outputs, and the next notebook of a kept page must not meet a "Save your work?" dialog.
+_CLOSE_DOCUMENTS_JS = """async () => {
+  const app = window.jupyterapp;
+  const open = [...app.shell.widgets('main')];
+  for (const widget of open) {
+    if (widget.context && widget.context.model) widget.context.model.dirty = false;
+  }
+  await app.commands.execute('application:close-all');
+  return open.length;
+}"""
+
+
+def app_loaded(page, server: JupyterLabServer) -> bool:
+    """Whether ``page`` shows this server's JupyterLab, loaded (``window.jupyterapp``)."""
+    return page.url.startswith(f"{server.base_url}/lab") and page.evaluate(_APP_LOADED_JS)
+
+
+def close_documents(page, server: JupyterLabServer, timeout: float = 15) -> None:
+    """Close every tab of the main area of the JupyterLab on ``page`` (no dialog), then
+    :meth:`~JupyterLabServer.reset` the server: every kernel is shut down.
+
+    For a page kept to run another notebook in the same JupyterLab (issue 22): loading
+    JupyterLab again costs 4 to 5 s of the browser's time per notebook.
+    """
+    page.keyboard.press("Escape")
+    page.evaluate(_CLOSE_DOCUMENTS_JS)
+    panels = page.locator(".jp-NotebookPanel")
+    deadline = time.monotonic() + timeout
+    while panels.count() and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    if panels.count():
+        raise RuntimeError(f"{panels.count()} notebook(s) still open after closing them all; "
+                           f"dialogs: {page.locator('.jp-Dialog').all_inner_texts()}")
+    server.reset()
+
+
 def open_notebook(page, server: JupyterLabServer, path: str, timeout: float = 60) -> None:
     """Open ``path`` (relative to the server root) in JupyterLab; wait for its kernel.
 
+    On a page that already shows this server's JupyterLab (a kept page, after
+    :func:`close_documents`), the notebook is opened there, as the file browser opens one
+    (``docmanager:open``); otherwise the page loads JupyterLab at the notebook's URL.
     Returns once a kernel is connected and has been idle for half a second.
     """
-    page.goto(server.lab_url(path))
+    if app_loaded(page, server):
+        page.evaluate("(path) => { window.jupyterapp.commands.execute('docmanager:open', "
+                      "{path: path, factory: 'Notebook'}); }", path)
+    else:
+        page.goto(server.lab_url(path))
     tab = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab[data-type="document-title"]')
     tab.filter(has_text=Path(path).name).first.wait_for(timeout=timeout * 1000)
     notebook_panel(page).wait_for(timeout=timeout * 1000)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .jupyterlab import run_notebook_and_check, set_text_by_keyboard
+from .jupyterlab import set_text_by_keyboard
 from .widget_checks import (act_and_check, layout_problems, move_slider, own_parts,
                             screenshot_on_failure)
 
@@ -51,9 +51,9 @@ def _labels(root) -> list[str]:
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_indonesian_notebook_runs_and_its_widgets_answer_in_indonesian(
-        lab_page, jupyterlab_server, tmp_path, notebook):
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, notebook, timeout=180, screenshot_dir=tmp_path)
+        ran_notebook, jupyterlab_server, tmp_path, notebook):
+    # One JupyterLab for the eight notebooks, each opened after the last is closed.
+    page, server = ran_notebook(notebook, tmp_path), jupyterlab_server
     layout = layout_problems(page, "id_" + Path(notebook).stem, ARTEFACTS)
     assert layout is not None, f"{notebook}: no widget after Run All"
     assert not layout, f"{notebook}:\n" + "\n".join(layout)

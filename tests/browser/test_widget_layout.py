@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from .jupyterlab import run_notebook_and_check, set_text_by_keyboard, wait_for_kernel_quiet
+from .jupyterlab import set_text_by_keyboard, wait_for_kernel_quiet
 from .widget_checks import layout_problems
 
 pytestmark = pytest.mark.browser
@@ -53,14 +53,14 @@ FIELDS = [
 
 @pytest.mark.parametrize(("notebook", "selector", "what"), FIELDS,
                          ids=[f[0][:2] for f in FIELDS])
-def test_typed_input_is_understood_or_refused(lab_page, jupyterlab_server, notebook,
-                                              selector, what, tmp_path):
+def test_typed_input_is_understood_or_refused(ran_notebook, notebook, selector, what,
+                                              tmp_path):
     """Issue 18: "abc", "1e999", "" and out-of-range input leave the value and show a
-    message; "2,5"-style input is taken with its decimal comma."""
+    message; "2,5"-style input is taken with its decimal comma. (On the notebook's shared
+    Run All, after its keyboard tests.)"""
     from playwright.sync_api import expect
 
-    page, server = lab_page, jupyterlab_server
-    run_notebook_and_check(page, server, notebook, screenshot_dir=tmp_path)
+    page = ran_notebook(notebook, tmp_path)
     field = page.locator(selector).first
     holder = field.locator("xpath=ancestor::*[contains(@class,'alliances-number-field')][1]")
     message = holder.locator(".alliances-field-message")
@@ -80,19 +80,19 @@ def test_typed_input_is_understood_or_refused(lab_page, jupyterlab_server, noteb
     expect(message).to_be_empty()
 
 
-def test_a_saved_notebook_reopens_with_its_figures(lab_page, jupyterlab_server, tmp_path):
+def test_a_saved_notebook_reopens_with_its_figures(ran_notebook, jupyterlab_server, tmp_path):
     """Issue 18: run, save, close (kernel shut down), reopen: every widget shows its
     figure from the widget state saved in the notebook (binder/overrides.json turns on
-    ipywidgets' saveState), and no "Error displaying widget"."""
+    ipywidgets' saveState), and no "Error displaying widget". (The last test on notebook
+    03's shared Run All: it closes the kernel.)"""
     import json
 
     from playwright.sync_api import expect
 
     from .jupyterlab import WIDGET_RENDER_ERROR, open_notebook, wait_for_widgets
 
-    page, server = lab_page, jupyterlab_server
-    notebook = "03_secondary_dilemma.ipynb"
-    run_notebook_and_check(page, server, notebook, screenshot_dir=tmp_path)
+    server, notebook = jupyterlab_server, "03_secondary_dilemma.ipynb"
+    page = ran_notebook(notebook, tmp_path)
     shown = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) img.alliances-figure-img")
     count = shown.count()
     assert count >= 3
