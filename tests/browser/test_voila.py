@@ -200,6 +200,9 @@ def _check_lecture_view(page, path: Path, shots: Path, rendered: float) -> None:
     from playwright.sync_api import expect
 
     mark = 0  # every error since the page was opened
+    # The pages are rendered side by side: a page behind another gets no animation
+    # frames, and Playwright's wait for a control to stand still would take seconds.
+    page.bring_to_front()
     try:
         cells = page.locator("#rendered_cells .jp-CodeCell")
         assert cells.count(), f"{path.name}: no code cell output on the page"
