@@ -5,11 +5,11 @@
   set, to try the tests on other notebooks), with isolated Jupyter
   directories; checked to run this environment's ipykernel.
 * ``chromium`` (session): Debian's Chromium driven by Playwright.
-* ``lab_page`` (per test): a fresh browser context and page whose console
-  errors and uncaught exceptions are recorded (see
-  ``jupyterlab.page_errors``); the server's kernels, sessions and
-  workspaces are reset after each test, and a screenshot is saved if the
-  test failed.
+* ``ran_notebook`` (per test): ``ran_notebook(name)`` gives a page (its own
+  browser context, console errors and uncaught exceptions recorded, see
+  ``jupyterlab.page_errors``) on which the notebook ran cleanly; the page is
+  kept for the next test of the same notebook, and the next notebook opens in
+  the JupyterLab already loaded on it; a screenshot is saved if a test failed.
 
 Without Chromium or Playwright the tests skip, with the reason; with
 ``REQUIRE_BROWSER=1`` (set by ``.ci/run``) they fail instead.
@@ -116,25 +116,12 @@ def chromium(_browser_available):
         playwright.stop()
 
 
-@pytest.fixture
-def lab_page(chromium, jupyterlab_server, request, tmp_path_factory):
-    """A new page (own context, 1280x900) with its errors recorded."""
-    context, page = _new_page(chromium)
-    yield page
-    try:
-        report = getattr(request.node, "_report_call", None)
-        if report is not None and report.failed:
-            directory = tmp_path_factory.mktemp("failed")
-            path = lab.screenshot(page, directory, request.node.name)
-            print(f"screenshot of the failed test: {path}")
-            print(f"JupyterLab log: {jupyterlab_server.log_path}")
-    finally:
-        context.close()
-        jupyterlab_server.reset()
+#: The window of every JupyterLab page the tests open.
+VIEWPORT = {"width": 1280, "height": 900}
 
 
 def _new_page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(30_000)
     lab.watch_page_errors(page)
@@ -173,7 +160,7 @@ class _KeptRun:
         except (PlaywrightError, RuntimeError):
             return False
         self.notebook = None
-        self.page.set_viewport_size({"width": 1280, "height": 900})
+        self.page.set_viewport_size(VIEWPORT)
         return True
 
 
@@ -202,7 +189,7 @@ def ran_notebook(_kept_run, chromium, jupyterlab_server, request, tmp_path_facto
 
     def run(name: str, screenshot_dir=None):
         if kept.page is not None and kept.notebook == name and kept.resets == server.resets:
-            kept.page.set_viewport_size({"width": 1280, "height": 900})
+            kept.page.set_viewport_size(VIEWPORT)
             print(f"{name}: the page of the previous test's Run All, kept")
             return kept.page
         if not kept.clear(server):
