@@ -201,6 +201,26 @@ def measure(page) -> list[dict]:
     return page.evaluate(_MEASURE_JS)
 
 
+#: Two animation frames: a resize reaches JupyterLab's layout in one, is painted in the next.
+_TWO_FRAMES_JS = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def settled(page, read=measure, timeout: float = 3.0):
+    """What ``read(page)`` gives once the page stands still: read after two animation
+    frames, again and again, until two readings agree (or ``timeout`` seconds pass; then
+    the last reading). Used after a resize instead of a fixed wait."""
+    page.evaluate(_TWO_FRAMES_JS)
+    last = read(page)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page.evaluate(_TWO_FRAMES_JS)
+        now = read(page)
+        if now == last:
+            return now
+        last = now
+    return last
+
+
 def image_problems(image: dict) -> list[str]:
     """What is wrong with one figure ``<img>`` as shown (issue 18's limits): ``image`` has
     its shown and drawn sizes (``shown_w``, ``shown_h``, ``drawn_w``, ``drawn_h``) and
@@ -236,6 +256,11 @@ def problems_of(widget: dict, size: tuple[int, int]) -> list[str]:
     return found
 
 
+#: Where a widget is and how big, rounded to the pixel: stable once it is in place.
+_PLACE_JS = """(el) => { const r = el.getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height].map(Math.round); }"""
+
+
 def layout_problems(page, stem: str, artefacts: Path) -> list[str] | None:
     """Measure every course widget of the notebook on ``page`` (already run) at each of
     :data:`LAYOUT_SIZES`; return what is wrong (see :func:`problems_of`), or None if the
@@ -246,8 +271,7 @@ def layout_problems(page, stem: str, artefacts: Path) -> list[str] | None:
     problems, report = [], []
     for size in LAYOUT_SIZES:
         page.set_viewport_size({"width": size[0], "height": size[1]})
-        page.wait_for_timeout(500)
-        widgets = measure(page)
+        widgets = settled(page)
         if not widgets:
             return None
         for widget in widgets:
@@ -257,15 +281,14 @@ def layout_problems(page, stem: str, artefacts: Path) -> list[str] | None:
             tall = root.evaluate("(el) => el.getBoundingClientRect().height") > size[1] - 120
             if tall:
                 page.set_viewport_size({"width": size[0], "height": 1600})
-                page.wait_for_timeout(300)
             root.evaluate("(el) => el.scrollIntoView({block: 'start'})")
-            page.wait_for_timeout(100)
+            settled(page, read=lambda page: root.evaluate(_PLACE_JS))
             artefacts.mkdir(parents=True, exist_ok=True)
             root.screenshot(path=str(artefacts / f"{stem}_{widget['index']}_{widget['name']}_"
                                                  f"{size[0]}.png"))
             if tall:
                 page.set_viewport_size({"width": size[0], "height": size[1]})
-                page.wait_for_timeout(300)
+                settled(page)
             images = ", ".join(f"{i['shown_w']:.0f}x{i['shown_h']:.0f} of {i['drawn_w']}x"
                                f"{i['drawn_h']}" for i in widget["images"])
             report.append(f"{size[0]}x{size[1]} {widget['name']}: height "
