@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
 from alliances.cases.nato_burden import (
@@ -83,6 +85,27 @@ def test_spearman_drops_missing_pairs_and_averages_ties() -> None:
     tied = spearman([1, 2, 2, 3], [1, 2, 3, 4])
     # Average ranks (1, 2.5, 2.5, 4): Pearson of the ranks.
     assert tied.rho == pytest.approx(np.corrcoef([1, 2.5, 2.5, 4], [1, 2, 3, 4])[0, 1])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(-6, 6), st.integers(-6, 6)), min_size=3, max_size=40))
+def test_spearman_agrees_with_scipy_stats(pairs) -> None:
+    # The library computes rho and p with scipy.special (no scipy.stats import in a kernel);
+    # scipy.stats.spearmanr is the reference, ties and perfect (anti)correlation included.
+    x, y = [float(a) for a, _ in pairs], [float(b) for _, b in pairs]
+    assume(len(set(x)) > 1 and len(set(y)) > 1)
+    reference = stats.spearmanr(x, y)
+    result = spearman(x, y)
+    assert result.rho == pytest.approx(float(reference.statistic), abs=1e-12)
+    assert result.pvalue == pytest.approx(float(reference.pvalue), rel=1e-9, abs=1e-15)
+
+
+@pytest.mark.parametrize("level", [0.01, 0.05, 0.1, 0.5])
+@pytest.mark.parametrize("n", [3, 4, 14, 28, 200])
+def test_critical_rho_is_where_the_p_value_crosses_the_level(n, level) -> None:
+    # rho = t / sqrt(n - 2 + t^2) with t = scipy.stats' two-sided t quantile.
+    t = stats.t.ppf(1 - level / 2, n - 2)
+    assert critical_rho(n, level) == pytest.approx(t / math.sqrt(n - 2 + t * t), rel=1e-12)
 
 
 @pytest.mark.parametrize("x, y, error, message", [

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from scipy import stats
+from scipy import special
 
 from alliances._validation import short_repr, check_real
 from alliances.data import load
@@ -152,8 +152,22 @@ def spearman(x: object, y: object) -> SpearmanResult:
             raise ValueError(_("{name} is constant ({values!r} for all {size} pairs): its"
                                " ranks are all tied and the rank correlation is undefined").format(
                 name=name, values=values[0], size=a.size))
-    result = stats.spearmanr(a, b)
-    return SpearmanResult(float(result.statistic), float(result.pvalue), int(a.size))
+    rho, p = _rank_correlation(a, b)
+    return SpearmanResult(rho, p, int(a.size))
+
+
+def _rank_correlation(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Spearman's rho (Pearson's r of average ranks) and its two-sided p-value from the t
+    approximation with n - 2 degrees of freedom: what ``scipy.stats.spearmanr`` computes,
+    written with ``scipy.special`` alone, so that a notebook does not load ``scipy.stats``
+    (about a third of a second per kernel). Inputs: complete, non-constant, n >= 3."""
+    ranks_a = pd.Series(a).rank(method="average").to_numpy()
+    ranks_b = pd.Series(b).rank(method="average").to_numpy()
+    rho = float(np.corrcoef(ranks_a, ranks_b)[0, 1])
+    dof = a.size - 2
+    spread = (rho + 1.0) * (1.0 - rho)
+    t = math.copysign(math.inf, rho) if spread <= 0 else rho * math.sqrt(dof / spread)
+    return rho, float(min(1.0, 2.0 * special.stdtr(dof, -abs(t))))
 
 
 def critical_rho(n: int, level: float = 0.05) -> float:
@@ -172,7 +186,7 @@ def critical_rho(n: int, level: float = 0.05) -> float:
         raise ValueError(_("n must be an integer of at least 3; got {n!r}").format(n=n))
     level = check_real(level, "level", minimum=0.0, maximum=1.0, allow_equal_min=False,
                        allow_equal_max=False)
-    t = stats.t.ppf(1.0 - level / 2.0, n - 2)
+    t = special.stdtrit(n - 2, 1.0 - level / 2.0)      # the t distribution's quantile
     return float(t / math.sqrt(n - 2 + t * t))
 
 

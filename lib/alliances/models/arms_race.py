@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 from alliances._validation import check_real
 from alliances.i18n import _
@@ -144,7 +144,7 @@ def richardson_fit(x: object, y: object) -> RichardsonFit:
     sigma2 = residuals @ residuals / dof
     cov = sigma2 * np.linalg.inv(design.T @ design)
     se = np.sqrt(np.diag(cov))
-    quantile = stats.t.ppf(0.975, dof)
+    quantile = special.stdtrit(dof, 0.975)              # the t distribution's quantile
     total = ((change - change.mean()) ** 2).sum()
     r2 = 1 - (residuals @ residuals) / total if total > 0 else float("nan")
     return RichardsonFit(

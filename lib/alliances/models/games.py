@@ -11,9 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import cached_property
 
-import nashpy
 import numpy as np
-from scipy.optimize import linprog
 
 from alliances.i18n import _, N_, number
 from alliances.models import equilibria as _eq
@@ -176,8 +174,10 @@ class Game:
         return self.A.shape
 
     @cached_property
-    def nashpy(self) -> nashpy.Game:
+    def nashpy(self) -> nashpy.Game:  # noqa: F821 (imported when asked for)
         """The same game as a :class:`nashpy.Game`, for nashpy's own algorithms."""
+        import nashpy  # here, not at the top: a notebook that never asks saves the import
+
         return nashpy.Game(self.A, self.B)
 
     def __repr__(self) -> str:
@@ -235,8 +235,7 @@ class Game:
         """
         x = check_probability_vector(sigma_r, self.row_labels, "sigma_r")
         y = check_probability_vector(sigma_c, self.col_labels, "sigma_c")
-        u_r, u_c = self.nashpy[x, y]
-        return float(u_r), float(u_c)
+        return float(x @ self.A @ y), float(x @ self.B @ y)
 
     # ---------------------------------------------------------- best responses
     def best_responses(self, player: str, against: object) -> list[str]:
@@ -544,6 +543,8 @@ def _is_dominated(payoff: np.ndarray, k: int, strict: bool) -> bool:
         return False
     # Mixed dominance: maximise the smallest margin eps over mixes p of the other rows,
     # p @ others >= target + eps.
+    from scipy.optimize import linprog  # only here: most games never get this far
+
     count, width = others.shape
     c = np.zeros(count + 1)
     c[-1] = -1.0

@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import nashpy
 import numpy as np
 import pandas as pd
 
@@ -502,6 +501,8 @@ def replicator(table: object, shares: Sequence[float], timepoints: object) -> np
     a = _check_table(table)
     y0 = _check_shares(shares, a.shape[0])
     times = _check_timepoints(timepoints)
+    import nashpy  # here, not at the top: only this function needs it
+
     return nashpy.Game(a).replicator_dynamics(y0=y0, timepoints=times)
 
 
