@@ -282,7 +282,7 @@ def layout_problems(page, stem: str, artefacts: Path) -> list[str] | None:
             if tall:
                 page.set_viewport_size({"width": size[0], "height": 1600})
             root.evaluate("(el) => el.scrollIntoView({block: 'start'})")
-            settled(page, read=lambda page: root.evaluate(_PLACE_JS))
+            settled(page, read=lambda page, root=root: root.evaluate(_PLACE_JS))
             artefacts.mkdir(parents=True, exist_ok=True)
             root.screenshot(path=str(artefacts / f"{stem}_{widget['index']}_{widget['name']}_"
                                                  f"{size[0]}.png"))

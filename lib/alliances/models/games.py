@@ -174,7 +174,7 @@ class Game:
         return self.A.shape
 
     @cached_property
-    def nashpy(self) -> nashpy.Game:  # noqa: F821 (imported when asked for)
+    def nashpy(self) -> nashpy.Game:
         """The same game as a :class:`nashpy.Game`, for nashpy's own algorithms."""
         import nashpy  # here, not at the top: a notebook that never asks saves the import
 
