@@ -78,10 +78,12 @@ SCOPE_COSTS = Path(__file__).resolve().parent / "tests" / "scope_costs.json"
 
 #: Browser tests that share one Run All of their notebook (the ``ran_notebook`` fixture of
 #: tests/browser/conftest.py), in the order they run on it: (file, test name prefix, the
-#: notebook if the name does not say it). The layout test only looks, the keyboard tests
+#: notebook if the name does not say it). The stored-outputs test (nbval's check on the
+#: Run All) and the layout test only look, the keyboard tests
 #: move a few controls, the typed-input test types into one field, the accessibility test
 #: operates every control, and the reopen test saves, closes and reopens the notebook.
 _SHARED_RUN_ORDER = (
+    ("tests/browser/test_stored_outputs.py", "test_stored_outputs_come_out_the_same[", None),
     ("tests/browser/test_widget_layout.py", "test_widgets_fit_the_screen[", None),
     ("tests/browser/test_start_here.py", "", "00"),
     ("tests/browser/test_nb", "", None),
@@ -97,17 +99,20 @@ def shared_run(nodeid: str) -> tuple[str, int] | None:
     """The notebook (its two digits) whose Run All a browser test shares, and the test's
     place in the order of :data:`_SHARED_RUN_ORDER`; None for any other test.
 
+    >>> shared_run("tests/browser/test_stored_outputs.py::"
+    ...            "test_stored_outputs_come_out_the_same[02_primary_dilemma.ipynb]")
+    ('02', 0)
     >>> shared_run("tests/browser/test_nb03.py::test_every_widget_answers_the_keyboard")
-    ('03', 2)
+    ('03', 3)
     >>> shared_run("tests/browser/test_widget_layout.py::test_widgets_fit_the_screen"
     ...            "[05_case_afghanistan.ipynb]")
-    ('05', 0)
+    ('05', 1)
     >>> shared_run("tests/browser/test_start_here.py::test_preset_dropdown_answers_the_arrow_keys")
-    ('00', 1)
+    ('00', 2)
     >>> shared_run("tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]")
-    ('03', 3)
+    ('03', 4)
     >>> shared_run("tests/browser/test_widget_layout.py::test_a_saved_notebook_reopens_with_its_figures")
-    ('03', 5)
+    ('03', 6)
     >>> shared_run("tests/browser/test_voila.py::test_lecture_view_on_the_jupyter_server[x]")
     """
     path, _, test = nodeid.partition("::")
@@ -129,8 +134,8 @@ def work_unit(nodeid: str) -> str:
     one starts JupyterLab and Chromium once (session fixtures in tests/browser/conftest.py)
     and keeps them for every browser file it gets, so a run starts at most one JupyterLab
     per worker, and the browser tests, the longest part of the suite, are shared out. The
-    layout, keyboard, typed-input, accessibility and reopen tests of one notebook are one
-    unit: they run on one Run All.
+    stored-outputs, layout, keyboard, typed-input, accessibility and reopen tests of one
+    notebook are one unit: they run on one Run All.
 
     >>> work_unit("tests/test_data.py::test_checksums[x]")
     'tests/test_data.py'

@@ -39,9 +39,11 @@ def test_units_are_files_and_the_examples_hold():
 
 
 def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
-    """Issue 22: the layout, keyboard, typed-input, accessibility and reopen tests of a
-    notebook share one Run All (tests/browser/conftest.py, ran_notebook): one unit of work,
-    one after the other, the layout test (which only looks) first, the accessibility test
+    """Issue 22: the stored-outputs, layout, keyboard, typed-input, accessibility and reopen
+    tests of a notebook share one Run All (tests/browser/conftest.py, ran_notebook): one
+    unit of work, one after the other, the stored-outputs test (nbval's check, on the
+    outputs as Run All left them) first, the layout test (which only looks) next, the
+    accessibility test
     (which operates every control) next to last and the reopen test (which shuts the
     kernel down) last; every other test keeps its place."""
     conftest = _root_conftest()
@@ -56,6 +58,7 @@ def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
     a11y = "tests/browser/test_accessibility.py::" \
         "test_notebook_is_accessible_and_every_control_works_from_the_keyboard[{}]"
     layout = "tests/browser/test_widget_layout.py::test_widgets_fit_the_screen[{}]"
+    stored = "tests/browser/test_stored_outputs.py::test_stored_outputs_come_out_the_same[{}]"
     nodeids = [
         "tests/browser/conftest.py::x",
         a11y.format("00_start_here.ipynb"), a11y.format("03_secondary_dilemma.ipynb"),
@@ -67,16 +70,19 @@ def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
         "tests/browser/test_widget_layout.py::test_a_saved_notebook_reopens_with_its_figures",
         layout.format("00_start_here.ipynb"), layout.format("03_secondary_dilemma.ipynb"),
         "tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]",
+        stored.format("03_secondary_dilemma.ipynb"), stored.format("00_start_here.ipynb"),
         "tests/test_data.py::test_checksums",
     ]
     items = [Item(n) for n in nodeids]
     conftest.pytest_collection_modifyitems(items)
     assert [i.nodeid for i in items] == [
         "tests/browser/conftest.py::x",
+        stored.format("00_start_here.ipynb"),
         layout.format("00_start_here.ipynb"),
         "tests/browser/test_start_here.py::test_preset",
         "tests/browser/test_start_here.py::test_payoff",
         a11y.format("00_start_here.ipynb"),
+        stored.format("03_secondary_dilemma.ipynb"),
         layout.format("03_secondary_dilemma.ipynb"),
         "tests/browser/test_nb03.py::test_every_widget_answers_the_keyboard",
         "tests/browser/test_widget_layout.py::test_typed_input_is_understood_or_refused[03]",
@@ -89,7 +95,8 @@ def test_the_browser_tests_of_one_notebook_are_one_unit_in_their_order():
     units = {n: conftest.work_unit(n) for n in nodeids}
     assert units[a11y.format("03_secondary_dilemma.ipynb")] == \
         units["tests/browser/test_nb03.py::test_every_widget_answers_the_keyboard"] == \
-        units[layout.format("03_secondary_dilemma.ipynb")] == "tests/browser/notebook-03"
+        units[layout.format("03_secondary_dilemma.ipynb")] == \
+        units[stored.format("03_secondary_dilemma.ipynb")] == "tests/browser/notebook-03"
     assert units["tests/browser/test_widget_layout.py::"
                  "test_typed_input_is_understood_or_refused[03]"] == \
         units["tests/browser/test_widget_layout.py::"
@@ -106,9 +113,10 @@ def test_every_browser_file_that_runs_a_notebook_shares_its_run_or_says_why():
     users = {p.name for p in browser.glob("test_*.py") if "ran_notebook" in p.read_text()}
     # test_indonesian.py runs each of its eight notebooks once, on one JupyterLab page.
     assert users == {"test_accessibility.py", "test_widget_layout.py", "test_start_here.py",
-                     "test_indonesian.py", *(f"test_nb{n:02d}.py" for n in range(1, 8))}
+                     "test_indonesian.py", "test_stored_outputs.py",
+                     *(f"test_nb{n:02d}.py" for n in range(1, 8))}
     for name in users - {"test_accessibility.py", "test_widget_layout.py",
-                         "test_indonesian.py"}:
+                         "test_indonesian.py", "test_stored_outputs.py"}:
         assert conftest.shared_run(f"tests/browser/{name}::test_x") is not None, name
 
 

@@ -3,13 +3,16 @@
 * ``jupyterlab_server`` (session): JupyterLab on 127.0.0.1 serving a
   temporary copy of ``notebooks/`` (or of ``$ALLIANCES_NOTEBOOKS_DIR`` if
   set, to try the tests on other notebooks), with isolated Jupyter
-  directories; checked to run this environment's ipykernel.
+  directories; checked to run this environment's ipykernel, whose kernels refuse
+  the network as nbval's do (tests/network_guard.py).
 * ``chromium`` (session): Debian's Chromium driven by Playwright.
 * ``ran_notebook`` (per test): ``ran_notebook(name)`` gives a page (its own
   browser context, console errors and uncaught exceptions recorded, see
   ``jupyterlab.page_errors``) on which the notebook ran cleanly; the page is
   kept for the next test of the same notebook, and the next notebook opens in
   the JupyterLab already loaded on it; a screenshot is saved if a test failed.
+  ``ran_notebook.executed(name)`` is the notebook as it stood right after its Run All,
+  for nbval's comparison (test_stored_outputs.py, ``_NbvalHandOver`` below).
 
 Without Chromium or Playwright the tests skip, with the reason; with
 ``REQUIRE_BROWSER=1`` (set by ``.ci/run``) they fail instead.
@@ -31,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_NbvalHandOver(), "alliances-nbval-hand-over")
     config.addinivalue_line(
         "markers",
         "browser: drives JupyterLab in headless Chromium (needs /usr/bin/chromium and "
@@ -90,6 +94,9 @@ def jupyterlab_server(_browser_available, tmp_path_factory) -> lab.JupyterLabSer
             if wrong:
                 pytest.fail(f"overrides.json not applied to {plugin}: {wrong}", pytrace=False)
         kernel = lab.kernel_python(server)
+        if not kernel["guarded"]:
+            pytest.fail("the server's kernels do not load tests/network_guard.py",
+                        pytrace=False)
         if kernel["kernel"] != "ipython" or Path(kernel["prefix"]) != Path(sys.prefix):
             pytest.fail(
                 f"the python3 kernel is not this environment's ipykernel: {kernel}, "
@@ -135,13 +142,14 @@ class _KeptRun:
     context = None
     page = None
     notebook: str | None = None
+    run: lab.NotebookRun | None = None
     resets = -1
 
     def drop(self, server: lab.JupyterLabServer) -> None:
         if self.context is not None:
             self.context.close()
             server.reset()
-        self.context = self.page = self.notebook = None
+        self.context = self.page = self.notebook = self.run = None
 
     def clear(self, server: lab.JupyterLabServer) -> bool:
         """Close the kept notebook, keeping JupyterLab loaded on the page for the next
@@ -159,7 +167,7 @@ class _KeptRun:
                 return False
         except (PlaywrightError, RuntimeError):
             return False
-        self.notebook = None
+        self.notebook = self.run = None
         self.page.set_viewport_size(VIEWPORT)
         return True
 
@@ -169,6 +177,37 @@ def _kept_run(chromium, jupyterlab_server):
     kept = _KeptRun()
     yield kept
     kept.drop(jupyterlab_server)
+
+
+class _NbvalHandOver:
+    """Issue 22: each notebook executed once per run. When the browser tests can run and
+    Run All a notebook of this repository, one of them compares its outputs with the
+    stored ones by nbval's rules (``test_stored_outputs.py``; ``test_indonesian.py`` for
+    the Indonesian edition), and nbval's own items of that notebook are deselected.
+    Without a browser, or when only some files are collected, nbval runs as before."""
+
+    #: (test file in this folder, its parameter: the notebook's path below notebooks/)
+    CHECKS = (("test_stored_outputs.py", "notebook"), ("test_indonesian.py", "notebook"))
+
+    @pytest.hookimpl(trylast=True)   # after -m and -k have deselected what they will
+    def pytest_collection_modifyitems(self, config: pytest.Config,
+                                      items: list[pytest.Item]) -> None:
+        served = Path(os.environ.get("ALLIANCES_NOTEBOOKS_DIR") or REPO / "notebooks")
+        if _missing_browser() is not None or served.resolve() != (REPO / "notebooks").resolve():
+            return
+        checked = set()
+        for item in items:
+            for file, parameter in self.CHECKS:
+                callspec = getattr(item, "callspec", None)
+                if item.path.parent == HERE and item.path.name == file and callspec:
+                    checked.add((REPO / "notebooks" / callspec.params[parameter]).resolve())
+        from nbval.plugin import IPyNbCell
+
+        handed = [item for item in items
+                  if isinstance(item, IPyNbCell) and item.path.resolve() in checked]
+        if handed:
+            items[:] = [item for item in items if item not in set(handed)]
+            config.hook.pytest_deselected(items=handed)
 
 
 @pytest.fixture
@@ -195,10 +234,16 @@ def ran_notebook(_kept_run, chromium, jupyterlab_server, request, tmp_path_facto
         if not kept.clear(server):
             kept.drop(server)
             kept.context, kept.page = _new_page(chromium)
-        lab.run_notebook_and_check(kept.page, server, name, screenshot_dir=screenshot_dir)
+        kept.run = lab.run_notebook_and_check(kept.page, server, name,
+                                              screenshot_dir=screenshot_dir)
         kept.notebook, kept.resets = name, server.resets
         return kept.page
 
+    def executed(name: str) -> dict | None:
+        """The notebook ``name`` as it stood right after its Run All (nbformat JSON)."""
+        return kept.run.notebook if kept.notebook == name and kept.run else None
+
+    run.executed = executed
     yield run
     report = getattr(request.node, "_report_call", None)
     if report is None or report.failed:

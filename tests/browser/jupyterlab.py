@@ -239,6 +239,11 @@ def start_jupyterlab(
     for path in dirs.values():
         path.mkdir(parents=True, exist_ok=True)
     _write_lab_settings(dirs["app-settings"])
+    # The kernels refuse the network, as nbval's do: their Run All stands in for nbval's
+    # (tests/stored_outputs.py), and a refused attempt is an output nbval's rules catch.
+    import network_guard  # tests/network_guard.py (pytest puts tests/ on sys.path)
+
+    network_guard.write_guard(dirs["ipython"])
     (dirs["config"] / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG, indent=2))
 
     env = os.environ.copy()
@@ -348,9 +353,10 @@ def kernel_python(
 ) -> dict:
     """Start a kernel through the server and ask it which Python it is.
 
-    Returns ``{"executable", "prefix", "kernel"}`` where ``kernel`` is the
-    implementation (``"ipython"`` for ipykernel, the native Python kernel). The
-    kernel is shut down afterwards.
+    Returns ``{"executable", "prefix", "kernel", "guarded"}`` where ``kernel`` is the
+    implementation (``"ipython"`` for ipykernel, the native Python kernel) and
+    ``guarded`` whether it loaded tests/network_guard.py. The kernel is shut down
+    afterwards.
     """
     from jupyter_client import BlockingKernelClient
 
@@ -382,11 +388,13 @@ def kernel_python(
                 lines.append(msg["content"]["text"])
 
         client.execute_interactive(
-            "import sys; print(sys.executable); print(sys.prefix)",
+            "import sys, socket; print(sys.executable); print(sys.prefix); "
+            "print(hasattr(socket, '_alliances_blocked'))",
             output_hook=keep_stdout, timeout=timeout,
         )
-        executable, prefix = "".join(lines).split()[:2]
-        return {"executable": executable, "prefix": prefix, "kernel": info.get("implementation")}
+        executable, prefix, guarded = "".join(lines).split()[:3]
+        return {"executable": executable, "prefix": prefix, "kernel": info.get("implementation"),
+                "guarded": guarded == "True"}
     finally:
         client.stop_channels()
         try:
@@ -556,6 +564,20 @@ def wait_for_kernel_connected(server: JupyterLabServer, path: str, timeout: floa
 
 
 _APP_LOADED_JS = "() => !!(window.jupyterapp && window.jupyterapp.shell)"
+
+#: The notebook of the current tab as JupyterLab would save it (nbformat JSON).
+_NOTEBOOK_JSON_JS = """() => {
+  const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  return widget && widget.context && widget.context.model
+    ? widget.context.model.toJSON() : null;
+}"""
+
+
+def notebook_json(page) -> dict | None:
+    """The notebook open in the current tab of the JupyterLab on ``page``, with the
+    outputs it shows now, as nbformat JSON (what saving it would write); None if the
+    current tab holds no document."""
+    return page.evaluate(_NOTEBOOK_JSON_JS)
 
 #: Close every document of the main area without asking to save: a Run All changed the
 #: outputs, and the next notebook of a kept page must not meet a "Save your work?" dialog.
@@ -850,6 +872,8 @@ class NotebookRun:
     path: str
     execution: ExecutionReport
     screenshot: Path
+    #: The notebook as it stood right after the Run All (:func:`notebook_json`).
+    notebook: dict | None = None
 
 
 def run_notebook_and_check(
@@ -890,7 +914,7 @@ def run_notebook_and_check(
             f"{path}: {len(problems)} problem(s) after Run All Cells "
             f"(screenshot: {shot}):\n" + "\n".join(f"- {p}" for p in problems)
         )
-    return NotebookRun(path, execution, shot)
+    return NotebookRun(path, execution, shot, notebook_json(page))
 
 
 # --------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Browser test of the Indonesian edition (notebooks/id/): every notebook runs clean in
 JupyterLab, every widget answers the keyboard, and the widgets speak Indonesian.
 
-For each notebook: Run All Cells with no error (as the English tests check); then, for
+For each notebook: Run All Cells with no error (as the English tests check), and every
+code cell's outputs are the stored ones by nbval's rules (test_stored_outputs.py); then, for
 every widget on the page that has a slider (the outermost ``.alliances-widget`` roots), one
 arrow key on its first slider must change its summary and its figure with no error shown;
 every control label that the library's catalog translates must be shown in Indonesian
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from .jupyterlab import set_text_by_keyboard
+from .test_stored_outputs import check_stored_outputs
 from .widget_checks import (act_and_check, layout_problems, move_slider, own_parts,
                             screenshot_on_failure)
 
@@ -54,6 +56,8 @@ def test_indonesian_notebook_runs_and_its_widgets_answer_in_indonesian(
         ran_notebook, jupyterlab_server, tmp_path, notebook):
     # One JupyterLab for the eight notebooks, each opened after the last is closed.
     page, server = ran_notebook(notebook, tmp_path), jupyterlab_server
+    # nbval's check, on this Run All (nbval's own items are then deselected).
+    check_stored_outputs(ran_notebook, notebook, tmp_path)
     layout = layout_problems(page, "id_" + Path(notebook).stem, ARTEFACTS)
     assert layout is not None, f"{notebook}: no widget after Run All"
     assert not layout, f"{notebook}:\n" + "\n".join(layout)

@@ -286,6 +286,41 @@ def lecture_pages(chromium, jupyterlab_server):
         server.reset()
 
 
+def test_preset_dropdown_answers_the_arrow_keys_in_voila(lecture_pages, tmp_path):
+    """Tab to the start notebook's preset dropdown and press ArrowDown: the next preset is
+    chosen and the widget's sentence and figure change (no notebook shortcuts in Voilà;
+    the JupyterLab side is tests/browser/test_start_here.py). On the start notebook's
+    lecture page, before the test below moves its first control (the file's order)."""
+    from playwright.sync_api import expect
+
+    path = REPO / "notebooks" / "00_start_here.ipynb"
+    page, seconds = lecture_pages[0][path]
+    assert seconds is not None, f"Voilà did not finish rendering {path.name}"
+    page.bring_to_front()
+    root = page.locator(".alliances-payoff-editor").first
+    select = root.locator(".alliances-preset select").first
+    summary = root.locator(".alliances-summary").last
+    figure = root.locator("img.alliances-figure, .alliances-figure img").last
+    options, before = options_of(select), chosen_option(select)
+    text, src = summary.inner_text(), figure.get_attribute("src")
+    try:
+        tab_and_press(page, select, "ArrowDown",
+                      start=root.locator(".alliances-reset").first)
+        expect(summary, "the sentence did not change").not_to_have_text(text,
+                                                                          timeout=10_000)
+        expect(figure, "the figure did not change").not_to_have_attribute(
+            "src", src, timeout=10_000)
+        assert chosen_option(select) == options[options.index(before) + 1]
+        expect(select, "the dropdown lost the keyboard focus").to_be_focused()
+        expect(root.locator(".alliances-error").first).to_be_empty()
+        assert not _page_problems(page) + _our_errors(page, 0)
+    except AssertionError as error:
+        shot = screenshot(page, tmp_path, "voila_preset_arrow_down", show=root)
+        raise AssertionError(f"{error}\n(screenshot: {shot})") from error
+    screenshot(page, tmp_path, "voila_after_arrow_down_on_preset", show=root)
+    print(f"Voilà: ArrowDown chose {chosen_option(select)!r} after {before!r}")
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[_served(p) for p in NOTEBOOKS])
 def test_lecture_view_on_the_jupyter_server(lecture_pages, jupyterlab_server, path, tmp_path):
     """The Binder route: Voilà as an extension of the Jupyter server."""
@@ -298,45 +333,6 @@ def test_lecture_view_on_the_jupyter_server(lecture_pages, jupyterlab_server, pa
     _check_lecture_view(page, path, tmp_path, seconds)
     tracebacks = jupyterlab_server.kernel_tracebacks(mark)
     assert not tracebacks, "\n".join(tracebacks)
-
-
-def test_preset_dropdown_answers_the_arrow_keys_in_voila(chromium, jupyterlab_server, tmp_path):
-    """Tab to the start notebook's preset dropdown and press ArrowDown: the next preset is
-    chosen and the widget's sentence and figure change (no notebook shortcuts in Voilà;
-    the JupyterLab side is tests/browser/test_start_here.py)."""
-    from playwright.sync_api import expect
-
-    server, path = jupyterlab_server, REPO / "notebooks" / "00_start_here.ipynb"
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        url = f"{server.base_url}/voila/render/{quote(_served(path))}?token={server.token}"
-        page, seconds = _render_all(context, {path: url})[path]
-        assert seconds is not None, f"Voilà did not finish rendering {path.name}"
-        root = page.locator(".alliances-payoff-editor").first
-        select = root.locator(".alliances-preset select").first
-        summary = root.locator(".alliances-summary").last
-        figure = root.locator("img.alliances-figure, .alliances-figure img").last
-        options, before = options_of(select), chosen_option(select)
-        text, src = summary.inner_text(), figure.get_attribute("src")
-        try:
-            tab_and_press(page, select, "ArrowDown",
-                          start=root.locator(".alliances-reset").first)
-            expect(summary, "the sentence did not change").not_to_have_text(text,
-                                                                              timeout=10_000)
-            expect(figure, "the figure did not change").not_to_have_attribute(
-                "src", src, timeout=10_000)
-            assert chosen_option(select) == options[options.index(before) + 1]
-            expect(select, "the dropdown lost the keyboard focus").to_be_focused()
-            expect(root.locator(".alliances-error").first).to_be_empty()
-            assert not _page_problems(page) + _our_errors(page, 0)
-        except AssertionError as error:
-            shot = screenshot(page, tmp_path, "voila_preset_arrow_down", show=root)
-            raise AssertionError(f"{error}\n(screenshot: {shot})") from error
-        screenshot(page, tmp_path, "voila_after_arrow_down_on_preset", show=root)
-        print(f"Voilà: ArrowDown chose {chosen_option(select)!r} after {before!r}")
-    finally:
-        context.close()
-        server.reset()
 
 
 @pytest.fixture
