@@ -81,7 +81,7 @@ def output_differences(stored, executed) -> list[str]:
         return ["the run's code cells are not the stored notebook's: "
                 f"{len(theirs)} code cells run, {len(ours)} stored"]
     found = []
-    for number, (reference, fresh) in enumerate(zip(ours, theirs)):
+    for number, (reference, fresh) in enumerate(zip(ours, theirs, strict=True)):
         options = _options(reference)
         first_line = (reference.source.strip().splitlines() or [""])[0][:60]
         where = f"code cell {number} ({first_line})"
