@@ -124,6 +124,12 @@ def shared_run(nodeid: str) -> tuple[str, int] | None:
     return None
 
 
+#: Test files that share one worker because they share a costly computation, cached per
+#: process: both start from the example calls recorded by running every doctest of the
+#: library (``recorded_examples`` in tests/api_examples.py, about 20 s).
+_FILES_TOGETHER = {"tests/test_accessibility.py": "tests/test_bad_input.py"}
+
+
 def work_unit(nodeid: str) -> str:
     """The unit of work a test belongs to: its file, or the notebook whose Run All it
     shares with other browser tests (:func:`shared_run`).
@@ -135,7 +141,8 @@ def work_unit(nodeid: str) -> str:
     and keeps them for every browser file it gets, so a run starts at most one JupyterLab
     per worker, and the browser tests, the longest part of the suite, are shared out. The
     stored-outputs, layout, keyboard, typed-input, accessibility and reopen tests of one
-    notebook are one unit: they run on one Run All.
+    notebook are one unit: they run on one Run All. Files that share a costly cached
+    computation are one unit too (:data:`_FILES_TOGETHER`).
 
     >>> work_unit("tests/test_data.py::test_checksums[x]")
     'tests/test_data.py'
@@ -143,9 +150,14 @@ def work_unit(nodeid: str) -> str:
     'notebooks/01_alliance_costs.ipynb'
     >>> work_unit("tests/browser/test_nb02.py::test_every_widget_answers_the_keyboard")
     'tests/browser/notebook-02'
+    >>> work_unit("tests/test_accessibility.py::test_palette")  # see _FILES_TOGETHER
+    'tests/test_bad_input.py'
     """
     shared = shared_run(nodeid)
-    return f"tests/browser/notebook-{shared[0]}" if shared else nodeid.split("::", 1)[0]
+    if shared:
+        return f"tests/browser/notebook-{shared[0]}"
+    file = nodeid.split("::", 1)[0]
+    return _FILES_TOGETHER.get(file, file)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
