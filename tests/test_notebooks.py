@@ -1,7 +1,9 @@
 """Every course notebook follows the template of CONTRIBUTING.md and is stored clean.
 
-nbval (run by the same ``python -m pytest``) re-executes the notebooks and compares
-outputs; these tests check the shape and hygiene that nbval does not.
+The same ``python -m pytest`` re-executes the notebooks and compares their outputs with
+the stored ones by nbval's rules (nbval itself, or, when the browser tests run, the
+notebook's Run All in JupyterLab: tests/browser/test_stored_outputs.py); these tests check
+the shape and hygiene that comparison does not.
 """
 
 from __future__ import annotations
