@@ -620,6 +620,35 @@ def test_readme_performance_figures_come_from_the_reports_it_cites():
             assert value in anywhere, f"{value} in {row!r} is in none of {cited + compared}"
 
 
+def _numbers(text: str) -> list[str]:
+    """The numbers written in ``text`` ("4,477", "790", "50.3"), thousands commas dropped."""
+    return [n.replace(",", "") for n in re.findall(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+                                                   r"|(?<![\w.,])\d+(?:\.\d+)?", text)]
+
+
+def test_readme_test_times_come_from_the_test_suite_reports_it_cites():
+    """Issue 22: the times and test counts in the README's table of test-command times are
+    the measured ones: each number of the table is in a test-suite report the section cites
+    (benchmarks/published/test-suite-*.md), as written or rounded to whole seconds; a
+    "(N min N s)" reading of a time is left aside."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Run the tests", 1)[1].split("\n## ", 1)[0]
+    cited = sorted(set(re.findall(r"benchmarks/published/(test-suite-\d{8}\.md)", section)))
+    assert cited, "the section cites no test-suite report"
+    reported: set[str] = set()
+    for name in cited:
+        reported.update(_numbers((PUBLISHED / name).read_text(encoding="utf-8")))
+    rounded = {str(int(float(n) + 0.5)) for n in reported}      # 1,332.5 s -> 1,333 s
+    rows = [line for line in section.splitlines()
+            if line.startswith("| ") and "---" not in line and "| command |" not in line]
+    assert len(rows) >= 3, rows
+    for row in rows:
+        cells = row.strip("|").split("|")[1:]        # the command's cell holds no figure
+        for number in _numbers(re.sub(r"\(\d+ min \d+ s\)", "", " ".join(cells))):
+            assert number in reported or number in rounded, \
+                f"{number} in {row!r} is in none of {cited}"
+
+
 def test_readme_install_times_come_from_the_published_install_report():
     """The README's install figures (Performance) are copied from the committed report
     of the side-by-side install benchmark (benchmarks/bench_install.py) that it cites."""
