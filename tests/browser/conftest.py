@@ -206,7 +206,8 @@ class _NbvalHandOver:
         handed = [item for item in items
                   if isinstance(item, IPyNbCell) and item.path.resolve() in checked]
         if handed:
-            items[:] = [item for item in items if item not in set(handed)]
+            deselected = set(handed)
+            items[:] = [item for item in items if item not in deselected]
             config.hook.pytest_deselected(items=handed)
 
 
