@@ -108,8 +108,14 @@ def test_infinitely_many_equilibria_are_said_in_plain_words() -> None:
     game = symmetric_game(4, 3, 1, 1, labels=("Abstain", "Ally"))
     with language("id"):
         assert game.describe_equilibria()[0] == (
-            "Row tidak membedakan pilihan: campuran apa pun dari Abstain dan Ally terhadap Ally "
-            "dari Column adalah ekuilibrium (tak terhingga banyaknya).")
+            "Pemain baris tidak membedakan pilihan: campuran apa pun dari Menahan diri dan "
+            "Beraliansi terhadap Beraliansi dari Pemain kolom adalah ekuilibrium (tak "
+            "terhingga banyaknya).")
+        # The default strategy names are translated too; a name of the user's own is kept.
+        assert symmetric_game(4, 3, 2, 1).describe_equilibria() == [
+            "(Membelot, Membelot) adalah ekuilibrium."]
+        assert symmetric_game(4, 3, 2, 1, labels=("Arm", "Talk")).describe_equilibria() == [
+            "(Talk, Talk) adalah ekuilibrium."]
     assert game.describe_equilibria()[0] == (
         "Row is indifferent: any mix of Abstain and Ally against Column's Ally is an "
         "equilibrium (infinitely many).")

@@ -19,6 +19,7 @@ from alliances.i18n import language
 from alliances.widgets.burden import BurdenSharingExplorer
 from alliances.widgets.caveats import CaveatExplorer
 from alliances.widgets.commitment import CommitmentExplorer
+from alliances.widgets.crisis import DependenceExplorer
 from alliances.widgets.formation import JoinOrStayOut
 from alliances.widgets.payoff_editor import PayoffEditor
 from alliances.widgets.ukraine import CalibrationExplorer
@@ -119,6 +120,21 @@ def test_summary_sentence_in_english_is_as_before():
     assert explorer.sentence == ("With α = 0.20, all 4 allies pay (each 5.9% of income): the "
                                  "alliance buys 1.18 of defence instead of the efficient 4 "
                                  "(71% short).")
+
+
+def test_the_two_ally_game_names_its_strategies_in_indonesian():
+    # The equilibrium in the sentence and in the details list, in the reader's language.
+    with language("id"):
+        explorer = DependenceExplorer()
+        assert explorer.sentence.startswith("Ekuilibrium (Menahan dukungan, Mendukung). ")
+        assert "<li>(Menahan dukungan, Mendukung) adalah ekuilibrium.</li>" in (
+            explorer.details.value)
+        explorer.set_values({"major_dependence": 0.8})
+        assert explorer.sentence.startswith("Ekuilibrium (Mendukung, Mendukung). ")
+        assert "Withhold" not in explorer.sentence + explorer.details.value
+    english = DependenceExplorer()
+    assert english.sentence.startswith("Equilibrium (Withhold, Support). Major ally withholds")
+    assert "<li>(Withhold, Support) is an equilibrium.</li>" in english.details.value
 
 
 def test_commitment_details_table_in_indonesian():

@@ -66,8 +66,8 @@ def format_probability(value: float | Fraction, max_denominator: int = 12) -> st
 
 
 def symmetric_game(T: float, R: float, P: float, S: float, *,
-                   labels: tuple[str, str] = ("Cooperate", "Defect"),
-                   row_name: str = "Row", col_name: str = "Column") -> Game:
+                   labels: tuple[str, str] = (N_("Cooperate"), N_("Defect")),
+                   row_name: str = N_("Row"), col_name: str = N_("Column")) -> Game:
     """Build the symmetric 2x2 game with temptation T, reward R, punishment P, sucker S.
 
     The first strategy is cooperation, the second defection: mutual cooperation pays R
@@ -141,8 +141,8 @@ class Game:
     [('Abstain', 'Abstain'), ('Abstain', 'Ally'), ('Ally', 'Abstain')]
     """
 
-    def __init__(self, A: object, B: object = None, *, row_name: str = "Row",
-                 col_name: str = "Column", row_labels: object = None,
+    def __init__(self, A: object, B: object = None, *, row_name: str = N_("Row"),
+                 col_name: str = N_("Column"), row_labels: object = None,
                  col_labels: object = None) -> None:
         a = check_payoff_matrix(A, "A")
         b = -a if B is None else check_payoff_matrix(B, "B")
@@ -473,8 +473,8 @@ class Game:
         vector = check_probability_vector(sigma, labels, "sigma")
         parts = [(label, p) for label, p in zip(labels, vector) if p > MIXING_TOLERANCE]
         if len(parts) == 1:
-            return parts[0][0]
-        return ", ".join(f"{label} {format_probability(p)}" for label, p in parts)
+            return _(parts[0][0])
+        return ", ".join(f"{_(label)} {format_probability(p)}" for label, p in parts)
 
     def describe_equilibria(self) -> list[str]:
         """One plain sentence per maximal set of equilibria.
@@ -506,7 +506,7 @@ class Game:
             else:
                 text = _("Both are indifferent: {row_text} by {row} with {col_text} by {column} "
                          "is an equilibrium (infinitely many).")
-            sentences.append(text.format(row=self.row_name, column=self.col_name,
+            sentences.append(text.format(row=_(self.row_name), column=_(self.col_name),
                                          row_text=row_text, col_text=col_text))
         return sentences
 

@@ -155,11 +155,11 @@ class DependenceExplorer(_Presets, LiveFigure):
         if game.has_infinitely_many_equilibria:
             lead = _("A tie: infinitely many equilibria.")
         elif len(equilibria) == 1:
-            lead = _("Equilibrium ({row}, {column}).").format(row=equilibria[0][0],
-                                                             column=equilibria[0][1])
+            lead = _("Equilibrium ({row}, {column}).").format(row=_(equilibria[0][0]),
+                                                             column=_(equilibria[0][1]))
         else:
             lead = _("Equilibria: {list}.").format(
-                list=", ".join(f"({r}, {c})" for r, c in equilibria))
+                list=", ".join(f"({_(r)}, {_(c)})" for r, c in equilibria))
         sentence = " ".join([lead, *(fears.sentence(ally) for ally in ALLIES)])
         items = "".join(f"<li>{html.escape(s)}</li>" for s in game.describe_equilibria())
         note = _("Payoff of ally i: d_i if the other supports, minus e if it supports, minus "
