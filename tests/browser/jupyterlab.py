@@ -523,14 +523,78 @@ def wait_for_kernel_idle(page, timeout: float = 60) -> None:
     )
 
 
-def wait_for_kernel_quiet(page, quiet: float = 0.5, timeout: float = 60) -> None:
-    """Wait until the kernel has been idle for ``quiet`` seconds in a row.
+_TRACK_KERNEL_JS = """
+() => {
+  // The current notebook's kernel connection; on first use, a record of the shell
+  // messages sent to it (execute requests, widget comm messages...) whose handling the
+  // kernel has not finished yet: ipykernel publishes "idle" with the message as parent
+  // once the handler has returned, after every output and error of that handler.
+  const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const session = widget && widget.sessionContext && widget.sessionContext.session;
+  const kernel = session && session.kernel;
+  if (!kernel || !kernel.anyMessage) return null;
+  let pending = kernel.__alliancesPending;
+  const installed = !pending;
+  if (installed) {
+    pending = kernel.__alliancesPending = new Set();
+    kernel.anyMessage.connect((_, args) => {
+      const msg = args.msg;
+      if (args.direction === 'send' && msg.channel === 'shell') {
+        pending.add(msg.header.msg_id);
+      } else if (args.direction === 'recv' && msg.channel === 'iopub'
+                 && msg.header.msg_type === 'status'
+                 && msg.content.execution_state === 'idle' && msg.parent_header) {
+        pending.delete(msg.parent_header.msg_id);
+      }
+    });
+  }
+  return {installed: installed, pending: pending.size, status: kernel.status};
+}
+"""
 
-    Use after moving a control: the kernel handles the widget message, and
-    any output or error it sends comes before it reports idle. Polling also
-    lets the sync API deliver browser events (console errors) meanwhile.
+
+def track_kernel_messages(page) -> dict | None:
+    """Start recording (once per kernel) which shell messages the kernel has not finished.
+
+    Returns ``{"installed": bool, "pending": int, "status": str}``, or None when the
+    current tab has no kernel. :func:`open_notebook` calls it, so that every message a
+    test makes the page send afterwards (Run All, a widget's comm message) is recorded.
+    """
+    return page.evaluate(_TRACK_KERNEL_JS)
+
+
+def wait_for_kernel_quiet(page, quiet: float = 0.5, timeout: float = 60) -> None:
+    """Wait until the kernel has finished with everything the page has sent it.
+
+    Use after moving a control: the browser sends the widget's message at once (the
+    key press has been handled when Playwright returns), the kernel handles it, and any
+    output or error it sends comes before it reports idle for that message. When the
+    current kernel's messages are recorded (:func:`track_kernel_messages`), this waits
+    until none is unfinished and the kernel is idle, at two readings 20 ms apart (a reply
+    can make the page send another message: ipywidgets sends a held-back update when the
+    one before is done). Otherwise it falls back to waiting
+    until the kernel has been idle for ``quiet`` seconds in a row. Polling also lets the
+    sync API deliver browser events (console errors) meanwhile.
     """
     deadline = time.monotonic() + timeout
+    tracked = track_kernel_messages(page)
+    if tracked is not None and not tracked["installed"]:
+        settled = 0
+        while time.monotonic() < deadline:
+            state = track_kernel_messages(page)
+            if state is None:
+                break   # the kernel went away: fall back to the toolbar's status
+            if state["pending"] == 0 and state["status"] == "idle":
+                settled += 1
+                if settled == 2:
+                    return
+                page.wait_for_timeout(20)
+            else:
+                settled = 0
+                page.wait_for_timeout(10)
+        else:
+            raise TimeoutError(f"the kernel did not finish the page's messages within "
+                               f"{timeout} s: {track_kernel_messages(page)}")
     idle_since: float | None = None
     while time.monotonic() < deadline:
         if kernel_status(page) == "idle":
@@ -633,6 +697,7 @@ def open_notebook(page, server: JupyterLabServer, path: str, timeout: float = 60
     tab.filter(has_text=Path(path).name).first.wait_for(timeout=timeout * 1000)
     notebook_panel(page).wait_for(timeout=timeout * 1000)
     wait_for_kernel_connected(server, path, timeout)
+    track_kernel_messages(page)
     wait_for_kernel_quiet(page, quiet=0.5, timeout=timeout)
 
 
