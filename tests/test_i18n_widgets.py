@@ -36,7 +36,7 @@ DOMAINS = ("alliances-widgets", "alliances-coursework")
 def test_commitment_controls_in_indonesian():
     with language("id"):
         explorer = CommitmentExplorer()
-    assert explorer.controls["L_A"].description == "Kerugian akibat abandonment L_A"
+    assert explorer.controls["L_A"].description == "Kerugian abandonment L_A"
     assert explorer.controls["k"].description == "Biaya komitmen k"
     assert explorer.controls["r0"].tooltip == ("Seberapa besar risiko yang diambil sekutu "
                                                "bahkan tanpa komitmen dari kita")

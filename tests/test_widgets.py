@@ -422,17 +422,41 @@ def test_two_panel_figures_can_be_cut_in_both_languages(language):
         if len(widget.panels) != 2:
             found.append(f"{cls.__name__}: {len(widget.panels)} panel(s)")
         for figure in widget.figures():
-            renderer = figure.canvas.get_renderer()
-            width, height = figure.bbox.width, figure.bbox.height
-            # tick labels are drawn only for ticks in view: left to the layout engine
-            ticks = {id(label) for ax in figure.axes for axis in (ax.xaxis, ax.yaxis)
-                     for tick in axis.get_major_ticks() + axis.get_minor_ticks()
-                     for label in (tick.label1, tick.label2)}
-            found += [f"{cls.__name__}: {t.get_text()!r} runs off the figure"
-                      for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()
-                      and id(t) not in ticks and not _inside(t.get_window_extent(renderer),
-                                                             width, height)]
+            found += [f"{cls.__name__}: {text!r} runs off the figure"
+                      for text in _texts_off_the_figure(figure)]
     assert not found, found
+
+
+def _texts_off_the_figure(figure) -> list[str]:
+    """The texts of ``figure`` (drawn) that reach past its edges: cut off when shown."""
+    from matplotlib.text import Text
+
+    renderer = figure.canvas.get_renderer()
+    width, height = figure.bbox.width, figure.bbox.height
+    # tick labels are drawn only for ticks in view: left to the layout engine
+    ticks = {id(label) for ax in figure.axes for axis in (ax.xaxis, ax.yaxis)
+             for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+             for label in (tick.label1, tick.label2)}
+    return [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()
+            and id(t) not in ticks and not _inside(t.get_window_extent(renderer), width, height)]
+
+
+@pytest.mark.slow  # a sweep over every widget: not in the quick subset
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
+def test_no_text_runs_off_a_widget_figure_in_either_language(cls, language):
+    """A legend entry or a title longer in Indonesian than in English must still lie
+    inside the figure (seen in the browser: legend entries of the reassure-or-deter and
+    discount widgets cut at the figure's right edge)."""
+    from alliances.i18n import language as speaking
+
+    with speaking(language):
+        widget = cls()
+        found = []
+        for figure in widget.figures():
+            figure.canvas.draw()
+            found += _texts_off_the_figure(figure)
+    assert not found, f"{cls.__name__} ({language}): texts run off the figure: {found}"
 
 
 @pytest.mark.slow  # a sweep over every widget: not in the quick subset

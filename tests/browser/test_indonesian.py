@@ -11,7 +11,8 @@ translated label. The payoff editor of notebook 00 has no slider: a payoff typed
 decimal comma ("4,5", which turns its prisoner's dilemma into another game) must be taken
 as 4.5. On the same run, every widget is measured as the English ones are in
 test_widget_layout.py (issue 18: drawn size, one screen at 1280x800, text of 9 px or more at
-1024x768, alt text): Indonesian labels and sentences are longer than the English.
+1024x768, alt text, no control label cut short): Indonesian labels and sentences are longer
+than the English.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ for every course widget (``.alliances-widget``, including one inside another):
   most 720 px tall;
 * the smallest text of its figure, scaled as shown, is at least 9 px tall on screen (the
   ``data-min-text-px`` attribute is that text's height at the drawn size);
-* every figure has alt text.
+* every figure has alt text;
+* no control label is cut short (ipywidgets clips a description wider than its box and
+  shows an ellipsis): checked in both languages, since Indonesian labels are longer.
 
 A screenshot of each widget at each size goes into ``tests/browser/artefacts/layout/``
 (git-ignored) for a person to look at. ``test_typed_input_is_understood_or_refused``

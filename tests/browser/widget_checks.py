@@ -189,7 +189,15 @@ _MEASURE_JS = """
       });
     const name = [...root.classList].find(
       (c) => c.startsWith('alliances-') && c !== 'alliances-widget');
+    // Control labels cut short: ipywidgets clips a description that does not fit its
+    // width and shows an ellipsis (the full text only in a tooltip). A label of no width
+    // is not shown (a slider whose description the course shows in a label of its own).
+    const clipped = [...root.querySelectorAll('.widget-label, .widget-label-basic')]
+      .filter(own).filter((el) => el.offsetParent !== null && el.textContent.trim())
+      .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent.trim());
     return {index: i, name, height: main ? main.getBoundingClientRect().height : null,
+            clipped,
             images, any_image: [...root.querySelectorAll('img.alliances-figure-img')]
               .some(own), shown: root.offsetParent !== null && !!main && main.offsetParent !== null};
   });
@@ -251,6 +259,7 @@ def problems_of(widget: dict, size: tuple[int, int]) -> list[str]:
         found += [f"{name}: {problem}" for problem in image_problems(image)]
         if not image["alt"].strip():
             found.append(f"{name}: figure without alt text")
+    found += [f"{name}: the label {label!r} is cut short" for label in widget["clipped"]]
     if size == (1280, 800) and widget["height"] and widget["height"] > MAX_HEIGHT:
         found.append(f"{name}: {widget['height']:.0f} px tall (limit {MAX_HEIGHT})")
     return found

@@ -30,7 +30,7 @@ from itertools import combinations
 import numpy as np
 
 from alliances._validation import check_interval, check_real
-from alliances.i18n import _
+from alliances.i18n import _, N_
 from alliances.models.classification import family_of_payoffs
 from alliances.models.games import symmetric_game
 
@@ -43,12 +43,13 @@ PAYOFF_NAMES: tuple[str, str, str, str] = ("T", "R", "P", "S")
 #: Kinds of pure-equilibrium sets of a symmetric game: key -> description.
 #: "C" is the first (cooperative) strategy, "D" the second; in the descriptions {C} and
 #: {D} are the labels as verbs ("abstain", "ally"), {Cs} and {Ds} their third person.
+#: Marked for translation; translated where shown (the family map's legend).
 EQUILIBRIUM_KINDS: dict[str, str] = {
-    "DD": "one equilibrium: both {D}",
-    "CC": "one equilibrium: both {C}",
-    "CC+DD": "two equilibria: both {C}, or both {D}",
-    "CD+DC": "two equilibria: one {Ds}, the other {Cs}",
-    "other": "three or more equilibria (ties)",
+    "DD": N_("one equilibrium: both {D}"),
+    "CC": N_("one equilibrium: both {C}"),
+    "CC+DD": N_("two equilibria: both {C}, or both {D}"),
+    "CD+DC": N_("two equilibria: one {Ds}, the other {Cs}"),
+    "other": N_("three or more equilibria (ties)"),
 }
 
 _AREA_EPS = 1e-12

@@ -76,8 +76,8 @@ class ReassuranceExplorer(LiveFigure):
                   "spiral_cost": start.spiral_cost, "arming_cost": start.arming_cost}
         for name, _label, low, high, *_rest in _SLIDERS:
             check_real(values[name], name, minimum=low, maximum=high)
-        style = {"description_width": "13em"}
-        layout = widgets.Layout(width="32em")
+        style = {"description_width": "17em"}
+        layout = widgets.Layout(width="36em")
         self.sliders: dict[str, widgets.FloatSlider] = {}
         for name, label, low, high, step, fmt, tip in _SLIDERS:
             slider = widgets.FloatSlider(value=values[name], min=low, max=high, step=step,

@@ -81,8 +81,8 @@ Stay out while B honours with any probability from 0.00 to 1.00.
             slider = widgets.FloatSlider(value=getattr(model, name), min=0.0, max=1.0,
                                          step=0.05, description=_(label), tooltip=_(tip),
                                          readout_format=".2f",
-                                         style={"description_width": "13em"},
-                                         layout=widgets.Layout(width="32em"))
+                                         style={"description_width": "15em"},
+                                         layout=widgets.Layout(width="34em"))
             slider.add_class("alliances-control")
             slider.add_class(f"alliances-{name}")
             slider.observe(self._changed, names="value")
