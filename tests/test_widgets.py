@@ -403,30 +403,6 @@ def _inside(box, width: float, height: float) -> bool:
     return -1 <= box.x0 <= box.x1 <= width + 1 and -1 <= box.y0 <= box.y1 <= height + 1
 
 
-@pytest.mark.slow  # a sweep over every widget: not in the quick subset
-@pytest.mark.parametrize("language", ["en", "id"])
-def test_two_panel_figures_can_be_cut_in_both_languages(language):
-    """Longer Indonesian labels must not join the panels (a title or a legend running
-    across the gap leaves no column to cut at: the figure would shrink on a narrow screen
-    again). No text may run off the figure either."""
-    from matplotlib.text import Text
-
-    from alliances.i18n import set_language
-
-    set_language(language)
-    found = []
-    for cls in WIDGET_CLASSES:
-        if cls.__name__ not in TWO_PANEL_WIDGETS:
-            continue
-        widget = cls()
-        if len(widget.panels) != 2:
-            found.append(f"{cls.__name__}: {len(widget.panels)} panel(s)")
-        for figure in widget.figures():
-            found += [f"{cls.__name__}: {text!r} runs off the figure"
-                      for text in _texts_off_the_figure(figure)]
-    assert not found, found
-
-
 def _texts_off_the_figure(figure) -> list[str]:
     """The texts of ``figure`` (drawn) that reach past its edges: cut off when shown."""
     from matplotlib.text import Text
@@ -441,45 +417,48 @@ def _texts_off_the_figure(figure) -> list[str]:
             and id(t) not in ticks and not _inside(t.get_window_extent(renderer), width, height)]
 
 
+def _overlapping_texts(figure) -> list[str]:
+    """Pairs of texts of ``figure`` (drawn) that overlap by more than 2 px both ways (a
+    corner touch of tick labels is not an overlap a reader sees)."""
+    import itertools
+
+    from matplotlib.text import Text
+
+    renderer = figure.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in figure.findobj(Text)
+             if t.get_visible() and t.get_text().strip()]
+    found = []
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        both = box_a.intersection(box_a, box_b)
+        if both is not None and both.width > 2 and both.height > 2:
+            found.append(f"{a!r} and {b!r} ({both.width:.0f}x{both.height:.0f} px)")
+    return found
+
+
 @pytest.mark.slow  # a sweep over every widget: not in the quick subset
 @pytest.mark.parametrize("language", ["en", "id"])
 @pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
-def test_no_text_runs_off_a_widget_figure_in_either_language(cls, language):
-    """A legend entry or a title longer in Indonesian than in English must still lie
-    inside the figure (seen in the browser: legend entries of the reassure-or-deter and
-    discount widgets cut at the figure's right edge)."""
+def test_every_text_of_a_figure_is_whole_and_apart_in_both_languages(cls, language):
+    """Issue 18, item 3, in English and in Indonesian (whose labels are longer):
+
+    * no two texts of a figure overlap (labels, legends, annotations);
+    * no text runs off the figure (seen in the browser: legend entries of the
+      reassure-or-deter and discount widgets cut at the figure's right edge in Indonesian);
+    * a two-panel figure stays two panels, so that it can be cut between them on a narrow
+      screen (a title or a legend running across the gap would leave no column to cut at).
+    """
     from alliances.i18n import language as speaking
 
     with speaking(language):
         widget = cls()
         found = []
+        if cls.__name__ in TWO_PANEL_WIDGETS and len(widget.panels) != 2:
+            found.append(f"{len(widget.panels)} panel(s), not 2")
         for figure in widget.figures():
             figure.canvas.draw()
-            found += _texts_off_the_figure(figure)
-    assert not found, f"{cls.__name__} ({language}): texts run off the figure: {found}"
-
-
-@pytest.mark.slow  # a sweep over every widget: not in the quick subset
-@pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
-def test_no_two_texts_of_a_figure_overlap(cls):
-    """Issue 18, item 3: labels, legends and annotations do not overlap (more than 2 px
-    both ways: a corner touch of tick labels is not an overlap a reader sees)."""
-    import itertools
-
-    from matplotlib.text import Text
-
-    widget = cls()
-    found = []
-    for figure in widget.figures():
-        figure.canvas.draw()
-        renderer = figure.canvas.get_renderer()
-        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in figure.findobj(Text)
-                 if t.get_visible() and t.get_text().strip()]
-        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
-            both = box_a.intersection(box_a, box_b)
-            if both is not None and both.width > 2 and both.height > 2:
-                found.append(f"{a!r} and {b!r} ({both.width:.0f}x{both.height:.0f} px)")
-    assert not found, f"{cls.__name__}: overlapping texts: {found}"
+            found += [f"{text!r} runs off the figure" for text in _texts_off_the_figure(figure)]
+            found += [f"overlapping texts: {pair}" for pair in _overlapping_texts(figure)]
+    assert not found, f"{cls.__name__} ({language}):\n" + "\n".join(found)
 
 
 def test_a_preset_survives_float_noise_from_the_browser() -> None:

@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+from textwrap import fill
+
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -26,6 +28,8 @@ from alliances.views.style import PALETTE
 __all__ = ["TreePlot", "plot_game_tree"]
 
 _PLAYER_MARKERS = ("o", "s", "D", "^", "v", "P")
+#: Characters per line of an outcome's name under its leaf (the English names fit in one).
+LEAF_LABEL_WIDTH = 20
 _PLAYER_COLOURS = (PALETTE["vermillion"], PALETTE["blue"], PALETTE["green"],
                    PALETTE["purple"], PALETTE["orange"], PALETTE["black"])
 
@@ -129,7 +133,8 @@ class TreePlot:
         self.ax.axis("off")
 
     def _draw_edges(self) -> None:
-        """One line per action, its label half-way, all "not chosen" until :meth:`update`."""
+        """One line per action, its label a little past half-way (siblings' labels sit
+        further apart there), all "not chosen" until :meth:`update`."""
         positions = self.positions
         self.edges: dict[Path, Line2D] = {}
         self.action_texts = {}
@@ -141,7 +146,8 @@ class TreePlot:
                                    solid_capstyle="round", zorder=1)
             self.edges[path] = line
             self.action_texts[path] = self.ax.text(
-                (px + x) / 2, (py + y) / 2, _(path[-1]), ha="center", va="center", fontsize=9,
+                px + 0.6 * (x - px), py + 0.6 * (y - py), _(path[-1]), ha="center",
+                va="center", fontsize=9,
                 zorder=3, bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none"))
 
     def _draw_nodes(self, tree: GameTree) -> None:
@@ -219,7 +225,10 @@ class TreePlot:
             if get_language() != "en":     # decimal commas; payoffs apart by semicolons
                 numbers = "; ".join(self._format.format(v).replace(".", ",")
                                     for v in leaf.payoffs)
-            text.set_text(f"{_(leaf.label)}\n({numbers})" if leaf.label else f"({numbers})")
+            # A long outcome name (longer in Indonesian) is wrapped, so that the texts of
+            # two neighbouring leaves do not run into each other.
+            label = fill(_(leaf.label), LEAF_LABEL_WIDTH, break_long_words=False)
+            text.set_text(f"{label}\n({numbers})" if leaf.label else f"({numbers})")
             text.set_fontweight("bold" if path in on_path else "normal")
 
     def _title_text(self, analysis: BackwardInduction) -> str:
