@@ -547,6 +547,10 @@ _TRACK_KERNEL_JS = """
         pending.delete(msg.parent_header.msg_id);
       }
     });
+    // A restarted or dead kernel will not finish what it was sent before.
+    kernel.statusChanged.connect((_, status) => {
+      if (['restarting', 'autorestarting', 'dead'].includes(status)) pending.clear();
+    });
   }
   return {installed: installed, pending: pending.size, status: kernel.status};
 }
@@ -572,7 +576,7 @@ def wait_for_kernel_quiet(page, quiet: float = 0.5, timeout: float = 60) -> None
     current kernel's messages are recorded (:func:`track_kernel_messages`), this waits
     until none is unfinished and the kernel is idle, at two readings 20 ms apart (a reply
     can make the page send another message: ipywidgets sends a held-back update when the
-    one before is done). Otherwise it falls back to waiting
+    one before is done). Otherwise (messages not recorded, or the kernel gone) it waits
     until the kernel has been idle for ``quiet`` seconds in a row. Polling also lets the
     sync API deliver browser events (console errors) meanwhile.
     """

@@ -29,7 +29,7 @@ __all__ = ["TreePlot", "plot_game_tree"]
 
 _PLAYER_MARKERS = ("o", "s", "D", "^", "v", "P")
 #: Characters per line of an outcome's name under its leaf (the English names fit in one).
-LEAF_LABEL_WIDTH = 20
+_LEAF_LABEL_WIDTH = 20
 _PLAYER_COLOURS = (PALETTE["vermillion"], PALETTE["blue"], PALETTE["green"],
                    PALETTE["purple"], PALETTE["orange"], PALETTE["black"])
 
@@ -227,7 +227,7 @@ class TreePlot:
                                     for v in leaf.payoffs)
             # A long outcome name (longer in Indonesian) is wrapped, so that the texts of
             # two neighbouring leaves do not run into each other.
-            label = fill(_(leaf.label), LEAF_LABEL_WIDTH, break_long_words=False)
+            label = fill(_(leaf.label), _LEAF_LABEL_WIDTH, break_long_words=False)
             text.set_text(f"{label}\n({numbers})" if leaf.label else f"({numbers})")
             text.set_fontweight("bold" if path in on_path else "normal")
 
