@@ -396,10 +396,14 @@ def plot_ladder(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.step([*dates, end], [*level, level[-1]], where="post", color=PALETTE["vermillion"],
             lw=2.4, label=_("highest step reached (member states)"))
     ax.plot(dates, taken["c"], "o", color=PALETTE["vermillion"], mec="black", ms=7)
-    for (_index, row), when in zip(taken.iterrows(), dates):
+    for step, ((_index, row), when) in enumerate(zip(taken.iterrows(), dates)):
+        first = step == 0
+        # Each step is named to the left of its point, above the line before it; the
+        # first has no line before it and nothing to its left but the axis, which a
+        # longer (Indonesian) name would run into: it is named to the right instead.
         ax.annotate(f"{_(row['label'])} ({month_year(when)})", (when, row["c"]),
-                    xytext=(-6, 4), textcoords="offset points", ha="right", va="bottom",
-                    fontsize=8)
+                    xytext=(6, 4) if first else (-6, 4), textcoords="offset points",
+                    ha="left" if first else "right", va="bottom", fontsize=8)
     refused = table[table["refused"]]
     for _index, row in refused.iterrows():
         when = pd.Timestamp(row["date"])
