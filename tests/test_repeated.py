@@ -187,3 +187,41 @@ def test_widget_extremes_never_error() -> None:
             for d in (0.0, 0.95):
                 widget.temptation.value, widget.punishment.value, widget.delta.value = t, p, d
                 assert widget.error.value == "", (t, p, d)
+
+
+def test_threshold_names_stand_clear_of_the_curves() -> None:
+    """The names of the two thresholds stand at the top of the plot, inside it and apart,
+    and no payoff curve passes through them at any setting of the widget (upright at the
+    bottom, where they stood before, the R line and the curves crossed their letters)."""
+    widget = DiscountWidget()
+    plot, figure = widget.plot, widget.figure
+    curves = (plot.cooperate, plot.defect, plot.alternate)
+    checked = 0
+    for t in np.arange(3.5, 8.01, 0.5):
+        for p in np.arange(1.25, 2.76, 0.25):
+            widget.temptation.value, widget.punishment.value = float(t), float(p)
+            assert widget.error.value == ""
+            figure.draw_without_rendering()
+            axes_box = plot.ax.get_window_extent()
+            if plot.grim_text.get_visible() and plot.tft_text.get_visible():
+                assert not plot.grim_text.get_window_extent().overlaps(
+                    plot.tft_text.get_window_extent()), (t, p)
+            for text in (plot.grim_text, plot.tft_text):
+                if not text.get_visible():
+                    continue
+                box = text.get_window_extent()
+                assert axes_box.contains(box.x0, box.y0) and axes_box.contains(box.x1, box.y1), \
+                    (t, p, text.get_text())
+                # the curves across the name's width, finely sampled, in display pixels
+                to_data = plot.ax.transData.inverted()
+                x0, x1 = to_data.transform([(box.x0, 0), (box.x1, 0)])[:, 0]
+                xs = np.linspace(x0, x1, 50)
+                for curve in curves:
+                    ys = np.interp(xs, curve.get_xdata(), curve.get_ydata())
+                    pixels = plot.ax.transData.transform(np.column_stack([xs, ys]))[:, 1]
+                    assert not np.any((pixels >= box.y0) & (pixels <= box.y1)), \
+                        (t, p, text.get_text(), curve.get_label())
+                checked += 1
+    # 10 values of T by 7 of P: grim trigger named at all 70; tit-for-tat at the 21 with
+    # T < 5 (T + S < 2R; otherwise alternating pays and no discount factor sustains it)
+    assert checked == 70 + 21

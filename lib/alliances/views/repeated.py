@@ -145,11 +145,15 @@ class DiscountPlot:
                                     linewidth=1.2)
         self.tft_line = ax.axvline(0.5, color=PALETTE["purple"], linestyle=(0, (1, 1)),
                                    linewidth=1.6)
-        self.grim_text = ax.text(0.5, 0.02, "", transform=ax.get_xaxis_transform(),
-                                 rotation=90, ha="right", va="bottom", fontsize=8.5)
-        self.tft_text = ax.text(0.5, 0.02, "", transform=ax.get_xaxis_transform(),
-                                rotation=90, ha="left", va="bottom", fontsize=8.5,
-                                color=PALETTE["purple"])
+        # the thresholds' names stand level in two rows at the top, above the curves (which
+        # meet R at each threshold and rise only slowly away from it), on a pale box
+        backing = {"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none",
+                   "alpha": 0.85}
+        self.grim_text = ax.text(0.5, 0.97, "", transform=ax.get_xaxis_transform(),
+                                 ha="right", va="top", fontsize=8.5, bbox=backing)
+        self.tft_text = ax.text(0.5, 0.89, "", transform=ax.get_xaxis_transform(),
+                                ha="left", va="top", fontsize=8.5, color=PALETTE["purple"],
+                                bbox=backing)
         self.current = ax.axvline(0.5, color=PALETTE["grey"], linewidth=6, alpha=0.35)
         self.points, = ax.plot([], [], linestyle="none", marker="o", markersize=7,
                                markerfacecolor="white", markeredgecolor="black")
@@ -184,7 +188,11 @@ class DiscountPlot:
             text.set_visible(value is not None)
             if value is not None:
                 line.set_xdata([value])
-                text.set_x(value - 0.012 if text is self.grim_text else value + 0.012)
+                # grim trigger's name to the left of its line, tit-for-tat's to the right,
+                # unless that would run it off the plot (a name is under a fifth of it wide)
+                left = value > 0.2 if text is self.grim_text else value > 0.7
+                text.set_x(value - 0.012 if left else value + 0.012)
+                text.set_horizontalalignment("right" if left else "left")
                 text.set_text(f"{name}: δ ≥ {_probability(value)}")
         d = result.delta
         here = average_values(T, R, P, S, [d])
