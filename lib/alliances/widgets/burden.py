@@ -100,7 +100,7 @@ class BurdenSharingExplorer(LiveFigure):
         # Fixed margins, not a layout engine: tick labels change with the sliders, and a
         # layout computed for the first view could clip them later.
         self.figure = Figure(figsize=(5.2, 4.2), dpi=100)
-        self.figure.subplots_adjust(left=0.14, right=0.95, top=0.92, bottom=0.31)
+        self.figure.subplots_adjust(left=0.16, right=0.95, top=0.92, bottom=0.31)
         self.bar_figure = Figure(figsize=(4.0, 4.2), dpi=100)
         self.bar_figure.subplots_adjust(left=0.17, right=0.96, top=0.92, bottom=0.31)
         # The totals are in the sentence; a fixed title keeps text out of every frame.
