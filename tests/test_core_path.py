@@ -22,6 +22,11 @@ import core_path  # noqa: E402
 
 NOTEBOOKS = core_path.course_notebooks()
 IDS = [path.name for path in NOTEBOOKS]
+#: The Indonesian edition is read in the same seminar, so it has the same budget.
+EDITIONS = NOTEBOOKS + core_path.course_notebooks("id")
+EDITION_IDS = [str(path.relative_to(ROOT / "notebooks")) for path in EDITIONS]
+#: How each edition's first cell states its time.
+STATED_TIME = {"notebooks": r"about (\d+) minutes", "id": r"sekitar (\d+) menit"}
 
 
 def _first_cell(path: Path) -> str:
@@ -33,7 +38,12 @@ def _part(path: Path) -> int:
     return int(path.name[:2])
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_both_editions_are_measured() -> None:
+    assert len(EDITIONS) == 2 * len(NOTEBOOKS) == 16
+    assert [p.name for p in EDITIONS[len(NOTEBOOKS):]] == IDS
+
+
+@pytest.mark.parametrize("path", EDITIONS, ids=EDITION_IDS)
 def test_core_path_within_the_seminar_budget(path: Path) -> None:
     core = core_path.measure(path)
     assert core.words <= core_path.MAX_WORDS, \
@@ -57,11 +67,12 @@ def test_optional_material_sits_under_a_visible_going_further_heading(path: Path
         f"{path.name}: a going-further cell comes before the 'Going further' heading"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+@pytest.mark.parametrize("path", EDITIONS, ids=EDITION_IDS)
 def test_notebook_states_its_measured_time(path: Path) -> None:
     minutes = core_path.measure(path).minutes
-    stated = re.search(r"about (\d+) minutes", _first_cell(path))
-    assert stated, f"{path.name}: the first cell must say 'about N minutes'"
+    pattern = STATED_TIME[path.parent.name]
+    stated = re.search(pattern, _first_cell(path))
+    assert stated, f"{path.name}: the first cell must state its time ({pattern!r})"
     assert int(stated.group(1)) == minutes, \
         f"{path.name} says about {stated.group(1)} minutes; its core path measures {minutes}"
 

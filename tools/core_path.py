@@ -2,7 +2,8 @@
 
 Usage (from the repository root)::
 
-    python tools/core_path.py                      # a table for every course notebook
+    python tools/core_path.py                      # a table for every course notebook,
+                                                   # English and Indonesian
     python tools/core_path.py notebooks/03_secondary_dilemma.ipynb
 
 The core path is every cell *not* tagged ``going-further`` (optional material under a
@@ -92,19 +93,23 @@ def measure(path: Path) -> CorePath:
     return CorePath(Path(path).name, words, code, widgets)
 
 
-def course_notebooks() -> list[Path]:
-    return sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+def course_notebooks(language: str = "en") -> list[Path]:
+    """The course notebooks of one edition: ``"en"`` (``notebooks/``) or ``"id"``
+    (``notebooks/id/``, built from the translation catalogs)."""
+    folder = NOTEBOOK_DIR if language == "en" else NOTEBOOK_DIR / language
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or course_notebooks()
+    paths = [Path(a) for a in argv] or course_notebooks() + course_notebooks("id")
     print(f"| notebook | words | code cells | widgets | minutes | within budget |")
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     ok = True
     for path in paths:
         core = measure(path)
         ok &= core.within_budget
-        print(f"| {core.notebook} | {core.words} | {core.code_cells} | {core.widgets} | "
+        name = core.notebook if path.parent == NOTEBOOK_DIR else f"{path.parent.name}/{core.notebook}"
+        print(f"| {name} | {core.words} | {core.code_cells} | {core.widgets} | "
               f"{core.minutes} | {'yes' if core.within_budget else 'NO'} |")
     return 0 if ok else 1
 
