@@ -169,6 +169,37 @@ def test_the_markup_number_and_term_checks_can_fail(english, indonesian, what) -
     assert what in changed or (what == "numbers" and numbers) or any(what in t for t in terms)
 
 
+def test_a_control_named_as_the_english_screen_shows_it_is_caught(tmp_path: Path) -> None:
+    """The Indonesian notebooks told students to click *Reset* and pick the preset *Major
+    power (gains autonomy)*; the Indonesian screen shows "Atur ulang" and "Negara besar
+    (memperoleh otonomi)". The check reports a control named in English, in italics or bold,
+    and leaves alone an English gloss in brackets, a code value ("Abstain", the answer a
+    student types) and a label that reads the same in both languages."""
+    labels = {"Reset": "Atur ulang", "Preset": "Preset", "Abstain": "Menahan diri",
+              "Major power (gains autonomy)": "Negara besar (memperoleh otonomi)"}
+    text = ("Klik *Reset* lalu pilih preset **Major power (gains autonomy)** dari *Preset*; "
+            "kolom *Menahan diri* (*Abstain*), jawaban *Abstain*, tombol (*Reset*).")
+    assert tool.control_problems(text, labels) == [
+        "names the control 'Reset' in English: the Indonesian screen shows 'Atur ulang'",
+        "names the control 'Major power (gains autonomy)' in English: the Indonesian screen "
+        "shows 'Negara besar (memperoleh otonomi)'"]
+    # through the whole check, with a catalog that says *Reset*
+    templates, catalogs = tmp_path / "templates", tmp_path / "catalogs"
+    templates.mkdir(), catalogs.mkdir()
+    domain = "00_start_here"
+    tool._write(tool.read_catalog(tool.TEMPLATES / f"{domain}.pot"), templates / f"{domain}.pot")
+    for name in (domain, tool.WIDGET_DOMAIN):
+        (catalogs / f"{name}.po").write_bytes((tool.CATALOGS / f"{name}.po").read_bytes())
+    assert tool.problems(domain, templates, catalogs) == []
+    catalog = tool.read_catalog(catalogs / f"{domain}.po")
+    unit = next(m.id for m in catalog if m.id and "*Atur ulang*" in m.string)
+    catalog[unit].string = catalog[unit].string.replace("*Atur ulang*", "*Reset* (atur ulang)")
+    tool._write(catalog, catalogs / f"{domain}.po")
+    assert tool.problems(domain, templates, catalogs) == [
+        f"{domain}: in {unit[:67] + '...'!r}: names the control 'Reset' in English: "
+        "the Indonesian screen shows 'Atur ulang'"]
+
+
 def test_indonesian_numbers_are_read_with_a_decimal_comma() -> None:
     assert tool.numbers("2,5 % dari 1.024, dan 0,15", "id") == ["0.15", "1024", "2.5"]
     assert tool.numbers("2.5% of 1,024, and 0.15", "en") == ["0.15", "1024", "2.5"]

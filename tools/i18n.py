@@ -675,11 +675,46 @@ def translation_problems(english: str, indonesian: str, *, reviewed: bool = Fals
     return found
 
 
+#: The names the Indonesian text keeps in English although the widget catalog translates
+#: them: values a reader types or reads in code output (exercise answers such as
+#: ``"Abstain"``, the strategies in a model's printed equilibria), glossed where first used.
+CODE_NAMES = frozenset({"Abstain", "Ally", "abstain", "ally", "Reassure", "Deter", "Either",
+                        "Cooperate", "Compete"})
+_EMPHASIS = re.compile(r"(?<![*\w])(\*{1,2})([^*\n]+?)\1(?![*\w])")
+WIDGET_DOMAIN = "alliances-widgets"
+
+
+def control_problems(indonesian: str, labels: dict[str, str]) -> list[str]:
+    """The widget labels that ``indonesian`` names in English, in italics or bold, where the
+    Indonesian screen shows them translated (``labels``: the widget catalog, English to
+    Indonesian): a student told to click *Reset* finds no such button. An English gloss in
+    brackets, "(*Stag Hunt*)", is not a name; nor is one of :data:`CODE_NAMES`.
+
+    >>> control_problems("klik *Reset*, bukan (*Reset*) atau *Atur ulang*",
+    ...                  {"Reset": "Atur ulang"})
+    ["names the control 'Reset' in English: the Indonesian screen shows 'Atur ulang'"]
+    """
+    found = []
+    for match in _EMPHASIS.finditer(indonesian):
+        name = match.group(2)
+        shown = labels.get(name)
+        if (shown and shown != name and name not in CODE_NAMES
+                and indonesian[max(0, match.start() - 1):match.start()] != "("):
+            found.append(f"names the control {name!r} in English: the Indonesian screen "
+                         f"shows {shown!r}")
+    return found
+
+
 def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS) -> list[str]:
-    """What is wrong with a catalog: untranslated, fuzzy, or markup, numbers or terms changed."""
+    """What is wrong with a catalog: untranslated, fuzzy, markup, numbers or terms changed,
+    or (in a notebook or document) a widget's control named as the English screen shows it."""
     template = read_catalog(templates / f"{domain}.pot")
     path = catalogs / f"{domain}.po"
     catalog = read_catalog(path) if path.exists() else _new_catalog(domain)
+    widget_catalog = catalogs / f"{WIDGET_DOMAIN}.po"
+    labels = {} if domain.startswith("alliances-") or not widget_catalog.exists() else {
+        m.id: m.string for m in read_catalog(widget_catalog)
+        if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
     found = []
     for unit in (unit for unit in template if unit.id):
         short = unit.id if len(unit.id) < 70 else unit.id[:67] + "..."
@@ -691,7 +726,8 @@ def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS
             found.append(f"{domain}: fuzzy (the English changed): {short!r}")
         reviewed = any(NUMBERS_REVIEWED in comment for comment in entry.user_comments)
         found += [f"{domain}: in {short!r}: {problem}" for problem in
-                  translation_problems(unit.id, entry.string, reviewed=reviewed)]
+                  translation_problems(unit.id, entry.string, reviewed=reviewed)
+                  + control_problems(entry.string, labels)]
     return found
 
 
