@@ -101,8 +101,12 @@ def test_a_saved_notebook_reopens_with_its_figures(ran_notebook, jupyterlab_serv
     page.keyboard.press("Escape")
     page.keyboard.press("ControlOrMeta+s")
     path = server.root_dir / notebook
+    state: dict = {}
     for _ in range(100):
-        state = json.loads(path.read_text()).get("metadata", {}).get("widgets", {})
+        try:
+            state = json.loads(path.read_text()).get("metadata", {}).get("widgets", {})
+        except json.JSONDecodeError:    # read while the server was writing it: read again
+            state = {}
         if state:
             break
         page.wait_for_timeout(200)
