@@ -38,8 +38,10 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
+from alliances.i18n import language as speaking
 from alliances.widgets.fields import NumberField
 from api_examples import CLASS, FUNCTION, public_callables, recorded_examples
+from figure_texts import overlapping_texts, shown_texts
 from notebook_tools import course_notebooks, read
 from test_bad_input import WIDGET_CLASSES, widget_controls
 
@@ -300,22 +302,34 @@ def examples():
     return recorded_examples()
 
 
+@pytest.mark.parametrize("language", ["en", "id"])
 @pytest.mark.parametrize("target", PLOTS, ids=[t.qualname.removeprefix("alliances.")
                                                 for t in PLOTS])
-def test_every_library_figure_has_a_title_and_axis_labels(target, examples) -> None:
+def test_every_library_figure_has_a_title_axis_labels_and_texts_apart(target, language,
+                                                                      examples) -> None:
+    """In English and in Indonesian (whose labels are longer): a title and axis labels, and,
+    for each ``plot_*`` figure a notebook shows, no two texts whose ink overlaps (see
+    ``tests/figure_texts.py``; the Indonesian support ladder's first step once ran into a
+    tick label). *Plot classes are building blocks whose title the caller sets (plot_*
+    functions and widgets do), and whose doctests may draw several on one Axes; their axes
+    still need labels. Texts past a static figure's edge are not checked: a notebook saves
+    it with ``bbox_inches="tight"``, which takes them in."""
     call = examples.get(target.qualname)
     if call is None:
         pytest.skip(f"no doctest draws {target.qualname}")
     plt.close("all")
     try:
-        result = call.callable(target)(*call.args, **call.kwargs)
-        axes = _axes_in(result)
-        assert axes, f"{target.qualname} returned no Axes that this test can find: {result!r}"
-        # *Plot classes are building blocks whose title the caller sets (plot_* functions
-        # and widgets do); their axes still need labels.
-        problems = _figure_problems(list({id(a.figure): a.figure for a in axes}.values()),
-                                    need_title=target.kind == FUNCTION)
-        assert not problems, f"{target.qualname}:\n" + "\n".join(problems)
+        with speaking(language):
+            result = call.callable(target)(*call.args, **call.kwargs)
+            axes = _axes_in(result)
+            assert axes, f"{target.qualname} returned no Axes that this test can find: " \
+                         f"{result!r}"
+            figures = list({id(a.figure): a.figure for a in axes}.values())
+            problems = _figure_problems(figures, need_title=target.kind == FUNCTION)
+            if target.kind == FUNCTION:
+                problems += [f"overlapping texts: {pair}" for figure in figures
+                             for pair in overlapping_texts(figure, shown_texts(figure))]
+        assert not problems, f"{target.qualname} ({language}):\n" + "\n".join(problems)
     finally:
         plt.close("all")
 

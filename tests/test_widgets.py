@@ -21,6 +21,7 @@ import traitlets
 from alliances import Game, symmetric_game
 from alliances import LiveFigure, PayoffEditor
 from alliances.widgets.burden import BurdenSharingExplorer
+from figure_texts import overlapping_texts, shown_texts, texts_off_the_figure
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LABELS = ("Abstain", "Ally")
@@ -399,45 +400,6 @@ def test_the_figure_is_an_img_at_its_drawn_size_with_alt_text(cls):
     assert second.startswith("Panel 2 of 2: ") and len(second) > len("Panel 2 of 2: ") + 3
 
 
-def _inside(box, width: float, height: float) -> bool:
-    return -1 <= box.x0 <= box.x1 <= width + 1 and -1 <= box.y0 <= box.y1 <= height + 1
-
-
-def _shown_texts(figure) -> list[tuple[object, object]]:
-    """Every visible, non-empty text of ``figure`` (drawn), with its box in pixels."""
-    from matplotlib.text import Text
-
-    renderer = figure.canvas.get_renderer()
-    return [(t, t.get_window_extent(renderer)) for t in figure.findobj(Text)
-            if t.get_visible() and t.get_text().strip()]
-
-
-def _texts_off_the_figure(figure, shown) -> list[str]:
-    """The texts of ``shown`` (from :func:`_shown_texts`) that reach past the edges of
-    ``figure``: cut off when shown."""
-    width, height = figure.bbox.width, figure.bbox.height
-    # tick labels are drawn only for ticks in view: left to the layout engine
-    ticks = {id(label) for ax in figure.axes for axis in (ax.xaxis, ax.yaxis)
-             for tick in axis.get_major_ticks() + axis.get_minor_ticks()
-             for label in (tick.label1, tick.label2)}
-    return [t.get_text() for t, box in shown
-            if id(t) not in ticks and not _inside(box, width, height)]
-
-
-def _overlapping_texts(shown) -> list[str]:
-    """Pairs of texts of ``shown`` (from :func:`_shown_texts`) that overlap by more than
-    2 px both ways (a corner touch of tick labels is not an overlap a reader sees)."""
-    import itertools
-
-    found = []
-    for (a, box_a), (b, box_b) in itertools.combinations(shown, 2):
-        both = box_a.intersection(box_a, box_b)
-        if both is not None and both.width > 2 and both.height > 2:
-            found.append(f"{a.get_text()!r} and {b.get_text()!r} "
-                         f"({both.width:.0f}x{both.height:.0f} px)")
-    return found
-
-
 @pytest.mark.slow  # a sweep over every widget: not in the quick subset
 @pytest.mark.parametrize("language", ["en", "id"])
 @pytest.mark.parametrize("cls", WIDGET_CLASSES, ids=lambda c: c.__name__)
@@ -459,10 +421,11 @@ def test_every_text_of_a_figure_is_whole_and_apart_in_both_languages(cls, langua
             found.append(f"{len(widget.panels)} panel(s), not 2")
         for figure in widget.figures():
             figure.canvas.draw()
-            shown = _shown_texts(figure)
+            shown = shown_texts(figure)
             found += [f"{text!r} runs off the figure"
-                      for text in _texts_off_the_figure(figure, shown)]
-            found += [f"overlapping texts: {pair}" for pair in _overlapping_texts(shown)]
+                      for text in texts_off_the_figure(figure, shown)]
+            found += [f"overlapping texts: {pair}"
+                      for pair in overlapping_texts(figure, shown)]
     assert not found, f"{cls.__name__} ({language}):\n" + "\n".join(found)
 
 

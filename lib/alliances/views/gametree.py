@@ -134,7 +134,9 @@ class TreePlot:
 
     def _draw_edges(self) -> None:
         """One line per action, its label a little past half-way (siblings' labels sit
-        further apart there), all "not chosen" until :meth:`update`."""
+        further apart there) and on the far side of the line from its sibling (a left
+        branch's label ends at the line, a right branch's starts there), so that two long
+        names never meet; all "not chosen" until :meth:`update`."""
         positions = self.positions
         self.edges: dict[Path, Line2D] = {}
         self.action_texts = {}
@@ -145,9 +147,11 @@ class TreePlot:
             (line,) = self.ax.plot([px, x], [py, y], color=PALETTE["grey"], lw=1, ls=":",
                                    solid_capstyle="round", zorder=1)
             self.edges[path] = line
-            self.action_texts[path] = self.ax.text(
-                px + 0.6 * (x - px), py + 0.6 * (y - py), _(path[-1]), ha="center",
-                va="center", fontsize=9,
+            side = (x > px) - (x < px)          # -1 left branch, +1 right, 0 straight down
+            self.action_texts[path] = self.ax.annotate(
+                _(path[-1]), (px + 0.6 * (x - px), py + 0.6 * (y - py)),
+                xytext=(6 * side, 0), textcoords="offset points",
+                ha={-1: "right", 0: "center", 1: "left"}[side], va="center", fontsize=9,
                 zorder=3, bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none"))
 
     def _draw_nodes(self, tree: GameTree) -> None:

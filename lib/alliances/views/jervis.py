@@ -206,7 +206,7 @@ def world_labels(ax: Axes) -> list:
     artists = []
     for number, (offence_wins, distinguishable, _verdict) in WORLDS.items():
         x = 0.97 if offence_wins else -0.97
-        y = 0.95 if distinguishable else 0.05
+        y = 0.985 if distinguishable else 0.015     # in the corners, clear of family names
         artists.append(ax.text(x, y, _("world {number}").format(number=number),
                                ha="right" if offence_wins else "left",
                                va="top" if distinguishable else "bottom", fontsize=8.5,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
 
 from alliances.i18n import N_, _
 from alliances.views.style import PALETTE, localize_axes, new_axes
@@ -131,7 +132,9 @@ def plot_timeline(events: pd.DataFrame, ax: Axes | None = None, *,
         ax.spines[spine].set_visible(False)
     handles = [Line2D([], [], marker=m, color=c, linestyle="none", markeredgecolor="black",
                       label=_(lab)) for key, (lab, m, c) in LEVELS.items() if key in levels]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06 - 1.2 /
-              ax.figure.get_figheight() / 10), ncols=4, fontsize=8, frameon=False)
+    # under the x axis's label whatever the figure's height: half an inch below the axes
+    below = ax.transAxes + ScaledTranslation(0, -0.5, ax.figure.dpi_scale_trans)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0),
+              bbox_transform=below, ncols=4, fontsize=8, frameon=False)
     ax.set_title(title or _("Timeline: each event by name and date, grouped by who acted"))
     return localize_axes(ax)
