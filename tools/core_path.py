@@ -108,7 +108,8 @@ def main(argv: list[str]) -> int:
     for path in paths:
         core = measure(path)
         ok &= core.within_budget
-        name = core.notebook if path.parent == NOTEBOOK_DIR else f"{path.parent.name}/{core.notebook}"
+        name = (core.notebook if path.parent == NOTEBOOK_DIR
+                else f"{path.parent.name}/{core.notebook}")
         print(f"| {name} | {core.words} | {core.code_cells} | {core.widgets} | "
               f"{core.minutes} | {'yes' if core.within_budget else 'NO'} |")
     return 0 if ok else 1
