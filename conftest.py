@@ -39,6 +39,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config._alliances_ipython = (guard, guard.install(), previous)
     config.addinivalue_line(
         "markers", "slow: left out of the quick subset (python3 -m course test --quick)")
+    config.addinivalue_line(
+        "markers", "time_budget: keeps the equilibrium listing's wall-clock budget "
+                   "(tests/test_equilibria.py lifts it elsewhere)")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -39,6 +39,7 @@ from hypothesis.extra.numpy import arrays
 from nashpy.algorithms.support_enumeration import indifference_strategies
 from scipy.optimize import linprog
 
+from alliances.models import equilibria
 from alliances.models.equilibria import (EquilibriumAnalysis, EquilibriumSearchStopped, _Clock,
                                   _maximal_bicliques, analyse)
 
@@ -588,7 +589,6 @@ def test_listing_does_not_wait_for_the_grouping(monkeypatch):
     # Game.equilibria() needs the extreme equilibria only: with the grouping step
     # made to fail, listing still works and the grouping is never run.
     from alliances import Game
-    from alliances.models import equilibria
 
     def no_grouping(*args, **kwargs):
         raise AssertionError("the maximal Nash subsets were computed")
@@ -602,8 +602,13 @@ def test_listing_does_not_wait_for_the_grouping(monkeypatch):
         game.equilibrium_sets()
 
 
+def test_other_tests_list_without_the_wall_clock_budget():
+    """tests/conftest.py lifts the budget for every test not marked ``time_budget``."""
+    assert equilibria.TIME_BUDGET is None
+    assert analyse([[4, 3], [3, 3], [3, 1]], [[4, 3], [3, 3], [3, 1]]).time_budget is None
+
+
 def test_the_payoff_editor_shows_the_stop_message(monkeypatch):
-    from alliances.models import equilibria
     from alliances.widgets.payoff_editor import PayoffEditor
 
     monkeypatch.setattr(equilibria, "TIME_BUDGET", 0.0)
@@ -634,11 +639,11 @@ VON_STENGEL_A, VON_STENGEL_B = _VON_STENGEL["A"], _VON_STENGEL["B"]
 
 
 @pytest.mark.slow  # not in the quick subset
+@pytest.mark.time_budget
 def test_von_stengel_6x6_has_75_equilibria_found_within_the_time_budget(monkeypatch):
-    from alliances.models import equilibria
-
     monkeypatch.setattr(equilibria, "_CACHE", OrderedDict())     # really solve it
     result = analyse(VON_STENGEL_A, VON_STENGEL_B)               # the default 1 s budget
+    assert result.time_budget == equilibria.TIME_BUDGET == 1.0   # kept: marked time_budget
     assert len(result.extreme) == 75
     assert len(set(result.extreme)) == 75
     for x, y in result.extreme:
