@@ -189,6 +189,7 @@ def test_widget_extremes_never_error() -> None:
                 assert widget.error.value == "", (t, p, d)
 
 
+@pytest.mark.slow  # a sweep over the widget's 70 settings (3 s): not in the quick subset
 def test_threshold_names_stand_clear_of_the_curves() -> None:
     """The names of the two thresholds stand at the top of the plot, inside it and apart,
     and no payoff curve passes through them at any setting of the widget (upright at the
