@@ -192,7 +192,9 @@ _MEASURE_JS = """
     // Control labels cut short: ipywidgets clips a description that does not fit its
     // width and shows an ellipsis (the full text only in a tooltip). A label of no width
     // is not shown (a slider whose description the course shows in a label of its own).
-    const clipped = [...root.querySelectorAll('.widget-label, .widget-label-basic')]
+    // A button's text is clipped the same way when its row is too narrow.
+    const clipped = [...root.querySelectorAll(
+        '.widget-label, .widget-label-basic, button.jupyter-button')]
       .filter(own).filter((el) => el.offsetParent !== null && el.textContent.trim())
       .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
       .map((el) => el.textContent.trim());

@@ -192,7 +192,9 @@ class LiveFigure(widgets.VBox):
             control.add_class(css)
         self.preset.observe(self._preset_picked, names="value")
         self.reset.on_click(lambda _button: self._set_controls(self._start_values))
-        return widgets.HBox([self.preset, self.reset])
+        # wraps on a narrow screen rather than cut the buttons' text short
+        return widgets.HBox([self.preset, self.reset],
+                            layout=widgets.Layout(flex_flow="row wrap"))
 
     def _preset_controls(self) -> dict[str, widgets.ValueWidget]:  # pragma: no cover
         """The controls that presets and Reset set, by the names the presets use."""
@@ -256,7 +258,7 @@ class LiveFigure(widgets.VBox):
             self.advanced_toggle = widgets.ToggleButton(
                 value=False, description=_("Advanced settings"), icon="sliders",
                 tooltip=_("Show or hide {n} more controls").format(n=len(advanced)),
-                layout=widgets.Layout(width="auto"))
+                layout=widgets.Layout(width="auto", flex="0 0 auto"))   # never squeezed
             self.advanced_toggle.add_class("alliances-control")
             self.advanced_toggle.add_class("alliances-advanced-toggle")
             self.advanced_toggle.observe(self._toggle_advanced, names="value")
