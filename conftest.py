@@ -41,7 +41,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "slow: left out of the quick subset (python3 -m course test --quick)")
     config.addinivalue_line(
         "markers", "time_budget: keeps the equilibrium listing's wall-clock budget "
-                   "(tests/test_equilibria.py lifts it elsewhere)")
+                   "(tests/conftest.py lifts it elsewhere)")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

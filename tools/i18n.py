@@ -409,9 +409,9 @@ def compile_catalogs() -> None:
 
 # ---------------------------------------------------------------------------- building
 
-def translations(domain: str) -> dict[str, str]:
+def translations(domain: str, catalogs: Path = CATALOGS) -> dict[str, str]:
     """The catalog's finished translations (fuzzy and empty ones left out)."""
-    path = CATALOGS / f"{domain}.po"
+    path = catalogs / f"{domain}.po"
     if not path.exists():
         return {}
     return {message.id: message.string for message in read_catalog(path)
@@ -711,10 +711,7 @@ def problems(domain: str, templates: Path = TEMPLATES, catalogs: Path = CATALOGS
     template = read_catalog(templates / f"{domain}.pot")
     path = catalogs / f"{domain}.po"
     catalog = read_catalog(path) if path.exists() else _new_catalog(domain)
-    widget_catalog = catalogs / f"{WIDGET_DOMAIN}.po"
-    labels = {} if domain.startswith("alliances-") or not widget_catalog.exists() else {
-        m.id: m.string for m in read_catalog(widget_catalog)
-        if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
+    labels = {} if domain.startswith("alliances-") else translations(WIDGET_DOMAIN, catalogs)
     found = []
     for unit in (unit for unit in template if unit.id):
         short = unit.id if len(unit.id) < 70 else unit.id[:67] + "..."

@@ -755,16 +755,15 @@ def wait_until_executed(page, timeout: float = 120, settle: float = 0.3) -> Exec
     """Wait until no cell is queued or running and the kernel is idle.
 
     ``run_all_cells`` clears the prompts first, so "done" means: some cell
-    got an execution count, none shows ``[*]``, the kernel is idle, and it has
-    finished every message the page sent it (the cells', and those the new
-    widgets' views send), at two readings 20 ms apart, when the page records its
-    messages (:func:`track_kernel_messages`); without that record, when it has
-    been idle for ``settle`` seconds. Cells skipped because an earlier one raised
-    are reported in ``not_executed`` rather than waited for.
+    got an execution count, none shows ``[*]``, the kernel is idle, and, after
+    :func:`wait_for_kernel_quiet` (the kernel has finished every message the page
+    sent it, the cells' and those the new widgets' views send; or, where the
+    page does not record them, it has been idle for ``settle`` seconds), that is
+    still so. Cells skipped because an earlier one raised are reported in
+    ``not_executed`` rather than waited for.
     """
     start = time.monotonic()
-    quiet_since: float | None = None
-    quiet_readings = 0
+    waited = False
     state: dict = {}
     while time.monotonic() - start < timeout:
         state = cell_state(page)
@@ -775,27 +774,18 @@ def wait_until_executed(page, timeout: float = 120, settle: float = 0.3) -> Exec
             and "*" not in prompts
             and (not runnable or any(p.isdigit() for p in runnable))
         )
-        tracked = track_kernel_messages(page) if finished else None
-        recorded = tracked is not None and not tracked["installed"]
-        if recorded:
-            quiet_readings = quiet_readings + 1 if (
-                tracked["pending"] == 0 and tracked["status"] == "idle") else 0
-            if quiet_readings < 2:
-                page.wait_for_timeout(20)
-                continue
+        if finished and waited:
+            not_executed = [
+                i for i, (p, c) in enumerate(zip(prompts, state["cells"]))
+                if not c["empty"] and not p.isdigit()
+            ]
+            return ExecutionReport(time.monotonic() - start, prompts, not_executed)
+        if finished:          # then read the cells again
+            wait_for_kernel_quiet(page, quiet=settle,
+                                  timeout=max(timeout - (time.monotonic() - start), 1))
         else:
-            quiet_readings = 0
-        if finished:
-            quiet_since = quiet_since or time.monotonic()
-            if recorded or time.monotonic() - quiet_since >= settle:
-                not_executed = [
-                    i for i, (p, c) in enumerate(zip(prompts, state["cells"]))
-                    if not c["empty"] and not p.isdigit()
-                ]
-                return ExecutionReport(time.monotonic() - start, prompts, not_executed)
-        else:
-            quiet_since = None
-        time.sleep(0.1)
+            time.sleep(0.1)
+        waited = finished
     raise TimeoutError(f"the notebook was still running after {timeout} s: {state}")
 
 
